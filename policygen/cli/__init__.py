@@ -1,0 +1,1 @@
+"""Command line: user intent → library calls → exit code. Nothing else imports this package."""

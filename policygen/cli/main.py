@@ -1,0 +1,71 @@
+"""The ``policygen`` command group.
+
+Subcommands are imported only when they run, so ``policygen check`` does not pay for pydantic,
+Jinja or WeasyPrint, and ``policygen validate`` does not pay for spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from policygen import __version__
+
+# command name → "module:function"; each module holds one click command.
+COMMANDS = {
+    "init": "policygen.cli.init_cmd:init",
+    "validate": "policygen.cli.validate_cmd:validate",
+    "build": "policygen.cli.build_cmd:build",
+    "check": "policygen.cli.check_cmd:check",
+    "rules": "policygen.cli.rules_cmd:rules",
+    "schema": "policygen.cli.schema_cmd:schema",
+}
+
+_HELP = {
+    "init": "Write a commented starter description.",
+    "validate": "Check descriptions: located errors and GDPR completeness.",
+    "build": "Render policies, consent forms and routines from a description.",
+    "check": "Plain-language check of .md, .html and .txt files or a built site.",
+    "rules": "List the plain-language rules, or explain one.",
+    "schema": "Print the JSON Schema of the description format.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, _, attribute = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            return _not_yet_available(name)
+        return getattr(module, attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, _HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _not_yet_available(name: str) -> click.Command:
+    @click.command(name=name, help=_HELP.get(name, ""))
+    def command() -> None:
+        raise click.ClickException(f"'policygen {name}' is not available in this version")
+
+    return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policygen")
+def main() -> None:
+    """policygen — GDPR privacy policies and consent forms in clear Swedish and English."""
