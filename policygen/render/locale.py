@@ -1,0 +1,118 @@
+"""Locale formatting for the documents: dates, durations, plurals and lists, in Swedish and English.
+
+A legal text must read naturally in each language ("1 februari 2027", "24 månader",
+"namn, e-post och telefonnummer"), and it must not depend on the machine's locale settings, so the
+words are spelled out here instead of asking ``strftime`` or ``locale``.
+
+The templates use these through :data:`FILTERS`. Each filter takes the language as an optional
+last argument; when it is left out, the ``lang`` variable of the template context is used, so a
+template writes ``{{ effective|date }}`` and gets the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+# unit → (singular, plural); Swedish "år" is the same in both numbers.
+UNITS = {
+    "sv": {"days": ("dag", "dagar"), "weeks": ("vecka", "veckor"),
+           "months": ("månad", "månader"), "years": ("år", "år")},
+    "en": {"days": ("day", "days"), "weeks": ("week", "weeks"),
+           "months": ("month", "months"), "years": ("year", "years")},
+}
+
+# The word before the last item of a list: "a, b och c" / "a, b and c"; "or" for alternatives.
+CONJUNCTIONS = {
+    "sv": {"and": "och", "or": "eller"},
+    "en": {"and": "and", "or": "or"},
+}
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in MONTHS:
+        raise ValueError(f"no locale data for language {lang!r} (known: {', '.join(sorted(MONTHS))})")
+    return lang
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """``2027-02-01`` → "1 februari 2027" / "1 February 2027" (day without a leading zero)."""
+    month = MONTHS[_check_lang(lang)][value.month - 1]
+    return f"{value.day} {month} {value.year}"
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """Pick the form for ``count``: 1 takes the singular in both languages, everything else the plural."""
+    return singular if count == 1 else plural_form
+
+
+def format_duration(value: Any, lang: str) -> str:
+    """A retention period → "1 månad", "24 månader", "1 month", "24 months".
+
+    Accepts a ``Duration`` model (``amount``, ``unit``) or an ``(amount, unit)`` pair; the unit is
+    ``days``, ``weeks``, ``months`` or ``years`` (an enum or its value).
+    """
+    if isinstance(value, tuple):
+        amount, unit = value
+    else:
+        amount, unit = value.amount, value.unit
+    unit_name = getattr(unit, "value", unit)
+    singular, plural_form = UNITS[_check_lang(lang)][unit_name]
+    return f"{amount} {plural(amount, singular, plural_form)}"
+
+
+def join_list(items: Iterable[Any], lang: str, conjunction: str = "and") -> str:
+    """Join items as a sentence does: "namn, e-post och telefonnummer" / "name, e-mail and phone number".
+
+    No serial comma in either language, as in the Swedish and British styles the documents follow.
+    """
+    words = [str(item) for item in items]
+    last_word = CONJUNCTIONS[_check_lang(lang)][conjunction]
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {last_word} {words[-1]}"
+
+
+def _lang(context: Context, lang: str | None) -> str:
+    return lang if lang is not None else context["lang"]
+
+
+@pass_context
+def _date_filter(context: Context, value: dt.date, lang: str | None = None) -> str:
+    return format_date(value, _lang(context, lang))
+
+
+@pass_context
+def _duration_filter(context: Context, value: Any, lang: str | None = None) -> str:
+    return format_duration(value, _lang(context, lang))
+
+
+@pass_context
+def _join_filter(context: Context, items: Iterable[Any], conjunction: str = "and",
+                 lang: str | None = None) -> str:
+    return join_list(items, _lang(context, lang), conjunction)
+
+
+def _plural_filter(count: int, singular: str, plural_form: str) -> str:
+    return plural(count, singular, plural_form)
+
+
+FILTERS = {
+    "date": _date_filter,
+    "duration": _duration_filter,
+    "join_list": _join_filter,
+    "plural": _plural_filter,
+}

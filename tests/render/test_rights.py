@@ -1,0 +1,112 @@
+"""Rights follow the legal basis (reference/gdpr-notice.md): never one that does not apply, none missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from policygen.model.description import LegalBasis
+from policygen.render.rights import (
+    Right,
+    is_direct_marketing,
+    objection,
+    rights_by_purpose,
+    rights_for_basis,
+)
+
+R = Right
+
+
+@dataclass(frozen=True)
+class P:
+    id: str
+    legal_basis: LegalBasis
+
+
+@pytest.mark.parametrize(("basis", "expected"), [
+    ("consent", {R.access, R.rectification, R.erasure, R.restriction, R.portability,
+                 R.withdraw_consent, R.complaint}),
+    ("contract", {R.access, R.rectification, R.erasure, R.restriction, R.portability, R.complaint}),
+    ("legal_obligation", {R.access, R.rectification, R.restriction, R.complaint}),
+    ("legitimate_interests", {R.access, R.rectification, R.erasure, R.restriction, R.objection,
+                              R.complaint}),
+    ("vital_interests", {R.access, R.rectification, R.erasure, R.restriction, R.complaint}),
+    ("public_task", {R.access, R.rectification, R.restriction, R.objection, R.complaint}),
+])
+def test_rights_for_each_legal_basis(basis, expected):
+    assert set(rights_for_basis(basis)) == expected
+
+
+def test_every_legal_basis_has_a_row():
+    for basis in LegalBasis:
+        assert R.access in rights_for_basis(basis)
+
+
+def test_vital_interests_erasure_but_no_objection():
+    rights = rights_for_basis(LegalBasis.vital_interests)
+    assert R.erasure in rights and R.objection not in rights
+
+
+def test_public_task_objection_but_no_erasure():
+    rights = rights_for_basis(LegalBasis.public_task)
+    assert R.objection in rights and R.erasure not in rights
+
+
+def test_legal_obligation_has_no_erasure_portability_or_objection():
+    rights = rights_for_basis(LegalBasis.legal_obligation)
+    assert not {R.erasure, R.portability, R.objection} & set(rights)
+
+
+def test_rights_by_purpose_names_the_purposes_each_right_covers():
+    support = P("support", LegalBasis.contract)
+    quality = P("quality", LegalBasis.legitimate_interests)
+    news = P("newsletter", LegalBasis.consent)
+    books = P("bookkeeping", LegalBasis.legal_obligation)
+    coverage = {c.right: [p.id for p in c.purposes]
+                for c in rights_by_purpose([support, quality, news, books])}
+    assert coverage == {
+        R.access: ["support", "quality", "newsletter", "bookkeeping"],
+        R.rectification: ["support", "quality", "newsletter", "bookkeeping"],
+        R.erasure: ["support", "quality", "newsletter"],
+        R.restriction: ["support", "quality", "newsletter", "bookkeeping"],
+        R.portability: ["support", "newsletter"],
+        R.withdraw_consent: ["newsletter"],
+        R.complaint: ["support", "quality", "newsletter", "bookkeeping"],
+    }
+
+
+def test_a_right_no_purpose_has_is_never_listed():
+    rights = [c.right for c in rights_by_purpose([P("books", LegalBasis.legal_obligation)])]
+    assert rights == [R.access, R.rectification, R.restriction, R.complaint]
+
+
+def test_objection_is_separate_and_lists_li_and_public_task_purposes():
+    purposes = [P("support", LegalBasis.contract), P("quality", LegalBasis.legitimate_interests),
+                P("register", LegalBasis.public_task), P("rescue", LegalBasis.vital_interests)]
+    assert R.objection not in [c.right for c in rights_by_purpose(purposes)]
+    result = objection(purposes)
+    assert [p.id for p in result.purposes] == ["quality", "register"]
+    assert result.applies
+    assert result.direct_marketing == ()
+
+
+def test_objection_does_not_apply_without_li_or_public_task():
+    result = objection([P("support", LegalBasis.contract), P("news", LegalBasis.consent)])
+    assert not result.applies and result.purposes == ()
+
+
+def test_direct_marketing_on_legitimate_interests_is_absolute():
+    purposes = [P("direct-marketing", LegalBasis.legitimate_interests),
+                P("newsletter", LegalBasis.consent), P("security", LegalBasis.legitimate_interests)]
+    result = objection(purposes)
+    assert [p.id for p in result.direct_marketing] == ["direct-marketing"]
+    assert [p.id for p in result.purposes] == ["direct-marketing", "security"]
+
+
+@pytest.mark.parametrize(("purpose_id", "expected"), [
+    ("newsletter", True), ("nyhetsbrev", True), ("email_marketing", True), ("support", False),
+    ("security", False),
+])
+def test_is_direct_marketing(purpose_id, expected):
+    assert is_direct_marketing(P(purpose_id, LegalBasis.legitimate_interests)) is expected
