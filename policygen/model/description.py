@@ -1,21 +1,88 @@
 """Typed models of the description format (DESIGN.md, "the contract").
 
-Field names mirror the YAML keys exactly. Every *text* is normalised by the loader into a
-``dict`` with one entry per language in ``languages`` before these models see it, so render code
-can always write ``purpose.title[lang]``. Models forbid unknown keys: a typo must never silently
-drop information from a legal document.
+Field names mirror the YAML keys exactly. Every *text* is normalised while loading into a
+``dict`` with one entry per language in ``languages`` (the loader passes the languages as
+validation context), so render code can always write ``purpose.title[lang]``. Models forbid
+unknown keys: a typo must never silently drop information from a legal document.
+
+Fields that DESIGN.md marks "required for …" (``legitimate_interest``, ``consent``, ``copy`` …)
+are optional here on purpose: their absence is a GDPR finding reported by
+:mod:`policygen.validate`, with its article, not a format error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    Strict,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from policygen.model import values
+from policygen.model.values import SUPPORTED_LANGUAGES, invalid
 
 Language = Literal["sv", "en"]
-Text = dict[str, str]  # language code → text; complete for every language after loading
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "description": "allowed when the description has one language"},
+        {"type": "object", "propertyNames": {"enum": list(SUPPORTED_LANGUAGES)},
+         "additionalProperties": {"type": "string"}, "minProperties": 1},
+    ],
+    "description": "a text: a mapping of language → text, one entry per language in `languages`",
+}
+_LABEL_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "propertyNames": {"enum": list(SUPPORTED_LANGUAGES)},
+         "additionalProperties": {"type": "string"}, "minProperties": 1},
+    ],
+    "description": "a name: one string for every language, or a mapping of language → name",
+}
+
+Text = Annotated[
+    dict[str, str],
+    BeforeValidator(values.normalise_prose),
+    AfterValidator(values.no_empty_translation),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+"""Prose for people to read: ``{lang: text}``, complete for every language after loading."""
+
+Label = Annotated[
+    dict[str, str],
+    BeforeValidator(values.normalise_label),
+    AfterValidator(values.no_empty_translation),
+    WithJsonSchema(_LABEL_SCHEMA),
+]
+"""A name: a plain string stands for every language."""
+
+Email = Annotated[str, AfterValidator(values.check_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+HttpsUrl = Annotated[str, AfterValidator(values.check_https_url),
+                     WithJsonSchema({"type": "string", "pattern": "^https://"})]
+Phone = Annotated[str, AfterValidator(values.check_phone), WithJsonSchema({"type": "string"})]
+Contact = Annotated[str, AfterValidator(values.check_contact),
+                    WithJsonSchema({"type": "string", "description": "an e-mail address or an https:// page"})]
+Id = Annotated[str, AfterValidator(values.check_slug),
+               WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"})]
+Country = Annotated[str, AfterValidator(values.check_country),
+                    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$",
+                                    "description": "ISO 3166-1 alpha-2 code, e.g. SE"})]
+Date = Annotated[dt.date, BeforeValidator(values.parse_date),
+                 WithJsonSchema({"type": "string", "format": "date"})]
+Flag = Annotated[bool, Strict(), WithJsonSchema({"type": "boolean"})]
 
 
 class _Model(BaseModel):
@@ -87,45 +154,107 @@ class Duration(_Model):
     amount: int = Field(ge=1)
     unit: DurationUnit
 
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit.value}"
+
+
+Period = Annotated[
+    Duration,
+    BeforeValidator(values.parse_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string",
+                    "pattern": r"^\s*[0-9]+\s+(day|days|week|weeks|month|months|year|years)\s*$",
+                    "examples": ["24 months", "1 year"]}),
+]
+
 
 class Controller(_Model):
     name: str
     org_number: str | None = None
     address: str
-    email: str
-    phone: str | None = None
-    website: str | None = None
+    email: Email
+    phone: Phone | None = None
+    website: HttpsUrl | None = None
 
 
 class DPO(_Model):
     name: str | None = None
-    email: str
-    phone: str | None = None
+    email: Email
+    phone: Phone | None = None
 
 
 class Authority(_Model):
-    name: Text
-    website: str
+    name: Label
+    website: HttpsUrl
+
+
+AUTHORITY_CODES = ("IMY",)
+"""Supervisory authorities policygen knows by code (their names and addresses are built in)."""
+
+
+def _authority_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "code"
+    if isinstance(value, (dict, Authority)):
+        return "custom"
+    return None
+
+
+def _check_authority(value: Any) -> Any:
+    if isinstance(value, str) and value not in AUTHORITY_CODES:
+        known = ", ".join(AUTHORITY_CODES)
+        hint = f"write `{value.upper()}`" if value.upper() in AUTHORITY_CODES else \
+            f"use a built-in code ({known}) or a mapping with `name` and `website`"
+        raise invalid("authority", f"unknown supervisory authority `{value}`", hint)
+    if _authority_kind(value) is None:
+        raise invalid("authority", f"expected `IMY` or a mapping, found {values.describe(value)}",
+                      "write `authority: IMY`, or `name:` and `website:` indented below it")
+    return value
+
+
+AuthorityRef = Annotated[
+    Union[Annotated[str, Tag("code")], Annotated[Authority, Tag("custom")]],
+    Discriminator(_authority_kind),
+    BeforeValidator(_check_authority),
+]
 
 
 class RecordSystem(_Model):
     name: str
-    country: str
+    country: Country
 
 
 class DataItem(_Model):
-    id: str
+    id: Id
     label: Text
     holder: Holder
     source: Source = Source.data_subject
     source_detail: Text | None = None
-    special: bool = False
+    special: Flag = False
 
 
 class Retention(_Model):
-    period: Duration | None = None
+    """Either a ``period`` with the event it runs ``after``, or ``criteria`` (Art. 13(2)(a))."""
+
+    period: Period | None = None
     after: Text | None = None
     criteria: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> "Retention":
+        if self.criteria is not None and (self.period is not None or self.after is not None):
+            raise invalid("retention", "give either `period` with `after`, or `criteria` — not both",
+                          "use `criteria` only when no fixed period is possible")
+        if self.period is not None and self.after is None:
+            raise invalid("retention", "`period` needs `after`: the event the period runs from",
+                          "e.g. `after: {sv: att ärendet har stängts, en: the case is closed}`")
+        if self.after is not None and self.period is None:
+            raise invalid("retention", "`after` needs a `period`, such as `24 months`",
+                          "add `period:`, or use `criteria` when no fixed period is possible")
+        if self.period is None and self.criteria is None:
+            raise invalid("retention", "retention is empty",
+                          "give `period` and `after`, or `criteria`")
+        return self
 
 
 class Consent(_Model):
@@ -134,10 +263,10 @@ class Consent(_Model):
 
 
 class Purpose(_Model):
-    id: str
+    id: Id
     title: Text
     description: Text | None = None
-    data: list[str]
+    data: list[str] = []
     legal_basis: LegalBasis
     legitimate_interest: Text | None = None
     legal_obligation: Text | None = None
@@ -149,16 +278,16 @@ class Purpose(_Model):
 
 
 class Recipient(_Model):
-    id: str
+    id: Id
     name: str
     role: Role
     description: Text | None = None
-    country: str
+    country: Country
 
 
 class Transfer(_Model):
     recipient: str
-    country: str
+    country: Country
     safeguard: Safeguard
     copy_: Text | None = Field(default=None, alias="copy")
 
@@ -170,22 +299,29 @@ class AutomatedDecision(_Model):
 
 
 class Requests(_Model):
-    contact: str
+    contact: Contact
 
 
 class Forms(_Model):
-    action: str | None = None
+    action: HttpsUrl | None = None
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise invalid("format", f"`format` must be 1, found {values.describe(value)}",
+                      "this version of policygen reads `format: 1`")
+    return value
 
 
 class Description(_Model):
     """One organisation's description: the single source of every document."""
 
-    format: Literal[1]
-    languages: list[Language] = Field(min_length=1)
-    effective: dt.date
+    format: Annotated[Literal[1], BeforeValidator(_whole_number)]
+    languages: Annotated[list[Language], Field(min_length=1), AfterValidator(values.unique_languages)]
+    effective: Date
     controller: Controller
     dpo: DPO | None = None
-    authority: str | Authority = "IMY"
+    authority: AuthorityRef = "IMY"
     record_system: RecordSystem
     data: list[DataItem]
     purposes: list[Purpose]

@@ -1,0 +1,76 @@
+"""Loading a description: file → checked bytes → YAML data with positions → typed model.
+
+Every format error found on the way becomes one located :class:`~policygen.errors.Problem`;
+as many as possible are collected in one run (all unknown keys, all missing translations, all
+dangling ids) so the writer can fix them together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from policygen.errors import Problem, UserError
+from policygen.model.description import Description
+from policygen.model.locations import Locations
+from policygen.model.model_errors import validation_problems
+from policygen.model.references import reference_problems
+from policygen.model.source import decode_description, read_description_bytes
+from policygen.model.values import SUPPORTED_LANGUAGES, describe
+from policygen.model.yaml_tree import parse_yaml
+
+
+@dataclass(frozen=True)
+class LoadedDescription:
+    """A valid description together with where each of its keys was written."""
+
+    path: str
+    description: Description
+    locations: Locations
+
+
+def load_description(path: str) -> LoadedDescription:
+    """Read and check the description at ``path``; raise :class:`UserError` on format errors."""
+    path = str(path)
+    text = decode_description(read_description_bytes(path), path)
+    return load_description_text(text, path)
+
+
+def load_description_text(text: str, path: str = "<string>") -> LoadedDescription:
+    """Check a description given as text (``path`` is only used in messages)."""
+    data, locations = parse_yaml(text, path)
+    if not isinstance(data, dict):
+        raise UserError.single(
+            path, f"the top level must be a mapping (format, languages, controller …), found {describe(data)}",
+            line=locations.find("")[0], column=locations.find("")[1],
+            hint="start with `format: 1` on the first line, without `- ` in front; "
+                 "run `policygen init` for an example",
+        )
+    problems: list[Problem] = []
+    description = None
+    try:
+        description = Description.model_validate(data, context={"languages": _languages(data)})
+    except ValidationError as error:
+        problems.extend(validation_problems(error, data, Description, locations, path))
+    problems.extend(reference_problems(data, locations, path))
+    if problems or description is None:
+        raise UserError(sorted(problems, key=lambda problem: (problem.line, problem.column, problem.key)))
+    return LoadedDescription(path=path, description=description, locations=locations)
+
+
+def _languages(data: dict[str, Any]) -> list[str] | None:
+    """The languages every text must be given in; None when ``languages`` itself is wrong.
+
+    A wrong ``languages`` is reported once; checking every text against it would bury that one
+    message under a translation error per text.
+    """
+    languages = data.get("languages")
+    if not isinstance(languages, list):
+        return None
+    if not languages or len(set(map(str, languages))) != len(languages):
+        return None
+    if not all(isinstance(lang, str) and lang in SUPPORTED_LANGUAGES for lang in languages):
+        return None
+    return languages

@@ -1,0 +1,168 @@
+"""Pydantic validation errors → located problems in the writer's own terms.
+
+Pydantic reports ``loc`` tuples such as ``('purposes', 1, 'retention', 'period')``; we turn them
+back into key paths of the YAML file, find their line and column, and reword the message for a
+legal writer (``expected a mapping, found a list``) with a hint (``did you mean `retention`?``).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from policygen.errors import Problem
+from policygen.model.locations import Locations, join_key, parent_key
+from policygen.model.suggest import did_you_mean
+from policygen.model.values import SUPPORTED_LANGUAGES, describe
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def validation_problems(error: ValidationError, data: Any, root: type[BaseModel],
+                        locations: Locations, file: str) -> list[Problem]:
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for item in error.errors(include_url=False):
+        path, found = _data_path(item["loc"], data)
+        problem = _problem(item, path, found, root, locations, file)
+        if (problem.key, problem.message) not in seen:
+            seen.add((problem.key, problem.message))
+            problems.append(problem)
+    return problems
+
+
+_UNION_TAGS = {"code", "custom"}
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str, bool]:
+    """Key path of ``loc`` in the data, skipping pydantic's union tags; whether it exists."""
+    path, current, found = "", data, True
+    for segment in loc:
+        if isinstance(current, dict) and isinstance(segment, str) and segment in current:
+            path, current = join_key(path, segment), current[segment]
+        elif isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current):
+            path, current = join_key(path, segment), current[segment]
+        elif isinstance(segment, str) and segment in _UNION_TAGS:
+            continue
+        else:
+            path = join_key(path, segment if isinstance(segment, int) else str(segment))
+            current, found = None, False
+    return path, found
+
+
+def _models(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[type[BaseModel]]:
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return seen
+    seen.add(model)
+    for field in model.model_fields.values():
+        for inner in _inner_models(field.annotation):
+            _models(inner, seen)
+    return seen
+
+
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """Model classes inside an annotation (through Optional, list, Union and Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_models(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        return [model for arg in typing.get_args(annotation) for model in _inner_models(arg)]
+    return []
+
+
+def _model_at(root: type[BaseModel], path: str) -> type[BaseModel] | None:
+    """The model class describing the mapping at key path ``path`` ("" is the root)."""
+    segments = re.findall(r"[^.\[\]]+|\[\d+\]", path)
+    current: list[type[BaseModel]] = [root]
+    for segment in segments:
+        if segment.startswith("["):
+            continue
+        following: list[type[BaseModel]] = []
+        for model in current:
+            for name, field in model.model_fields.items():
+                if segment in (name, field.alias):
+                    following.extend(_inner_models(field.annotation))
+        current = following
+    return current[0] if current else None
+
+
+def _allowed_keys(root: type[BaseModel], path: str) -> list[str]:
+    model = _model_at(root, path)
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _problem(item: dict[str, Any], path: str, found: bool, root: type[BaseModel],
+             locations: Locations, file: str) -> Problem:
+    kind = item["type"]
+    value = item.get("input")
+    context = item.get("ctx") or {}
+    key_name = path.rsplit(".", 1)[-1] if path else ""
+    where = locations.find_value(path)
+    hint = str(context.get("hint", ""))
+    message = str(context.get("message", "")) or item["msg"]
+
+    if kind == "missing":
+        parent = parent_key(path)
+        where = locations.find(parent)
+        message = f"missing required key `{key_name}`"
+        hint = f"add `{key_name}:` to " + (f"`{parent}`" if parent else "the top level")
+    elif kind == "extra_forbidden":
+        where = locations.find(path)
+        parent = parent_key(path)
+        message = f"unknown key `{key_name}`"
+        hint = did_you_mean(key_name, _allowed_keys(root, parent))
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"expected a mapping (indented `key: value` lines), found {describe(value)}"
+        hint = _container_hint(value, "mapping")
+    elif kind == "list_type":
+        message = f"expected a list, found {describe(value)}"
+        hint = "write one item per line starting with `- `, or `[a, b]`"
+    elif kind == "string_type":
+        message = f"expected text, found {describe(value)}"
+        if isinstance(value, (int, float, bool)):
+            hint = f'put it in quotes: "{str(value).lower() if isinstance(value, bool) else value}"'
+        else:
+            hint = _container_hint(value, "text")
+    elif kind == "bool_type":
+        message = f"expected true or false, found {describe(value)}"
+        hint = "write `true` or `false`"
+    elif kind in ("enum", "literal_error"):
+        message, hint = _choice_problem(path, value, context)
+    elif kind == "too_short" and path == "languages":
+        message = "list at least one language"
+        hint = "e.g. `languages: [sv, en]`"
+    return Problem(file=file, line=where[0], column=where[1], key=path, message=message, hint=hint)
+
+
+def _container_hint(value: Any, expected: str) -> str:
+    if value is None:
+        return "the value is empty: fill it in, or remove the key if it is optional"
+    if isinstance(value, list) and expected == "mapping":
+        return "remove the `- ` before the keys: this takes one mapping, not a list"
+    if isinstance(value, dict) and expected == "text":
+        return "give the text on the same line, in quotes if it contains `: `"
+    return ""
+
+
+def _choice_problem(path: str, value: Any, context: dict[str, Any]) -> tuple[str, str]:
+    choices = _QUOTED.findall(str(context.get("expected", "")))
+    if path == "format":
+        return f"`format` must be 1, found {describe(value)}", "this version of policygen reads `format: 1`"
+    if path.startswith("languages"):
+        supported = ", ".join(SUPPORTED_LANGUAGES)
+        if isinstance(value, str):
+            return f"unsupported language `{value}`", f"policygen writes these languages: {supported}"
+        return (f"expected a language code, found {describe(value)}",
+                f"policygen writes these languages: {supported}")
+    shown = value if isinstance(value, str) else describe(value)
+    message = f"`{shown}` is not one of: {', '.join(choices)}"
+    return message, did_you_mean(str(value), choices, fallback_list=False)

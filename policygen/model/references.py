@@ -1,0 +1,80 @@
+"""Ids and the references between entries: unique ids, and every reference resolves.
+
+Runs on the plain data (before or despite model errors), so one run reports a dangling id together
+with every other format error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policygen.errors import Problem
+from policygen.model.locations import Locations, join_key
+from policygen.model.suggest import closest
+
+_ID_LISTS = ("data", "purposes", "recipients")
+
+
+def reference_problems(data: Any, locations: Locations, file: str) -> list[Problem]:
+    if not isinstance(data, dict):
+        return []
+    problems: list[Problem] = []
+    ids = {name: _collect_ids(data, name, locations, file, problems) for name in _ID_LISTS}
+    for index, purpose in _entries(data, "purposes"):
+        base = join_key("purposes", index)
+        for field, target in (("data", "data"), ("recipients", "recipients")):
+            refs = purpose.get(field)
+            if isinstance(refs, list):
+                for position, ref in enumerate(refs):
+                    key = join_key(join_key(base, field), position)
+                    problems.extend(_resolve(ref, ids[target], target, key, locations, file))
+    for index, transfer in _entries(data, "transfers"):
+        key = join_key(join_key("transfers", index), "recipient")
+        if "recipient" in transfer:
+            problems.extend(_resolve(transfer["recipient"], ids["recipients"], "recipients", key,
+                                     locations, file))
+    return problems
+
+
+def _entries(data: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
+    items = data.get(name)
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _collect_ids(data: dict[str, Any], name: str, locations: Locations, file: str,
+                 problems: list[Problem]) -> list[str]:
+    seen: dict[str, str] = {}
+    for index, item in _entries(data, name):
+        value = item.get("id")
+        if not isinstance(value, str):
+            continue
+        key = join_key(join_key(name, index), "id")
+        if value in seen:
+            line, column = locations.find_value(key)
+            first_line = locations.find_value(seen[value])[0]
+            problems.append(Problem(
+                file=file, line=line, column=column, key=key,
+                message=f"id `{value}` is already used in `{name}` (line {first_line})",
+                hint=f"give each entry in `{name}` its own id",
+            ))
+        else:
+            seen[value] = key
+    return list(seen)
+
+
+def _resolve(ref: Any, known: list[str], target: str, key: str, locations: Locations,
+             file: str) -> list[Problem]:
+    if not isinstance(ref, str) or ref in known:
+        return []
+    line, column = locations.find_value(key)
+    match = closest(ref, known)
+    if match is not None:
+        hint = f"did you mean `{match}`?"
+    elif known:
+        hint = f"ids in `{target}`: " + ", ".join(f"`{name}`" for name in known)
+    else:
+        hint = f"add an entry with `id: {ref}` to `{target}`"
+    return [Problem(file=file, line=line, column=column, key=key,
+                    message=f"`{ref}` is not an id in `{target}`", hint=hint)]

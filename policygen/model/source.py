@@ -1,0 +1,68 @@
+"""Reading a description file safely: size, encoding and binary content, before any YAML parsing.
+
+A description is a few kilobytes of text written by hand. Anything else — a huge file, a binary
+file, another encoding — is refused here with a clear message, cheaply, so the YAML parser never
+sees it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from policygen.errors import Problem, UserError
+
+MAX_BYTES = 1_000_000
+
+
+def read_description_bytes(path: str) -> bytes:
+    """Return the file's bytes, refusing a missing, unreadable or oversized file (size from stat)."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise UserError.single(path, "file not found", hint="check the path and the file name") from None
+    except OSError as error:
+        raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
+    if os.path.isdir(path):
+        raise UserError.single(path, "this is a folder, not a description file",
+                               hint="give the path of a .yaml file")
+    if size > MAX_BYTES:
+        raise UserError.single(
+            path, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
+            hint="a description is a few kilobytes of YAML; check that this is the right file",
+        )
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
+
+
+def decode_description(raw: bytes, path: str) -> str:
+    """Decode UTF-8 (an optional BOM is dropped); refuse binary content and other encodings."""
+    if len(raw) > MAX_BYTES:
+        raise UserError.single(path, f"file is too large (over {MAX_BYTES:,} bytes)",
+                               hint="a description is a few kilobytes of YAML")
+    if b"\x00" in raw:
+        line, column = _position_of_byte(raw, raw.index(b"\x00"))
+        raise UserError.single(
+            path, "file holds binary data (a NUL byte), not text", line=line, column=column,
+            hint="a description is a UTF-8 text file written in YAML",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position_of_byte(raw, error.start)
+        raise UserError.single(
+            path, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})", line=line, column=column,
+            hint="save the file as UTF-8 (Latin-1 or Windows-1252 text must be converted)",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points, as far as the prefix decodes) of a byte offset."""
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return line, column

@@ -1,0 +1,284 @@
+"""Checks of single values: texts, dates, durations, e-mail addresses, URLs, countries and ids.
+
+Each check raises a pydantic error whose context carries a human message and a ``hint``, so the
+loader can turn it into one located :class:`~policygen.errors.Problem`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from policygen.model.suggest import closest
+
+SUPPORTED_LANGUAGES = ("sv", "en")
+
+_SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DURATION = re.compile(r"^\s*([-+]?\d+)\s*([^\d\s]+)\s*$")
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\/]+$")
+_DOMAIN_LABEL = re.compile(r"^[^\W_](?:[\w-]{0,61}[^\W_])?$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{3,30}[0-9]$")
+_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+          "month": "months", "months": "months", "year": "years", "years": "years"}
+_SWEDISH_UNITS = {"dag": "days", "dagar": "days", "vecka": "weeks", "veckor": "weeks",
+                  "månad": "months", "månader": "months", "år": "years"}
+_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EU": None, "EEA": None}
+
+
+def invalid(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A pydantic error that keeps our wording; ``message`` is shown as is (no templating)."""
+    return PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
+
+
+def _languages(info: ValidationInfo) -> tuple[str, ...] | None:
+    context = info.context or {}
+    languages = context.get("languages")
+    return tuple(languages) if languages else None
+
+
+def normalise_prose(value: Any, info: ValidationInfo) -> Any:
+    """A text for people to read: ``{lang: text}`` for exactly the description's languages.
+
+    A plain string is accepted only when the description has one language; otherwise the writer
+    must give each translation, so no language silently falls back to another.
+    """
+    languages = _languages(info)
+    if isinstance(value, str):
+        if languages is None:
+            return {"sv": value}
+        if len(languages) == 1:
+            return {languages[0]: value}
+        example = ", ".join(f"{lang}: …" for lang in languages)
+        raise invalid("text_translations",
+                      f"this text needs one translation per language ({', '.join(languages)})",
+                      f"write it as a mapping: `{{{example}}}`, or one `lang: text` line for each")
+    if isinstance(value, dict) and languages is not None:
+        _check_translations(value, languages)
+    return value
+
+
+def normalise_label(value: Any, info: ValidationInfo) -> Any:
+    """A name: one plain string serves every language; a mapping must still be complete."""
+    languages = _languages(info)
+    if isinstance(value, str):
+        return {lang: value for lang in languages or ("sv",)}
+    if isinstance(value, dict) and languages is not None:
+        _check_translations(value, languages)
+    return value
+
+
+def _check_translations(value: dict[Any, Any], languages: tuple[str, ...]) -> None:
+    missing = [lang for lang in languages if lang not in value]
+    extra = [str(key) for key in value if key not in languages]
+    parts = []
+    if missing:
+        parts.append(f"missing translation{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+    if extra:
+        parts.append(f"language{'s' if len(extra) > 1 else ''} not in `languages`: {', '.join(extra)}")
+    if not parts:
+        return
+    hint = f"give exactly one text for each of: {', '.join(languages)}"
+    if missing and extra and len(missing) == len(extra) == 1:
+        hint = f"did you mean `{missing[0]}` instead of `{extra[0]}`?"
+    elif any(value[key] is None for key in value if key not in languages):
+        hint = "a comma inside `{…}` starts a new entry: put a text that holds commas in quotes"
+    elif extra and not missing:
+        hint = f"remove {', '.join(extra)}, or add it to `languages` if policygen supports it"
+    elif missing:
+        hint = "add " + ", ".join(f"`{lang}: …`" for lang in missing)
+    raise invalid("text_translations", "; ".join(parts), hint)
+
+
+def no_empty_translation(value: dict[str, str]) -> dict[str, str]:
+    empty = [lang for lang, text in value.items() if not text.strip()]
+    if empty:
+        raise invalid("text_empty", f"the {', '.join(empty)} text is empty",
+                      "write the text, or remove the key if it is optional")
+    return value
+
+
+def parse_date(value: Any) -> Any:
+    """``2026-12-01`` (YYYY-MM-DD), checked to be a real calendar date."""
+    if isinstance(value, dt.datetime):
+        raise invalid("date", "expected a date without a time", "write YYYY-MM-DD, e.g. 2026-12-01")
+    if isinstance(value, dt.date):
+        return value
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise invalid("date", f"expected a date, found {describe(value)}",
+                      "write the date as YYYY-MM-DD, e.g. 2026-12-01")
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError as error:
+        raise invalid("date", f"`{value}` is not a real date ({error})",
+                      "write the date as YYYY-MM-DD, e.g. 2026-12-01") from None
+
+
+def parse_duration(value: Any) -> Any:
+    """``24 months``, ``1 year``: a whole number ≥ 1 and a unit (days, weeks, months, years)."""
+    if not isinstance(value, str):
+        if hasattr(value, "amount") and hasattr(value, "unit"):
+            return value
+        raise invalid("duration", f"expected a period such as `24 months`, found {describe(value)}",
+                      'write a number and a unit: "<n> days|weeks|months|years"')
+    match = _DURATION.match(value)
+    if match is None:
+        raise invalid("duration", f"`{value}` is not a period",
+                      'write a number and a unit, e.g. "24 months" or "1 year"')
+    amount, word = int(match.group(1)), match.group(2).lower()
+    unit = _UNITS.get(word)
+    if unit is None:
+        swedish = _SWEDISH_UNITS.get(word)
+        if swedish:
+            hint = f"write the unit in English: `{amount} {swedish}`"
+        else:
+            guess = closest(word, _UNITS)
+            hint = (f"did you mean `{amount} {_UNITS[guess]}`?" if guess
+                    else "the unit is one of: days, weeks, months, years")
+        raise invalid("duration", f"unknown unit `{match.group(2)}` in `{value}`", hint)
+    if amount < 1:
+        raise invalid("duration", f"a period must be at least 1 {unit[:-1]}, not `{value}`",
+                      "if data is deleted at once, say so with `criteria` instead of `period`")
+    return {"amount": amount, "unit": unit}
+
+
+def check_email(value: str) -> str:
+    """A reasonable syntax check: one @, a local part, a domain with a dot, no spaces."""
+    problem = _email_problem(value)
+    if problem:
+        hint = "an e-mail address looks like dataskydd@exempel.se"
+        if value.lower().startswith("mailto:"):
+            hint = "write the address without `mailto:`"
+        raise invalid("email", f"`{value}` is not a valid e-mail address ({problem})", hint)
+    return value
+
+
+def _email_problem(value: str) -> str:
+    if value != value.strip() or not _EMAIL.match(value):
+        return "expected name@domain, without spaces"
+    local, domain = value.rsplit("@", 1)
+    if len(local) > 64 or len(value) > 254:
+        return "too long"
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return "misplaced dot before the @"
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_DOMAIN_LABEL.match(label) for label in labels):
+        return f"`{domain}` is not a domain name"
+    if labels[-1].isdigit():
+        return f"`{domain}` is not a domain name"
+    return ""
+
+
+def check_https_url(value: str) -> str:
+    """Only ``https://`` addresses of a named host: the policy links people there."""
+    stripped = value.strip()
+    scheme = stripped.split(":", 1)[0].lower() if ":" in stripped else ""
+    if scheme != "https":
+        if scheme == "http":
+            hint = "use https:// — people's data must travel encrypted"
+        elif scheme in {"javascript", "data", "vbscript", "file"}:
+            hint = f"`{scheme}:` addresses are not allowed; give the https:// address of a web page"
+        elif "@" in stripped and "/" not in stripped:
+            hint = "this looks like an e-mail address; give a web address starting with https://"
+        else:
+            hint = f"start the address with https://, e.g. https://{stripped.split('/')[0] or 'exempel.se'}"
+        raise invalid("url", f"`{value}` is not an https:// web address", hint)
+    try:
+        parts = urlsplit(stripped)
+        host = parts.hostname or ""
+    except ValueError:
+        host, parts = "", None
+    if value != stripped or any(char.isspace() for char in value) or not host or "." not in host \
+            or parts is None or parts.username or parts.password:
+        raise invalid("url", f"`{value}` is not a valid web address",
+                      "write a full address such as https://exempel.se/integritet, without spaces")
+    return value
+
+
+def check_contact(value: str) -> str:
+    """Where people send requests: an e-mail address or an https:// page (a web form)."""
+    if value.strip().lower().startswith(("https:", "http:", "javascript:", "data:")):
+        return check_https_url(value)
+    if _email_problem(value):
+        raise invalid("contact", f"`{value}` is neither an e-mail address nor an https:// address",
+                      "give the e-mail address or the web form where people send their requests")
+    return value
+
+
+def check_phone(value: str) -> str:
+    if not _PHONE.match(value.strip()):
+        raise invalid("phone", f"`{value}` is not a phone number",
+                      'write digits with an optional leading +, e.g. "+46 8 123 45 67"')
+    return value
+
+
+@cache
+def iso_countries() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes shipped in ``countries.txt``."""
+    text = resources.files("policygen.model").joinpath("countries.txt").read_text(encoding="utf-8")
+    codes = (word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return frozenset(codes)
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code in upper case (``SE``, ``US``, ``NO``)."""
+    countries = iso_countries()
+    if value in countries:
+        return value
+    upper = value.strip().upper()
+    if upper in countries:
+        hint = f"country codes are upper-case: write `{upper}`"
+    elif upper in _COUNTRY_ALIASES:
+        replacement = _COUNTRY_ALIASES[upper]
+        hint = (f"the ISO code is `{replacement}`" if replacement
+                else "name one country; list a recipient once per country")
+    else:
+        hint = "use the two-letter ISO 3166-1 code, e.g. SE, DE, US"
+    raise invalid("country", f"`{value}` is not an ISO 3166-1 country code", hint)
+
+
+def check_slug(value: str) -> str:
+    """Ids are referenced from other entries and become form field names: keep them simple."""
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9_-]+", "_", value.strip().lower()).strip("_-")
+        suggestion = re.sub(r"^[^a-z]+", "", suggestion)
+        hint = "an id starts with a lower-case letter and holds only a-z, 0-9, _ and -"
+        if suggestion and _SLUG.match(suggestion):
+            hint += f", e.g. `{suggestion}`"
+        raise invalid("id", f"`{value}` is not a valid id", hint)
+    return value
+
+
+def unique_languages(value: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for lang in value:
+        if lang in seen:
+            raise invalid("languages", f"`{lang}` is listed twice", "list each language once")
+        seen.add(lang)
+    return value
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in messages: 'a list', 'a number', 'text `abc`' …"""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"the number `{value}`"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"the text `{shown}`"
+    return type(value).__name__

@@ -1,0 +1,265 @@
+"""YAML text → plain Python data plus the position of every key, with the checks YAML leaves out.
+
+We build the data from the parser's *events* instead of letting a YAML library construct objects:
+- anchors and aliases are refused at the first one we meet, before anything is expanded, so an
+  alias bomb ("billion laughs") fails in microseconds;
+- duplicate keys are errors (YAML libraries often keep the last one silently);
+- scalars follow the YAML 1.2 core schema (``country: NO`` is the string "NO", ``on`` is a
+  string), and dates stay strings for the model to parse;
+- nesting is tracked on an explicit stack, so a deeply nested file cannot exhaust recursion;
+- every key and value gets its 1-based line and column for located messages.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+
+from policygen.errors import Problem, UserError
+from policygen.model.locations import Locations, Position, join_key
+
+MAX_DEPTH = 32
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_CORE = "tag:yaml.org,2002:"
+
+_SYNTAX_HINTS = (
+    ("could not find expected ':'", "a key needs a colon and a space after it (`key: value`)"),
+    ("mapping values are not allowed", "quote a value that contains ': ', or check the indentation"),
+    ("found character '\\t'", "YAML indents with spaces, not tabs: replace the tabs with spaces"),
+    ("found character '\\t' that cannot start", "YAML indents with spaces, not tabs"),
+    ("expected <block end>", "check the indentation; list items (`- `) and keys can't be mixed at one level"),
+    ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
+    ("did not find expected '-'", "check the indentation of this list"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("found undefined alias", "anchors and aliases (&name, *name) are not allowed in a description"),
+)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: str
+    key: str | None = None
+    key_position: Position = (0, 0)
+    discard: bool = False  # the value of a duplicate key: parsed, located, then dropped
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
+    """Parse one YAML document into plain data (dict/list/str/int/float/bool/None) and positions.
+
+    Raises :class:`UserError` for syntax errors, tabs, anchors, aliases, tags, duplicate keys,
+    excessive nesting, several documents and an empty file.
+    """
+    builder = _Builder(file)
+    try:
+        for event in YAML(typ="safe", pure=True).parse(io.StringIO(text)):
+            builder.feed(event)
+    except UserError:
+        raise
+    except ReaderError as error:
+        line, column = _position_of_offset(text, error.position)
+        character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        raise UserError.single(file, f"control character U+{character:04X} is not allowed in YAML",
+                               line=line, column=column,
+                               hint="remove control characters; save the file as plain UTF-8 text") from None
+    except MarkedYAMLError as error:
+        raise UserError([_syntax_problem(error, text, file)]) from None
+    except (YAMLError, RecursionError, ValueError) as error:
+        raise UserError.single(file, f"YAML syntax error: {error}".strip()) from None
+    if builder.problems:
+        raise UserError(builder.problems)
+    if builder.documents == 0 or builder.root is None:
+        raise UserError.single(file, "the file is empty", line=1, column=1,
+                               hint="run `policygen init` to write a starter description")
+    return builder.root, builder.locations
+
+
+class _Builder:
+    """Turns parser events into data and locations, collecting problems as it goes."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.locations = Locations()
+        self.problems: list[Problem] = []
+
+    def feed(self, event: ev.Event) -> None:
+        if isinstance(event, ev.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._fail(event, "only one YAML document is allowed per file",
+                           "remove the `---` line and everything after it, or split the file")
+            return
+        if isinstance(event, ev.AliasEvent):
+            self._fail(event, f"aliases (*{event.anchor}) are not allowed in a description",
+                       "write the value out in full; anchors and aliases are refused for safety")
+        anchor = getattr(event, "anchor", None)
+        if anchor and isinstance(event, ev.NodeEvent):
+            self._fail(event, f"anchors (&{anchor}) are not allowed in a description",
+                       "write the value out in full; anchors and aliases are refused for safety")
+        if isinstance(event, ev.ScalarEvent):
+            self._place(event, self._scalar(event))
+        elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+            self._check_tag(event, "map" if isinstance(event, ev.MappingStartEvent) else "seq")
+            if len(self.stack) >= MAX_DEPTH:
+                self._fail(event, f"nesting is deeper than {MAX_DEPTH} levels",
+                           "a description needs only a few levels; check the indentation")
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
+            path, discard = self._place(event, container)
+            self.stack.append(_Frame(container, path, discard=discard))
+        elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            self.stack.pop()
+
+    def _place(self, event: ev.NodeEvent, value: Any) -> tuple[str, bool]:
+        """Attach ``value`` where the stack says it belongs; return its key path."""
+        position = _position(event)
+        if not self.stack:
+            self.root = value
+            self.locations.keys.setdefault("", position)
+            self.locations.values.setdefault("", position)
+            return "", False
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path = join_key(frame.path, len(frame.container))
+            frame.container.append(value)
+            self._locate(path, position, position, frame.discard)
+            return path, frame.discard
+        if frame.key is None:
+            self._take_key(frame, event, value, position)
+            return frame.path, True
+        key, frame.key = frame.key, None
+        path = join_key(frame.path, key)
+        discard = frame.discard or frame.seen[key] > 1
+        if not discard:
+            frame.container[key] = value
+        self._locate(path, frame.key_position, position, discard)
+        return path, discard
+
+    def _take_key(self, frame: _Frame, event: ev.NodeEvent, value: Any, position: Position) -> None:
+        if not isinstance(event, ev.ScalarEvent):
+            self._fail(event, "a key must be plain text, not a list or mapping",
+                       "write `key: value`; a line starting with `? ` makes a complex key")
+        key = event.value
+        frame.key = key
+        frame.key_position = position
+        frame.seen[key] = frame.seen.get(key, 0) + 1
+        if frame.seen[key] > 1 and not frame.discard:
+            first = self.locations.keys.get(join_key(frame.path, key), (0, 0))
+            self.problems.append(Problem(
+                file=self.file, line=position[0], column=position[1], key=join_key(frame.path, key),
+                message=f"duplicate key `{key}` (first written on line {first[0]})",
+                hint="each key may appear once in a mapping: remove one or merge them",
+            ))
+
+    def _locate(self, path: str, key_position: Position, value_position: Position, discard: bool) -> None:
+        if discard:
+            return
+        self.locations.keys.setdefault(path, key_position)
+        self.locations.values.setdefault(path, value_position)
+
+    def _scalar(self, event: ev.ScalarEvent) -> Any:
+        self._check_tag(event, None)
+        value = event.value
+        if event.tag in (_CORE + "str", "!"):
+            return value
+        plain = event.style is None and (event.implicit is None or event.implicit[0])
+        if not plain and event.tag is None:
+            return value
+        return _resolve_plain(value)
+
+    def _check_tag(self, event: ev.NodeEvent, kind: str | None) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return
+        allowed = {"map": ("map",), "seq": ("seq",), None: ("str", "int", "float", "bool", "null")}[kind]
+        if not any(tag == _CORE + name for name in allowed):
+            shown = tag.replace(_CORE, "!!")
+            self._fail(event, f"YAML tags such as `{shown}` are not allowed in a description",
+                       "remove the tag (the part starting with `!`)")
+
+    def _fail(self, event: ev.Event, message: str, hint: str) -> None:
+        line, column = _position(event)
+        path = self.stack[-1].path if self.stack else ""
+        raise UserError(self.problems + [Problem(file=self.file, line=line, column=column,
+                                                 key=path, message=message, hint=hint)])
+
+
+def _resolve_plain(value: str) -> Any:
+    """A plain scalar read by the YAML 1.2 core schema (no yes/no/on/off booleans, no sexagesimals)."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if len(value) <= 1000:
+        if _INT10.match(value):
+            return int(value)
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+    if _INF.match(value):
+        return math.copysign(math.inf, -1.0 if value.startswith("-") else 1.0)
+    if _NAN.match(value):
+        return math.nan
+    return value
+
+
+def _position(event: ev.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _position_of_offset(text: str, offset: int) -> Position:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = (error.problem or error.context or "not valid YAML").strip()
+    problem = problem.replace("found '?'", "found a key").replace("found '-'", "found a list item")
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), "")
+    tab = _leading_tab(text, line)
+    if tab:
+        return Problem(file=file, line=tab[0], column=tab[1],
+                       message="a tab is used for indentation",
+                       hint="YAML indents with spaces only: replace the tabs with spaces")
+    if not hint and error.context:
+        hint = f"{error.context.strip()}"
+        if error.context_mark and error.context_mark is not mark:
+            hint += f" (line {error.context_mark.line + 1})"
+    return Problem(file=file, line=line, column=column, message=f"YAML syntax error: {problem}", hint=hint)
+
+
+def _leading_tab(text: str, line: int) -> Position | None:
+    """Position of a tab in the indentation of ``line`` or a line next to it, else None."""
+    lines = text.split("\n")
+    for number in (line, line - 1, line + 1):
+        if 1 <= number <= len(lines):
+            content = lines[number - 1]
+            indentation = content[: len(content) - len(content.lstrip(" \t"))]
+            if "\t" in indentation:
+                return number, indentation.index("\t") + 1
+    return None
