@@ -30,6 +30,7 @@ from pydantic import (
     model_validator,
 )
 
+from policygen.data.authorities import AUTHORITIES, known_authority
 from policygen.model import values
 from policygen.model.values import SUPPORTED_LANGUAGES, invalid
 
@@ -188,8 +189,6 @@ class Authority(_Model):
     website: HttpsUrl
 
 
-AUTHORITY_CODES = ("IMY",)
-"""Supervisory authorities policygen knows by code (their names and addresses are built in)."""
 
 
 def _authority_kind(value: Any) -> str | None:
@@ -201,11 +200,10 @@ def _authority_kind(value: Any) -> str | None:
 
 
 def _check_authority(value: Any) -> Any:
-    if isinstance(value, str) and value not in AUTHORITY_CODES:
-        known = ", ".join(AUTHORITY_CODES)
-        hint = f"write `{value.upper()}`" if value.upper() in AUTHORITY_CODES else \
-            f"use a built-in code ({known}) or a mapping with `name` and `website`"
-        raise invalid("authority", f"unknown supervisory authority `{value}`", hint)
+    if isinstance(value, str) and known_authority(value) is None:
+        known = ", ".join(sorted(AUTHORITIES))
+        raise invalid("authority", f"unknown supervisory authority `{value}`",
+                      f"use a built-in code ({known}) or a mapping with `name` and `website`")
     if _authority_kind(value) is None:
         raise invalid("authority", f"expected `IMY` or a mapping, found {values.describe(value)}",
                       "write `authority: IMY`, or `name:` and `website:` indented below it")
