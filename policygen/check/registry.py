@@ -1,0 +1,77 @@
+"""Every rule, from code and from data: the rule modules in ``policygen/check/rules/`` and the rules
+declared in glossary files (shipped ones, then the user's from configuration)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from policygen.check.rule import Rule, RuleDefinitionError, class_rules
+
+
+@cache
+def _import_rule_modules() -> None:
+    import policygen.check.rules as package
+
+    for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+
+
+@cache
+def _shipped_glossary_rules() -> tuple[Rule, ...]:
+    from policygen.check.glossary_files import shipped_glossary_files
+    from policygen.check.glossary_rules import load_glossary_rules
+
+    return tuple(load_glossary_rules((lang, path, True) for lang, path in shipped_glossary_files()))
+
+
+def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
+    """Every rule, sorted by code. ``user_glossaries`` are extra glossary files from configuration:
+    they declare new rules or add entries to a shipped glossary rule of the same code."""
+    _import_rule_modules()
+    rules: dict[str, Rule] = {code: cls() for code, cls in class_rules().items()}
+    shipped = _shipped_glossary_rules()
+    user_files = [(None, Path(path), False) for path in user_glossaries]
+    if user_files:
+        import copy
+
+        from policygen.check.glossary_rules import load_glossary_rules
+
+        by_code = {rule.code: copy.deepcopy(rule) for rule in shipped}
+        shipped = tuple(load_glossary_rules(user_files, by_code))
+    for rule in shipped:
+        if rule.code in rules:
+            raise RuleDefinitionError(f"{rule.code} is declared both in code and in {', '.join(rule.sources)}")
+        rules[rule.code] = rule
+    names: dict[str, str] = {}
+    for rule in rules.values():
+        if rule.name in names:
+            raise RuleDefinitionError(f"rule name {rule.name} is used by {names[rule.name]} and {rule.code}")
+        names[rule.name] = rule.code
+    return [rules[code] for code in sorted(rules)]
+
+
+def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
+    """Every option the rules declare, with its default; an option name belongs to one rule."""
+    defaults: dict[str, Any] = {}
+    owner: dict[str, str] = {}
+    for rule in rules:
+        for name, value in rule.options.items():
+            if name in owner and owner[name] != rule.code:
+                raise RuleDefinitionError(f"option {name!r} is declared by {owner[name]} and {rule.code}")
+            owner[name] = rule.code
+            defaults[name] = value
+    return defaults
+
+
+def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
+    """The rule whose code (any case) or dotted name is ``key``."""
+    for rule in rules:
+        if key.upper() == rule.code or key == rule.name:
+            return rule
+    return None

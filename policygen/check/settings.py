@@ -1,0 +1,83 @@
+"""Checker settings: which rules run, how severe they are, thresholds per language, extra glossaries.
+
+Built from defaults (each rule's ``options``) plus configuration (``policygen.check.config``) plus
+command-line options. Rules read thresholds through :meth:`Settings.option`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policygen.check.findings import SEVERITIES
+
+if TYPE_CHECKING:
+    from policygen.check.rule import Rule
+
+LANGUAGES = ("sv", "en")
+
+
+@dataclass
+class Settings:
+    """What to check and how.
+
+    ``select``/``ignore`` hold rule codes (``PL111``), code prefixes (``PL2``), dotted names
+    (``sentence.too_long``) or categories (``wordy``); an empty ``select`` means every rule.
+    ``options`` maps an option name to a value for every language, ``lang_options`` maps a language
+    to its own overrides; both are checked against the options the rules declare.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: dict[str, str] = field(default_factory=dict)
+    fail_level: str = "error"
+    glossaries: tuple[Path, ...] = ()
+    allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    lang_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    def option(self, lang: str, name: str) -> Any:
+        """The value of option ``name`` for ``lang``: language override, then global, then default.
+
+        A default may be a per-language mapping (``{"sv": 45, "en": 45}``); a language it does not
+        name gets ``None`` (the check does not apply).
+        """
+        if name in self.lang_options.get(lang, {}):
+            return self.lang_options[lang][name]
+        if name in self.options:
+            return self.options[name]
+        default = self.defaults.get(name)
+        if isinstance(default, dict):
+            return default.get(lang)
+        return default
+
+    def allow(self, lang: str) -> tuple[str, ...]:
+        """Extra phrases the user allows (terms of art no glossary rule should flag)."""
+        return self.allowed.get(lang, ()) + self.allowed.get("*", ())
+
+    def enabled(self, rule: "Rule") -> bool:
+        if self.select and not any(matches(rule, selector) for selector in self.select):
+            return False
+        return not any(matches(rule, selector) for selector in self.ignore)
+
+    def severity(self, rule: "Rule") -> str:
+        for key in (rule.code, rule.name, rule.category):
+            if key in self.severities:
+                return self.severities[key]
+        return rule.severity
+
+    def fails(self, severity: str) -> bool:
+        """Does a finding of ``severity`` make the run fail (exit 1)?"""
+        if self.fail_level == "never":
+            return False
+        return SEVERITIES.index(severity) >= SEVERITIES.index(self.fail_level)
+
+
+def matches(rule: "Rule", selector: str) -> bool:
+    """Does ``selector`` (code, code prefix, dotted name or name prefix, category) pick ``rule``?"""
+    selector = selector.strip()
+    if selector.upper().startswith("PL"):
+        return rule.code.startswith(selector.upper())
+    return selector in (rule.name, rule.category) or rule.name.startswith(selector + ".")
