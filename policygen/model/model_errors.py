@@ -106,7 +106,7 @@ def _problem(item: dict[str, Any], path: str, found: bool, root: type[BaseModel]
     value = item.get("input")
     context = item.get("ctx") or {}
     key_name = path.rsplit(".", 1)[-1] if path else ""
-    where = locations.find_value(path)
+    where = locations.find(path) if isinstance(value, (dict, list)) else locations.find_value(path)
     hint = str(context.get("hint", ""))
     message = str(context.get("message", "")) or item["msg"]
 

@@ -240,12 +240,18 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = (error.problem or error.context or "not valid YAML").strip()
     problem = problem.replace("found '?'", "found a key").replace("found '-'", "found a list item")
+    problem = problem.replace("found '<block mapping start>'", "found an indented mapping")
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), "")
     tab = _leading_tab(text, line)
     if tab:
         return Problem(file=file, line=tab[0], column=tab[1],
                        message="a tab is used for indentation",
                        hint="YAML indents with spaces only: replace the tabs with spaces")
+    context = (error.context or "").strip()
+    if not hint and context.startswith("while parsing a flow") and error.context_mark:
+        bracket = "[ ]" if "sequence" in context else "{ }"
+        hint = (f"the `{bracket[0]}` opened on line {error.context_mark.line + 1} is not closed with "
+                f"`{bracket[2]}`, or a value inside it needs quotes")
     if not hint and error.context:
         hint = f"{error.context.strip()}"
         if error.context_mark and error.context_mark is not mark:
