@@ -1,0 +1,123 @@
+"""``build``: one description → every public document, written atomically.
+
+Everything is rendered into a temporary folder beside the output folder (same file system), the
+consent archive of the previous build is carried into it first, and only when every file has been
+written does the new folder take the place of the old one. A failure anywhere removes the
+temporary folder and leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from policygen.errors import UserError
+from policygen.model.description import Description
+from policygen.render import consent as consent_records
+from policygen.render.output_dir import MARKER, check_replaceable, swap_into_place
+from policygen.render.site import LANGUAGE_NAMES, LAYOUT_LABELS, PAGE_NAMES, page_path
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    files: list[str] = field(default_factory=list)  # paths relative to out_dir, sorted
+    archived: list[str] = field(default_factory=list)  # consent versions new in this build
+
+
+def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
+          user_templates: Path | str | None = None, draft: bool = False) -> BuildResult:
+    """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
+
+    Raises :class:`UserError` for anything the user can fix (languages, templates, output folder).
+    """
+    description: Description = getattr(loaded_or_description, "description", loaded_or_description)
+    source = str(getattr(loaded_or_description, "path", "") or "description")
+    out = Path(out_dir)
+    languages = _check_languages(description, languages, source)
+    templates = Path(user_templates) if user_templates is not None else None
+    if templates is not None and not templates.is_dir():
+        raise UserError.single(str(templates), "the templates folder does not exist",
+                               hint="give a folder holding sv/ and en/ with your overrides")
+    check_replaceable(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    try:
+        result = _render_all(description, staging, languages, templates, draft, previous=out)
+        swap_into_place(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.out_dir = out
+    return result
+
+
+def _check_languages(description: Description, languages: list[str] | None, source: str) -> list[str]:
+    available = list(description.languages)
+    if languages is None:
+        return available
+    unknown = [lang for lang in languages if lang not in available]
+    if unknown or not languages:
+        raise UserError.single(
+            source, f"cannot build language(s) {', '.join(unknown) or '(none)'}: the description "
+                    f"has {', '.join(available)}",
+            key="languages", hint=f"use --lang with a subset of {','.join(available)}")
+    return [lang for lang in available if lang in languages]  # description order, no duplicates
+
+
+def _render_all(description: Description, staging: Path, languages: list[str],
+                templates: Path | None, draft: bool, previous: Path) -> BuildResult:
+    from policygen.render.documents import render_language  # Jinja, markdown-it, WeasyPrint
+
+    result = BuildResult(out_dir=staging)
+    archive = previous / consent_records.ARCHIVE_DIR
+    if archive.is_dir():
+        shutil.copytree(archive, staging / consent_records.ARCHIVE_DIR)
+    files: dict[str, bytes] = {}
+    index_entries = []
+    for lang in languages:
+        rendered = render_language(description, lang, languages, templates, draft)
+        files.update(rendered.files)
+        index_entries.append(_index_entry(lang, rendered))
+    files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")
+    files["index.html"] = _render_index(description, index_entries, templates, draft)
+    files[MARKER] = b"policygen output folder: `policygen build` replaces it as a whole.\n"
+    for relative, content in sorted(files.items()):
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    written = consent_records.write_archive(staging, description, languages)
+    result.archived = sorted(path.stem for path in written)
+    result.files = sorted(files) + [str(path.relative_to(staging)) for path in sorted(written)]
+    return result
+
+
+def _index_entry(lang: str, rendered: Any) -> dict[str, Any]:
+    names = PAGE_NAMES[lang]
+    return {
+        "lang": lang,
+        "language": LANGUAGE_NAMES[lang],
+        "title": rendered.title,
+        "policy": page_path(lang, "policy", ".html"),
+        "pdf": page_path(lang, "policy", ".pdf"),
+        "consent": page_path(lang, "consent", ".html") if rendered.has_consent else None,
+        "consent_title": LAYOUT_LABELS[lang]["consent_title"],
+        "names": names,
+    }
+
+
+def _render_index(description: Description, entries: list[dict[str, Any]],
+                  templates: Path | None, draft: bool) -> bytes:
+    from policygen.render.documents import template_errors_as_user_errors
+    from policygen.render.environment import make_environment
+    from policygen.render.site import render_index
+
+    with template_errors_as_user_errors():
+        environment = make_environment(entries[0]["lang"], "html", templates)
+        html = render_index(environment, entries, draft=draft,
+                            organisation=description.controller.name)
+    return html.encode("utf-8")
+

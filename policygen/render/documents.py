@@ -1,0 +1,119 @@
+"""The documents of one language: policy (md, html, pdf, fragment) and consent form.
+
+Turns every failure a user can cause — a broken override template, an undefined variable, a link
+with a forbidden scheme, a resource outside our assets — into a located :class:`UserError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError
+
+from policygen.errors import Problem, UserError
+from policygen.model.description import Description
+from policygen.render import consent as consent_records
+from policygen.render import site
+from policygen.render.environment import make_environment, template_error_location
+from policygen.render.markdown import MarkdownProblem, markdown_to_html
+from policygen.render.pdf import html_to_pdf, is_forbidden_resource
+from policygen.render.sanitize import UnsafeLink
+
+
+@dataclass
+class LanguageDocuments:
+    lang: str
+    title: str
+    has_consent: bool
+    files: dict[str, bytes] = field(default_factory=dict)  # path relative to OUT → content
+
+
+@contextlib.contextmanager
+def template_errors_as_user_errors() -> Iterator[None]:
+    """Report template and rendering problems as located user errors (exit 2)."""
+    try:
+        yield
+    except (TemplateError, UnsafeLink, MarkdownProblem) as error:
+        name, line = template_error_location(error)
+        message = getattr(error, "message", None) or str(error)
+        raise UserError([Problem(file=name or "template", line=line, column=0,
+                                 message=f"{type(error).__name__}: {message}",
+                                 hint=_hint(error))]) from None
+    except BaseException as error:
+        if is_forbidden_resource(error):
+            raise UserError([Problem(file="PDF", message=str(error),
+                                     hint="remove the reference from your template or stylesheet")]
+                            ) from None
+        raise
+
+
+def _hint(error: BaseException) -> str:
+    if isinstance(error, UnsafeLink):
+        return "links may use only https:, mailto:, tel: or #anchors"
+    if isinstance(error, MarkdownProblem):
+        return "give each heading its own {#anchor}"
+    return "check the template near this line; see docs/build.md for the variables a template gets"
+
+
+def document_context(description: Description, lang: str, languages: list[str],
+                     draft: bool) -> dict[str, Any]:
+    """The content side's view-model plus the engine's keys (docs/build.md, "The context")."""
+    from policygen.render.context import document_context as content_context
+
+    items = consent_records.consent_items(description, lang)
+    return {
+        **content_context(description, lang),
+        "lang": lang,
+        "languages": list(languages),
+        "draft": draft,
+        "policy_version": consent_records.policy_version(description),
+        "consent_items": items,
+        "links": site.links(lang, languages, has_consent=bool(items)),
+        "forms_action": description.forms.action if description.forms else None,
+        "organisation": description.controller.name,
+        "effective_date": description.effective,
+    }
+
+
+def render_language(description: Description, lang: str, languages: list[str],
+                    templates: Path | None, draft: bool) -> LanguageDocuments:
+    with template_errors_as_user_errors():
+        return _render_language(description, lang, languages, templates, draft)
+
+
+def _render_language(description: Description, lang: str, languages: list[str],
+                     templates: Path | None, draft: bool) -> LanguageDocuments:
+    context = document_context(description, lang, languages, draft)
+    markdown_env = make_environment(lang, "markdown", templates)
+    html_env = make_environment(lang, "html", templates)
+    markdown = markdown_env.get_template("policy.md.j2").render(**context)
+    body = markdown_to_html(markdown)
+    pdf_body = markdown_to_html(markdown, for_pdf=True)
+    page_context = {**context, "pdf_href": context["links"]["pdf"]}
+    page = site.wrap_policy(html_env, page_context, body.html, body.title, languages=languages)
+    pdf_page = site.wrap_policy(html_env, {**context, "pdf_href": None}, pdf_body.html,
+                                body.title, languages=languages, for_pdf=True)
+    documents = LanguageDocuments(lang=lang, title=body.title,
+                                  has_consent=bool(context["consent_items"]))
+
+    def policy(suffix: str) -> str:
+        return site.page_path(lang, "policy", suffix)
+
+    documents.files[policy(".md")] = _draft_markdown(markdown, lang, draft).encode("utf-8")
+    documents.files[policy(".html")] = page.encode("utf-8")
+    documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft).encode("utf-8")
+    documents.files[policy(".pdf")] = html_to_pdf(pdf_page, effective=description.effective)
+    if documents.has_consent:
+        form = site.render_consent(html_env, {**context, "pdf_href": None}, languages=languages)
+        documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
+    return documents
+
+
+def _draft_markdown(markdown: str, lang: str, draft: bool) -> str:
+    if not draft:
+        return markdown
+    return f"> **{site.LAYOUT_LABELS[lang]['draft_note']}**\n\n{markdown}"

@@ -1,0 +1,118 @@
+"""Jinja environments: one per language and kind, with the template search path and the filters.
+
+``kind`` is ``"markdown"`` (policy text: every printed value is escaped for Markdown unless it is
+:class:`~policygen.render.sanitize.MarkdownSafe`) or ``"html"`` (layout and consent forms: Jinja
+autoescape). Both are strict: an undefined name or a printed ``None`` stops the build, because an
+empty gap in a legal text is worse than no text.
+
+Search order for a name: ``user/<lang>/`` → built-in ``templates/<lang>/`` → ``user/shared/`` →
+built-in ``templates/shared/``. Built-ins stay reachable as ``builtin/<lang>/<name>`` and
+``builtin/shared/<name>`` so an override can extend one and replace a single block.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
+                    TemplateError, TemplateNotFound, TemplateSyntaxError)
+from markupsafe import Markup
+
+from policygen.render.sanitize import MarkdownSafe, escape_markdown, md_link
+from policygen.resources import templates_dir
+
+Kind = Literal["markdown", "html"]
+
+# Markdown headings end in "{#anchor}", which Jinja would read as the start of a comment; so in
+# Markdown templates a comment is written {## … ##}.
+_MARKDOWN_COMMENTS = {"comment_start_string": "{##", "comment_end_string": "##}"}
+
+
+class PrintedNone(TemplateError):
+    """A template printed ``None``: a value the description does not have."""
+
+
+def _refuse_none(value: Any) -> Any:
+    if value is None:
+        raise PrintedNone("a template printed None (a value missing from the description); "
+                          "test it with {% if … %} before printing it")
+    return value
+
+
+def _finalize_markdown(value: Any) -> str:
+    return escape_markdown(_refuse_none(value))
+
+
+def _md_escape_filter(value: Any) -> MarkdownSafe:
+    return escape_markdown(_refuse_none(value))
+
+
+def _loader(lang: str, user_templates: Path | None) -> ChoiceLoader:
+    builtin = templates_dir()
+    search = []
+    if user_templates is not None:
+        search.append(str(user_templates / lang))
+    search.append(str(builtin / lang))
+    if user_templates is not None:
+        search.append(str(user_templates / "shared"))
+    search.append(str(builtin / "shared"))
+    return ChoiceLoader([
+        PrefixLoader({"builtin": FileSystemLoader(str(builtin))}, delimiter="/"),
+        FileSystemLoader(search),
+    ])
+
+
+def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) -> Environment:
+    """The Jinja environment for one language and kind (see the module docstring)."""
+    if kind not in ("markdown", "html"):
+        raise ValueError(f"unknown template kind {kind!r}")
+    markdown = kind == "markdown"
+    environment = Environment(
+        loader=_loader(lang, user_templates),
+        undefined=StrictUndefined,
+        autoescape=not markdown,
+        finalize=_finalize_markdown if markdown else _refuse_none,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        **(_MARKDOWN_COMMENTS if markdown else {}),
+    )
+    _register(environment)
+    return environment
+
+
+def _register(environment: Environment) -> None:
+    """Every filter and global the templates can use, in one place."""
+    environment.globals["md_link"] = md_link
+    environment.filters["md_escape"] = _md_escape_filter
+    try:
+        from policygen.render.locale import FILTERS
+    except ImportError:  # the content side has not landed yet
+        FILTERS = {}
+    environment.filters.update(FILTERS)
+
+
+def raw_source(environment: Environment, name: str) -> Markup:
+    """A shared asset (a stylesheet) read through the same search path, so a user can override it."""
+    source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+    return Markup(source)
+
+
+def template_error_location(error: BaseException) -> tuple[str, int]:
+    """(template name or file, line) where a template error happened; ("", 0) when unknown.
+
+    Syntax errors carry it; runtime errors (an undefined name, a printed None) do not, but Jinja
+    rewrites the traceback so that the template's frames show its file and line.
+    """
+    if isinstance(error, TemplateSyntaxError):
+        return (error.filename or error.name or "", error.lineno or 0)
+    if isinstance(error, TemplateNotFound):
+        return (error.name or "", 0)
+    location = ("", 0)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename.endswith(".j2") or frame.filename.endswith(".css"):
+            location = (frame.filename, frame.lineno or 0)
+    return location

@@ -1,0 +1,70 @@
+"""The output folder: when it may be replaced, and replacing it in one step.
+
+A build writes into a staging folder beside the output folder and then exchanges the two. The
+exchange is atomic on Linux (``renameat2`` with ``RENAME_EXCHANGE``); elsewhere it is two renames
+with the old folder kept until the new one is in place. Only an empty folder or one that an
+earlier build marked as its own is ever replaced: ``--out .`` must never empty someone's project.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from policygen.errors import UserError
+
+MARKER = ".policygen"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def check_replaceable(out: Path) -> None:
+    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output."""
+    if not out.exists():
+        return
+    if not out.is_dir() or out.is_symlink():
+        raise UserError.single(str(out), "the output path exists and is not a folder",
+                               hint="choose another --out")
+    if (out / MARKER).is_file() or not any(out.iterdir()):
+        return
+    raise UserError.single(
+        str(out), "this folder is not empty and was not made by `policygen build`; "
+                  "refusing to replace it",
+        hint="give --out a new or empty folder, or the folder of an earlier build")
+
+
+def swap_into_place(staging: Path, out: Path) -> None:
+    """Make ``staging`` the new ``out``; the previous ``out`` (if any) is removed afterwards."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # now holds the previous output
+        return
+    retired = staging.with_name(staging.name.replace(".building-", ".previous-"))
+    os.rename(out, retired)
+    try:
+        os.rename(staging, out)
+    except OSError:
+        os.rename(retired, out)
+        raise
+    shutil.rmtree(retired)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2; False when it is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    status = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                       _RENAME_EXCHANGE)
+    return status == 0

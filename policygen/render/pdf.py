@@ -1,0 +1,105 @@
+"""HTML → PDF with WeasyPrint: tagged, with language and title, reproducible, and sealed off.
+
+Reproducible: WeasyPrint writes the creation and modification dates we give it, and nothing else
+that changes from run to run, so the same HTML, fonts and date give the same bytes. The date is
+``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else the description's
+effective date.
+
+Sealed off: the document may load files only from policygen's own ``templates/shared/`` folder.
+Any other URL — ``file:`` elsewhere, ``http(s):``, ``data:`` — stops the rendering with
+:class:`ForbiddenResource`, so a template or a text can never pull a local file or a tracker into
+the PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from policygen.resources import templates_dir
+
+# PDF/UA-1 sets PDF 1.7, tags the structure and writes the XMP identification WeasyPrint knows.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def _weasyprint():  # imported here: WeasyPrint is heavy and only `build` needs it
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+    return weasyprint, FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+
+def assets_dir() -> Path:
+    return (templates_dir() / "shared").resolve()
+
+
+def build_date(effective: dt.date) -> dt.datetime:
+    """The date written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else midnight UTC of ``effective``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    return dt.datetime(effective.year, effective.month, effective.day, tzinfo=dt.timezone.utc)
+
+
+def _w3c(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _make_fetcher():
+    _, fatal, base_fetcher, response = _weasyprint()
+
+    class ForbiddenResource(fatal):
+        """The page asked for something outside policygen's own assets."""
+
+    class AssetsOnlyFetcher(base_fetcher):
+        """Serves files under ``templates/shared/`` and refuses every other URL."""
+
+        def fetch(self, url, headers=None):
+            path = _asset_path(url)
+            if path is None:
+                raise ForbiddenResource(
+                    f"the document asks for {url[:200]!r}; a policy may use only policygen's own "
+                    f"assets in {assets_dir()}")
+            return response(url, body=path.read_bytes(), headers=_content_type(path))
+
+    return AssetsOnlyFetcher(), ForbiddenResource
+
+
+def _asset_path(url: str) -> Path | None:
+    """The file a ``file:`` URL names, if it is an existing file inside the shared assets folder."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query:
+        return None
+    path = Path(unquote(parts.path)).resolve()
+    root = assets_dir()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def _content_type(path: Path) -> dict[str, str]:
+    types = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2",
+             ".woff": "font/woff", ".png": "image/png", ".svg": "image/svg+xml"}
+    return {"Content-Type": types.get(path.suffix.lower(), "application/octet-stream")}
+
+
+def is_forbidden_resource(error: BaseException) -> bool:
+    return type(error).__name__ == "ForbiddenResource"
+
+
+def html_to_pdf(html: str, *, effective: dt.date) -> bytes:
+    """Render one page of our own HTML to PDF bytes (print media, tagged, dated reproducibly)."""
+    weasyprint, _, _, _ = _weasyprint()
+    fetcher, _ = _make_fetcher()
+    base_url = assets_dir().as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher,
+                               media_type="print").render()
+    moment = _w3c(build_date(effective))
+    document.metadata.created = moment
+    document.metadata.modified = moment
+    document.metadata.generator = "policygen"
+    return document.write_pdf(**PDF_OPTIONS)

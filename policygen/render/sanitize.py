@@ -1,0 +1,99 @@
+"""Text from a description is data, never markup.
+
+Every value a Markdown template prints goes through :func:`escape_markdown` (the Markdown
+environment's ``finalize``), so a controller name like ``[x](javascript:alert(1))`` or
+``<script>`` shows as the characters it is made of. Markdown the code builds on purpose is wrapped
+in :class:`MarkdownSafe`, and links are made only through :func:`md_link`, which checks the scheme.
+The same scheme check guards the Markdown → HTML step (:func:`is_allowed_href`).
+"""
+
+from __future__ import annotations
+
+import re
+
+ALLOWED_SCHEMES = ("https", "mailto", "tel")
+
+# Characters that start or end Markdown syntax anywhere in a line. "{" is included so that a value
+# can never end a heading with an anchor "{#id}".
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~&{}])")
+# What would turn a value that happens to start a line into a block: a list item ("- ", "+ ",
+# "1. ", "1) "), or a thematic break or setext underline ("---", "==="). Headings, quotes and "*"
+# lists are already disarmed by escaping "#", ">" and "*".
+_BLOCK_START = re.compile(r"^([-+]|\d{1,9}[.)])(?=\s|$)")
+_RULE_LINE = re.compile(r"^[-=]+$")
+_WHITESPACE_RUN = re.compile(r"\s+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ANCHOR = re.compile(r"^#[a-z0-9-]+$")
+_RELATIVE_PATH = re.compile(r"^(\.\./)?[a-z0-9][a-z0-9._/-]*(#[a-z0-9-]+)?$")
+_UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
+
+
+class MarkdownSafe(str):
+    """Markdown that code built deliberately from escaped parts; printed without escaping."""
+
+    __slots__ = ()
+
+    def __add__(self, other: str) -> "MarkdownSafe | str":
+        if isinstance(other, MarkdownSafe):
+            return MarkdownSafe(str.__add__(self, other))
+        return str.__add__(self, other)
+
+
+class UnsafeLink(ValueError):
+    """A link whose target is not one of the allowed kinds (see :func:`is_allowed_href`)."""
+
+
+def escape_markdown(value: object) -> MarkdownSafe:
+    """Return ``value`` as Markdown that shows exactly its characters, on one line.
+
+    Newlines collapse to one space (an inline value must not start a block), leading and trailing
+    white space is dropped (four spaces would start a code block, two at the end a line break).
+    """
+    if isinstance(value, MarkdownSafe):
+        return value
+    text = _WHITESPACE_RUN.sub(" ", str(value)).strip()
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(lambda match: _neutralise_block_start(match.group(1)), text)
+    if _RULE_LINE.match(text):
+        text = "\\" + text
+    return MarkdownSafe(text)
+
+
+def _neutralise_block_start(marker: str) -> str:
+    return marker[:-1] + "\\" + marker[-1]
+
+
+def is_allowed_href(href: str) -> bool:
+    """True for ``https:``, ``mailto:``, ``tel:`` links, in-page ``#anchors`` and our relative paths.
+
+    Relative paths are what the engine itself links (``samtycke.html``, ``../en/consent.html``):
+    lower-case, no scheme, no ``//`` host, at most one leading ``../``.
+    """
+    if not href or _UNSAFE_IN_URL.search(href):
+        return False
+    if _ANCHOR.match(href):
+        return True
+    scheme = _SCHEME.match(href)
+    if scheme is None:
+        return bool(_RELATIVE_PATH.match(href)) and "//" not in href
+    if scheme.group(1).lower() not in ALLOWED_SCHEMES:
+        return False
+    if scheme.group(1).lower() == "https":
+        return href.lower().startswith("https://") and len(href) > len("https://")
+    return len(href) > len(scheme.group(0))
+
+
+def is_external_href(href: str) -> bool:
+    """True for a link that leaves the document set: ``https:``, ``mailto:`` or ``tel:``."""
+    scheme = _SCHEME.match(href)
+    return scheme is not None and scheme.group(1).lower() in ALLOWED_SCHEMES
+
+
+def md_link(text: object, url: str) -> MarkdownSafe:
+    """``[text](url)`` with ``text`` escaped and ``url`` checked; raises :class:`UnsafeLink`."""
+    url = str(url).strip()
+    if url.lower().startswith("tel:"):
+        url = "tel:" + re.sub(r"[\s().-]", "", url[4:])
+    if not is_allowed_href(url) or "(" in url or ")" in url:
+        raise UnsafeLink(f"refusing to link to {url!r}: only https:, mailto:, tel: and #anchors")
+    return MarkdownSafe(f"[{escape_markdown(text)}]({url})")

@@ -1,0 +1,140 @@
+"""The site around the documents: file names, links between pages, the layout, fragments, index.
+
+The policy body comes from the content templates as Markdown; here it is wrapped in the shared
+layout (``page.html.j2``) so that every page has the same landmarks, language switch, stylesheets
+and footer, and so that the two languages point at each other with ``hreflang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from policygen.render.environment import raw_source
+
+# Page file names per language (DESIGN.md, output layout).
+PAGE_NAMES = {
+    "sv": {"policy": "integritetspolicy", "consent": "samtycke"},
+    "en": {"policy": "privacy-policy", "consent": "consent"},
+}
+
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+
+# The layout's own words (not the policy text, which is the content templates' job).
+LAYOUT_LABELS = {
+    "sv": {
+        "draft": "UTKAST",
+        "draft_note": "UTKAST – det här är inte den gällande versionen.",
+        "skip": "Hoppa till innehållet",
+        "language": "Språk",
+        "version": "Version",
+        "effective": "Gäller från",
+        "consent_title": "Samtycke",
+        "pdf": "Ladda ner som PDF",
+    },
+    "en": {
+        "draft": "DRAFT",
+        "draft_note": "DRAFT – this is not the version in force.",
+        "skip": "Skip to the content",
+        "language": "Language",
+        "version": "Version",
+        "effective": "Effective",
+        "consent_title": "Consent",
+        "pdf": "Download as PDF",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its path relative to the output folder and its HTML."""
+
+    path: str
+    html: str
+
+
+def page_path(lang: str, page: str, suffix: str) -> str:
+    return f"{lang}/{PAGE_NAMES[lang][page]}{suffix}"
+
+
+def links(lang: str, languages: list[str], has_consent: bool) -> dict[str, Any]:
+    """Relative links from a page in ``lang`` to its siblings and to the other language."""
+    names = PAGE_NAMES[lang]
+    others = [other for other in languages if other != lang]
+    other_language = None
+    if others:
+        other = others[0]
+        other_language = {"lang": other, "label": LANGUAGE_NAMES[other],
+                          "href": f"../{page_path(other, 'policy', '.html')}"}
+    return {
+        "policy": f"{names['policy']}.html",
+        "consent": f"{names['consent']}.html" if has_consent else None,
+        "pdf": f"{names['policy']}.pdf",
+        "other_language": other_language,
+    }
+
+
+def alternates(page: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
+    """``<link rel="alternate" hreflang>`` targets: the same page in every other built language."""
+    return [{"lang": other, "href": f"../{page_path(other, page, '.html')}"}
+            for other in languages if other != lang]
+
+
+def layout_context(environment: Environment, context: dict[str, Any], *, page: str,
+                   languages: list[str], for_pdf: bool) -> dict[str, Any]:
+    """What ``page.html.j2`` needs besides the document context."""
+    lang = context["lang"]
+    return {
+        **context,
+        "labels": LAYOUT_LABELS[lang],
+        "alternates": [] if for_pdf else alternates(page, lang, languages),
+        "language_links": [] if for_pdf else [
+            {"lang": other, "label": LANGUAGE_NAMES[other],
+             "href": f"../{page_path(other, page, '.html')}"}
+            for other in languages if other != lang],
+        "for_pdf": for_pdf,
+        "screen_css": raw_source(environment, "style.css"),
+        "print_css": raw_source(environment, "print.css"),
+    }
+
+
+def wrap_policy(environment: Environment, context: dict[str, Any], body_html: str, title: str, *,
+                languages: list[str], for_pdf: bool = False) -> str:
+    """The full policy page: the converted Markdown inside the shared layout."""
+    template = environment.get_template("page.html.j2")
+    values = layout_context(environment, context, page="policy", languages=languages,
+                            for_pdf=for_pdf)
+    return template.render(**values, body_html=Markup(body_html), page_title=title)
+
+
+def render_consent(environment: Environment, context: dict[str, Any], *,
+                   languages: list[str]) -> str:
+    """The consent form: the content side's ``consent.html.j2``, which extends the layout."""
+    template = environment.get_template("consent.html.j2")
+    values = layout_context(environment, context, page="consent", languages=languages,
+                            for_pdf=False)
+    return template.render(**values, page_title=LAYOUT_LABELS[context["lang"]]["consent_title"])
+
+
+def fragment(body_html: str, lang: str, draft: bool) -> str:
+    """The policy body for pasting into a CMS: no ``<html>``, ``<head>`` or stylesheet."""
+    banner = ""
+    if draft:
+        note = Markup.escape(LAYOUT_LABELS[lang]["draft_note"])
+        banner = f'<p class="policygen-draft" role="note"><strong>{note}</strong></p>\n'
+    return f'<article class="policygen" lang="{lang}">\n{banner}{body_html}</article>\n'
+
+
+def render_index(environment: Environment, entries: list[dict[str, Any]], *, draft: bool,
+                 organisation: str) -> str:
+    """``index.html``: one entry per language, each linking its policy, PDF and consent form."""
+    template = environment.get_template("index.html.j2")
+    return template.render(
+        entries=entries, draft=draft, organisation=organisation,
+        screen_css=raw_source(environment, "style.css"),
+        print_css=raw_source(environment, "print.css"),
+        lang=entries[0]["lang"],
+    )
