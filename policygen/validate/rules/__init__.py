@@ -1,0 +1,12 @@
+"""The GDPR rules, one module per group. Importing this package registers every rule."""
+
+from policygen.validate.rules import (  # noqa: F401
+    consent,
+    legal_basis,
+    minimisation,
+    notice,
+    retention,
+    sources,
+    special,
+    transfers,
+)

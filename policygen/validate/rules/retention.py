@@ -1,0 +1,30 @@
+"""G4xx: how long data is kept (Art. 13(2)(a), Art. 14(2)(a))."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policygen.validate.context import Context, has_text
+from policygen.validate.registry import Hit, rule
+
+
+@rule("G401", "retention.missing", severity="error", article="13(2)(a)", article_14="14(2)(a)")
+def retention_missing(ctx: Context) -> Iterator[Hit]:
+    """A purpose does not say how long the data is kept.
+
+    Why: the notice must give the period for which the data is stored or, when that is not
+    possible, the criteria used to decide it (Art. 13(2)(a); Art. 14(2)(a) for data from
+    elsewhere). Keeping data "as long as needed" is neither.
+
+    Fix: add `retention:` with `period:` and `after:` ("24 months" after "the case is closed"),
+    or `criteria:` when no fixed period is possible.
+    """
+    for i, purpose in ctx.purposes():
+        retention = purpose.retention
+        if retention is not None and (retention.period is not None or has_text(retention.criteria)):
+            continue
+        yield Hit(key=f"purposes[{i}].retention",
+                  message=f"purpose `{purpose.id}` does not say how long the data is kept",
+                  hint='add `retention:` with `period: 24 months` and `after:`, or `criteria:`',
+                  indirect=ctx.uses_indirect(purpose))
+

@@ -1,0 +1,25 @@
+"""G6xx: data from elsewhere than the person (Art. 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policygen.validate.context import Context, enum_value, has_text
+from policygen.validate.registry import Hit, rule
+
+
+@rule("G601", "source.detail_missing", severity="error", article="14(2)(f)")
+def source_detail_missing(ctx: Context) -> Iterator[Hit]:
+    """Data from another source than the person does not say where it came from.
+
+    Why: when you get data from elsewhere (an employer, a public register) the person must be
+    told the source, and whether it is public (Art. 14(2)(f)).
+
+    Fix: add `source_detail:` naming the source ("Bolagsverket's company register, which is
+    public"; "your employer, when they name you as a contact").
+    """
+    for i, item in enumerate(ctx.description.data):
+        if ctx.is_indirect(item) and not has_text(item.source_detail):
+            yield Hit(key=f"data[{i}].source_detail",
+                      message=f"data `{item.id}` comes from `{enum_value(item.source)}` but does not say from where",
+                      hint="add `source_detail:` naming the source, and whether it is public")

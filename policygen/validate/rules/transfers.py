@@ -1,0 +1,180 @@
+"""G7xx: transfers to third countries (Art. 13(1)(f), 14(1)(f), 44–49).
+
+Whether a country is inside the EU/EEA or has an adequacy decision comes from
+:mod:`policygen.data.countries` (dated and cited there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policygen.data.countries import adequacy, in_eu_eea
+from policygen.validate.context import Context, enum_value, has_text
+from policygen.validate.registry import Hit, rule
+
+_NEEDS_COPY = {"standard_contractual_clauses", "binding_corporate_rules"}
+
+
+@rule("G701", "transfer.missing", severity="error", article="13(1)(f)", article_14="14(1)(f)")
+def transfer_missing(ctx: Context) -> Iterator[Hit]:
+    """A recipient outside the EU/EEA has no transfer entry.
+
+    Why: sending data to a third country is a transfer (Art. 44). The notice must say so and
+    name the adequacy decision or the safeguard (Art. 13(1)(f); Art. 14(1)(f) for data from
+    elsewhere).
+
+    Fix: add an entry to `transfers:` with the recipient, the country and the safeguard.
+    """
+    for i, recipient in enumerate(ctx.description.recipients):
+        if in_eu_eea(recipient.country) or ctx.transfers_for(recipient.id):
+            continue
+        yield Hit(key=f"recipients[{i}].country",
+                  message=f"recipient `{recipient.id}` is in {recipient.country}, outside the EU/EEA, "
+                          f"but there is no transfer entry for it",
+                  hint=f"add to `transfers:` an entry with `recipient: {recipient.id}`, "
+                       f"`country: {recipient.country}` and `safeguard:`",
+                  indirect=ctx.recipient_gets_indirect(recipient.id))
+
+
+@rule("G702", "transfer.record_system_missing", severity="error", article="13(1)(f)",
+      article_14="14(1)(f)")
+def transfer_record_system_missing(ctx: Context) -> Iterator[Hit]:
+    """The record system is outside the EU/EEA and no transfer goes to its country.
+
+    Why: every piece of customer data is kept in the record system, so keeping it in a third
+    country transfers all of it (Art. 44). The notice must name the safeguard (Art. 13(1)(f)).
+
+    Fix: add the provider of the record system to `recipients:` and a `transfers:` entry for
+    its country, or keep the data inside the EU/EEA.
+    """
+    system = ctx.description.record_system
+    if in_eu_eea(system.country):
+        return
+    if any(t.country.upper() == system.country.upper() for t in ctx.description.transfers):
+        return
+    yield Hit(key="record_system.country",
+              message=f"the record system `{system.name}` is in {system.country}, outside the EU/EEA, "
+                      f"but no transfer goes to {system.country}",
+              hint="add its provider to `recipients:` and a `transfers:` entry for that country",
+              indirect=ctx.any_indirect())
+
+
+@rule("G703", "transfer.copy_missing", severity="error", article="13(1)(f)", article_14="14(1)(f)")
+def transfer_copy_missing(ctx: Context) -> Iterator[Hit]:
+    """A transfer under a safeguard does not say how to get a copy of it.
+
+    Why: for transfers under Art. 46 or 47 safeguards (standard contractual clauses, binding
+    corporate rules) the notice must say how to get a copy, or where it is available
+    (Art. 13(1)(f)).
+
+    Fix: add `copy:` to the transfer, for example "Write to us and we send you a copy".
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if enum_value(transfer.safeguard) not in _NEEDS_COPY or in_eu_eea(transfer.country):
+            continue
+        if not has_text(transfer.copy_):
+            yield Hit(key=f"transfers[{i}].copy",
+                      message=f"the transfer to `{transfer.recipient}` in {transfer.country} does not say "
+                              f"how to get a copy of the safeguard",
+                      hint="add `copy:` saying how to get a copy, or where it is published",
+                      indirect=ctx.recipient_gets_indirect(transfer.recipient))
+
+
+@rule("G704", "transfer.no_adequacy_decision", severity="error", article="45")
+def transfer_no_adequacy_decision(ctx: Context) -> Iterator[Hit]:
+    """A transfer claims an adequacy decision that does not exist.
+
+    Why: only the countries the European Commission has found adequate (Art. 45) can receive
+    data without a further safeguard. Any other country needs an Art. 46 safeguard or, for
+    occasional transfers, an Art. 49 derogation.
+
+    Fix: use `safeguard: standard_contractual_clauses` (with `copy:`) or another safeguard.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if enum_value(transfer.safeguard) != "adequacy" or in_eu_eea(transfer.country):
+            continue
+        if adequacy(transfer.country) is None:
+            yield Hit(key=f"transfers[{i}].safeguard",
+                      message=f"{transfer.country} has no EU adequacy decision",
+                      hint="use `safeguard: standard_contractual_clauses` and add `copy:`")
+
+
+@rule("G705", "transfer.adequacy_needs_certification", severity="warning", article="45")
+def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
+    """A transfer relies on an adequacy decision that covers only some recipients.
+
+    Why: the EU–US Data Privacy Framework decision (Implementing Decision (EU) 2023/1795)
+    covers only organisations certified under the framework. For any other US recipient the
+    transfer needs an Art. 46 safeguard.
+
+    Fix: confirm the recipient is on the Data Privacy Framework List, and say so in the
+    recipient's description; otherwise use standard contractual clauses.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        decision = adequacy(transfer.country)
+        if enum_value(transfer.safeguard) == "adequacy" and decision is not None and decision.conditional:
+            yield Hit(key=f"transfers[{i}].safeguard",
+                      message=f"the adequacy decision for {transfer.country} covers only {decision.scope}: "
+                              f"confirm that `{transfer.recipient}` is one",
+                      hint="check the Data Privacy Framework List; if not certified, use standard contractual clauses")
+
+
+@rule("G706", "transfer.inside_eea", severity="info", article="44")
+def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
+    """A transfer entry names a country inside the EU/EEA.
+
+    Why: data that stays in the EU/EEA is not transferred to a third country (Art. 44), so
+    the policy would tell people about a transfer that does not happen.
+
+    Fix: remove the entry, or correct the country.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if in_eu_eea(transfer.country):
+            yield Hit(key=f"transfers[{i}].country",
+                      message=f"{transfer.country} is inside the EU/EEA: this is not a transfer to a third country",
+                      hint="remove the entry from `transfers:`, or correct the country")
+
+
+@rule("G707", "transfer.country_mismatch", severity="warning", article="13(1)(f)",
+      article_14="14(1)(f)")
+def transfer_country_mismatch(ctx: Context) -> Iterator[Hit]:
+    """A transfer's country differs from its recipient's country.
+
+    Why: the reader must learn where their data goes. If the recipient passes data on to
+    another country (a sub-processor), say so in the recipient's description; if it is a
+    typing error, the policy names the wrong country.
+
+    Fix: make `country` the same in the recipient and the transfer, or explain the onward
+    transfer in the recipient's description.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        recipient = ctx.recipients_by_id.get(transfer.recipient)
+        if recipient is None or recipient.country.upper() == transfer.country.upper():
+            continue
+        yield Hit(key=f"transfers[{i}].country",
+                  message=f"the transfer to `{recipient.id}` names {transfer.country}, "
+                          f"but the recipient is in {recipient.country}",
+                  hint="use the same country, or explain the onward transfer in the recipient's description",
+                  indirect=ctx.recipient_gets_indirect(recipient.id))
+
+
+@rule("G708", "transfer.derogation_routine", severity="warning", article="49")
+def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
+    """A regular transfer relies on an Art. 49 derogation.
+
+    Why: derogations (explicit consent to the transfer, a contract with the person, legal
+    claims …) are exceptions for occasional, non-repetitive transfers (Art. 49; EDPB
+    Guidelines 2/2018). A recipient that a purpose uses every day receives data routinely.
+
+    Fix: use an Art. 46 safeguard such as standard contractual clauses, with `copy:`.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if enum_value(transfer.safeguard) != "derogation" or in_eu_eea(transfer.country):
+            continue
+        users = ctx.purposes_using(transfer.recipient)
+        if users:
+            purposes = ", ".join(f"`{purpose.id}`" for _, purpose in users)
+            yield Hit(key=f"transfers[{i}].safeguard",
+                      message=f"the transfer to `{transfer.recipient}` is part of purpose {purposes} but relies "
+                              f"on a derogation, which is only for occasional transfers",
+                      hint="use `safeguard: standard_contractual_clauses` and add `copy:`")

@@ -1,0 +1,440 @@
+"""Each GDPR finding: its exact code, article, severity, key path and line, on the real loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policygen.model import load_description_text
+from policygen.validate import run
+
+from .helpers import PURPOSES, describe, findings_of, line_of, with_code
+
+EMPLOYER_DATA = """\
+  - id: work_email
+    label: work e-mail address
+    holder: contact
+    source: employer
+    source_detail: Your employer gives it to us when they name you as a contact.
+"""
+
+HEALTH_DATA = """\
+  - id: email
+    label: e-mail address
+    holder: contact
+  - id: health
+    label: health information you write in your case
+    holder: case
+    special: true
+"""
+
+
+def expect(findings, code, *, article, key, line, severity="error"):
+    """Exactly one finding with ``code``, and its fields as given."""
+    matching = with_code(findings, code)
+    assert len(matching) == 1, f"expected one {code}, got {findings}"
+    finding = matching[0]
+    assert (finding.article, finding.key, finding.line, finding.severity) == (article, key, line, severity)
+    assert finding.kind == "gdpr" and finding.message
+    return finding
+
+
+def purpose(body: str, pid: str = "p") -> str:
+    """One purpose entry; ``body`` lines are indented under it."""
+    lines = [f"  - id: {pid}", "    title: A purpose"] + [f"    {line}" for line in body.strip().splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+RETAIN = "retention: {period: 12 months, after: the case is closed}"
+
+
+# G1xx legal basis ---------------------------------------------------------------------------
+
+def test_g101_legitimate_interest_missing_located_at_the_purpose():
+    text = describe(purposes=purpose(f"data: [email]\nlegal_basis: legitimate_interests\n{RETAIN}"))
+    expect(findings_of(text), "G101", article="13(1)(d)", key="purposes[0].legitimate_interest",
+           line=line_of(text, "- id: p"))
+
+
+def test_g101_null_interest_is_located_at_its_key():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legitimate_interests\nlegitimate_interest: null\n{RETAIN}"))
+    finding = expect(findings_of(text), "G101", article="13(1)(d)",
+                     key="purposes[0].legitimate_interest", line=line_of(text, "legitimate_interest: null"))
+    assert finding.column == 5
+
+
+def test_g101_uses_art_14_number_for_data_from_elsewhere():
+    text = describe(data=EMPLOYER_DATA, purposes=purpose(
+        f"data: [work_email]\nlegal_basis: legitimate_interests\n{RETAIN}"))
+    expect(findings_of(text), "G101", article="14(2)(b)", key="purposes[0].legitimate_interest",
+           line=line_of(text, "- id: p"))
+
+
+def test_g101_silent_when_the_interest_is_stated():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legitimate_interests\nlegitimate_interest: We want to know our support works.\n{RETAIN}"))
+    assert findings_of(text) == []
+
+
+def test_g102_legal_obligation_without_the_law():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legal_obligation\n{RETAIN}\nrequirement: The law requires it."))
+    expect(findings_of(text), "G102", article="6(1)(c)", key="purposes[0].legal_obligation",
+           line=line_of(text, "- id: p"))
+    assert with_code(findings_of(text), "G103") == []
+
+
+def test_g103_legal_obligation_text_names_no_law():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legal_obligation\nlegal_obligation: We must keep it.\n"
+        f"{RETAIN}\nrequirement: You must give it."))
+    expect(findings_of(text), "G103", article="6(1)(c)", key="purposes[0].legal_obligation",
+           line=line_of(text, "legal_obligation: We must"), severity="warning")
+
+
+def test_g103_accepts_a_named_swedish_law():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legal_obligation\n"
+        f"legal_obligation: Bokföringslagen (1999:1078) kräver att vi sparar fakturor.\n"
+        f"{RETAIN}\nrequirement: You must give it."))
+    assert findings_of(text) == []
+
+
+def test_g104_consent_for_something_required():
+    text = describe(purposes=purpose(
+        "data: [email]\nlegal_basis: consent\nretention: {criteria: until you withdraw your consent}\n"
+        "requirement: We need your e-mail address to deliver the service.\n"
+        "consent: {statement: \"Yes, use my e-mail address.\", withdraw: Write to us.}"))
+    expect(findings_of(text), "G104", article="7(4)", key="purposes[0].requirement",
+           line=line_of(text, "requirement:"), severity="warning")
+
+
+def test_g104_silent_when_consent_is_voluntary():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER)
+    assert with_code(findings_of(text), "G104") == []
+
+
+def test_g105_public_task_without_law():
+    text = describe(purposes=purpose(f"data: [email]\nlegal_basis: public_task\n{RETAIN}"))
+    expect(findings_of(text), "G105", article="6(3)", key="purposes[0].legal_obligation",
+           line=line_of(text, "- id: p"), severity="warning")
+
+
+def test_g106_contract_with_data_from_an_employer():
+    text = describe(data=EMPLOYER_DATA, purposes=purpose(
+        f"data: [work_email]\nlegal_basis: contract\n{RETAIN}"))
+    findings = findings_of(text)
+    expect(findings, "G106", article="6(1)(b)", key="purposes[0].legal_basis",
+           line=line_of(text, "legal_basis: contract"), severity="warning")
+    # Art. 13(2)(e) has no Art. 14 counterpart: data only from elsewhere needs no requirement text
+    assert with_code(findings, "G802") == []
+
+
+# G2xx consent -------------------------------------------------------------------------------
+
+PURPOSES_WITH_NEWSLETTER = """\
+  - id: newsletter
+    title: Send you our newsletter
+    data: [email]
+    legal_basis: consent
+    retention: {criteria: until you withdraw your consent}
+    requirement: It is your choice. We help you just as much if you say no.
+    consent:
+      statement: Yes, send me the newsletter once a month.
+      withdraw: Click the link at the bottom of every newsletter.
+"""
+
+
+def test_clean_consent_purpose_has_no_findings():
+    assert findings_of(describe(purposes=PURPOSES_WITH_NEWSLETTER)) == []
+
+
+def test_g201_and_g202_consent_purpose_without_consent_block():
+    text = describe(purposes=purpose(
+        "data: [email]\nlegal_basis: consent\nretention: {criteria: until you withdraw your consent}"))
+    findings = findings_of(text)
+    expect(findings, "G201", article="7(2)", key="purposes[0].consent", line=line_of(text, "- id: p"))
+    expect(findings, "G202", article="7(3)", key="purposes[0].consent", line=line_of(text, "- id: p"))
+
+
+def test_g201_statement_missing_is_located_at_the_consent_block():
+    text = PURPOSES_WITH_NEWSLETTER.replace("      statement: Yes, send me the newsletter once a month.\n", "")
+    text = describe(purposes=text)
+    findings = findings_of(text)
+    expect(findings, "G201", article="7(2)", key="purposes[0].consent.statement",
+           line=line_of(text, "consent:"))
+    assert with_code(findings, "G202") == []
+
+
+def test_g202_withdraw_missing():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace(
+        "      withdraw: Click the link at the bottom of every newsletter.\n", ""))
+    findings = findings_of(text)
+    expect(findings, "G202", article="7(3)", key="purposes[0].consent.withdraw",
+           line=line_of(text, "consent:"))
+    assert with_code(findings, "G201") == []
+
+
+def test_g203_explicit_consent_without_consent_block():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        f"data: [email, health]\nlegal_basis: contract\nspecial_condition: explicit_consent\n{RETAIN}\n"
+        "requirement: We need your e-mail address."))
+    findings = findings_of(text)
+    expect(findings, "G203", article="9(2)(a)", key="purposes[0].consent", line=line_of(text, "- id: p"))
+    assert with_code(findings, "G301") == [] and with_code(findings, "G205") == []
+
+
+def test_g204_consent_with_special_data_needs_explicit_consent():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        "data: [email, health]\nlegal_basis: consent\nretention: {criteria: until you withdraw your consent}\n"
+        "consent: {statement: \"Yes, save my health information.\", withdraw: Tell support.}"))
+    findings = findings_of(text)
+    expect(findings, "G204", article="9(2)(a)", key="purposes[0].special_condition",
+           line=line_of(text, "- id: p"))
+    assert with_code(findings, "G301") == []
+
+
+def test_g204_other_condition_with_consent_is_a_warning():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        "data: [email, health]\nlegal_basis: consent\nspecial_condition: legal_claims\n"
+        "retention: {criteria: until you withdraw your consent}\n"
+        "consent: {statement: \"Yes, save my health information.\", withdraw: Tell support.}"))
+    expect(findings_of(text), "G204", article="9(2)(a)", key="purposes[0].special_condition",
+           line=line_of(text, "special_condition: legal_claims"), severity="warning")
+
+
+def test_g205_consent_request_on_another_basis():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: contract\n{RETAIN}\nrequirement: We need it.\n"
+        "consent: {statement: Yes., withdraw: Write to us.}"))
+    expect(findings_of(text), "G205", article="6(1)", key="purposes[0].consent",
+           line=line_of(text, "consent:"), severity="warning")
+
+
+# G3xx special categories --------------------------------------------------------------------
+
+def test_g301_special_data_without_condition():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        f"data: [email, health]\nlegal_basis: contract\n{RETAIN}\nrequirement: We need it."))
+    finding = expect(findings_of(text), "G301", article="9", key="purposes[0].special_condition",
+                     line=line_of(text, "- id: p"))
+    assert "`health`" in finding.message
+
+
+def test_g302_special_data_on_legitimate_interests():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        f"data: [email, health]\nlegal_basis: legitimate_interests\nlegitimate_interest: Quality.\n{RETAIN}"))
+    findings = findings_of(text)
+    expect(findings, "G302", article="9", key="purposes[0].special_condition", line=line_of(text, "- id: p"))
+    assert with_code(findings, "G301") == []
+
+
+def test_g302_silent_with_legal_claims():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        f"data: [email, health]\nlegal_basis: legitimate_interests\nlegitimate_interest: Defend claims.\n"
+        f"special_condition: legal_claims\n{RETAIN}"))
+    assert findings_of(text) == []
+
+
+def test_g303_condition_without_special_data():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: contract\nspecial_condition: legal_claims\n{RETAIN}\nrequirement: We need it."))
+    expect(findings_of(text), "G303", article="9", key="purposes[0].special_condition",
+           line=line_of(text, "special_condition:"), severity="warning")
+
+
+def test_g304_automated_decisions_with_special_data():
+    text = describe(
+        data=HEALTH_DATA,
+        purposes=purpose(f"data: [email, health]\nlegal_basis: contract\nspecial_condition: legal_claims\n"
+                         f"{RETAIN}\nrequirement: We need it."),
+        extra="automated_decisions:\n  - description: We sort cases.\n    logic: Keywords.\n"
+              "    consequences: Your case goes to a queue.\n")
+    expect(findings_of(text), "G304", article="22(4)", key="automated_decisions[0]",
+           line=line_of(text, "- description: We sort cases."), severity="warning")
+
+
+# G4xx retention -----------------------------------------------------------------------------
+
+def test_g401_retention_missing():
+    text = describe(purposes=purpose("data: [email]\nlegal_basis: contract\nrequirement: We need it."))
+    expect(findings_of(text), "G401", article="13(2)(a)", key="purposes[0].retention",
+           line=line_of(text, "- id: p"))
+
+
+def test_g401_null_retention_is_located_at_its_key():
+    text = describe(purposes=purpose("data: [email]\nlegal_basis: contract\nretention: null\nrequirement: We need it."))
+    expect(findings_of(text), "G401", article="13(2)(a)", key="purposes[0].retention",
+           line=line_of(text, "retention: null"))
+
+
+def test_g401_uses_art_14_number_for_data_from_elsewhere():
+    text = describe(data=EMPLOYER_DATA, purposes=purpose(
+        "data: [work_email]\nlegal_basis: legitimate_interests\nlegitimate_interest: Reach contacts."))
+    expect(findings_of(text), "G401", article="14(2)(a)", key="purposes[0].retention",
+           line=line_of(text, "- id: p"))
+
+
+# G5xx minimisation --------------------------------------------------------------------------
+
+def test_g501_data_no_purpose_uses():
+    data = "  - id: email\n    label: e-mail\n    holder: contact\n  - id: phone\n    label: phone\n    holder: contact\n"
+    text = describe(data=data)
+    expect(findings_of(text), "G501", article="5(1)(c)", key="data[1]", line=line_of(text, "- id: phone"))
+
+
+def test_g502_purpose_without_data():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace("id: newsletter", "id: n2") + purpose(
+        f"data: []\nlegal_basis: legitimate_interests\nlegitimate_interest: Stats.\n{RETAIN}"))
+    expect(findings_of(text), "G502", article="5(1)(c)", key="purposes[1].data",
+           line=line_of(text, "data: []"))
+
+
+def test_g503_recipient_no_purpose_uses():
+    recipients = "  - id: crm\n    name: Lime Technologies AB\n    role: processor\n    country: SE\n"
+    text = describe(recipients=recipients)
+    expect(findings_of(text), "G503", article="13(1)(e)", key="recipients[0]",
+           line=line_of(text, "- id: crm"), severity="warning")
+
+
+# G6xx sources -------------------------------------------------------------------------------
+
+def test_g601_data_from_a_register_without_source_detail():
+    data = "  - id: signatory\n    label: signatory\n    holder: company\n    source: public_register\n"
+    text = describe(data=data, purposes=purpose(
+        f"data: [signatory]\nlegal_basis: legitimate_interests\nlegitimate_interest: Valid contracts.\n{RETAIN}"))
+    finding = expect(findings_of(text), "G601", article="14(2)(f)", key="data[0].source_detail",
+                     line=line_of(text, "- id: signatory"))
+    assert "public_register" in finding.message
+
+
+# G7xx transfers -----------------------------------------------------------------------------
+
+US_MAILER = """\
+  - id: mailer
+    name: Sendwise Inc.
+    role: processor
+    country: US
+"""
+
+USED_BY_SUPPORT = PURPOSES.rstrip("\n") + "\n    recipients: [mailer]\n"
+
+
+def test_g701_third_country_recipient_without_transfer():
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER)
+    expect(findings_of(text), "G701", article="13(1)(f)", key="recipients[0].country",
+           line=line_of(text, "country: US"))
+
+
+def test_g701_uses_art_14_number_when_the_recipient_gets_data_from_elsewhere():
+    text = describe(data=EMPLOYER_DATA, recipients=US_MAILER, purposes=purpose(
+        f"data: [work_email]\nlegal_basis: legitimate_interests\nlegitimate_interest: Reach contacts.\n"
+        f"{RETAIN}\nrecipients: [mailer]"))
+    expect(findings_of(text), "G701", article="14(1)(f)", key="recipients[0].country",
+           line=line_of(text, "country: US"))
+
+
+def test_g701_norway_is_inside_the_eea():
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER.replace("country: US", "country: NO"))
+    assert findings_of(text) == []
+
+
+def test_g702_record_system_in_a_third_country():
+    text = describe(record_country="US")
+    expect(findings_of(text), "G702", article="13(1)(f)", key="record_system.country",
+           line=line_of(text, "country: US"))
+
+
+def test_g703_standard_clauses_without_copy():
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: standard_contractual_clauses\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G703", article="13(1)(f)", key="transfers[0].copy", line=line_of(text, "- recipient: mailer"))
+    assert with_code(findings, "G701") == []
+
+
+def test_g703_silent_with_copy():
+    transfers = ("  - recipient: mailer\n    country: US\n    safeguard: standard_contractual_clauses\n"
+                 "    copy: Write to us and we send you a copy.\n")
+    assert findings_of(describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)) == []
+
+
+def test_g704_adequacy_claimed_for_a_country_without_a_decision():
+    recipients = US_MAILER.replace("country: US", "country: IN")
+    transfers = "  - recipient: mailer\n    country: IN\n    safeguard: adequacy\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers)
+    expect(findings_of(text), "G704", article="45", key="transfers[0].safeguard",
+           line=line_of(text, "safeguard: adequacy"))
+
+
+def test_adequacy_countries_need_no_safeguard_copy():
+    for country in ("CH", "GB", "JP", "BR", "KR", "NZ"):
+        recipients = US_MAILER.replace("country: US", f"country: {country}")
+        transfers = f"  - recipient: mailer\n    country: {country}\n    safeguard: adequacy\n"
+        assert findings_of(describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers)) == []
+
+
+def test_g705_adequacy_for_the_united_states_asks_for_dpf_certification():
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: adequacy\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G705", article="45", key="transfers[0].safeguard",
+           line=line_of(text, "safeguard: adequacy"), severity="warning")
+    assert with_code(findings, "G704") == [] and with_code(findings, "G703") == []
+
+
+def test_g706_transfer_inside_the_eea():
+    recipients = US_MAILER.replace("country: US", "country: DE")
+    transfers = "  - recipient: mailer\n    country: DE\n    safeguard: standard_contractual_clauses\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G706", article="44", key="transfers[0].country",
+           line=line_of(text, "country: DE", 2), severity="info")
+    assert with_code(findings, "G703") == []
+
+
+def test_g707_transfer_country_differs_from_recipient():
+    transfers = "  - recipient: mailer\n    country: GB\n    safeguard: adequacy\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)
+    expect(findings_of(text), "G707", article="13(1)(f)", key="transfers[0].country",
+           line=line_of(text, "country: GB"), severity="warning")
+
+
+def test_g708_derogation_for_a_routine_transfer():
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: derogation\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)
+    finding = expect(findings_of(text), "G708", article="49", key="transfers[0].safeguard",
+                     line=line_of(text, "safeguard: derogation"), severity="warning")
+    assert "`support`" in finding.message
+
+
+# G8xx notice --------------------------------------------------------------------------------
+
+def test_g801_no_contact_for_requests():
+    text = describe(requests=False)
+    expect(findings_of(text), "G801", article="12", key="requests", line=1)
+
+
+def test_g802_contract_purpose_without_requirement():
+    text = describe(purposes=purpose(f"data: [email]\nlegal_basis: contract\n{RETAIN}"))
+    expect(findings_of(text), "G802", article="13(2)(e)", key="purposes[0].requirement",
+           line=line_of(text, "- id: p"))
+
+
+def test_g802_legal_obligation_without_requirement():
+    text = describe(purposes=purpose(
+        f"data: [email]\nlegal_basis: legal_obligation\nlegal_obligation: The Bookkeeping Act.\n{RETAIN}"))
+    expect(findings_of(text), "G802", article="13(2)(e)", key="purposes[0].requirement",
+           line=line_of(text, "- id: p"))
+
+
+def test_g803_effective_date_far_in_the_past():
+    text = describe(effective="2023-01-01")
+    expect(findings_of(text), "G803", article="12(1)", key="effective", line=3, severity="info")
+    recent = describe(effective="2025-06-01")
+    assert findings_of(recent) == []
+
+
+def test_g803_uses_the_given_date():
+    loaded = load_description_text(describe(effective="2023-01-01"), "t.yaml")
+    assert run(loaded, today=dt.date(2024, 1, 1)) == []
