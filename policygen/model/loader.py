@@ -22,6 +22,9 @@ from policygen.model.values import SUPPORTED_LANGUAGES, describe
 from policygen.model.yaml_tree import parse_yaml
 
 
+MAX_PROBLEMS = 100
+
+
 @dataclass(frozen=True)
 class LoadedDescription:
     """A valid description together with where each of its keys was written."""
@@ -56,8 +59,17 @@ def load_description_text(text: str, path: str = "<string>") -> LoadedDescriptio
         problems.extend(validation_problems(error, data, Description, locations, path))
     problems.extend(reference_problems(data, locations, path))
     if problems or description is None:
-        raise UserError(sorted(problems, key=lambda problem: (problem.line, problem.column, problem.key)))
+        raise UserError(_first(sorted(problems, key=lambda p: (p.line, p.column, p.key)), path))
     return LoadedDescription(path=path, description=description, locations=locations)
+
+
+def _first(problems: list[Problem], path: str) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS`, and a note of how many more there are."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return problems[:MAX_PROBLEMS] + [Problem(file=path, message=f"… and {more:,} more problems",
+                                              hint="fix the problems above first, then run again")]
 
 
 def _languages(data: dict[str, Any]) -> list[str] | None:

@@ -19,6 +19,7 @@ from policygen.model.locations import Locations, join_key, parent_key
 from policygen.model.suggest import did_you_mean
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
 
+MAX_TRANSLATED = 500  # more is noise: the loader shows the first hundred
 _QUOTED = re.compile(r"'([^']*)'")
 
 
@@ -26,7 +27,7 @@ def validation_problems(error: ValidationError, data: Any, root: type[BaseModel]
                         locations: Locations, file: str) -> list[Problem]:
     problems = []
     seen: set[tuple[str, str]] = set()
-    for item in error.errors(include_url=False):
+    for item in error.errors(include_url=False)[:MAX_TRANSLATED]:
         path, found = _data_path(item["loc"], data)
         problem = _problem(item, path, found, root, locations, file)
         if (problem.key, problem.message) not in seen:

@@ -13,6 +13,7 @@ from policygen.model.locations import Locations, join_key
 from policygen.model.suggest import closest
 
 _ID_LISTS = ("data", "purposes", "recipients")
+_ENOUGH = 150  # the loader shows the first hundred problems; finding more only costs time
 
 
 def reference_problems(data: Any, locations: Locations, file: str) -> list[Problem]:
@@ -26,6 +27,8 @@ def reference_problems(data: Any, locations: Locations, file: str) -> list[Probl
             refs = purpose.get(field)
             if isinstance(refs, list):
                 for position, ref in enumerate(refs):
+                    if len(problems) >= _ENOUGH:
+                        return problems
                     key = join_key(join_key(base, field), position)
                     problems.extend(_resolve(ref, ids[target], target, key, locations, file))
     for index, transfer in _entries(data, "transfers"):
@@ -69,7 +72,7 @@ def _resolve(ref: Any, known: list[str], target: str, key: str, locations: Locat
     if not isinstance(ref, str) or ref in known:
         return []
     line, column = locations.find_value(key)
-    match = closest(ref, known)
+    match = closest(ref, known) if len(known) <= 500 else None
     if match is not None:
         hint = f"did you mean `{match}`?"
     elif known:

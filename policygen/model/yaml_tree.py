@@ -6,7 +6,9 @@ We build the data from the parser's *events* instead of letting a YAML library c
 - duplicate keys are errors (YAML libraries often keep the last one silently);
 - scalars follow the YAML 1.2 core schema (``country: NO`` is the string "NO", ``on`` is a
   string), and dates stay strings for the model to parse;
-- nesting is tracked on an explicit stack, so a deeply nested file cannot exhaust recursion;
+- nesting is tracked on an explicit stack, so a deeply nested file cannot exhaust recursion, and
+  the number of values is capped, so a 1 MB file of tiny entries cannot keep the (pure Python)
+  parser busy for seconds;
 - every key and value gets its 1-based line and column for located messages.
 """
 
@@ -27,6 +29,7 @@ from policygen.errors import Problem, UserError
 from policygen.model.locations import Locations, Position, join_key
 
 MAX_DEPTH = 32
+MAX_NODES = 20_000  # a large real description has a few thousand; bounds parse time to ~1 s
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -101,6 +104,7 @@ class _Builder:
         self.documents = 0
         self.locations = Locations()
         self.problems: list[Problem] = []
+        self.nodes = 0
 
     def feed(self, event: ev.Event) -> None:
         if isinstance(event, ev.DocumentStartEvent):
@@ -116,6 +120,11 @@ class _Builder:
         if anchor and isinstance(event, ev.NodeEvent):
             self._fail(event, f"anchors (&{anchor}) are not allowed in a description",
                        "write the value out in full; anchors and aliases are refused for safety")
+        if isinstance(event, ev.NodeEvent):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._fail(event, f"the file holds more than {MAX_NODES:,} values",
+                           "a description is a few kilobytes; check that this is the right file")
         if isinstance(event, ev.ScalarEvent):
             self._place(event, self._scalar(event))
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
