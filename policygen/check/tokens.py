@@ -68,7 +68,10 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
     letters = sum(1 for char in text if char.isalpha())
     if not letters or _URL.match(text) or _URL.match(token):
         return None
-    return Word(text, text.lower(), offset + start, offset + end, letters)
+    lower = text.lower()
+    if "\xad" in lower or "\u200b" in lower:
+        lower = lower.replace("\xad", "").replace("\u200b", "")  # soft hyphen, zero-width space
+    return Word(text, lower, offset + start, offset + end, letters)
 
 
 def split_block(block: Block, lang: str) -> list[Sentence]:
