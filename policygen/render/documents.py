@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import TemplateError, TemplateNotFound
 
 from policygen.errors import Problem, UserError
 from policygen.model.description import Description
@@ -52,6 +52,9 @@ def template_errors_as_user_errors() -> Iterator[None]:
 
 
 def _hint(error: BaseException) -> str:
+    if isinstance(error, TemplateNotFound):
+        return ("no such template in --templates/<lang>/, templates/<lang>/ or templates/shared/; "
+                "built-ins are reachable as builtin/<lang>/<name>")
     if isinstance(error, UnsafeLink):
         return "links may use only https:, mailto:, tel: or #anchors"
     if isinstance(error, MarkdownProblem):

@@ -20,7 +20,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, S
                     TemplateError, TemplateNotFound, TemplateSyntaxError)
 from markupsafe import Markup
 
-from policygen.render.sanitize import MarkdownSafe, escape_markdown, md_link
+from policygen.render.sanitize import MarkdownSafe, escape_markdown, heading_anchor, md_link
 from policygen.resources import templates_dir
 
 Kind = Literal["markdown", "html"]
@@ -87,6 +87,7 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
 def _register(environment: Environment) -> None:
     """Every filter and global the templates can use, in one place."""
     environment.globals["md_link"] = md_link
+    environment.globals["anchor"] = heading_anchor
     environment.filters["md_escape"] = _md_escape_filter
     try:
         from policygen.render.locale import FILTERS

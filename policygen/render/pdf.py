@@ -13,8 +13,10 @@ the PDF.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -91,15 +93,33 @@ def is_forbidden_resource(error: BaseException) -> bool:
     return type(error).__name__ == "ForbiddenResource"
 
 
+@contextlib.contextmanager
+def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
+    """Set ``SOURCE_DATE_EPOCH`` while the PDF is written, when the caller has not set it.
+
+    fontTools stamps each embedded font subset with the current time unless this variable is set;
+    without it, two builds a second apart differ in their font bytes.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 def html_to_pdf(html: str, *, effective: dt.date) -> bytes:
     """Render one page of our own HTML to PDF bytes (print media, tagged, dated reproducibly)."""
     weasyprint, _, _, _ = _weasyprint()
     fetcher, _ = _make_fetcher()
     base_url = assets_dir().as_uri() + "/"
+    moment = build_date(effective)
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher,
                                media_type="print").render()
-    moment = _w3c(build_date(effective))
-    document.metadata.created = moment
-    document.metadata.modified = moment
+    document.metadata.created = _w3c(moment)
+    document.metadata.modified = _w3c(moment)
     document.metadata.generator = "policygen"
-    return document.write_pdf(**PDF_OPTIONS)
+    with _source_date_epoch(moment):
+        return document.write_pdf(**PDF_OPTIONS)

@@ -97,3 +97,13 @@ def md_link(text: object, url: str) -> MarkdownSafe:
     if not is_allowed_href(url) or "(" in url or ")" in url:
         raise UnsafeLink(f"refusing to link to {url!r}: only https:, mailto:, tel: and #anchors")
     return MarkdownSafe(f"[{escape_markdown(text)}]({url})")
+
+
+_ANCHOR_ID = re.compile(r"^[a-z0-9-]+$")
+
+
+def heading_anchor(anchor_id: str) -> MarkdownSafe:
+    """``{#id}`` for the end of a heading whose id is computed (``{{ anchor(purpose.anchor) }}``)."""
+    if not _ANCHOR_ID.match(str(anchor_id)):
+        raise UnsafeLink(f"an anchor id must be lower-case a-z, 0-9 and '-', not {anchor_id!r}")
+    return MarkdownSafe("{#" + str(anchor_id) + "}")

@@ -1,0 +1,78 @@
+"""``policygen build DESC --out DIR``: every public document, or nothing.
+
+Thin on purpose: load the description, run the GDPR checks, refuse (exit 1) while there are
+error-level findings unless ``--draft``, then hand over to :func:`policygen.render.build.build`,
+which writes atomically. Bad input of any kind — the description, ``--lang``, an override
+template, the output folder — ends in exit 2 with located messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policygen.cli.common import user_errors_exit_2
+from policygen.cli.exit_codes import ExitCode
+from policygen.errors import Problem, UserError
+
+
+@click.command(name="build")
+@click.argument("description", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output folder; replaced as a whole, only when the build succeeds.")
+@click.option("--lang", "languages", default=None, metavar="sv,en",
+              help="Build only these languages (a subset of the description's languages).")
+@click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
+              help="Folder with template overrides: <lang>/<name> before the built-in templates.")
+@click.option("--draft", is_flag=True,
+              help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT.")
+@user_errors_exit_2
+def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
+          draft: bool) -> None:
+    """Render policies, PDFs, fragments and consent forms from a description."""
+    from policygen.model import load_description
+
+    loaded = load_description(description)
+    findings = _findings(loaded)
+    errors = [finding for finding in findings if finding.severity == "error"]
+    for finding in findings:
+        click.echo(_located(description, finding).render(), err=True)
+    if errors and not draft:
+        click.echo(f"{description}: refusing to build: {len(errors)} error-level finding(s) above; "
+                   f"fix them, or build a marked draft with --draft", err=True)
+        sys.exit(ExitCode.FINDINGS)
+
+    from policygen.render.build import build as build_documents
+
+    result = build_documents(loaded, Path(out_dir), languages=_parse_languages(languages),
+                             user_templates=Path(user_templates) if user_templates else None,
+                             draft=draft)
+    marked = " (marked UTKAST / DRAFT)" if draft else ""
+    click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
+    for version in result.archived:
+        click.echo(f"archived consent text sha256:{version}")
+
+
+def _findings(loaded: Any) -> list[Any]:
+    from policygen.validate import run
+
+    return sorted(run(loaded), key=lambda f: (f.line, f.column, f.code, f.key))
+
+
+def _located(path: str, finding: Any) -> Problem:
+    article = f" (Art. {finding.article})" if getattr(finding, "article", "") else ""
+    return Problem(file=path, line=finding.line, column=finding.column, key=finding.key,
+                   message=f"{finding.severity} {finding.code}{article}: {finding.message}",
+                   hint=getattr(finding, "hint", "") or "")
+
+
+def _parse_languages(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    languages = [part.strip() for part in value.split(",") if part.strip()]
+    if not languages:
+        raise UserError.single("--lang", "no language given", hint="for example --lang sv,en")
+    return list(dict.fromkeys(languages))
