@@ -61,6 +61,18 @@ class Rule:
         match = re.search(rf"^{title}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
         return " ".join(match.group(1).split()) if match else ""
 
+    def metadata(self) -> dict[str, str]:
+        """What output formats and ``policygen rules`` show about the rule (``Report.rules``)."""
+        articles = self.article + (f" / {self.article_14}" if self.article_14 else "")
+        return {
+            "name": self.name,
+            "summary": self.summary,
+            "help": f"Why: {self.section('Why')}\nFix: {self.section('Fix')}",
+            "category": "gdpr",
+            "severity": self.severity,
+            "article": articles,
+        }
+
     def article_for(self, hit: Hit) -> str:
         if hit.indirect and self.article_14:
             return self.article_14

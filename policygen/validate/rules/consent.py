@@ -16,7 +16,7 @@ def consent_statement_missing(ctx: Context) -> Iterator[Hit]:
     (Art. 7(2)), and you must be able to show what they agreed to (Art. 7(1)). The statement is
     the text beside the unticked box of the consent form.
 
-    Fix: add `consent.statement` to the purpose: one sentence, in the first person, that says
+    Fix: Add `consent.statement` to the purpose: one sentence, in the first person, that says
     what the person agrees to ("Yes, send me the newsletter once a month").
     """
     for i, purpose in ctx.purposes():
@@ -39,7 +39,7 @@ def consent_withdraw_missing(ctx: Context) -> Iterator[Hit]:
     Why: the person must be told before they consent that they can withdraw at any time, and
     withdrawing must be as easy as giving consent (Art. 7(3), Art. 13(2)(c)).
 
-    Fix: add `consent.withdraw`: how to withdraw, as easy as giving (a link in every e-mail, a
+    Fix: Add `consent.withdraw`: how to withdraw, as easy as giving (a link in every e-mail, a
     reply, the same form).
     """
     for i, purpose in ctx.purposes():
@@ -63,7 +63,7 @@ def explicit_consent_not_asked(ctx: Context) -> Iterator[Hit]:
     express statement of consent. Without a statement and a way to withdraw, there is nothing
     for them to agree to, and nothing you can show later (Art. 7(1)).
 
-    Fix: add `consent:` with `statement:` and `withdraw:` to the purpose.
+    Fix: Add `consent:` with `statement:` and `withdraw:` to the purpose.
     """
     for i, purpose in ctx.purposes():
         if ctx.condition(purpose) != "explicit_consent" or ctx.basis(purpose) == "consent":
@@ -89,7 +89,7 @@ def consent_special_not_explicit(ctx: Context) -> Iterator[Hit]:
     Why: ordinary consent (Art. 6(1)(a)) does not lift the ban on processing special data in
     Art. 9(1); only explicit consent does (Art. 9(2)(a)), or another Art. 9(2) condition.
 
-    Fix: set `special_condition: explicit_consent` and make the consent statement name the
+    Fix: Set `special_condition: explicit_consent` and make the consent statement name the
     special data ("my health information").
     """
     for i, purpose in ctx.purposes():
@@ -119,7 +119,7 @@ def consent_asked_without_consent_basis(ctx: Context) -> Iterator[Hit]:
     would change nothing, which is unfair (Art. 5(1)(a); EDPB Guidelines 05/2020, consent).
     The consent form would show a box that means nothing.
 
-    Fix: remove `consent:`, or change `legal_basis` to `consent` if you really stop when the
+    Fix: Remove `consent:`, or change `legal_basis` to `consent` if you really stop when the
     person says no.
     """
     for i, purpose in ctx.purposes():

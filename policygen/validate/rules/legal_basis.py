@@ -27,7 +27,7 @@ def legitimate_interest_missing(ctx: Context) -> Iterator[Hit]:
     (Art. 13(1)(d); Art. 14(2)(b) for data from elsewhere). Without it the reader cannot judge
     the balance or decide whether to object.
 
-    Fix: add `legitimate_interest` to the purpose: one or two plain sentences about what you
+    Fix: Add `legitimate_interest` to the purpose: one or two plain sentences about what you
     want to achieve and why it matters to you.
     """
     for i, purpose in ctx.purposes():
@@ -47,7 +47,7 @@ def legal_obligation_missing(ctx: Context) -> Iterator[Hit]:
     Why: Art. 6(1)(c) only applies to an obligation laid down by Union or Member State law
     (Art. 6(3)). The reader must be able to see which law obliges you.
 
-    Fix: add `legal_obligation` naming the law (for example "bokföringslagen (1999:1078)") and
+    Fix: Add `legal_obligation` naming the law (for example "bokföringslagen (1999:1078)") and
     what it requires of you.
     """
     for i, purpose in ctx.purposes():
@@ -66,7 +66,7 @@ def legal_obligation_law_not_named(ctx: Context) -> Iterator[Hit]:
     Why: "we must by law" tells the reader nothing they can check. Art. 6(3) asks for a basis
     in Union or Member State law, so name it.
 
-    Fix: name the act and, for Swedish law, its SFS number: "bokföringslagen (1999:1078)".
+    Fix: Name the act and, for Swedish law, its SFS number: "bokföringslagen (1999:1078)".
     """
     for i, purpose in ctx.purposes():
         text = purpose.legal_obligation
@@ -87,7 +87,7 @@ def consent_conditional(ctx: Context) -> Iterator[Hit]:
     If you need the data to deliver what the person asked for, the basis is the contract
     (Art. 6(1)(b)), not consent; asking for consent you cannot do without misleads the person.
 
-    Fix: if the data is needed for the contract, change `legal_basis` to `contract`; otherwise
+    Fix: If the data is needed for the contract, change `legal_basis` to `contract`; otherwise
     say in `requirement` that giving the data is voluntary.
     """
     for i, purpose in ctx.purposes():
@@ -107,7 +107,7 @@ def public_task_law_not_named(ctx: Context) -> Iterator[Hit]:
     Why: Art. 6(1)(e) needs a task laid down by Union or Member State law (Art. 6(3)). A
     company rarely has one; when it does, the reader should see which law gives it.
 
-    Fix: name the law in `legal_obligation`, or choose the basis that really applies.
+    Fix: Name the law in `legal_obligation`, or choose the basis that really applies.
     """
     for i, purpose in ctx.purposes():
         if ctx.basis(purpose) == "public_task" and not has_text(purpose.legal_obligation):
@@ -126,7 +126,7 @@ def contract_with_someone_else(ctx: Context) -> Iterator[Hit]:
     named by their employer (your customer) are not party to your contract with the company;
     the usual basis is legitimate interests (Art. 6(1)(f)), with the interest stated.
 
-    Fix: change `legal_basis` to `legitimate_interests` and add `legitimate_interest`, or split
+    Fix: Change `legal_basis` to `legitimate_interests` and add `legitimate_interest`, or split
     the purpose so the contract basis only covers people who are themselves your customers.
     """
     for i, purpose in ctx.purposes():

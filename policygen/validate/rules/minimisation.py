@@ -15,7 +15,7 @@ def data_unused(ctx: Context) -> Iterator[Hit]:
     Why: data must be adequate, relevant and limited to what the purposes need (Art. 5(1)(c)).
     Data without a purpose has no legal basis either, and the policy cannot explain it.
 
-    Fix: add the data's id to the `data:` list of the purpose that needs it, or stop recording
+    Fix: Add the data's id to the `data:` list of the purpose that needs it, or stop recording
     it and remove it from `data:`.
     """
     used = {data_id for _, purpose in ctx.purposes() for data_id in purpose.data}
@@ -34,7 +34,7 @@ def purpose_no_data(ctx: Context) -> Iterator[Hit]:
     to the purpose; Art. 14(1)(d) asks for the categories). A purpose with no data explains
     nothing.
 
-    Fix: list the data the purpose uses in `data:`, or remove the purpose.
+    Fix: List the data the purpose uses in `data:`, or remove the purpose.
     """
     for i, purpose in ctx.purposes():
         if not purpose.data:
@@ -50,7 +50,7 @@ def recipient_unused(ctx: Context) -> Iterator[Hit]:
     Why: the notice must say who receives data (Art. 13(1)(e)); a recipient with no purpose
     leaves the reader unable to tell which data it gets, or why.
 
-    Fix: add the recipient's id to the `recipients:` list of the purposes that use it, or
+    Fix: Add the recipient's id to the `recipients:` list of the purposes that use it, or
     remove it.
     """
     used = {rid for _, purpose in ctx.purposes() for rid in purpose.recipients}

@@ -18,7 +18,7 @@ def requests_contact_missing(ctx: Context) -> Iterator[Hit]:
     Why: you must make it easy for people to use their rights (Art. 12(2)) and answer within a
     month (Art. 12(3)); the policy and the support routines need one clear contact.
 
-    Fix: add `requests: {contact: <e-mail address or page>}`.
+    Fix: Add `requests: {contact: <e-mail address or page>}`.
     """
     requests = ctx.description.requests
     if requests is None or not str(requests.contact).strip():
@@ -36,7 +36,7 @@ def requirement_missing(ctx: Context) -> Iterator[Hit]:
     not (Art. 13(2)(e)). It matters most where the answer is yes: contract and legal
     obligation. (Art. 14 has no such duty, so data only from elsewhere is not flagged.)
 
-    Fix: add `requirement:`, for example "We need your e-mail address to answer you. Without it
+    Fix: Add `requirement:`, for example "We need your e-mail address to answer you. Without it
     we cannot help you."
     """
     for i, purpose in ctx.purposes():
@@ -57,7 +57,7 @@ def effective_old(ctx: Context) -> Iterator[Hit]:
     Why: a notice must describe the processing as it is now (Art. 12(1), 13, 14). Systems,
     processors and retention periods change; a policy untouched for years rarely matches.
 
-    Fix: review the description against what support does today and update `effective:`.
+    Fix: Review the description against what support does today and update `effective:`.
     """
     effective = ctx.description.effective
     if ctx.today - effective > OLD_AFTER:

@@ -16,7 +16,7 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
     possible, the criteria used to decide it (Art. 13(2)(a); Art. 14(2)(a) for data from
     elsewhere). Keeping data "as long as needed" is neither.
 
-    Fix: add `retention:` with `period:` and `after:` ("24 months" after "the case is closed"),
+    Fix: Add `retention:` with `period:` and `after:` ("24 months" after "the case is closed"),
     or `criteria:` when no fixed period is possible.
     """
     for i, purpose in ctx.purposes():

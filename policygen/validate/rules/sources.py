@@ -15,7 +15,7 @@ def source_detail_missing(ctx: Context) -> Iterator[Hit]:
     Why: when you get data from elsewhere (an employer, a public register) the person must be
     told the source, and whether it is public (Art. 14(2)(f)).
 
-    Fix: add `source_detail:` naming the source ("Bolagsverket's company register, which is
+    Fix: Add `source_detail:` naming the source ("Bolagsverket's company register, which is
     public"; "your employer, when they name you as a contact").
     """
     for i, item in enumerate(ctx.description.data):

@@ -22,7 +22,7 @@ def special_no_condition(ctx: Context) -> Iterator[Hit]:
     is forbidden (Art. 9(1)) unless one of the conditions of Art. 9(2) applies, in addition to
     the legal basis of Art. 6.
 
-    Fix: set `special_condition` on the purpose (for example `explicit_consent` with a consent
+    Fix: Set `special_condition` on the purpose (for example `explicit_consent` with a consent
     request, or `legal_claims`), or stop using the special data for this purpose.
     """
     for i, purpose in ctx.purposes():
@@ -45,7 +45,7 @@ def special_legitimate_interests(ctx: Context) -> Iterator[Hit]:
     information that people write in their cases, for example, needs its own Art. 9(2)
     condition.
 
-    Fix: add an Art. 9(2) condition (`explicit_consent` with a consent request, or
+    Fix: Add an Art. 9(2) condition (`explicit_consent` with a consent request, or
     `legal_claims` when you keep it to defend a claim), or stop using the special data.
     """
     for i, purpose in ctx.purposes():
@@ -64,7 +64,7 @@ def special_condition_without_special_data(ctx: Context) -> Iterator[Hit]:
     Why: either a data item is special and not marked (`special: true`), so the policy does
     not say so, or the condition is left over and tells the reader something untrue.
 
-    Fix: mark the special data item with `special: true`, or remove `special_condition`.
+    Fix: Mark the special data item with `special: true`, or remove `special_condition`.
     """
     for i, purpose in ctx.purposes():
         if ctx.condition(purpose) is not None and not ctx.special_data(purpose):
@@ -81,7 +81,7 @@ def special_automated_decision(ctx: Context) -> Iterator[Hit]:
     consent (Art. 9(2)(a)) or a substantial public interest (Art. 9(2)(g)), and suitable
     safeguards (Art. 22(4)). The description does not link decisions to data, so check it.
 
-    Fix: make sure the automated decision does not use the special data, or base that use on
+    Fix: Make sure the automated decision does not use the special data, or base that use on
     explicit consent and describe the safeguards.
     """
     if not ctx.description.automated_decisions:

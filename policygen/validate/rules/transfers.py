@@ -23,7 +23,7 @@ def transfer_missing(ctx: Context) -> Iterator[Hit]:
     name the adequacy decision or the safeguard (Art. 13(1)(f); Art. 14(1)(f) for data from
     elsewhere).
 
-    Fix: add an entry to `transfers:` with the recipient, the country and the safeguard.
+    Fix: Add an entry to `transfers:` with the recipient, the country and the safeguard.
     """
     for i, recipient in enumerate(ctx.description.recipients):
         if in_eu_eea(recipient.country) or ctx.transfers_for(recipient.id):
@@ -44,7 +44,7 @@ def transfer_record_system_missing(ctx: Context) -> Iterator[Hit]:
     Why: every piece of customer data is kept in the record system, so keeping it in a third
     country transfers all of it (Art. 44). The notice must name the safeguard (Art. 13(1)(f)).
 
-    Fix: add the provider of the record system to `recipients:` and a `transfers:` entry for
+    Fix: Add the provider of the record system to `recipients:` and a `transfers:` entry for
     its country, or keep the data inside the EU/EEA.
     """
     system = ctx.description.record_system
@@ -67,7 +67,7 @@ def transfer_copy_missing(ctx: Context) -> Iterator[Hit]:
     corporate rules) the notice must say how to get a copy, or where it is available
     (Art. 13(1)(f)).
 
-    Fix: add `copy:` to the transfer, for example "Write to us and we send you a copy".
+    Fix: Add `copy:` to the transfer, for example "Write to us and we send you a copy".
     """
     for i, transfer in enumerate(ctx.description.transfers):
         if enum_value(transfer.safeguard) not in _NEEDS_COPY or in_eu_eea(transfer.country):
@@ -88,7 +88,7 @@ def transfer_no_adequacy_decision(ctx: Context) -> Iterator[Hit]:
     data without a further safeguard. Any other country needs an Art. 46 safeguard or, for
     occasional transfers, an Art. 49 derogation.
 
-    Fix: use `safeguard: standard_contractual_clauses` (with `copy:`) or another safeguard.
+    Fix: Use `safeguard: standard_contractual_clauses` (with `copy:`) or another safeguard.
     """
     for i, transfer in enumerate(ctx.description.transfers):
         if enum_value(transfer.safeguard) != "adequacy" or in_eu_eea(transfer.country):
@@ -107,7 +107,7 @@ def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
     covers only organisations certified under the framework. For any other US recipient the
     transfer needs an Art. 46 safeguard.
 
-    Fix: confirm the recipient is on the Data Privacy Framework List, and say so in the
+    Fix: Confirm the recipient is on the Data Privacy Framework List, and say so in the
     recipient's description; otherwise use standard contractual clauses.
     """
     for i, transfer in enumerate(ctx.description.transfers):
@@ -126,7 +126,7 @@ def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
     Why: data that stays in the EU/EEA is not transferred to a third country (Art. 44), so
     the policy would tell people about a transfer that does not happen.
 
-    Fix: remove the entry, or correct the country.
+    Fix: Remove the entry, or correct the country.
     """
     for i, transfer in enumerate(ctx.description.transfers):
         if in_eu_eea(transfer.country):
@@ -144,7 +144,7 @@ def transfer_country_mismatch(ctx: Context) -> Iterator[Hit]:
     another country (a sub-processor), say so in the recipient's description; if it is a
     typing error, the policy names the wrong country.
 
-    Fix: make `country` the same in the recipient and the transfer, or explain the onward
+    Fix: Make `country` the same in the recipient and the transfer, or explain the onward
     transfer in the recipient's description.
     """
     for i, transfer in enumerate(ctx.description.transfers):
@@ -166,7 +166,7 @@ def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
     claims …) are exceptions for occasional, non-repetitive transfers (Art. 49; EDPB
     Guidelines 2/2018). A recipient that a purpose uses every day receives data routinely.
 
-    Fix: use an Art. 46 safeguard such as standard contractual clauses, with `copy:`.
+    Fix: Use an Art. 46 safeguard such as standard contractual clauses, with `copy:`.
     """
     for i, transfer in enumerate(ctx.description.transfers):
         if enum_value(transfer.safeguard) != "derogation" or in_eu_eea(transfer.country):
