@@ -1,0 +1,133 @@
+"""The ``sarif`` format: SARIF 2.1.0, for GitHub code scanning and other CI dashboards.
+
+One run, one tool (``policygen``), one rule object per code (from ``Report.rules``) and one result
+per finding, located by a relative URI under ``%SRCROOT%`` with a region in Unicode code points.
+The output is deterministic: rules sorted by id, results in payload order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from policygen import __version__
+from policygen.output.common import full_message, relative_uri, span_of
+from policygen.output.levels import iter_findings, severity_rank
+
+if TYPE_CHECKING:
+    from policygen.output.registry import Report
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif_level(severity: str) -> str:
+    return _LEVELS.get(severity, "error")
+
+
+def _rule_ids(report: Report) -> list[str]:
+    codes = set(report.rules)
+    codes.update(finding.get("code", "?") for _, finding in iter_findings(report.payload))
+    return sorted(codes)
+
+
+def _default_severity(code: str, report: Report) -> str:
+    """The rule's declared ``severity``, else the highest it was reported with, else warning."""
+    declared = report.rules.get(code, {}).get("severity")
+    if declared:
+        return declared
+    seen = [f.get("severity", "error") for _, f in iter_findings(report.payload) if f.get("code") == code]
+    return max(seen, key=severity_rank) if seen else "warning"
+
+
+def _rule(code: str, report: Report) -> dict[str, Any]:
+    meta = report.rules.get(code, {})
+    summary = meta.get("summary") or meta.get("name") or code
+    rule: dict[str, Any] = {"id": code}
+    if meta.get("name"):
+        rule["name"] = meta["name"]
+    rule["shortDescription"] = {"text": summary}
+    rule["fullDescription"] = {"text": meta.get("help") or summary}
+    if meta.get("help"):
+        rule["help"] = {"text": meta["help"]}
+    rule["defaultConfiguration"] = {"level": sarif_level(_default_severity(code, report))}
+    tags = [tag for tag in (meta.get("category"), report.command) if tag]
+    if tags:
+        rule["properties"] = {"tags": tags}
+    return rule
+
+
+def _properties(finding: dict[str, Any]) -> dict[str, Any]:
+    keys = ("category", "severity", "suggestion", "article", "key", "kind", "hint")
+    return {key: finding[key] for key in keys if finding.get(key) not in (None, "")}
+
+
+def _result(file: dict[str, Any], finding: dict[str, Any], rule_index: dict[str, int],
+            artifact_index: dict[str, int]) -> dict[str, Any]:
+    code = finding.get("code", "?")
+    uri, relative = relative_uri(file["path"])
+    artifact_location: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact_location["uriBaseId"] = "%SRCROOT%"
+    artifact_location["index"] = artifact_index[file["path"]]
+    physical: dict[str, Any] = {"artifactLocation": artifact_location}
+    span = span_of(finding)
+    if span is not None:
+        region: dict[str, Any] = {"startLine": span.line, "startColumn": span.column}
+        if span.end_line is not None:
+            region["endLine"] = span.end_line
+            region["endColumn"] = span.end_column
+        physical["region"] = region
+    return {
+        "ruleId": code,
+        "ruleIndex": rule_index[code],
+        "level": sarif_level(finding.get("severity", "error")),
+        "message": {"text": full_message(finding)},
+        "locations": [{"physicalLocation": physical}],
+        "properties": _properties(finding),
+    }
+
+
+def _artifact(file: dict[str, Any]) -> dict[str, Any]:
+    uri, relative = relative_uri(file["path"])
+    location: dict[str, Any] = {"uri": uri}
+    if relative:
+        location["uriBaseId"] = "%SRCROOT%"
+    artifact: dict[str, Any] = {"location": location}
+    if file.get("lang"):
+        artifact["properties"] = {"lang": file["lang"]}
+        if file.get("metrics"):
+            artifact["properties"]["metrics"] = file["metrics"]
+    return artifact
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    """The SARIF log as a dict (``format_sarif`` serialises it)."""
+    rule_ids = _rule_ids(report)
+    rule_index = {code: index for index, code in enumerate(rule_ids)}
+    files = report.payload.get("files", [])
+    artifact_index: dict[str, int] = {}
+    artifacts = []
+    for file in files:
+        if file["path"] not in artifact_index:
+            artifact_index[file["path"]] = len(artifacts)
+            artifacts.append(_artifact(file))
+    results = [_result(file, finding, rule_index, artifact_index) for file, finding in iter_findings(report.payload)]
+    driver = {
+        "name": "policygen",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_rule(code, report) for code in rule_ids],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "automationDetails": {"id": f"policygen/{report.command}/"},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": artifacts,
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def format_sarif(report: Report) -> str:
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,118 @@
+"""SARIF 2.1.0: valid against the official schema (shipped, offline) and faithful to the findings."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from output_helpers import HERE
+from policygen.output import Report, render
+from policygen.output.sarif import sarif_level, sarif_log
+
+SCHEMA = json.loads((HERE / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+Validator = jsonschema.validators.validator_for(SCHEMA)
+
+
+def schema_errors(log: dict) -> list[str]:
+    return [f"{list(error.path)}: {error.message}" for error in Validator(SCHEMA).iter_errors(log)]
+
+
+def test_the_schema_itself_is_a_valid_schema() -> None:
+    Validator.check_schema(SCHEMA)
+
+
+def test_check_report_is_valid_sarif(check_report: Report) -> None:
+    log = json.loads(render("sarif", check_report))
+    assert schema_errors(log) == []
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-schema-2.1.0.json")
+
+
+def test_validate_report_is_valid_sarif(validate_report: Report) -> None:
+    assert schema_errors(json.loads(render("sarif", validate_report))) == []
+
+
+def test_an_empty_run_is_valid_sarif() -> None:
+    log = json.loads(render("sarif", Report(command="check", payload={"files": []})))
+    assert schema_errors(log) == []
+    assert log["runs"][0]["results"] == []
+
+
+def test_the_schema_check_can_fail(check_report: Report) -> None:
+    log = sarif_log(check_report)
+    log["runs"][0]["results"][0]["level"] = "warn"
+    del log["runs"][0]["tool"]["driver"]["name"]
+    assert len(schema_errors(log)) == 2
+
+
+def test_driver_and_rules(check_report: Report) -> None:
+    run = sarif_log(check_report)["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "policygen"
+    assert run["columnKind"] == "unicodeCodePoints"
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    vague = driver["rules"][ids.index("PL203")]
+    assert vague["name"] == "vague.qualifier"
+    assert vague["shortDescription"]["text"] == "Indefinite qualifiers hide what you do."
+    assert vague["fullDescription"]["text"] == "Say what you do."
+    assert vague["defaultConfiguration"]["level"] == "warning"
+    assert driver["rules"][ids.index("PL204")]["defaultConfiguration"]["level"] == "note"
+    assert "vague" in vague["properties"]["tags"]
+
+
+def test_results_point_at_the_findings(check_report: Report) -> None:
+    run = sarif_log(check_report)["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    findings = [f for file in check_report.payload["files"] for f in file["findings"]]
+    assert len(run["results"]) == len(findings)
+    for result, finding in zip(run["results"], findings):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding["code"]
+        assert result["level"] == sarif_level(finding["severity"])
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+            finding["line"], finding["column"], finding["end_line"], finding["end_column"])
+    first = run["results"][0]
+    location = first["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "site/sv/integritetspolicy.md", "uriBaseId": "%SRCROOT%", "index": 0}
+    assert first["message"]["text"] == '"kan komma att" is vague: say what you do. Suggestion: dela'
+    assert [r["level"] for r in run["results"]].count("note") == 5
+
+
+def test_validate_results_carry_the_gdpr_article(validate_report: Report) -> None:
+    run = sarif_log(validate_report)["runs"][0]
+    first = run["results"][0]
+    assert first["properties"]["article"] == "13(2)(a)"
+    assert first["properties"]["key"] == "purposes[1].retention"
+    assert first["properties"]["kind"] == "gdpr"
+    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 12, "startColumn": 5}
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "descriptions/exempel%20support.yaml"
+    assert run["results"][-1]["properties"]["kind"] == "format"
+    assert run["automationDetails"]["id"] == "policygen/validate/"
+
+
+def test_a_finding_without_a_line_has_no_region() -> None:
+    payload = {"files": [{"path": "a.yaml", "findings": [
+        {"code": "G001", "severity": "error", "article": "13(1)(a)", "key": "controller", "line": 0,
+         "column": 0, "message": "No controller.", "kind": "gdpr"}]}]}
+    log = sarif_log(Report(command="validate", payload=payload))
+    assert "region" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert schema_errors(log) == []
+
+
+def test_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "docs" / "policy.md")
+    outside = os.path.join(os.path.dirname(str(tmp_path)), "elsewhere", "policy.md")
+    payload = {"files": [
+        {"path": inside, "lang": "en", "metrics": {}, "findings": []},
+        {"path": outside, "lang": "en", "metrics": {}, "findings": []},
+    ]}
+    artifacts = sarif_log(Report(command="check", payload=payload))["runs"][0]["artifacts"]
+    assert artifacts[0]["location"] == {"uri": "docs/policy.md", "uriBaseId": "%SRCROOT%"}
+    assert artifacts[1]["location"]["uri"].startswith("file:///")
+    assert "uriBaseId" not in artifacts[1]["location"]
