@@ -40,6 +40,7 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _CORE = "tag:yaml.org,2002:"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SYNTAX_HINTS = (
     ("could not find expected ':'", "a key needs a colon and a space after it (`key: value`)"),
@@ -126,6 +127,7 @@ class _Builder:
                 self._fail(event, f"the file holds more than {MAX_NODES:,} values",
                            "a description is a few kilobytes; check that this is the right file")
         if isinstance(event, ev.ScalarEvent):
+            event.value = self._unicode(event)
             self._place(event, self._scalar(event))
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             self._check_tag(event, "map" if isinstance(event, ev.MappingStartEvent) else "seq")
@@ -194,6 +196,17 @@ class _Builder:
         if not plain and event.tag is None:
             return value
         return _resolve_plain(value)
+
+    def _unicode(self, event: ev.ScalarEvent) -> str:
+        """Join escaped surrogate pairs (``"\\ud83d\\ude00"``) and refuse lone surrogates."""
+        value = event.value
+        if not _SURROGATE.search(value):
+            return value
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if "\ufffd" in value and "\ufffd" not in event.value:
+            self._fail(event, "the text holds an invalid Unicode escape (a lone surrogate)",
+                       "write the character itself instead of a \\u escape")
+        return value
 
     def _check_tag(self, event: ev.NodeEvent, kind: str | None) -> None:
         tag = event.tag
