@@ -1,0 +1,151 @@
+"""Checking files: extraction → sentences → rules → measures → one :class:`FileReport` per file.
+
+A file is processed block by block: large sources are cut into parts at blank lines (outside code
+fences), and blocks are grouped into documents of bounded size, so neither spaCy's nor our own
+memory ever sees a 50 MB string at once. Measures are accumulated as counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from policygen.check.document import Block, Document
+from policygen.check.extract import extract
+from policygen.check.findings import FileReport, Finding, Section
+from policygen.check.measures import MIN_SECTION_WORDS, Counter, Measured, MeasuredSection
+from policygen.check.rule import Rule
+from policygen.check.settings import Settings
+from policygen.check.tokens import split_block
+
+PART_CHARS = 1 << 19  # source characters per parsed part of a large file
+DOCUMENT_CHARS = 1 << 18  # block characters per document given to rules
+
+
+def source_parts(source: str, fmt: str) -> Iterator[tuple[str, int]]:
+    """``(part, first line)`` pieces of ``source``, cut at blank lines outside fenced code."""
+    if len(source) <= PART_CHARS or fmt == "html":
+        yield source, 1
+        return
+    lines = source.split("\n")
+    start = 0
+    size = 0
+    fence = ""
+    for index, line in enumerate(lines):
+        size += len(line) + 1
+        stripped = line.lstrip()
+        if fmt == "md" and stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+        if size >= PART_CHARS and not line.strip() and not fence:
+            yield "\n".join(lines[start : index + 1]), start + 1
+            start, size = index + 1, 0
+    if start < len(lines):
+        yield "\n".join(lines[start:]), start + 1
+
+
+@dataclass
+class _OpenSection:
+    heading: str
+    level: int
+    span: tuple[int, int, int, int]
+    counter: Counter = field(default_factory=Counter)
+
+
+class _Measurer:
+    """Accumulates document and section counts sentence by sentence."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.document = Counter()
+        self.open: list[_OpenSection] = []
+        self.closed: list[MeasuredSection] = []
+        self.first: tuple[int, int] | None = None
+        if lang == "en":
+            from policygen.check.syllables import syllables
+
+            self.syllables = syllables
+        else:
+            self.syllables = None
+
+    def add_block(self, block: Block) -> None:
+        if self.first is None:
+            self.first = block.positions.start(0)
+        if block.kind == "heading":
+            self._close(block.level)
+            span = block.span(0, len(block.text.rstrip()))
+            self.open.append(_OpenSection(" ".join(block.text.split()), block.level, span))
+        counters = [self.document, *(section.counter for section in self.open)]
+        count_syllables = self.syllables
+        for sentence in block.sentences:
+            words = sentence.words
+            lowers = [word.lower for word in words]
+            long_words = sum(1 for word in words if word.letters > 6)
+            syllables = sum(count_syllables(word.lower) for word in words) if count_syllables else 0
+            for counter in counters:
+                counter.add_sentence(lowers, long_words, syllables)
+
+    def _close(self, level: int) -> None:
+        while self.open and self.open[-1].level >= level:
+            section = self.open.pop()
+            if section.counter.words >= MIN_SECTION_WORDS:
+                self.closed.append(
+                    MeasuredSection(section.heading, section.level, *section.span, section.counter.metrics(self.lang))
+                )
+
+    def result(self, path: str) -> Measured:
+        self._close(0)
+        line, column = self.first or (1, 1)
+        sections = tuple(sorted(self.closed, key=lambda s: (s.line, s.column)))
+        return Measured(path, self.lang, self.document.metrics(self.lang), sections, line, column)
+
+
+def _documents(path: str, lang: str, source: str, fmt: str) -> Iterator[Document]:
+    """The file as analysed documents of bounded size (one for any ordinary file)."""
+    document = Document(path=path, lang=lang, source=source)
+    size = 0
+    yielded = False
+    for part, first_line in source_parts(source, fmt):
+        for block in extract(part, fmt, first_line):
+            split_block(block, lang)
+            document.blocks.append(block)
+            size += len(block.text)
+            if size >= DOCUMENT_CHARS:
+                yield document
+                yielded = True
+                document = Document(path=path, lang=lang, source=source)
+                size = 0
+    if document.blocks or not yielded:
+        yield document
+
+
+def check_source(
+    source: str, path: str, lang: str, fmt: str, rules: Iterable[Rule], settings: Settings
+) -> FileReport:
+    """Check one file's text with ``rules`` (already filtered by settings and language)."""
+    rules = [rule for rule in rules if rule.applies_to(lang)]
+    text_rules = [rule for rule in rules if type(rule).check is not Rule.check]
+    measure_rules = [rule for rule in rules if type(rule).check_measures is not Rule.check_measures]
+    measurer = _Measurer(lang)
+    findings: list[Finding] = []
+    for document in _documents(path, lang, source, fmt):
+        for block in document.blocks:
+            measurer.add_block(block)
+        for rule in text_rules:
+            findings.extend(_with_severity(rule.check(document, settings), rule, settings))
+        document.blocks.clear()
+    measured = measurer.result(path)
+    for rule in measure_rules:
+        findings.extend(_with_severity(rule.check_measures(measured, settings), rule, settings))
+    findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column, f.message))
+    sections = [Section(s.heading, s.line, s.metrics) for s in measured.sections]
+    return FileReport(path=path, lang=lang, metrics=measured.metrics, sections=sections, findings=findings)
+
+
+def _with_severity(findings: Iterable[Finding], rule: Rule, settings: Settings) -> Iterator[Finding]:
+    severity = settings.severity(rule)
+    for finding in findings:
+        if severity != rule.severity and finding.severity == rule.severity:
+            finding = dataclasses.replace(finding, severity=severity)
+        yield finding

@@ -1,0 +1,53 @@
+"""``policygen check PATH…``: plain-language check of .md, .html and .txt files or a built site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policygen.cli.common import use_color, user_errors_exit_2
+
+
+@click.command(name="check")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH…")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the text (default: detected per file).")
+@click.option("--format", "fmt", default="human", show_default=True, help="Output format: human, json, …")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest policygen.toml or pyproject.toml).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that fails the run (default: error).")
+@click.option("--select", multiple=True, help="Only these rules (code, code prefix, name or category); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (code, code prefix, name or category); repeatable.")
+@user_errors_exit_2
+def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | None, fail_level: str | None,
+          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Check that text is written in clear and plain language (LIX, long sentences, wordy words …).
+
+    Exit 0 when no finding reaches the fail level, 1 when one does, 2 on bad input (a missing,
+    binary, non-UTF-8 or empty file; a bad config file).
+    """
+    from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
+    from policygen.output.registry import FORMATS, Report, render
+    from policygen.errors import UserError
+
+    if fmt not in FORMATS:
+        raise UserError.single("--format", f"unknown output format {fmt!r}", hint="one of " + ", ".join(sorted(FORMATS)))
+    settings, rules = load_settings(config)
+    if fail_level:
+        settings.fail_level = fail_level
+    if select:
+        settings.select = tuple(select)
+    if ignore:
+        settings.ignore = settings.ignore + tuple(ignore)
+    result = run(list(paths), settings, rules, lang)
+    for problem in result.problems:
+        click.echo(problem.render(), err=True)
+    used = {f.code for report in result.reports for f in report.findings}
+    report = Report(
+        command="check",
+        payload=payload(result.reports),
+        rules={code: meta for code, meta in rule_metadata(rules).items() if code in used},
+        color=use_color(sys.stdout),
+    )
+    click.echo(render(fmt, report), nl=False)
+    sys.exit(exit_code(result, settings))
