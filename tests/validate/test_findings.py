@@ -275,6 +275,18 @@ def test_g401_uses_art_14_number_for_data_from_elsewhere():
            line=line_of(text, "- id: p"))
 
 
+def test_g402_consent_purpose_with_a_fixed_period():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace(
+        "retention: {criteria: until you withdraw your consent}",
+        "retention: {period: 24 months, after: you subscribed}"))
+    expect(findings_of(text), "G402", article="17(1)(b)", key="purposes[0].retention",
+           line=line_of(text, "retention: {period"), severity="info")
+    silent = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace(
+        "retention: {criteria: until you withdraw your consent}",
+        "retention: {period: 24 months, after: \"you subscribed, unless you withdraw your consent before\"}"))
+    assert findings_of(silent) == []
+
+
 # G5xx minimisation --------------------------------------------------------------------------
 
 def test_g501_data_no_purpose_uses():

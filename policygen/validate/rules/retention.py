@@ -1,10 +1,11 @@
-"""G4xx: how long data is kept (Art. 13(2)(a), Art. 14(2)(a))."""
+"""G4xx: how long data is kept (Art. 13(2)(a), Art. 14(2)(a)) and erasure on withdrawal (Art. 17)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, has_text
+from policygen.validate.context import Context, has_text, joined
 from policygen.validate.registry import Hit, rule
 
 
@@ -28,3 +29,27 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
                   hint='add `retention:` with `period: 24 months` and `after:`, or `criteria:`',
                   indirect=ctx.uses_indirect(purpose))
 
+
+
+_WITHDRAWAL = re.compile(r"återkall|samtycke|withdraw|consent")
+
+
+@rule("G402", "retention.consent_fixed_period", severity="info", article="17(1)(b)")
+def retention_consent_fixed_period(ctx: Context) -> Iterator[Hit]:
+    """A purpose on consent keeps data for a fixed period without mentioning withdrawal.
+
+    Why: when a person withdraws consent, data kept only on that consent must be erased
+    (Art. 17(1)(b)). A fixed period alone suggests you keep it until the period ends.
+
+    Fix: Use `criteria:` ("until you withdraw your consent"), or mention withdrawal in `after:`.
+    """
+    for i, purpose in ctx.purposes():
+        retention = purpose.retention
+        if ctx.basis(purpose) != "consent" or retention is None or retention.period is None:
+            continue
+        if _WITHDRAWAL.search(joined(retention.after)):
+            continue
+        yield Hit(key=f"purposes[{i}].retention",
+                  message=f"purpose `{purpose.id}` rests on consent but its retention period does not "
+                          f"say that you delete the data when consent is withdrawn",
+                  hint='use `criteria: "until you withdraw your consent"`, or mention withdrawal in `after:`')
