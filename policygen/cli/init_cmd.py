@@ -1,0 +1,35 @@
+"""``policygen init [PATH]``: write a commented starter description that already validates.
+
+A writer starts from a file that passes ``policygen validate`` and shows every key in use, instead
+of from a blank page. It never overwrites a file: a description is hand-written legal work.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+import click
+
+from policygen.cli.common import user_errors_exit_2
+from policygen.errors import UserError
+
+DEFAULT_PATH = "policygen.yaml"
+
+
+@click.command(name="init")
+@click.argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
+@user_errors_exit_2
+def init(path: str) -> None:
+    """Write a commented starter description to PATH (default: policygen.yaml)."""
+    starter = resources.files("policygen.model").joinpath("starter.yaml").read_bytes()
+    try:
+        with open(path, "xb") as stream:  # "x": fails if the file exists, with no race
+            stream.write(starter)
+    except FileExistsError:
+        raise UserError.single(path, "file already exists; policygen init never overwrites a file",
+                               hint="choose another name, e.g. `policygen init new.yaml`") from None
+    except OSError as error:
+        raise UserError.single(path, f"cannot write the file: {error.strerror}",
+                               hint="check that the folder exists and is writable") from None
+    click.echo(f"Wrote {path}. Edit it, then run: policygen validate {os.fspath(path)}")
