@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from policygen.model.description import DataItem, Description, Purpose
 
 
 def enum_value(value: Any) -> Any:
@@ -29,9 +32,9 @@ def joined(text: dict[str, str] | None) -> str:
 
 @dataclass
 class Context:
-    description: Any  # policygen.model.description.Description
+    description: Description
     today: dt.date
-    data_by_id: dict[str, Any] = field(init=False)
+    data_by_id: dict[str, DataItem] = field(init=False)
     recipients_by_id: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -40,35 +43,35 @@ class Context:
 
     # purposes and their data
 
-    def purposes(self) -> list[tuple[int, Any]]:
+    def purposes(self) -> list[tuple[int, Purpose]]:
         return list(enumerate(self.description.purposes))
 
-    def data_of(self, purpose: Any) -> list[Any]:
+    def data_of(self, purpose: Purpose) -> list[DataItem]:
         """The data items a purpose uses (unknown ids are format errors, reported elsewhere)."""
         return [self.data_by_id[i] for i in purpose.data if i in self.data_by_id]
 
-    def is_indirect(self, item: Any) -> bool:
+    def is_indirect(self, item: DataItem) -> bool:
         """Data not obtained from the person: Art. 14 applies to it."""
         return enum_value(item.source) != "data_subject"
 
-    def uses_indirect(self, purpose: Any) -> bool:
+    def uses_indirect(self, purpose: Purpose) -> bool:
         return any(self.is_indirect(item) for item in self.data_of(purpose))
 
-    def uses_direct(self, purpose: Any) -> bool:
+    def uses_direct(self, purpose: Purpose) -> bool:
         return any(not self.is_indirect(item) for item in self.data_of(purpose))
 
-    def special_data(self, purpose: Any) -> list[Any]:
+    def special_data(self, purpose: Purpose) -> list[DataItem]:
         return [item for item in self.data_of(purpose) if item.special]
 
-    def basis(self, purpose: Any) -> str:
+    def basis(self, purpose: Purpose) -> str:
         return enum_value(purpose.legal_basis)
 
-    def condition(self, purpose: Any) -> str | None:
+    def condition(self, purpose: Purpose) -> str | None:
         return enum_value(purpose.special_condition)
 
     # recipients
 
-    def purposes_using(self, recipient_id: str) -> list[tuple[int, Any]]:
+    def purposes_using(self, recipient_id: str) -> list[tuple[int, Purpose]]:
         return [(i, p) for i, p in self.purposes() if recipient_id in p.recipients]
 
     def recipient_gets_indirect(self, recipient_id: str) -> bool:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from policygen.validate.context import Context
 from policygen.validate.findings import GdprFinding
 from policygen.validate.registry import all_rules
 
+if TYPE_CHECKING:
+    from policygen.model import LoadedDescription
 
-def run(loaded: Any, *, today: dt.date | None = None) -> list[GdprFinding]:
-    """GDPR findings for ``loaded`` (a ``policygen.model.LoadedDescription``).
+
+def run(loaded: LoadedDescription, *, today: dt.date | None = None) -> list[GdprFinding]:
+    """GDPR findings for ``loaded`` (from :func:`policygen.model.load_description`).
 
     Sorted by line, column and code, so that output is the same on every run. ``today`` is
     only for the currency check; it defaults to the local date.
