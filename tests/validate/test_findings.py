@@ -17,6 +17,12 @@ EMPLOYER_DATA = """\
     source_detail: Your employer gives it to us when they name you as a contact.
 """
 
+DATA_FROM_BOTH = """\
+  - id: email
+    label: e-mail address
+    holder: contact
+""" + EMPLOYER_DATA
+
 HEALTH_DATA = """\
   - id: email
     label: e-mail address
@@ -344,6 +350,22 @@ def test_g701_uses_art_14_number_when_the_recipient_gets_data_from_elsewhere():
         f"{RETAIN}\nrecipients: [mailer]"))
     expect(findings_of(text), "G701", article="14(1)(f)", key="recipients[0].country",
            line=line_of(text, "country: US"))
+
+
+def test_g703_uses_art_14_number_when_the_recipient_gets_data_from_elsewhere():
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: binding_corporate_rules\n"
+    text = describe(data=EMPLOYER_DATA, recipients=US_MAILER, transfers=transfers, purposes=purpose(
+        f"data: [work_email]\nlegal_basis: legitimate_interests\nlegitimate_interest: Reach contacts.\n"
+        f"{RETAIN}\nrecipients: [mailer]"))
+    expect(findings_of(text), "G703", article="14(1)(f)", key="transfers[0].copy",
+           line=line_of(text, "- recipient: mailer"))
+
+
+def test_mixed_sources_in_one_purpose_use_the_art_14_number():
+    text = describe(data=DATA_FROM_BOTH, purposes=purpose(f"data: [email, work_email]\nlegal_basis: legitimate_interests"))
+    findings = findings_of(text)
+    expect(findings, "G101", article="14(2)(b)", key="purposes[0].legitimate_interest", line=line_of(text, "- id: p"))
+    expect(findings, "G401", article="14(2)(a)", key="purposes[0].retention", line=line_of(text, "- id: p"))
 
 
 def test_g701_norway_is_inside_the_eea():
