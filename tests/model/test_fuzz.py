@@ -73,7 +73,7 @@ def mutated_data(draw: st.DrawFn) -> str:
         if action == "delete":
             del parent[path[-1]]
         elif action == "replace":
-            parent[path[-1]] = draw(odd_values)
+            parent[path[-1]] = copy.deepcopy(draw(odd_values))  # st.just shares one object
         elif isinstance(parent, dict):
             parent[draw(st.text(min_size=1, max_size=12))] = parent.pop(path[-1])
     return json.dumps(data, ensure_ascii=draw(st.booleans()), allow_nan=True)
