@@ -4,7 +4,8 @@ A legal text must read naturally in each language ("1 februari 2027", "24 månad
 "namn, e-post och telefonnummer"), and it must not depend on the machine's locale settings, so the
 words are spelled out here instead of asking ``strftime`` or ``locale``.
 
-The templates use these through :data:`FILTERS`. Each filter takes the language as an optional
+The templates use these through :data:`FILTERS` (which also carries ``explain_terms`` from
+:mod:`policygen.render.terms`, so the engine registers every content-side filter from one dict). Each filter takes the language as an optional
 last argument; when it is left out, the ``lang`` variable of the template context is used, so a
 template writes ``{{ effective|date }}`` and gets the page's language.
 """
@@ -17,6 +18,9 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+
+from policygen.render.sanitize import MarkdownSafe
+from policygen.render.terms import explain_terms
 
 MONTHS = {
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -76,14 +80,31 @@ def join_list(items: Iterable[Any], lang: str, conjunction: str = "and") -> str:
     """Join items as a sentence does: "namn, e-post och telefonnummer" / "name, e-mail and phone number".
 
     No serial comma in either language, as in the Swedish and British styles the documents follow.
+    When every item is :class:`MarkdownSafe` (links built with ``md_link``), so is the result: the
+    words added here are plain text, so the list stays safe Markdown.
     """
+    items = list(items)
     words = [str(item) for item in items]
     last_word = CONJUNCTIONS[_check_lang(lang)][conjunction]
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0]
-    return f"{', '.join(words[:-1])} {last_word} {words[-1]}"
+    if len(words) <= 1:
+        joined = words[0] if words else ""
+    else:
+        joined = f"{', '.join(words[:-1])} {last_word} {words[-1]}"
+    if items and all(isinstance(item, MarkdownSafe) for item in items):
+        return MarkdownSafe(joined)
+    return joined
+
+
+def end_sentence(text: str) -> str:
+    """Add a full stop unless the text already ends a sentence ("Sendwise Inc." stays as it is)."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only ("ditt namn" → "Ditt namn"; "IP-adress" stays as it is)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
 def _lang(context: Context, lang: str | None) -> str:
@@ -112,7 +133,11 @@ def _plural_filter(count: int, singular: str, plural_form: str) -> str:
 
 FILTERS = {
     "date": _date_filter,
+    "long_date": _date_filter,
     "duration": _duration_filter,
     "join_list": _join_filter,
     "plural": _plural_filter,
+    "end_sentence": end_sentence,
+    "capfirst": capfirst,
+    "explain_terms": explain_terms,
 }
