@@ -6,12 +6,13 @@ then hand it to one small function per format. Adding a format means adding one 
 ``--statistics`` (:mod:`.statistics`) work on the same payload.
 """
 
-from policygen.output.levels import DEFAULT_FAIL_LEVEL, SEVERITIES, should_fail
+from policygen.output.levels import DEFAULT_FAIL_LEVEL, FAIL_LEVELS, SEVERITIES, should_fail
 from policygen.output.registry import FORMATS, MACHINE_FORMATS, Report, render
 from policygen.output.statistics import format_statistics
 
 __all__ = [
     "DEFAULT_FAIL_LEVEL",
+    "FAIL_LEVELS",
     "FORMATS",
     "MACHINE_FORMATS",
     "SEVERITIES",

@@ -67,8 +67,9 @@ def _hover_text(finding: dict[str, Any], rules: dict[str, dict[str, Any]]) -> st
 
 
 def _read_source(path: str) -> str | None:
+    """The file as the checker read it (UTF-8, a byte-order mark dropped), or ``None``."""
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
+        return Path(path).read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return None
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+FAIL_LEVELS = (*SEVERITIES, "never")  # "never": report, never fail (as --exit-zero)
 DEFAULT_FAIL_LEVEL = "error"
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
@@ -34,6 +35,6 @@ def findings_at_or_above(payload: dict[str, Any], fail_level: str) -> int:
 
 def should_fail(payload: dict[str, Any], fail_level: str = DEFAULT_FAIL_LEVEL, exit_zero: bool = False) -> bool:
     """True when the run must exit 1: a finding at or above ``fail_level`` and no ``--exit-zero``."""
-    if exit_zero:
+    if exit_zero or fail_level == "never":
         return False
     return findings_at_or_above(payload, fail_level) > 0

@@ -44,3 +44,7 @@ def test_only_infos_pass_the_default_level() -> None:
 def test_unknown_severity_counts_as_error() -> None:
     payload = {"files": [{"path": "a.md", "findings": [{"code": "X", "severity": "fatal"}]}]}
     assert should_fail(payload, "error") is True
+
+
+def test_fail_level_never(check_report: Report) -> None:
+    assert should_fail(check_report.payload, "never") is False
