@@ -6,6 +6,7 @@ of from a blank page. It never overwrites a file: a description is hand-written 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from importlib import resources
 
@@ -15,6 +16,7 @@ from policygen.cli.common import user_errors_exit_2
 from policygen.errors import UserError
 
 DEFAULT_PATH = "policygen.yaml"
+STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's
 
 
 @click.command(name="init")
@@ -22,10 +24,11 @@ DEFAULT_PATH = "policygen.yaml"
 @user_errors_exit_2
 def init(path: str) -> None:
     """Write a commented starter description to PATH (default: policygen.yaml)."""
-    starter = resources.files("policygen.model").joinpath("starter.yaml").read_bytes()
+    starter = resources.files("policygen.model").joinpath("starter.yaml").read_text(encoding="utf-8")
+    starter = starter.replace(f"effective: {STARTER_DATE}", f"effective: {dt.date.today().isoformat()}", 1)
     try:
         with open(path, "xb") as stream:  # "x": fails if the file exists, with no race
-            stream.write(starter)
+            stream.write(starter.encode("utf-8"))
     except FileExistsError:
         raise UserError.single(path, "file already exists; policygen init never overwrites a file",
                                hint="choose another name, e.g. `policygen init new.yaml`") from None

@@ -1,9 +1,9 @@
 """``policygen validate DESC…``: format errors (exit 2) and GDPR findings (exit 1 at the fail level).
 
 Thin on purpose: load each description, run the GDPR checks, build the DESIGN.md payload
-(``{"files": [...]}``), render it, and choose the exit code. Format errors keep their own,
+(``{"files": [...]}``), render it, and choose the exit code. Format errors keep their own
 located ``file:line:col: key: message`` lines in human output (on stderr, as for any bad input)
-and appear in JSON output as findings with ``"kind": "format"``.
+and appear in machine formats as findings with ``"kind": "format"`` and ``"code": "format"``.
 """
 
 from __future__ import annotations
@@ -16,47 +16,49 @@ import click
 from policygen.cli.common import use_color, user_errors_exit_2
 from policygen.cli.exit_codes import ExitCode
 from policygen.errors import Problem, UserError
+from policygen.output import DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, Report, render, should_fail
 
-SEVERITIES = ("info", "warning", "error")  # ascending
+FORMAT_RULE = {"name": "format.error", "summary": "The description is not well formed.",
+               "help": "Fix the located problem; see docs/description-format.md.", "severity": "error"}
 
 
 @click.command(name="validate")
 @click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["human", "json"]), default="human",
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="human",
               show_default=True, help="Output format.")
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default="error", show_default=True,
-              help="Exit 1 when a GDPR finding is at this severity or above.")
+@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=DEFAULT_FAIL_LEVEL, show_default=True,
+              help="Exit 1 when a GDPR finding is at this severity or above ('never': report only).")
+@click.option("--exit-zero", is_flag=True, help="Report GDPR findings but exit 0 (format errors still exit 2).")
 @user_errors_exit_2
-def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str) -> None:
+def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str, exit_zero: bool) -> None:
     """Check descriptions: located format errors and GDPR completeness findings."""
-    from policygen.output import Report, render
-
     files: list[dict[str, Any]] = []
     exit_code = ExitCode.OK
     for path in descriptions:
-        entry, code = _validate_one(path, fail_level)
+        entry, bad_input = _validate_one(path)
         files.append(entry)
-        exit_code = max(exit_code, code)
+        if bad_input:
+            exit_code = ExitCode.BAD_INPUT
+        elif should_fail({"files": [entry]}, fail_level, exit_zero):
+            exit_code = max(exit_code, ExitCode.FINDINGS)
     payload = {"files": files}
-    if output_format == "json":
-        click.echo(render("json", Report(command="validate", payload=payload)), nl=False)
+    if output_format == "human":
+        _echo_human(payload)
     else:
-        _echo_human(payload, render, Report)
+        report = Report(command="validate", payload=payload, rules=_rules(payload))
+        click.echo(render(output_format, report), nl=False)
     sys.exit(int(exit_code))
 
 
-def _validate_one(path: str, fail_level: str) -> tuple[dict[str, Any], ExitCode]:
-    """One file's payload entry and exit code."""
+def _validate_one(path: str) -> tuple[dict[str, Any], bool]:
+    """One file's payload entry, and whether the file itself is bad input."""
     from policygen.model import load_description
 
     try:
         loaded = load_description(path)
     except UserError as error:
-        return {"path": path, "findings": [_format_finding(p) for p in error.problems]}, ExitCode.BAD_INPUT
-    findings = [_gdpr_finding(finding) for finding in _gdpr_findings(loaded)]
-    threshold = SEVERITIES.index(fail_level)
-    failing = any(_rank(finding["severity"]) >= threshold for finding in findings)
-    return {"path": path, "findings": findings}, ExitCode.FINDINGS if failing else ExitCode.OK
+        return {"path": path, "findings": [_format_finding(p) for p in error.problems]}, True
+    return {"path": path, "findings": [_gdpr_finding(f) for f in _gdpr_findings(loaded)]}, False
 
 
 def _gdpr_findings(loaded: Any) -> list[Any]:
@@ -66,11 +68,6 @@ def _gdpr_findings(loaded: Any) -> list[Any]:
     except ImportError:
         return []
     return sorted(run(loaded), key=lambda f: (f.line, f.column, f.code, f.key))
-
-
-def _rank(severity: str) -> int:
-    """An unknown severity counts as an error, so it can never slip through CI."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES) - 1
 
 
 def _format_finding(problem: Problem) -> dict[str, Any]:
@@ -86,7 +83,22 @@ def _gdpr_finding(finding: Any) -> dict[str, Any]:
     return {name: getattr(finding, name, None) for name in fields}
 
 
-def _echo_human(payload: dict[str, Any], render: Any, report_type: Any) -> None:
+def _rules(payload: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Metadata of the codes used, for formats that describe rules (SARIF, HTML)."""
+    used = {finding["code"] for file in payload["files"] for finding in file["findings"]}
+    rules: dict[str, dict[str, str]] = {"format": FORMAT_RULE} if "format" in used else {}
+    try:
+        from policygen.validate import all_rules
+    except ImportError:
+        return rules
+    for rule in all_rules():
+        if rule.code in used:
+            rules[rule.code] = {"name": rule.name, "summary": rule.summary, "help": rule.doc,
+                                "severity": rule.severity, "category": "gdpr"}
+    return rules
+
+
+def _echo_human(payload: dict[str, Any]) -> None:
     """Format errors as located lines on stderr; the report of the loadable files on stdout."""
     loaded = []
     for file in payload["files"]:
@@ -99,5 +111,5 @@ def _echo_human(payload: dict[str, Any], render: Any, report_type: Any) -> None:
                               column=finding["column"], key=finding["key"], hint=finding["hint"])
             click.echo(problem.render(), err=True)
     if loaded:
-        report = report_type(command="validate", payload={"files": loaded}, color=use_color())
+        report = Report(command="validate", payload={"files": loaded}, color=use_color())
         click.echo(render("human", report), nl=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def test_init_writes_a_starter_that_validates_without_errors(tmp_path, monkeypat
     assert "Wrote policygen.yaml" in result.output
     text = (tmp_path / "policygen.yaml").read_text(encoding="utf-8")
     assert text.startswith("# A starter description")
+    assert f"effective: {dt.date.today().isoformat()}" in text
     validated = runner.invoke(main, ["validate", "--format", "json", "policygen.yaml"])
     assert validated.exit_code == 0, validated.output
     findings = json.loads(validated.stdout)["files"][0]["findings"]

@@ -178,3 +178,43 @@ def test_validate_of_a_normal_description_takes_well_under_a_second() -> None:
     result, seconds = run_process(str(VALID))
     assert result.returncode in (0, 1), result.stderr
     assert seconds < 1.0
+
+
+def _without_legitimate_interest(tmp_path: Path) -> str:
+    text = VALID.read_text(encoding="utf-8").replace(
+        "    legal_basis: contract\n", "    legal_basis: legitimate_interests\n", 1)
+    return write(tmp_path, text)
+
+
+def test_gdpr_error_finding_exits_1_and_is_located(tmp_path) -> None:
+    path = _without_legitimate_interest(tmp_path)
+    result = run("--format", "json", path)
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    finding = next(f for f in findings if f["key"] == "purposes[0].legitimate_interest")
+    assert (finding["kind"], finding["severity"], finding["article"]) == ("gdpr", "error", "13(1)(d)")
+    assert (finding["line"], finding["column"]) == (28, 5)
+
+
+def test_fail_level_and_exit_zero_decide_exit_1(tmp_path) -> None:
+    path = _without_legitimate_interest(tmp_path)
+    assert run("--fail-level", "never", path).exit_code == 0
+    assert run("--exit-zero", path).exit_code == 0
+    bad = write(tmp_path, "[]\n", "bad.yaml")
+    assert run("--exit-zero", path, bad).exit_code == 2
+
+
+def test_human_output_has_no_colour_off_a_terminal(tmp_path) -> None:
+    result = run(_without_legitimate_interest(tmp_path))
+    assert "\x1b[" not in result.output
+    assert ":28:5: error" in result.output
+
+
+def test_sarif_output_names_format_errors(tmp_path) -> None:
+    path = write(tmp_path, broken("data: [email]", "data: [emial]"))
+    result = run("--format", "sarif", path)
+    assert result.exit_code == 2
+    sarif = json.loads(result.stdout)
+    (hit,) = sarif["runs"][0]["results"]
+    assert hit["ruleId"] == "format"
+    assert hit["locations"][0]["physicalLocation"]["region"] == {"startLine": 41, "startColumn": 12}
