@@ -76,10 +76,19 @@ def document_context(description: Description, lang: str, languages: list[str],
         "policy_version": consent_records.policy_version(description),
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
-        "forms_action": description.forms.action if description.forms else None,
+        "forms_action": _forms_action(description),
+        "description": description,
         "organisation": description.controller.name,
         "effective_date": description.effective,
     }
+
+
+def _forms_action(description: Description) -> str | None:
+    """Where the consent form posts: an https: address only, whatever reached the model."""
+    action = description.forms.action if description.forms else None
+    if action is not None and not action.lower().startswith("https://"):
+        raise UnsafeLink(f"forms.action must be an https:// address, not {action!r}")
+    return action
 
 
 def render_language(description: Description, lang: str, languages: list[str],
