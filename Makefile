@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/policygen validate examples/exempel-support.yaml
+	$(BIN)/policygen build examples/exempel-support.yaml --out site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
