@@ -16,7 +16,8 @@ import click
 from policygen.cli.common import use_color, user_errors_exit_2
 from policygen.cli.exit_codes import ExitCode
 from policygen.errors import Problem, UserError
-from policygen.output import DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, Report, render, should_fail
+from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, Report, format_statistics,
+                              render, should_fail)
 
 FORMAT_RULE = {"name": "format.error", "summary": "The description is not well formed.",
                "help": "Fix the located problem; see docs/description-format.md.", "severity": "error"}
@@ -29,8 +30,11 @@ FORMAT_RULE = {"name": "format.error", "summary": "The description is not well f
 @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=DEFAULT_FAIL_LEVEL, show_default=True,
               help="Exit 1 when a GDPR finding is at this severity or above ('never': report only).")
 @click.option("--exit-zero", is_flag=True, help="Report GDPR findings but exit 0 (format errors still exit 2).")
+@click.option("--statistics", is_flag=True,
+              help="After the findings, count them per rule (on stderr for machine formats).")
 @user_errors_exit_2
-def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str, exit_zero: bool) -> None:
+def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str, exit_zero: bool,
+             statistics: bool) -> None:
     """Check descriptions: located format errors and GDPR completeness findings."""
     files: list[dict[str, Any]] = []
     exit_code = ExitCode.OK
@@ -47,6 +51,8 @@ def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str,
     else:
         report = Report(command="validate", payload=payload, rules=_rules(payload))
         click.echo(render(output_format, report), nl=False)
+    if statistics:
+        click.echo(format_statistics(payload, _rules(payload)), nl=False, err=output_format in MACHINE_FORMATS)
     sys.exit(int(exit_code))
 
 
