@@ -54,6 +54,17 @@ class _Cursor:
             line, column = line + 1, 0
         return None
 
+    def find_pattern(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+        """Like :meth:`find`, for a regular expression."""
+        line, column = self.line, self.column
+        while line < self.last and line < len(self.lines):
+            match = pattern.search(self.lines[line], column)
+            if match:
+                self.line, self.column = line, match.end()
+                return line, match.start()
+            line, column = line + 1, 0
+        return None
+
     def next_line(self) -> None:
         if self.line + 1 < self.last:
             self.line += 1
@@ -76,6 +87,12 @@ class _Cursor:
             end = rest.find("]")
             if end > 0:
                 self.column += end + 1
+
+
+@cache
+def _backtick_run(length: int) -> re.Pattern[str]:
+    """A run of exactly ``length`` backticks: how an inline code span opens and closes."""
+    return re.compile(rf"(?<!`)`{{{length}}}(?!`)")
 
 
 def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -> None:  # noqa: ANN001
@@ -105,11 +122,11 @@ def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -
             builder.space(cursor.line + 1, cursor.column + 1)
             cursor.next_line()
         elif kind == "code_inline":
-            found = cursor.find(child.markup)
+            run = _backtick_run(len(child.markup))
+            found = cursor.find_pattern(run)
             if found is not None:
                 builder.space(found[0] + 1, found[1] + 1)
-                cursor.find(child.content)
-                cursor.find(child.markup)
+                cursor.find_pattern(run)
         elif kind == "html_inline":
             cursor.find(child.content)
         elif kind == "link_open":
@@ -130,6 +147,9 @@ def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -
 
 def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
     """Prose blocks of a Markdown document, in source order."""
+    # markdown-it treats a lone CR as a line break; we count lines by LF only, as editors do for
+    # LF and CRLF files. Turning CRLF into LF and a lone CR into a space keeps every column.
+    source = source.replace("\r\n", "\n").replace("\r", " ")
     lines = source.split("\n")
     stack: list = []
     for token in _parser().parse(source):
