@@ -16,6 +16,7 @@ from policygen.errors import Problem, UserError
 from policygen.model.description import Description
 from policygen.model.locations import Locations
 from policygen.model.model_errors import validation_problems
+from policygen.model.printable import printable_problem
 from policygen.model.references import reference_problems
 from policygen.model.source import decode_description, read_description_bytes
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
@@ -43,6 +44,13 @@ def load_description(path: str) -> LoadedDescription:
 
 def load_description_text(text: str, path: str = "<string>") -> LoadedDescription:
     """Check a description given as text (``path`` is only used in messages)."""
+    try:
+        return _load(text, path)
+    except UserError as error:
+        raise UserError([printable_problem(problem) for problem in error.problems]) from None
+
+
+def _load(text: str, path: str) -> LoadedDescription:
     data, locations = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise UserError.single(

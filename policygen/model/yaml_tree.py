@@ -269,6 +269,10 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
         return Problem(file=file, line=tab[0], column=tab[1],
                        message="a tab is used for indentation",
                        hint="YAML indents with spaces only: replace the tabs with spaces")
+    if "found character '\\t'" in problem:
+        return Problem(file=file, line=line, column=column,
+                       message="a tab is used where YAML expects a space",
+                       hint="replace the tab with a space")
     context = (error.context or "").strip()
     if not hint and context.startswith("while parsing a flow") and error.context_mark:
         bracket = "[ ]" if "sequence" in context else "{ }"

@@ -202,8 +202,11 @@ def test_a_wrong_languages_list_is_reported_once_not_per_text() -> None:
     ("format: 1\n---\nformat: 1\n", "2:1", "only one YAML document", "---"),
     ("? [a, b]\n: 1\n", "1:3", "a key must be plain text", "key: value"),
     ("a: b: c\n", "1:5", "mapping values are not allowed", "quote"),
+    ("format:\t1\n", "1:8", "a tab is used where YAML expects a space", "replace the tab"),
+    ('a: "\\ud800"\n', "1:4", "lone surrogate", "write the character itself"),
 ], ids=["empty", "comment only", "top-level list", "top-level text", "syntax", "tab", "anchor",
-        "alias", "tag", "two documents", "complex key", "colon in value"])
+        "alias", "tag", "two documents", "complex key", "colon in value",
+        "tab as separator", "lone surrogate"])
 def test_bad_yaml_is_located(text, where, message, hint) -> None:
     problems = problems_of(text)
     assert len(problems) == 1
@@ -221,3 +224,15 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 def test_huge_integer_does_not_crash() -> None:
     problems = problems_of(mutate("format: 1", "format: " + "9" * 5000))
     assert problems[0].key == "format"
+
+
+def test_control_characters_in_quoted_values_cannot_reach_the_terminal() -> None:
+    problems = problems_of(mutate("email: dso@exempel.se", 'email: "\\e[2Jdso\\u202e@x"'))
+    (problem,) = [p for p in problems if p.key == "dpo.email"]
+    assert "\x1b" not in problem.message and "\u202e" not in problem.message
+    assert "`\\u{001b}[2Jdso\\u{202e}@x`" in problem.message
+
+
+def test_long_values_are_cut_in_messages() -> None:
+    problems = problems_of(mutate("email: dso@exempel.se", "email: " + "x" * 5000))
+    assert all(len(p.message) <= 300 for p in problems)
