@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from policygen.check.findings import Finding
@@ -44,6 +44,21 @@ RULE_METADATA = {
         "Run with --no-inline-config to see what the comments suppress."
     ),
 }
+
+
+
+@dataclass(frozen=True)
+class RuleIdentity:
+    """What settings need to select, ignore or re-grade a rule (PL001 is no :class:`Rule`: it never
+    reads the document, and keeping it out of the registry keeps the rule meta-tests honest)."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+
+
+UNUSED_SUPPRESSION = RuleIdentity(CODE, NAME, CATEGORY, SEVERITY)
 
 _DIRECTIVE = re.compile(r"<!--\s*policygen\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL)
 _BODY = re.compile(r"^(?P<action>[A-Za-z-]+)\s*(?:=\s*(?P<codes>.*))?$", re.DOTALL)
@@ -206,19 +221,30 @@ def _enable(open_regions: list[Region], directive: Directive) -> tuple[list[Regi
     return still_open + reopened, reopened, ended
 
 
-def _warning(directive: Directive, message: str) -> Finding:
+def _warning(directive: Directive, message: str, severity: str) -> Finding:
     return Finding(
         line=directive.start[0], column=directive.start[1], end_line=directive.end[0],
-        end_column=directive.end[1], code=CODE, name=NAME, category=CATEGORY, severity=SEVERITY,
+        end_column=directive.end[1], code=CODE, name=NAME, category=CATEGORY, severity=severity,
         message=message, suggestion="Remove the comment, or correct the codes it lists.",
     )
 
 
+def rule_keys(rules: Iterable[object]) -> frozenset[str]:
+    """The normalised codes and names of ``rules`` (anything with ``code`` and ``name``)."""
+    return frozenset(_normalise(key) for rule in rules for key in (rule.code, rule.name))  # type: ignore[attr-defined]
+
+
 def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md",
-                       inline_config: bool = True) -> list[Finding]:
-    """The findings of ``source`` no inline directive suppresses, plus a PL001 warning for each
-    directive that suppressed nothing, in source order. ``inline_config=False``
-    (``--no-inline-config``) ignores the directives and returns the findings unchanged."""
+                       inline_config: bool = True, unused_severity: str | None = SEVERITY,
+                       ran: Collection[str] | None = None) -> list[Finding]:
+    """The findings of ``source`` no inline directive suppresses, plus a PL001 finding for each
+    directive that suppressed nothing, in source order.
+
+    ``inline_config=False`` (``--no-inline-config``) ignores the directives and returns the
+    findings unchanged. ``unused_severity`` is PL001's severity (``None``: PL001 is switched off).
+    ``ran`` holds the keys (:func:`rule_keys`) of the rules that checked this file: a directive
+    naming a rule that did not run (deselected, or not for this language) cannot be judged unused.
+    """
     findings = list(findings)
     if not inline_config:
         return findings
@@ -236,14 +262,20 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
                 suppressed = True
         if not suppressed:
             kept.append(finding)
-    warnings = [_warning(d, d.problem) for d in directives if d.problem]
-    warnings += [_warning(d, f"{d.text} ends no disabled range.") for d in idle_enables]
+    if unused_severity is None:
+        return kept
+    warnings = [_warning(d, d.problem, unused_severity) for d in directives if d.problem]
+    warnings += [_warning(d, f"{d.text} ends no disabled range.", unused_severity) for d in idle_enables]
     for directive in directives:
         if directive.problem or directive.action == "enable":
             continue
         unused = [token for token in directive.tokens if token not in directive.used]
-        if len(unused) == len(directive.tokens):
-            warnings.append(_warning(directive, f"{directive.text} suppresses nothing."))
-        elif unused:
-            warnings.append(_warning(directive, f"{directive.text} suppresses nothing for {', '.join(unused)}."))
+        judged = [token for token in unused if ran is None or token == ALL or token in ran]
+        if not judged:
+            continue
+        if len(judged) == len(directive.tokens):
+            message = f"{directive.text} suppresses nothing."
+        else:
+            message = f"{directive.text} suppresses nothing for {', '.join(judged)}."
+        warnings.append(_warning(directive, message, unused_severity))
     return sorted(kept + warnings, key=lambda f: (f.line, f.column))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policygen.check.findings import Finding
-from policygen.check.suppress import CODE, apply_suppressions, scan_directives
+from policygen.check.suppress import CODE, apply_suppressions, rule_keys, scan_directives
 
 NAMES = {"PL203": "vague.qualifier", "PL204": "wordy.word", "PL111": "sentence.too_long"}
 
@@ -115,3 +115,18 @@ def test_comments_in_markdown_code_fences_are_examples() -> None:
 def test_other_comments_are_left_alone() -> None:
     source = "<!-- vale off -->\n<!-- a note about policygen -->\nx\n"
     assert scan_directives(source) == []
+
+
+def test_pl001_severity_can_be_changed_or_switched_off() -> None:
+    source = "<!-- policygen: disable=PL203 -->\nx\n"
+    [warning] = apply_suppressions(source, [], unused_severity="error")
+    assert warning.severity == "error"
+    assert apply_suppressions(source, [at("PL204", 2)], unused_severity=None) == [at("PL204", 2)]
+
+
+def test_codes_of_rules_that_did_not_run_are_not_judged() -> None:
+    source = "<!-- policygen: disable=PL203,PL204 -->\n<!-- policygen: disable-next-line=PL111 -->\nx\n"
+    ran = rule_keys([at("PL204", 1)])  # only PL204 checked this file, and found nothing
+    [warning] = apply_suppressions(source, [], ran=ran)
+    assert warning.message == "<!-- policygen: disable=PL203,PL204 --> suppresses nothing for PL204."
+    assert "wordy.word" in ran and "PL204" in ran
