@@ -38,14 +38,21 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> tupl
     return settings, rules
 
 
-def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None) -> CheckResult:
-    """Check every file under ``paths``; a bad file becomes a problem and the run goes on."""
+def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None,
+        inline_config: bool = True) -> CheckResult:
+    """Check every file under ``paths``; a bad file becomes a problem and the run goes on.
+
+    ``inline_config=False`` (``--no-inline-config``) ignores ``<!-- policygen: … -->`` comments.
+    """
     from policygen.check.runner import check_source
     from policygen.check.sources import BadInput, detect_language, discover, read_source
+    from policygen.check.suppress import UNUSED_SUPPRESSION, apply_suppressions, rule_keys
 
     files, problems = discover(paths)
     result = CheckResult(problems=list(problems))
     enabled = [rule for rule in rules if settings.enabled(rule)]
+    pl001 = UNUSED_SUPPRESSION
+    unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]
     for file in files:
         try:
             source = read_source(file)
@@ -53,7 +60,11 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
             result.problems.append(error.problem)
             continue
         file_lang = detect_language(file, source, lang)
-        result.reports.append(check_source(source, file.path, file_lang, file.fmt, enabled, settings))
+        report = check_source(source, file.path, file_lang, file.fmt, enabled, settings)
+        if inline_config:
+            ran = rule_keys(rule for rule in enabled if rule.applies_to(file_lang))
+            report.findings = apply_suppressions(source, report.findings, file.fmt, unused_severity=unused, ran=ran)
+        result.reports.append(report)
     return result
 
 

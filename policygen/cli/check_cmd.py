@@ -18,15 +18,21 @@ from policygen.cli.common import use_color, user_errors_exit_2
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that fails the run (default: error).")
 @click.option("--select", multiple=True, help="Only these rules (code, code prefix, name or category); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (code, code prefix, name or category); repeatable.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level (bad input still exits 2).")
+@click.option("--statistics", is_flag=True, help="After the findings, count them per rule (on stderr for machine formats).")
+@click.option("--no-inline-config", is_flag=True, help="Ignore <!-- policygen: disable=... --> comments in the checked text.")
 @user_errors_exit_2
 def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | None, fail_level: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool, statistics: bool,
+          no_inline_config: bool) -> None:
     """Check that text is written in clear and plain language (LIX, long sentences, wordy words …).
 
     Exit 0 when no finding reaches the fail level, 1 when one does, 2 on bad input (a missing,
     binary, non-UTF-8 or empty file; a bad config file).
     """
     from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
+    from policygen.check.suppress import CODE as UNUSED_SUPPRESSION, RULE_METADATA as UNUSED_SUPPRESSION_RULE
+    from policygen.output import MACHINE_FORMATS, format_statistics
     from policygen.output.registry import FORMATS, Report, render
     from policygen.errors import UserError
 
@@ -39,15 +45,19 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         settings.select = tuple(select)
     if ignore:
         settings.ignore = settings.ignore + tuple(ignore)
-    result = run(list(paths), settings, rules, lang)
+    result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     used = {f.code for report in result.reports for f in report.findings}
     report = Report(
         command="check",
         payload=payload(result.reports),
-        rules={code: meta for code, meta in rule_metadata(rules).items() if code in used},
+        rules={code: meta for code, meta in {**rule_metadata(rules), UNUSED_SUPPRESSION: UNUSED_SUPPRESSION_RULE}.items()
+               if code in used},
         color=use_color(sys.stdout),
     )
     click.echo(render(fmt, report), nl=False)
-    sys.exit(exit_code(result, settings))
+    if statistics:
+        click.echo(format_statistics(report.payload, report.rules), nl=False, err=fmt in MACHINE_FORMATS)
+    code = exit_code(result, settings)
+    sys.exit(0 if exit_zero and code == 1 else code)
