@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from policygen.errors import Problem
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _LIMITS = {"message": 300, "key": 200, "hint": 300}
 
 

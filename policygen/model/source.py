@@ -7,24 +7,34 @@ sees it.
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 
 from policygen.errors import Problem, UserError
 
 MAX_BYTES = 1_000_000
+_OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def read_description_bytes(path: str) -> bytes:
     """Return the file's bytes, refusing a missing, unreadable or oversized file (size from stat)."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except FileNotFoundError:
         raise UserError.single(path, "file not found", hint="check the path and the file name") from None
     except OSError as error:
         raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
-    if os.path.isdir(path):
+    if stat.S_ISDIR(status.st_mode):
         raise UserError.single(path, "this is a folder, not a description file",
                                hint="give the path of a .yaml file")
+    if not stat.S_ISREG(status.st_mode):
+        raise UserError.single(path, "this is not a regular file (a device, pipe or socket)",
+                               hint="give the path of a .yaml file")
+    size = status.st_size
     if size > MAX_BYTES:
         raise UserError.single(
             path, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
@@ -42,6 +52,10 @@ def decode_description(raw: bytes, path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise UserError.single(path, f"file is too large (over {MAX_BYTES:,} bytes)",
                                hint="a description is a few kilobytes of YAML")
+    for bom, name in _OTHER_UNICODE:
+        if raw.startswith(bom):
+            raise UserError.single(path, f"file is encoded as {name}, not UTF-8", line=1, column=1,
+                                   hint="save the file as UTF-8")
     if b"\x00" in raw:
         line, column = _position_of_byte(raw, raw.index(b"\x00"))
         raise UserError.single(

@@ -218,3 +218,22 @@ def test_sarif_output_names_format_errors(tmp_path) -> None:
     (hit,) = sarif["runs"][0]["results"]
     assert hit["ruleId"] == "format"
     assert hit["locations"][0]["physicalLocation"]["region"] == {"startLine": 41, "startColumn": 12}
+
+
+def test_utf16_file_is_named_as_such(tmp_path) -> None:
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes("format: 1\n".encode("utf-16"))
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert f"{path}:1:1: file is encoded as UTF-16, not UTF-8" in result.output
+
+
+def test_a_pipe_is_refused_without_blocking(tmp_path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result, seconds = run_process(str(fifo))
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+    assert seconds < 5
