@@ -116,7 +116,8 @@ def render_consent(environment: Environment, context: dict[str, Any], *,
     template = environment.get_template("consent.html.j2")
     values = layout_context(environment, context, page="consent", languages=languages,
                             for_pdf=False)
-    return template.render(**values, page_title=LAYOUT_LABELS[context["lang"]]["consent_title"])
+    title = f"{LAYOUT_LABELS[context['lang']]['consent_title']} – {context['organisation']}"
+    return template.render(**values, page_title=title)
 
 
 def fragment(body_html: str, lang: str, draft: bool) -> str:
