@@ -1,0 +1,55 @@
+"""Helpers shared by the PL2xx rules written in Python: sentence-level regular expressions and
+word look-ups. Not a rule itself (it defines no :class:`~policygen.check.rule.Rule`).
+
+Rules that need more than a word list (consent by use, check regularly) match regular
+expressions against one sentence's text; the offsets they get back are block-text offsets, so
+:meth:`Rule.finding` locates them exactly in the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from policygen.check.document import Sentence, Word
+
+
+def sentence_matches(sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` block offsets of every match of ``pattern`` inside ``sentence``."""
+    text = sentence.text
+    for match in pattern.finditer(text):
+        if match.end() > match.start():
+            yield sentence.start + match.start(), sentence.start + match.end()
+
+
+def first_match(sentence: Sentence, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    return next(sentence_matches(sentence, pattern), None)
+
+
+def words_pattern(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of ``alternatives`` (regex fragments) as whole words."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def trim_to_words(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to run from the first to the last word it touches (no stray
+    spaces or punctuation at either end), so findings start and end on words."""
+    inside = [word for word in sentence.words if word.end > start and word.start < end]
+    if not inside:
+        return start, end
+    return max(start, inside[0].start), min(end, inside[-1].end)
+
+
+def plain(word: Word) -> str:
+    """The word lower-cased with a possessive or abbreviation dot removed at the end."""
+    lower = word.lower
+    if lower.endswith("'s") or lower.endswith("’s"):
+        return lower[:-2]
+    return lower.rstrip(".")
+
+
+@cache
+def word_set(text: str) -> frozenset[str]:
+    """A frozen set from a white-space separated word list (module constants stay readable)."""
+    return frozenset(text.split())
