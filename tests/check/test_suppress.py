@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from policygen.check.findings import Finding
 from policygen.check.suppress import CODE, apply_suppressions, rule_keys, scan_directives
 
@@ -130,3 +133,13 @@ def test_codes_of_rules_that_did_not_run_are_not_judged() -> None:
     [warning] = apply_suppressions(source, [], ran=ran)
     assert warning.message == "<!-- policygen: disable=PL203,PL204 --> suppresses nothing for PL204."
     assert "wordy.word" in ran and "PL204" in ran
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<!--", "-->", " policygen:", "disable", "enable", "disable-next-line", "=",
+                                  "PL203", "wordy.word", ",", "\n", "```", "~~~", "a", " "]), max_size=60).map("".join))
+def test_any_text_scans_without_error_and_keeps_or_drops_whole_findings(source: str) -> None:
+    findings = [at("PL203", line, 1) for line in range(1, source.count("\n") + 3)]
+    result = apply_suppressions(source, findings)
+    assert all(f in findings or f.code == CODE for f in result)
+    assert apply_suppressions(source, findings, inline_config=False) == findings
