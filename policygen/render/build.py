@@ -36,23 +36,36 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
-    out = Path(out_dir)
+    out = Path(out_dir).absolute()  # "--out ." needs a real name and parent for the staging folder
     languages = _check_languages(description, languages, source)
     templates = Path(user_templates) if user_templates is not None else None
     if templates is not None and not templates.is_dir():
         raise UserError.single(str(templates), "the templates folder does not exist",
                                hint="give a folder holding sv/ and en/ with your overrides")
     check_replaceable(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    except OSError as error:
+        raise _cannot_write(out, error) from None
     try:
         result = _render_all(description, staging, languages, templates, draft, previous=out)
         swap_into_place(staging, out)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _cannot_write(out, error) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.out_dir = out
+    result.out_dir = Path(out_dir)
     return result
+
+
+def _cannot_write(out: Path, error: OSError) -> UserError:
+    where = error.filename or out
+    return UserError.single(str(out), f"cannot write the output: {error.strerror or error} ({where})",
+                            hint="check that the folder's parent exists, is writable and has space; "
+                                 "the previous output was left as it was")
 
 
 def _check_languages(description: Description, languages: list[str] | None, source: str) -> list[str]:

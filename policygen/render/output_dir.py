@@ -26,6 +26,11 @@ def check_replaceable(out: Path) -> None:
     """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output."""
     if not out.exists():
         return
+    here = Path.cwd()
+    if out.resolve() == here or out.resolve() in here.parents:
+        raise UserError.single(str(out), "the output folder is the folder you are in (or holds it); "
+                                         "a build replaces the output folder as a whole",
+                               hint="give --out a folder of its own, for example --out site")
     if not out.is_dir() or out.is_symlink():
         raise UserError.single(str(out), "the output path exists and is not a folder",
                                hint="choose another --out")

@@ -44,12 +44,13 @@ def test_failure_while_writing_pdfs_leaves_previous_output_untouched(previous, m
     def failing_pdf(html: str, *, effective) -> bytes:
         calls.append(html)
         if len(calls) == 2:  # the second language, after the first was written in full
-            raise OSError("disk full")
+            raise OSError(28, "No space left on device")
         return b"%PDF-fake"
 
     monkeypatch.setattr(documents, "html_to_pdf", failing_pdf)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError) as caught:
         build(description_with(), out, user_templates=templates)
+    assert "No space left on device" in caught.value.render()
     assert tree(out) == before
     assert _leftovers(out) == []
 
@@ -84,3 +85,34 @@ def test_empty_folder_is_used(tmp_path: Path) -> None:
     out.mkdir()
     build(description_with(), out, user_templates=write_fixture_templates(tmp_path / "t"))
     assert (out / ".policygen").is_file() and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("out", [".", ".."])
+def test_refuses_the_folder_you_are_in(tmp_path: Path, monkeypatch, out: str) -> None:
+    templates = write_fixture_templates(tmp_path / "templates")
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / ".policygen").write_text("")  # even one that looks like an earlier build
+    (tmp_path / ".policygen").write_text("")
+    monkeypatch.chdir(here)
+    with pytest.raises(UserError) as caught:
+        build(description_with(), out, user_templates=templates)
+    assert "the folder you are in" in caught.value.render()
+    assert sorted(p.name for p in here.iterdir()) == [".policygen"]
+
+
+def test_relative_out_is_built_beside_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+    templates = write_fixture_templates(tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    build(description_with(), "site", user_templates=templates)
+    build(description_with(), "site/", user_templates=templates)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
+
+
+def test_unwritable_parent_is_a_user_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(UserError) as caught:
+        build(description_with(), blocker / "site", user_templates=write_fixture_templates(tmp_path / "t"))
+    assert "cannot write the output" in caught.value.render()
