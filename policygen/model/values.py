@@ -13,7 +13,6 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from policygen.model.suggest import closest
@@ -36,73 +35,6 @@ _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EU": None, "EEA": None}
 def invalid(code: str, message: str, hint: str = "") -> PydanticCustomError:
     """A pydantic error that keeps our wording; ``message`` is shown as is (no templating)."""
     return PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
-
-
-def _languages(info: ValidationInfo) -> tuple[str, ...] | None:
-    context = info.context or {}
-    languages = context.get("languages")
-    return tuple(languages) if languages else None
-
-
-def normalise_prose(value: Any, info: ValidationInfo) -> Any:
-    """A text for people to read: ``{lang: text}`` for exactly the description's languages.
-
-    A plain string is accepted only when the description has one language; otherwise the writer
-    must give each translation, so no language silently falls back to another.
-    """
-    languages = _languages(info)
-    if isinstance(value, str):
-        if languages is None:
-            return {"sv": value}
-        if len(languages) == 1:
-            return {languages[0]: value}
-        example = ", ".join(f"{lang}: …" for lang in languages)
-        raise invalid("text_translations",
-                      f"this text needs one translation per language ({', '.join(languages)})",
-                      f"write it as a mapping: `{{{example}}}`, or one `lang: text` line for each")
-    if isinstance(value, dict) and languages is not None:
-        _check_translations(value, languages)
-    return value
-
-
-def normalise_label(value: Any, info: ValidationInfo) -> Any:
-    """A name: one plain string serves every language; a mapping must still be complete."""
-    languages = _languages(info)
-    if isinstance(value, str):
-        return {lang: value for lang in languages or ("sv",)}
-    if isinstance(value, dict) and languages is not None:
-        _check_translations(value, languages)
-    return value
-
-
-def _check_translations(value: dict[Any, Any], languages: tuple[str, ...]) -> None:
-    missing = [lang for lang in languages if lang not in value]
-    extra = [str(key) for key in value if key not in languages]
-    parts = []
-    if missing:
-        parts.append(f"missing translation{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
-    if extra:
-        parts.append(f"language{'s' if len(extra) > 1 else ''} not in `languages`: {', '.join(extra)}")
-    if not parts:
-        return
-    hint = f"give exactly one text for each of: {', '.join(languages)}"
-    if missing and extra and len(missing) == len(extra) == 1:
-        hint = f"did you mean `{missing[0]}` instead of `{extra[0]}`?"
-    elif any(value[key] is None for key in value if key not in languages):
-        hint = "a comma inside `{…}` starts a new entry: put a text that holds commas in quotes"
-    elif extra and not missing:
-        hint = f"remove {', '.join(extra)}, or add it to `languages` if policygen supports it"
-    elif missing:
-        hint = "add " + ", ".join(f"`{lang}: …`" for lang in missing)
-    raise invalid("text_translations", "; ".join(parts), hint)
-
-
-def no_empty_translation(value: dict[str, str]) -> dict[str, str]:
-    empty = [lang for lang, text in value.items() if not text.strip()]
-    if empty:
-        raise invalid("text_empty", f"the {', '.join(empty)} text is empty",
-                      "write the text, or remove the key if it is optional")
-    return value
 
 
 def parse_date(value: Any) -> Any:
