@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from content_helpers import CONSENT_FILE, POLICY_FILE, FormParser, headings, section
+from content_helpers import CONSENT_FILE, EXAMPLES, POLICY_FILE, FormParser, headings, section
 from policygen.model.loader import load_description, load_description_text
 from policygen.render.consent import policy_version
 
@@ -76,7 +76,7 @@ def test_structure_first_layer_toc_and_anchors(built, example, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_effective_date_and_version(built, lang):
-    description = load_description("examples/exempel-support.yaml").description
+    description = load_description(str(EXAMPLES["exempel-support"])).description
     text = policy(built, "exempel-support", lang)
     expected = {"sv": "Gäller från 1 december 2026.", "en": "Effective 1 December 2026."}[lang]
     assert expected in text
