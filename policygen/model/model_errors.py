@@ -28,8 +28,8 @@ def validation_problems(error: ValidationError, data: Any, root: type[BaseModel]
     problems = []
     seen: set[tuple[str, str]] = set()
     for item in error.errors(include_url=False)[:MAX_TRANSLATED]:
-        path, found = _data_path(item["loc"], data)
-        problem = _problem(item, path, found, root, locations, file)
+        path = _data_path(item["loc"], data)
+        problem = _problem(item, path, root, locations, file)
         if (problem.key, problem.message) not in seen:
             seen.add((problem.key, problem.message))
             problems.append(problem)
@@ -39,9 +39,9 @@ def validation_problems(error: ValidationError, data: Any, root: type[BaseModel]
 _UNION_TAGS = {"code", "custom"}
 
 
-def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str, bool]:
-    """Key path of ``loc`` in the data, skipping pydantic's union tags; whether it exists."""
-    path, current, found = "", data, True
+def _data_path(loc: tuple[Any, ...], data: Any) -> str:
+    """Key path of ``loc`` in the data, skipping pydantic's union tags."""
+    path, current = "", data
     for segment in loc:
         if isinstance(current, dict) and isinstance(segment, str) and segment in current:
             path, current = join_key(path, segment), current[segment]
@@ -51,19 +51,8 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str, bool]:
             continue
         else:
             path = join_key(path, segment if isinstance(segment, int) else str(segment))
-            current, found = None, False
-    return path, found
-
-
-def _models(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[type[BaseModel]]:
-    seen = seen if seen is not None else set()
-    if model in seen:
-        return seen
-    seen.add(model)
-    for field in model.model_fields.values():
-        for inner in _inner_models(field.annotation):
-            _models(inner, seen)
-    return seen
+            current = None
+    return path
 
 
 def _inner_models(annotation: Any) -> list[type[BaseModel]]:
@@ -101,7 +90,7 @@ def _allowed_keys(root: type[BaseModel], path: str) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def _problem(item: dict[str, Any], path: str, found: bool, root: type[BaseModel],
+def _problem(item: dict[str, Any], path: str, root: type[BaseModel],
              locations: Locations, file: str) -> Problem:
     kind = item["type"]
     value = item.get("input")

@@ -11,7 +11,7 @@ import codecs
 import os
 import stat
 
-from policygen.errors import Problem, UserError
+from policygen.errors import UserError
 
 MAX_BYTES = 1_000_000
 _OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
