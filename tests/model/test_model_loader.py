@@ -236,3 +236,14 @@ def test_control_characters_in_quoted_values_cannot_reach_the_terminal() -> None
 def test_long_values_are_cut_in_messages() -> None:
     problems = problems_of(mutate("email: dso@exempel.se", "email: " + "x" * 5000))
     assert all(len(p.message) <= 300 for p in problems)
+
+
+def test_every_located_key_points_at_its_name_in_the_file() -> None:
+    lines = valid_text().split("\n")
+    locations = load_description(str(VALID)).locations
+    assert len(locations.keys) > 80
+    for path, (line, column) in locations.keys.items():
+        last = path.rsplit(".", 1)[-1]
+        if not path or last.endswith("]"):
+            continue  # list items are located at their value
+        assert lines[line - 1][column - 1:].startswith(last), (path, line, column)
