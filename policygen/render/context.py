@@ -202,7 +202,8 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
             purposes=tuple(refs[p.id] for p in objection.purposes),
             direct_marketing=tuple(refs[p.id] for p in objection.direct_marketing),
         ),
-        "consent_purposes": [p for p in purposes if p.consent is not None],
+        "consent_purposes": [p for p in purposes if p.legal_basis == "consent"
+                             or p.special_condition == "explicit_consent"],
         "automated_decisions": [DecisionView(text(d.description), text(d.logic),
                                              text(d.consequences))
                                 for d in description.automated_decisions],
