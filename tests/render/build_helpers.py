@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import html.parser
+import re
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +189,40 @@ class ParsedPage(html.parser.HTMLParser):
 
     def find(self, tag: str) -> list[dict[str, str | None]]:
         return [attrs for name, attrs in self.tags if name == tag]
+
+
+def assert_accessible(text: str, lang: str) -> None:
+    """One h1, headings in order, header and main landmarks, a label for every (unticked) box."""
+    parsed = ParsedPage(text)
+    assert parsed.find("html") == [{"lang": lang}]
+    assert len(parsed.find("h1")) == 1
+    levels = [int(tag[1]) for tag, _ in parsed.tags if re.fullmatch(r"h[1-6]", tag)]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"heading levels skip: {levels}"
+    for landmark in ("header", "main"):
+        assert len(parsed.find(landmark)) == 1, landmark
+    assert parsed.find("title")
+    labelled = {label.get("for") for label in parsed.find("label")}
+    for box in (a for a in parsed.find("input") if a.get("type") == "checkbox"):
+        assert "checked" not in box and box.get("id") in labelled
+
+
+def assert_self_contained(site: Path, page: str) -> None:
+    """Nothing is loaded from anywhere; links go to https:, mailto:, tel:, anchors or our own files."""
+    text = (site / page).read_text(encoding="utf-8")
+    parsed = ParsedPage(text)
+    for tag, attrs in parsed.tags:
+        for name in ("src", "srcset", "data", "poster", "background"):
+            assert name not in attrs, f"<{tag} {name}> loads a resource"
+        href = attrs.get("href")
+        if href is None:
+            continue
+        if tag == "a":
+            assert (href.startswith(("#", "https://", "mailto:", "tel:"))
+                    or re.fullmatch(r"[a-z0-9./-]+(#[a-z0-9-]+)?", href)), href
+            if not href.startswith(("#", "https:", "mailto:", "tel:")):
+                assert (site / Path(page).parent / href.split("#")[0]).resolve().is_file(), href
+        else:
+            assert tag == "link" and attrs.get("rel") == "alternate", f"<{tag} href={href}>"
+            assert not href.startswith(("http:", "https:", "//"))
+    assert "@import" not in text and "url(" not in text
