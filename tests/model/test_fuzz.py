@@ -1,5 +1,8 @@
 """Property-based tests: however a valid description is broken, validate answers with a message.
 
+The seeds are the valid fixture and the bundled examples (which exercise transfers, special
+categories and Art. 14 sources, and so more of the GDPR checks).
+
 Mutations work on two levels: on the parsed data (delete a key, change a value's type, insert
 odd Unicode — then written back as YAML flow text, which is JSON) and on the raw text (truncate,
 duplicate or delete a line, insert characters, including tabs and YAML indicators). Every run must
@@ -23,10 +26,11 @@ from policygen.errors import UserError
 from policygen.model import load_description_text
 from policygen.model.yaml_tree import parse_yaml
 
-from .conftest import valid_text
+from .conftest import VALID
 
-VALID_TEXT = valid_text()
-VALID_DATA, _ = parse_yaml(VALID_TEXT, "valid.yaml")
+EXAMPLES = sorted((VALID.parents[3] / "examples").glob("*.yaml"))
+SEEDS = [path.read_text(encoding="utf-8") for path in [VALID, *EXAMPLES]]
+SEED_DATA = [parse_yaml(text, "seed.yaml")[0] for text in SEEDS]
 
 SETTINGS = settings(max_examples=120, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -51,9 +55,6 @@ def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
     return found
 
 
-ALL_PATHS = [path for path in _paths(VALID_DATA) if path]
-
-
 def _parent(data: Any, path: tuple) -> Any:
     for segment in path[:-1]:
         data = data[segment]
@@ -62,7 +63,7 @@ def _parent(data: Any, path: tuple) -> Any:
 
 @st.composite
 def mutated_data(draw: st.DrawFn) -> str:
-    data = copy.deepcopy(VALID_DATA)
+    data = copy.deepcopy(draw(st.sampled_from(SEED_DATA)))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         paths = [path for path in _paths(data) if path]
         if not paths:
@@ -81,7 +82,7 @@ def mutated_data(draw: st.DrawFn) -> str:
 
 @st.composite
 def mutated_text(draw: st.DrawFn) -> str:
-    text = VALID_TEXT
+    text = draw(st.sampled_from(SEEDS))
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         lines = text.split("\n")
         action = draw(st.sampled_from(["truncate", "insert", "duplicate_line", "delete_line", "indent"]))
