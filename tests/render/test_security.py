@@ -59,6 +59,8 @@ def _hostile_description():
     for recipient in data["recipients"]:
         recipient["name"] = f"{recipient['name']} {HOSTILE}"
     data["record_system"]["name"] = f"Lime {HOSTILE}"
+    data["controller"]["org_number"] = f"556677-8899 {HOSTILE}"
+    data["dpo"]["name"] = f"Karin {HOSTILE}"
     return description_with(**data)
 
 
@@ -214,3 +216,34 @@ def test_markdown_links_with_forbidden_schemes_are_not_links() -> None:
     html = markdown_to_html("[a](javascript:alert(1)) [b](file:///etc/passwd) [c](data:x) "
                             "<javascript:alert(1)> [d](https://ok.se)\n").html
     assert re.findall(r'href="([^"]*)"', html) == ["https://ok.se"]
+
+
+def test_hostile_yaml_through_the_command_line(tmp_path: Path) -> None:
+    """The same guarantees when the text arrives through the loader and `policygen build`."""
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    payload = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> file:///etc/passwd"
+    text = Path(__file__).resolve().parents[2].joinpath("examples", "exempel-support.yaml").read_text()
+    text = text.replace("  name: Exempel Support AB", f"  name: '{payload}'")
+    text = text.replace("sv: Skicka vårt nyhetsbrev till dig", f"sv: 'Nyhetsbrev {payload}'")
+    text = text.replace("sv: Ja, skicka Exempel Supports nyhetsbrev",
+                        f"sv: Ja {payload.replace(': ', ' ')}, skicka Exempel Supports nyhetsbrev")
+    description = tmp_path / "hostile.yaml"
+    description.write_text(text)
+    result = CliRunner().invoke(main, ["build", str(description), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for path in sorted((tmp_path / "out").rglob("*.html")):
+        parsed = ParsedPage(path.read_text())
+        assert not {tag for tag, _ in parsed.tags} & {"script", "img"}
+        for _, attrs in parsed.tags:
+            assert not [name for name in attrs if name.startswith("on")]
+            for name in ("href", "action"):
+                if attrs.get(name) is not None:
+                    assert ALLOWED_HREF.match(attrs[name]), attrs[name]
+    assert "<script>alert(1)</script>" in ParsedPage(
+        (tmp_path / "out" / "sv" / "samtycke.html").read_text()).text
+    for path in sorted((tmp_path / "out").rglob("*.pdf")):
+        uris, _ = _pdf_links_and_files(path)
+        assert all(uri.startswith(("https://", "mailto:", "tel:")) for uri in uris)
