@@ -274,7 +274,8 @@ class Description(_Model):
     """One organisation's description: the single source of every document."""
 
     format: Annotated[Literal[1], BeforeValidator(_whole_number)]
-    languages: Annotated[list[Language], Field(min_length=1), AfterValidator(values.unique_languages)]
+    languages: Annotated[list[Language], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+                         AfterValidator(values.unique_languages)]
     effective: Date
     controller: Controller
     dpo: DPO | None = None

@@ -57,7 +57,7 @@ Contact = Annotated[str, AfterValidator(values.check_contact),
 Id = Annotated[str, AfterValidator(values.check_slug),
                WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"})]
 Country = Annotated[str, AfterValidator(values.check_country),
-                    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$",
+                    WithJsonSchema({"type": "string", "enum": sorted(values.iso_countries()),
                                     "description": "ISO 3166-1 alpha-2 code, e.g. SE"})]
 Date = Annotated[dt.date, BeforeValidator(values.parse_date),
                  WithJsonSchema({"type": "string", "format": "date"})]

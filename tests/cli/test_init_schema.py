@@ -14,7 +14,8 @@ from policygen.cli.main import main
 from policygen.model.yaml_tree import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DESCRIPTIONS = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests/model/fixtures/valid.yaml"]
+DESCRIPTIONS = sorted((ROOT / "examples").glob("*.yaml")) + [
+    ROOT / "tests/model/fixtures/valid.yaml", ROOT / "policygen/model/starter.yaml"]
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,8 @@ def test_bundled_descriptions_validate_against_the_schema(schema, path) -> None:
     ("    retention:\n      period", "    retension:\n      period", ["purposes", 0]),
     ("period: 24 months", "period: two years", ["purposes", 0, "retention"]),
     ("format: 1", "format: 2", ["format"]),
+    ("languages: [sv, en]", "languages: [sv, sv]", ["languages"]),
+    ("  name: Lime CRM\n  country: SE", "  name: Lime CRM\n  country: XX", ["record_system", "country"]),
     ("legal_basis: contract", "legal_basis: contrakt", ["purposes", 0, "legal_basis"]),
 ])
 def test_schema_rejects_what_the_loader_rejects(schema, old, new, where) -> None:
