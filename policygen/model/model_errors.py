@@ -96,7 +96,9 @@ def _problem(item: dict[str, Any], path: str, root: type[BaseModel],
     value = item.get("input")
     context = item.get("ctx") or {}
     key_name = path.rsplit(".", 1)[-1] if path else ""
-    where = locations.find(path) if isinstance(value, (dict, list)) else locations.find_value(path)
+    # containers and empty values are located at their key; other values where they start
+    where = locations.find(path) if value is None or isinstance(value, (dict, list)) \
+        else locations.find_value(path)
     hint = str(context.get("hint", ""))
     message = str(context.get("message", "")) or item["msg"]
 
@@ -140,6 +142,8 @@ def _container_hint(value: Any, expected: str) -> str:
         return "remove the `- ` before the keys: this takes one mapping, not a list"
     if isinstance(value, dict) and expected == "text":
         return "give the text on the same line, in quotes if it contains `: `"
+    if isinstance(value, list) and expected == "text":
+        return "write one value here, not a list"
     return ""
 
 

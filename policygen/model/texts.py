@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationInfo
 
-from policygen.model.values import invalid
+from policygen.model.values import describe, invalid
 
 
 def _languages(info: ValidationInfo) -> tuple[str, ...] | None:
@@ -36,9 +36,11 @@ def normalise_prose(value: Any, info: ValidationInfo) -> Any:
         raise invalid("text_translations",
                       f"this text needs one translation per language ({', '.join(languages)})",
                       f"write it as a mapping: `{{{example}}}`, or one `lang: text` line for each")
-    if isinstance(value, dict) and languages is not None:
-        _check_translations(value, languages)
-    return value
+    if isinstance(value, dict):
+        if languages is not None:
+            _check_translations(value, languages)
+        return value
+    raise _not_a_text(value, languages)
 
 
 def normalise_label(value: Any, info: ValidationInfo) -> Any:
@@ -46,9 +48,18 @@ def normalise_label(value: Any, info: ValidationInfo) -> Any:
     languages = _languages(info)
     if isinstance(value, str):
         return {lang: value for lang in languages or ("sv",)}
-    if isinstance(value, dict) and languages is not None:
-        _check_translations(value, languages)
-    return value
+    if isinstance(value, dict):
+        if languages is not None:
+            _check_translations(value, languages)
+        return value
+    raise _not_a_text(value, languages)
+
+
+def _not_a_text(value: Any, languages: tuple[str, ...] | None) -> Exception:
+    example = ", ".join(f"{lang}: …" for lang in languages or ("sv", "en"))
+    if value is None:
+        return invalid("text_type", "the text is empty", f"write it as `{{{example}}}`")
+    return invalid("text_type", f"expected a text, found {describe(value)}", f"write it as `{{{example}}}`")
 
 
 def _check_translations(value: dict[Any, Any], languages: tuple[str, ...]) -> None:

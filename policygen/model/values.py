@@ -59,8 +59,10 @@ def parse_duration(value: Any) -> Any:
     if not isinstance(value, str):
         if hasattr(value, "amount") and hasattr(value, "unit"):
             return value
-        raise invalid("duration", f"expected a period such as `24 months`, found {describe(value)}",
-                      'write a number and a unit: "<n> days|weeks|months|years"')
+        hint = 'write a number and a unit: "<n> days|weeks|months|years"'
+        if isinstance(value, int) and not isinstance(value, bool):
+            hint = f"add the unit, e.g. `{value} months` or `{value} days`"
+        raise invalid("duration", f"expected a period such as `24 months`, found {describe(value)}", hint)
     match = _DURATION.match(value)
     if match is None:
         raise invalid("duration", f"`{value}` is not a period",
