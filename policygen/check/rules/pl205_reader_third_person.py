@@ -1,0 +1,179 @@
+"""PL205 reader.third_person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from policygen.check.document import Document, Sentence
+from policygen.check.findings import Finding
+from policygen.check.rule import Rule
+from policygen.check.rules.pl2_patterns import word_set
+from policygen.check.settings import Settings
+
+# Phrases that always mean the reader: (words, suggestion). Longest first at each position.
+_ALWAYS = {
+    "sv": [
+        ("den registrerade personen", "du"),
+        ("de registrerade personerna", "du"),
+        ("den registrerades", "din, ditt, dina"),
+        ("de registrerades", "din, ditt, dina"),
+        ("registrerade personers", "din, ditt, dina"),
+        ("registrerade personer", "du"),
+        ("den enskilda personen", "du"),
+        ("den enskildes", "din, ditt, dina"),
+        ("den enskildas", "din, ditt, dina"),
+        ("den enskilde", "du"),
+        ("den berörda personen", "du"),
+        ("de berörda personerna", "du"),
+        ("den berörde", "du"),
+        ("användarens", "din, ditt, dina"),
+        ("användaren", "du"),
+        ("besökarens", "din, ditt, dina"),
+        ("besökaren", "du"),
+        ("webbplatsbesökaren", "du"),
+    ],
+    "en": [
+        ("the data subject's", "your"),
+        ("the data subjects'", "your"),
+        ("data subjects'", "your"),
+        ("the data subject", "you"),
+        ("the data subjects", "you"),
+        ("a data subject", "you"),
+        ("data subjects", "you"),
+        ("data subject's", "your"),
+        ("the person concerned", "you"),
+        ("the individual concerned", "you"),
+        ("the end user's", "your"),
+        ("the end user", "you"),
+        ("the user's", "your"),
+        ("the visitor's", "your"),
+        ("the website visitor", "you"),
+        ("the individual's", "your"),
+        ("the consumer's", "your"),
+        ("the consumer", "you"),
+    ],
+}
+
+# Phrases that mean the reader unless a noun follows that makes them an adjective or a compound
+# ("de registrerade uppgifterna", "the user interface", "the individual case").
+_UNLESS_NOUN = {
+    "sv": [("den registrerade", "du"), ("de registrerade", "du"), ("den enskilda", "du")],
+    "en": [("the user", "you"), ("the visitor", "you"), ("the individual", "you")],
+}
+_SV_DEFINITE_NOUN_ENDINGS = ("en", "et", "na", "n", "t")
+_SV_VERBS_AFTER = word_set(
+    "har hade kan kunde ska skall får fick måste bör är var blir inte också även själv begär vill ansvarar äger"
+)
+_EN_NOUNS_AFTER = word_set(
+    """
+    interface interfaces experience experiences account accounts name names id ids agreement
+    agreements guide guides manual manuals settings profile profiles journey base group groups
+    case cases purpose purposes circumstances circumstance situation situations level levels
+    basis item items component components needs preferences data information center centre
+    """
+)
+
+# Plural nouns that mean the reader when they start a sentence before a modal or auxiliary
+# ("Användare kan …", "Users may …").
+_GENERIC = {"sv": word_set("användare besökare registrerade"), "en": word_set("users visitors individuals")}
+_GENERIC_AFTER = {
+    "sv": word_set("kan har får ska måste bör ansvarar äger"),
+    "en": word_set("can may must should have are will shall"),
+}
+
+
+class ReaderThirdPerson(Rule):
+    """The reader is talked about in the third person; address them as "du" / "you".
+
+    Why
+    ---
+    A privacy policy speaks to one person about their own data. "Den registrerade har rätt att …"
+    and "the data subject may …" make readers translate legal roles back to themselves, and
+    many do not realise the sentence is about them. WP260 asks controllers to address the reader
+    directly. Writing "du"/"you" (and "vi"/"we" for the controller) is shorter and clearer.
+
+    What is flagged. Swedish: "den registrerade", "de registrerade", "registrerade personer", "den
+    enskilde", "den berörda personen", "användaren", "besökaren" (and their genitives), and
+    "Användare kan …" at the start of a sentence. English: "the data subject", "data subjects",
+    "the user", "the individual", "the visitor", "the consumer", "the person concerned" (and
+    their possessives), and "Users may …" at the start of a sentence. Not flagged: "kunden" /
+    "the customer", which internal routines and business-to-business texts legitimately use for
+    a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
+    adjective or part of a compound.
+
+    Anti-pattern
+    ------------
+    Den registrerade har rätt att begära tillgång till sina personuppgifter.
+    The data subject may ask the controller for a copy.
+
+    Better
+    ------
+    Du har rätt att få veta vilka uppgifter vi har om dig.
+    You can ask us for a copy.
+    """
+
+    code = "PL205"
+    name = "reader.third_person"
+    category = "reader-address"
+    severity = "warning"
+
+    def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
+        lang = document.lang
+        always = [(tuple(phrase.split()), suggestion) for phrase, suggestion in _ALWAYS.get(lang, [])]
+        unless = [(tuple(phrase.split()), suggestion) for phrase, suggestion in _UNLESS_NOUN.get(lang, [])]
+        for sentence in document.sentences:
+            for first, last, suggestion in _matches(sentence, lang, always, unless):
+                start, end = sentence.words[first].start, sentence.words[last].end
+                matched = sentence.block.text[start:end]
+                message = f"'{matched}' talks about the reader in the third person: address them directly."
+                yield self.finding(sentence.block, start, end, message, suggestion)
+
+
+def _matches(
+    sentence: Sentence,
+    lang: str,
+    always: list[tuple[tuple[str, ...], str]],
+    unless: list[tuple[tuple[str, ...], str]],
+) -> Iterator[tuple[int, int, str]]:
+    lowers = [word.lower.rstrip(".,;:") for word in sentence.words]
+    index = 0
+    while index < len(lowers):
+        found = _phrase_at(lowers, index, always)
+        if found is None:
+            candidate = _phrase_at(lowers, index, unless)
+            if candidate is not None and not _noun_follows(lowers, index + candidate[0], lang):
+                found = candidate
+        if found is None and index == 0 and _generic_subject(lowers, lang):
+            found = (1, "du" if lang == "sv" else "you")
+        if found is not None:
+            length, suggestion = found
+            yield index, index + length - 1, suggestion
+            index += length
+            continue
+        index += 1
+
+
+def _phrase_at(lowers: list[str], index: int, phrases: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    best = None
+    for words, suggestion in phrases:
+        end = index + len(words)
+        if tuple(lowers[index:end]) == words and (best is None or len(words) > best[0]):
+            best = (len(words), suggestion)
+    return best
+
+
+def _noun_follows(lowers: list[str], end: int, lang: str) -> bool:
+    """Is the phrase ending before ``end`` followed by a noun it describes?"""
+    if end >= len(lowers):
+        return False
+    after = lowers[end]
+    if lang == "sv":
+        if after in _SV_VERBS_AFTER or after in ("personen", "personerna", "individen"):
+            return False
+        return after.endswith(_SV_DEFINITE_NOUN_ENDINGS) and len(after) > 3
+    return after in _EN_NOUNS_AFTER
+
+
+def _generic_subject(lowers: list[str], lang: str) -> bool:
+    """"Användare kan …" / "Users may …" at the start of a sentence."""
+    return len(lowers) > 1 and lowers[0] in _GENERIC[lang] and lowers[1] in _GENERIC_AFTER[lang]

@@ -1,0 +1,116 @@
+"""PL206 consent.by_use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policygen.check.document import Document
+from policygen.check.findings import Finding
+from policygen.check.rule import Rule
+from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
+from policygen.check.settings import Settings
+
+# Using, visiting or continuing: the behaviour a text pretends is consent.
+_USE = {
+    "sv": words_pattern(
+        r"genom att (?:\S+ ){0,3}?(?:använda|nyttja|besöka|fortsätta|surfa|navigera|gå in på|ta del av|"
+        r"lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna)",
+        r"(?:om|när|då|så snart|i och med att) du (?:fortsätter (?:att )?|också |även |sedan |fortfarande )?"
+        r"(?:använder|nyttjar|besöker|fortsätter|surfar|navigerar|går in på|tar del av|lämnar|stannar|registrerar)",
+        r"(?:din |er )?fortsatta? (?:användning|användande|nyttjande|surfande|besök)",
+        r"(?:din |er )?användning av (?:webbplatsen|webbsidan|sajten|sidan|tjänsten|tjänsterna|appen|"
+        r"våra tjänster|vår webbplats|vår tjänst|vår app)",
+        r"vid (?:användning|besök) av",
+    ),
+    "en": words_pattern(
+        r"by (?:continuing to |further |simply )?(?:using|accessing|visiting|browsing|engaging with|"
+        r"navigating|interacting with|continuing|registering|providing|submitting|downloading|"
+        r"installing|remaining on|staying on|giving us)",
+        r"(?:if|when|once|as soon as) you (?:continue to |keep |also |then |still )?"
+        r"(?:use|access|visit|browse|continue|navigate|provide|submit|stay|remain)",
+        r"(?:your )?continued (?:use|access|browsing|usage|visits?)",
+        r"(?:your )?use of (?:this|the|our) (?:site|website|web site|services?|app|application|platform)",
+    ),
+}
+# Treating that behaviour as agreement.
+_AGREE = {
+    "sv": words_pattern(
+        r"(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar) du",
+        r"du (?:\S+ ){0,2}?(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar)(?: du)?",
+        r"anses du (?:\S+ )?(?:ha )?(?:godkänt|samtyckt|accepterat|godta[git]+)",
+        r"(?:är|blir) du bunden",
+        r"(?:innebär|betyder|utgör|räknas som|anses som|anses utgöra|ses som) (?:\S+ ){0,3}?"
+        r"(?:godkänn\w*|samtyck\w*|accept\w*|medgivande\w*)",
+        r"innebär (?:det )?att du (?:\S+ ){0,2}?(?:godkänner|samtycker|accepterar)",
+    ),
+    "en": words_pattern(
+        r"you (?:\S+ ){0,2}?(?:agree|consent|accept|acknowledge|signify|indicate|confirm)",
+        r"(?:constitutes?|signif(?:y|ies)|indicates?|means|implies|is deemed|shall be deemed|"
+        r"will be deemed|will constitute|shall constitute|is considered|will be considered|"
+        r"is treated as|counts as) (?:\S+ ){0,3}?(?:acceptance|consent|agreement|"
+        r"acknowledge?ment|approval|assent)",
+        r"(?:you|users) (?:are|will be|shall be) deemed to",
+        r"(?:we )?(?:imply|assume|infer) (?:that )?you (?:consent|agree|accept)",
+        r"(?:are|be|become) bound by",
+    ),
+}
+# An affirmative act (clicking, ticking) is real consent, not consent by use.
+_AFFIRMATIVE = {
+    "sv": words_pattern(r"klicka\w*", r"kryssa\w*", r"markera\w*", r"bocka\w*", r"jag godkänner", r"jag samtycker"),
+    "en": words_pattern(r"click\w*", r"tick\w*", r"check(?:ing)? the box", r"select\w*", r"opt(?:ing)? in", r"toggl\w*", r"i agree"),
+}
+
+
+class ConsentByUse(Rule):
+    """Using the site or the service is presented as consent.
+
+    Why
+    ---
+    Consent under GDPR Art. 4(11) and 7 is a clear affirmative act: silence, inactivity or simply
+    continuing to use a website is not consent (Recital 32; EDPB guidelines 05/2020 on consent).
+    "By using this site you agree …" is therefore misleading and invalid: it tells people they
+    have agreed to something they never actively accepted.
+
+    What is flagged: a sentence in which using, visiting, continuing or providing data ("genom att
+    använda webbplatsen", "om du fortsätter att använda", "by using our services", "your continued
+    use", "when you provide") is treated as agreement ("godkänner du", "samtycker du", "anses du ha
+    godkänt", "you agree", "constitutes acceptance", "we imply that you consent"). Not flagged when
+    the sentence names an affirmative act such as clicking or ticking a box.
+
+    Anti-pattern
+    ------------
+    Genom att använda vår webbplats godkänner du att vi behandlar dina personuppgifter.
+    By using this website, you agree to the collection and use of your information.
+
+    Better
+    ------
+    Say which legal basis each purpose has. Where it is consent, ask for it separately with an
+    unticked box and say how to withdraw it: "Vi skickar nyhetsbrevet bara om du kryssar i rutan."
+    """
+
+    code = "PL206"
+    name = "consent.by_use"
+    category = "consent-by-use"
+    severity = "error"
+
+    def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
+        lang = document.lang
+        if lang not in _USE:
+            return
+        for sentence in document.sentences:
+            use = first_match(sentence, _USE[lang])
+            if use is None:
+                continue
+            agree = list(sentence_matches(sentence, _AGREE[lang]))
+            if not agree or first_match(sentence, _AFFIRMATIVE[lang]) is not None:
+                continue
+            first = min(use[0], *(span[0] for span in agree))
+            last = max(use[1], *(span[1] for span in agree))
+            start, end = trim_to_words(sentence, first, last)
+            message = "Continued use is presented as consent; use is not consent under the GDPR."
+            suggestion = (
+                "be om samtycke separat, med en tom ruta att kryssa i"
+                if lang == "sv"
+                else "ask for consent separately, with an unticked box"
+            )
+            yield self.finding(sentence.block, start, end, message, suggestion)

@@ -1,0 +1,144 @@
+"""PL207 changes.check_regularly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policygen.check.document import Document, Sentence
+from policygen.check.findings import Finding
+from policygen.check.rule import Rule
+from policygen.check.rules.pl2_patterns import first_match, trim_to_words, words_pattern
+from policygen.check.settings import Settings
+
+# How often: the reader is asked to come back on their own.
+_OFTEN = {
+    "sv": words_pattern(
+        r"regelbundet", r"med jämna (?:mellanrum|intervall)", r"då och då", r"ibland", r"periodvis",
+        r"löpande", r"fortlöpande", r"återkommande", r"emellanåt", r"kontinuerligt", r"ofta",
+        r"varje gång du (?:besöker|använder|går in på)",
+    ),
+    "en": words_pattern(
+        r"regularly", r"periodically", r"from time to time", r"frequently", r"often", r"occasionally",
+        r"on a regular basis", r"at regular intervals", r"every time you (?:visit|use)",
+        r"each time you (?:visit|use)", r"back", r"routinely", r"now and then",
+    ),
+}
+# Reading, visiting or checking the policy or the page.
+_LOOK = {
+    "sv": words_pattern(
+        r"läs\w*", r"besök\w*", r"kontroller\w*", r"grans[kk]\w*", r"titta\w*", r"gå igenom", r"går igenom",
+        r"se över", r"ser över", r"ta del av", r"tar del av", r"hålla dig (?:uppdaterad|informerad|underrättad)",
+        r"håll dig (?:uppdaterad|informerad|underrättad)", r"håller dig (?:uppdaterad|informerad|underrättad)",
+        r"återkomma till", r"återvända till", r"hålla koll", r"håll koll", r"bevaka",
+    ),
+    "en": words_pattern(
+        r"check\w*", r"review\w*", r"visit\w*", r"read\w*", r"consult\w*", r"look at", r"revisit\w*",
+        r"refer to", r"return to", r"come back", r"stay (?:informed|up to date|updated|current)",
+        r"keep (?:yourself )?(?:informed|up to date|updated)", r"monitor\w*",
+    ),
+}
+# What to look at: the policy, the page, or changes to them.
+_WHAT = {
+    "sv": words_pattern(
+        r"\w*polic\w*", r"sida", r"sidan", r"webbplats\w*", r"villkor\w*", r"ändring\w*", r"uppdatering\w*",
+        r"information\w*", r"text\w*", r"dokument\w*", r"denna", r"den här",
+    ),
+    "en": words_pattern(
+        r"\w*polic\w*", r"notice", r"statement", r"page", r"site", r"website", r"terms", r"changes?", r"updates?",
+        r"document", r"back",
+    ),
+}
+# Said to the reader: "du", "you", or an imperative at the start of the sentence.
+_READER = {
+    "sv": words_pattern(r"du", r"dig", r"ditt ansvar", r"ni", r"er"),
+    "en": words_pattern(r"you", r"your", r"please"),
+}
+_IMPERATIVE = {
+    "sv": words_pattern(r"läs", r"besök", r"kontrollera", r"granska", r"titta", r"gå igenom", r"håll dig"),
+    "en": words_pattern(r"check", r"review", r"visit", r"read", r"consult", r"revisit", r"come back", r"stay"),
+}
+# "It is your responsibility to review …": the burden put on the reader, with or without "often".
+_BURDEN = {
+    "sv": words_pattern(
+        r"(?:det är|det åligger) (?:ditt|ert) ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
+        r"granska|besöka|se över|gå igenom|bevaka)",
+        r"du (?:ansvarar|har ansvar) för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
+        r"besöka|se över|gå igenom|bevaka)",
+    ),
+    "en": words_pattern(
+        r"(?:it is|it's|it remains) your (?:sole )?responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
+        r"stay|keep|monitor|consult|be aware)",
+        r"you are (?:solely )?responsible for (?:\S+ ){0,3}?(?:reviewing|checking|reading|visiting|"
+        r"staying|keeping|monitoring)",
+    ),
+}
+
+
+class CheckRegularly(Rule):
+    """Readers are told to check the policy for changes themselves.
+
+    Why
+    ---
+    WP260 (paragraphs 29–33) calls "check this page regularly" insufficient and unfair: a
+    controller must actively tell people about substantive changes (by e-mail, in the app, on
+    the next login), and nobody re-reads a privacy policy on their own. policygen writes a change
+    notice between versions (`policygen diff`) for exactly this.
+
+    What is flagged: a sentence addressed to the reader ("du", "you", an imperative, "please")
+    that asks them to read, visit, check or review the page or policy regularly, from time to
+    time or often ("läs denna policy regelbundet", "please check back frequently"), and any
+    sentence making it the reader's responsibility to stay informed ("det är ditt ansvar att
+    hålla dig uppdaterad", "it is your responsibility to review"). Not flagged: the controller
+    reviewing its own policy ("vi ser över policyn regelbundet").
+
+    Anti-pattern
+    ------------
+    Vi rekommenderar att du regelbundet läser denna policy för att hålla dig informerad.
+    Please check this page periodically for updates.
+
+    Better
+    ------
+    Om vi ändrar något som påverkar dig skickar vi ett e-postmeddelande innan ändringen gäller.
+    If we change anything that affects you, we will email you before the change takes effect.
+    """
+
+    code = "PL207"
+    name = "changes.check_regularly"
+    category = "check-regularly"
+    severity = "warning"
+
+    def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
+        lang = document.lang
+        if lang not in _OFTEN:
+            return
+        suggestion = (
+            "meddela ändringar aktivt, till exempel via e-post"
+            if lang == "sv"
+            else "tell people about changes yourself, for example by email"
+        )
+        for sentence in document.sentences:
+            span = _burden(sentence, lang) or _asked_to_look(sentence, lang)
+            if span is None:
+                continue
+            start, end = trim_to_words(sentence, *span)
+            message = "Readers are asked to check for changes themselves; notify them of changes instead."
+            yield self.finding(sentence.block, start, end, message, suggestion)
+
+
+def _burden(sentence: Sentence, lang: str) -> tuple[int, int] | None:
+    return first_match(sentence, _BURDEN[lang])
+
+
+def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
+    often = first_match(sentence, _OFTEN[lang])
+    look = first_match(sentence, _LOOK[lang])
+    if often is None or look is None or first_match(sentence, _WHAT[lang]) is None:
+        return None
+    addressed = first_match(sentence, _READER[lang]) is not None
+    if not addressed:
+        imperative = first_match(sentence, _IMPERATIVE[lang])
+        first_word = sentence.words[0] if sentence.words else None
+        addressed = imperative is not None and first_word is not None and imperative[0] == first_word.start
+    if not addressed:
+        return None
+    return min(often[0], look[0]), max(often[1], look[1])
