@@ -38,7 +38,7 @@ REQUIRED = {
         "Bokföringslagen (1999:1078)", "Lime Technologies AB är vårt personuppgiftsbiträde (",
         "Sendwise Inc. finns i USA.", "standardavtalsklausuler (", "så skickar vi en kopia",
         "Dina rättigheter", "Dataportabilitet (", "Din rätt att invända",
-        "Så ändrar du dig om ditt samtycke", "lika enkelt som att säga ja",
+        "Så ändrar du dig om ett ja", "lika enkelt som att säga ja",
         "Vi svarar inom en månad.", "Integritetsskyddsmyndigheten (IMY)", "www.imy.se",
         "Vi fattar inga automatiserade beslut", "När vi ändrar policyn",
     ],
