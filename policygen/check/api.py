@@ -111,6 +111,8 @@ def payload(reports: list[FileReport]) -> dict[str, Any]:
                 ],
             }
         )
+        if report.omitted:
+            files[-1]["omitted_findings"] = report.omitted
     return {"files": files}
 
 
@@ -133,4 +135,5 @@ def exit_code(result: CheckResult, settings: Settings) -> int:
     if result.problems:
         return 2
     failing = any(settings.fails(f.severity) for report in result.reports for f in report.findings)
+    failing = failing or any(settings.fails(s) for report in result.reports for s in report.omitted_severities)
     return 1 if failing else 0

@@ -64,8 +64,13 @@ class Section:
 
 @dataclass
 class FileReport:
+    """One checked file. ``omitted`` counts findings beyond the per-file limit (kept out of the
+    report so a huge file cannot exhaust memory); ``omitted_severities`` says how severe they were."""
+
     path: str
     lang: str
     metrics: Metrics
     sections: list[Section] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    omitted: int = 0
+    omitted_severities: frozenset[str] = frozenset()

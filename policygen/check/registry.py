@@ -58,8 +58,10 @@ def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
 
 def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
     """Every option the rules declare, with its default; an option name belongs to one rule."""
-    defaults: dict[str, Any] = {}
-    owner: dict[str, str] = {}
+    from policygen.check.settings import ENGINE_OPTIONS
+
+    defaults: dict[str, Any] = dict(ENGINE_OPTIONS)
+    owner: dict[str, str] = {name: "engine" for name in ENGINE_OPTIONS}
     for rule in rules:
         for name, value in rule.options.items():
             if name in owner and owner[name] != rule.code:

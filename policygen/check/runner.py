@@ -8,6 +8,7 @@ memory ever sees a 50 MB string at once. Measures are accumulated as counts.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,33 +17,41 @@ from policygen.check.extract import extract
 from policygen.check.findings import FileReport, Finding, Section
 from policygen.check.measures import MIN_SECTION_WORDS, Counter, Measured, MeasuredSection
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import ENGINE_OPTIONS, Settings
 from policygen.check.tokens import split_block
 
 PART_CHARS = 1 << 19  # source characters per parsed part of a large file
 DOCUMENT_CHARS = 1 << 18  # block characters per document given to rules
 
 
+_BREAKS = re.compile(r"\n[ \t]*\n|^[ \t]*(```|~~~)", re.MULTILINE)
+
+
 def source_parts(source: str, fmt: str) -> Iterator[tuple[str, int]]:
-    """``(part, first line)`` pieces of ``source``, cut at blank lines outside fenced code."""
+    """``(part, first line)`` pieces of ``source``, cut at blank lines outside fenced code.
+
+    Scans with one regular expression instead of splitting the file into lines, so a 50 MB file
+    costs no more than its parts.
+    """
     if len(source) <= PART_CHARS or fmt == "html":
         yield source, 1
         return
-    lines = source.split("\n")
     start = 0
-    size = 0
+    line = 1
     fence = ""
-    for index, line in enumerate(lines):
-        size += len(line) + 1
-        stripped = line.lstrip()
-        if fmt == "md" and stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = "" if fence == marker else (fence or marker)
-        if size >= PART_CHARS and not line.strip() and not fence:
-            yield "\n".join(lines[start : index + 1]), start + 1
-            start, size = index + 1, 0
-    if start < len(lines):
-        yield "\n".join(lines[start:]), start + 1
+    for match in _BREAKS.finditer(source):
+        marker = match.group(1)
+        if marker:
+            if fmt == "md":
+                fence = "" if fence == marker else (fence or marker)
+            continue
+        cut = match.start() + 1  # keep the first line break in this part
+        if cut - start >= PART_CHARS and not fence:
+            yield source[start:cut], line
+            line += source.count("\n", start, cut)
+            start = cut
+    if start < len(source):
+        yield source[start:], line
 
 
 @dataclass
@@ -127,20 +136,42 @@ def check_source(
     rules = [rule for rule in rules if rule.applies_to(lang)]
     text_rules = [rule for rule in rules if type(rule).check is not Rule.check]
     measure_rules = [rule for rule in rules if type(rule).check_measures is not Rule.check_measures]
+    limit = settings.option(lang, "max-findings") or ENGINE_OPTIONS["max-findings"]
     measurer = _Measurer(lang)
     findings: list[Finding] = []
+    omitted = 0
+    omitted_severities: set[str] = set()
     for document in _documents(path, lang, source, fmt):
         for block in document.blocks:
             measurer.add_block(block)
+        part: list[Finding] = []
         for rule in text_rules:
-            findings.extend(_with_severity(rule.check(document, settings), rule, settings))
+            part.extend(_with_severity(rule.check(document, settings), rule, settings))
+        part.sort(key=_order)
+        room = max(limit - len(findings), 0)
+        findings.extend(part[:room])
+        for finding in part[room:]:
+            omitted += 1
+            omitted_severities.add(finding.severity)
         document.blocks.clear()
     measured = measurer.result(path)
     for rule in measure_rules:
         findings.extend(_with_severity(rule.check_measures(measured, settings), rule, settings))
-    findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column, f.message))
+    findings.sort(key=_order)
     sections = [Section(s.heading, s.line, s.metrics) for s in measured.sections]
-    return FileReport(path=path, lang=lang, metrics=measured.metrics, sections=sections, findings=findings)
+    return FileReport(
+        path=path,
+        lang=lang,
+        metrics=measured.metrics,
+        sections=sections,
+        findings=findings,
+        omitted=omitted,
+        omitted_severities=frozenset(omitted_severities),
+    )
+
+
+def _order(finding: Finding) -> tuple:
+    return (finding.line, finding.column, finding.code, finding.end_line, finding.end_column, finding.message)
 
 
 def _with_severity(findings: Iterable[Finding], rule: Rule, settings: Settings) -> Iterator[Finding]:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from policygen.check.rule import Rule
 
 LANGUAGES = ("sv", "en")
+ENGINE_OPTIONS = {"max-findings": 10_000}
+"""Options of the engine itself (not of one rule): findings kept per file, the rest only counted."""
 
 
 @dataclass

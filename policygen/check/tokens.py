@@ -45,28 +45,34 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
-def strip_token(token: str, known: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Offsets ``(start, end)`` of ``token`` without surrounding punctuation.
-
-    A listed abbreviation keeps its final full stop (``t.ex.``), so rules and glossaries see it whole.
-    """
+def strip_token(token: str) -> tuple[int, int]:
+    """Offsets ``(start, end)`` of ``token`` without surrounding punctuation."""
     start, end = 0, len(token)
     while start < end and not _is_word_char(token[start]):
         start += 1
     while end > start and not _is_word_char(token[end - 1]):
         end -= 1
-    if end < len(token) and token[end] == "." and known:
-        if is_abbreviation(token[start : end + 1], known):
-            end += 1
     return start, end
 
 
 def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
-    """The word in white-space token ``token`` at block offset ``offset``, or ``None``."""
-    start, end = strip_token(token, known)
+    """The word in white-space token ``token`` at block offset ``offset``, or ``None``.
+
+    A listed abbreviation keeps its final full stop (``t.ex.``), so rules and glossaries see it whole.
+    """
+    if token.isalpha():  # the common case: nothing to strip, all letters
+        return Word(token, token.lower(), offset, offset + len(token), len(token))
+    if token[0].isalnum() and token[-1].isalnum():
+        start, end = 0, len(token)
+    else:
+        start, end = strip_token(token)
+    if end < len(token) and token[end] == "." and known and is_abbreviation(token[start : end + 1], known):
+        end += 1
     text = token[start:end]
-    letters = sum(1 for char in text if char.isalpha())
-    if not letters or _URL.match(text) or _URL.match(token):
+    letters = len(text) if text.isalpha() else sum(1 for char in text if char.isalpha())
+    if not letters:
+        return None
+    if (":" in token or "@" in token or "www." in token.lower()) and (_URL.match(text) or _URL.match(token)):
         return None
     lower = text.lower()
     if "\xad" in lower or "\u200b" in lower:

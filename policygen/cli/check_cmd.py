@@ -48,6 +48,13 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
     for problem in result.problems:
         click.echo(problem.render(), err=True)
+    for file_report in result.reports:
+        if file_report.omitted:
+            click.echo(
+                f"{file_report.path}: {file_report.omitted} more findings not shown "
+                "(the per-file limit is the max-findings setting)",
+                err=True,
+            )
     used = {f.code for report in result.reports for f in report.findings}
     report = Report(
         command="check",
