@@ -1,0 +1,71 @@
+"""Words and sentences as DESIGN.md defines them, and spaCy's tokenizer with our abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygen.check.analyse import analyse
+
+
+def words(text: str, lang: str) -> list[tuple[str, int]]:
+    document = analyse(text, lang, "txt")
+    return [(word.text, word.letters) for word in document.words]
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [sentence.text for sentence in analyse(text, lang, "txt").sentences]
+
+
+def test_compounds_contractions_possessives_and_abbreviations_are_one_word_each() -> None:
+    assert words("Skicka e-post till CRM-systemet, t.ex. (idag)!", "sv") == [
+        ("Skicka", 6), ("e-post", 5), ("till", 4), ("CRM-systemet", 11), ("t.ex.", 3), ("idag", 4),
+    ]  # fmt: skip
+    assert words("Don't share the company's data, i.e. «ours».", "en") == [
+        ("Don't", 4), ("share", 5), ("the", 3), ("company's", 8), ("data", 4), ("i.e.", 2), ("ours", 4),
+    ]  # fmt: skip
+
+
+def test_numbers_urls_and_emails_are_not_words() -> None:
+    assert words("Ring 08-123 45 67, 24 h/dygn, 3:e gången: info@x.se http://x.se www.x.se", "sv") == [
+        ("Ring", 4), ("h/dygn", 5), ("3:e", 1), ("gången", 6),
+    ]  # fmt: skip
+
+
+def test_long_words_count_letters_only() -> None:
+    document = analyse("e-postadress CRM-system rättsligt 1234567a", "sv", "txt")
+    assert [(word.text, word.is_long) for word in document.words] == [
+        ("e-postadress", True), ("CRM-system", True), ("rättsligt", True), ("1234567a", False),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Se t.ex. avtalet. Enl. lagen gäller det. Ca. tio dagar!", "sv", ["Se t.ex. avtalet.", "Enl. lagen gäller det.", "Ca. tio dagar!"]),
+        ("Jfr. art. 6 dataskyddsförordningen. Klart?", "sv", ["Jfr. art. 6 dataskyddsförordningen.", "Klart?"]),
+        ("See Art. 6 and Sec. 2, approx. ten days, e.g. now. Done.", "en", ["See Art. 6 and Sec. 2, approx. ten days, e.g. now.", "Done."]),
+        ("Version 2.0 is out.Really. Yes", "en", ["Version 2.0 is out.Really.", "Yes"]),
+        ("Wait... what?! No.", "en", ["Wait...", "what?!", "No."]),
+        ("123. 456. Ord.", "sv", ["Ord."]),
+    ],
+)
+def test_sentence_ends(text: str, lang: str, expected: list[str]) -> None:
+    assert sentences(text, lang) == expected
+
+
+def test_every_block_ends_a_sentence() -> None:
+    document = analyse("# Rubrik utan punkt\n\n- punkt ett\n- punkt två\n", "sv", "md")
+    assert [sentence.text for sentence in document.sentences] == ["Rubrik utan punkt", "punkt ett", "punkt två"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "token"),
+    [("sv", "Se enl. avtalet och jfr. lagen, ca. tio, art. 6.", "enl."), ("sv", "Jfr. art. 6.", "art."),
+     ("en", "See Art. 6, Sec. 2, No. 5, approx. ten.", "approx.")],
+)  # fmt: skip
+def test_spacy_tokenizer_keeps_our_abbreviations_whole(lang: str, text: str, token: str) -> None:
+    from policygen.check.tokens import nlp
+
+    tokens = [t.text for t in nlp(lang)(text)]
+    assert token in tokens
+    assert nlp(lang) is nlp(lang)  # created once
