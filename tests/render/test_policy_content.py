@@ -480,3 +480,41 @@ def test_an_override_replaces_one_block_and_keeps_the_rest(tmp_path):
     assert "berättar vi det för dig innan" not in text
     assert "Vi sparar uppgifterna i 24 månader efter att ärendet har stängts." in text
     assert "personuppgiftsansvariga (det företag" in text
+
+
+@pytest.mark.parametrize(("lang", "names"), [
+    ("sv", ["(rätt till tillgång)", "(rätt till rättelse)", "(rätt till radering)",
+            "(rätt till begränsning)", "Dataportabilitet (", "Din rätt att invända"]),
+    ("en", ["(right of access)", "(right to rectification)", "(right to erasure)",
+            "(right to restriction)", "Data portability (", "Your right to object"]),
+])
+def test_rights_carry_their_legal_names(built, lang, names):
+    text = policy(built, "exempel-support", lang)
+    for name in names:
+        assert name in text
+
+
+def test_legal_obligation_alone_gives_no_erasure_portability_or_objection():
+    from policygen.render.documents import document_context
+    from policygen.render.environment import make_environment
+
+    only_law = CONSTRUCTED.split("purposes:")[0] + """purposes:
+  - id: books
+    title: {sv: Bokföra, en: Keep accounts}
+    data: [name]
+    legal_basis: legal_obligation
+    legal_obligation: {sv: Bokföringslagen kräver det., en: The Bookkeeping Act requires it.}
+    retention: {period: 7 years, after: {sv: årets slut, en: the end of the year}}
+"""
+    description = load_description_text(only_law, "only-law.yaml").description
+    for lang in LANGS:
+        text = make_environment(lang, "markdown").get_template("policy.md.j2").render(
+            **document_context(description, lang, [lang], False))
+        for absent in {"sv": ["artikel 17", "artikel 20", "artikel 21", "rätt till radering",
+                              "ataportabilitet", "invända", "återkalla"],
+                       "en": ["Article 17", "Article 20", "Article 21", "right to erasure",
+                              "ata portability", "object", "withdraw"]}[lang]:
+            assert absent not in text, (lang, absent)
+        for present in {"sv": ["artikel 15", "artikel 16", "artikel 18", "artikel 6.1 c"],
+                        "en": ["Article 15", "Article 16", "Article 18", "Article 6(1)(c)"]}[lang]:
+            assert present in text, (lang, present)
