@@ -90,6 +90,43 @@ def _allowed_keys(root: type[BaseModel], path: str) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
+def _unknown_key_hint(root: type[BaseModel], key: str, parent: str) -> str:
+    """A typo gets "did you mean"; a key written at the wrong level gets where it belongs."""
+    allowed = _allowed_keys(root, parent)
+    suggestion = did_you_mean(key, allowed, fallback_list=False)
+    if suggestion:
+        return suggestion
+    homes = [home for home in _key_homes(root).get(key, []) if home != _generic(parent)]
+    if homes:
+        places = " or ".join(f"`{home}`" if home else "the top level" for home in homes)
+        return f"`{key}` belongs in {places}; check the indentation"
+    return did_you_mean(key, allowed)
+
+
+def _generic(path: str) -> str:
+    """``purposes[1].retention`` → ``purposes[].retention``: the place, whichever item."""
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def _key_homes(root: type[BaseModel]) -> dict[str, list[str]]:
+    """Every key of the format → the generic paths of the mappings it may appear in."""
+    homes: dict[str, list[str]] = {}
+    pending: list[tuple[type[BaseModel], str]] = [(root, "")]
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        model, path = pending.pop(0)
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            key = field.alias or name
+            homes.setdefault(key, []).append(path)
+            is_list = "list[" in str(field.annotation)
+            for inner in _inner_models(field.annotation):
+                pending.append((inner, join_key(path, key) + ("[]" if is_list else "")))
+    return homes
+
+
 def _problem(item: dict[str, Any], path: str, root: type[BaseModel],
              locations: Locations, file: str) -> Problem:
     kind = item["type"]
@@ -111,7 +148,7 @@ def _problem(item: dict[str, Any], path: str, root: type[BaseModel],
         where = locations.find(path)
         parent = parent_key(path)
         message = f"unknown key `{key_name}`"
-        hint = did_you_mean(key_name, _allowed_keys(root, parent))
+        hint = _unknown_key_hint(root, key_name, parent)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"expected a mapping (indented `key: value` lines), found {describe(value)}"
         hint = _container_hint(value, "mapping")

@@ -80,6 +80,12 @@ def test_fields_required_only_by_gdpr_are_optional_in_the_format() -> None:
 BAD = [
     ("unknown key", "    retention:\n      period", "    retension:\n      period",
      "32:5", "purposes[0].retension", "unknown key `retension`", "did you mean `retention`?"),
+    ("key at the wrong level", "    holder: case\n", "    holder: case\n    legal_basis: contract\n",
+     "27:5", "data[2].legal_basis", "unknown key `legal_basis`",
+     "`legal_basis` belongs in `purposes[]`; check the indentation"),
+    ("key at the wrong level, two homes", "      period: 24 months\n",
+     "      period: 24 months\n      recipients: [crm]\n", "34:7", "purposes[0].retention.recipients",
+     "unknown key", "belongs in the top level or `purposes[]`"),
     ("wrong type: list for mapping", "dpo:\n  email: dso@exempel.se", "dpo:\n  - email: dso@exempel.se",
      "11:1", "dpo", "expected a mapping", "not a list"),
     ("wrong type: number for text", "name: Lime CRM", "name: 12",
