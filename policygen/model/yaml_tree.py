@@ -45,8 +45,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYNTAX_HINTS = (
     ("could not find expected ':'", "a key needs a colon and a space after it (`key: value`)"),
     ("mapping values are not allowed", "quote a value that contains ': ', or check the indentation"),
-    ("found character '\\t'", "YAML indents with spaces, not tabs: replace the tabs with spaces"),
-    ("found character '\\t' that cannot start", "YAML indents with spaces, not tabs"),
     ("expected <block end>", "check the indentation; list items (`- `) and keys can't be mixed at one level"),
     ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
     ("did not find expected '-'", "check the indentation of this list"),
