@@ -50,6 +50,22 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
+# Numbers up to twelve are written as words in running text (Myndigheternas skrivregler; the
+# same habit in English style guides). Swedish uses the neuter form ("ett ändamål", "två ändamål").
+NUMBER_WORDS = {
+    "sv": ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+           "elva", "tolv"),
+    "en": ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve"),
+}
+
+
+def number_word(count: int, lang: str) -> str:
+    """3 → "tre" / "three"; numbers above twelve stay digits."""
+    words = NUMBER_WORDS[_check_lang(lang)]
+    return words[count] if 0 <= count < len(words) else str(count)
+
+
 def format_date(value: dt.date, lang: str) -> str:
     """``2027-02-01`` → "1 februari 2027" / "1 February 2027" (day without a leading zero)."""
     month = MONTHS[_check_lang(lang)][value.month - 1]
@@ -122,6 +138,11 @@ def _duration_filter(context: Context, value: Any, lang: str | None = None) -> s
 
 
 @pass_context
+def _number_word_filter(context: Context, count: int, lang: str | None = None) -> str:
+    return number_word(count, _lang(context, lang))
+
+
+@pass_context
 def _join_filter(context: Context, items: Iterable[Any], conjunction: str = "and",
                  lang: str | None = None) -> str:
     return join_list(items, _lang(context, lang), conjunction)
@@ -137,6 +158,7 @@ FILTERS = {
     "duration": _duration_filter,
     "join_list": _join_filter,
     "plural": _plural_filter,
+    "number_word": _number_word_filter,
     "end_sentence": end_sentence,
     "capfirst": capfirst,
     "explain_terms": explain_terms,

@@ -80,3 +80,9 @@ def test_filters_take_the_language_from_the_template_context():
         "1 februari 2027 · 24 månader · namn, e-post och telefonnummer · "
         "namn, e-post eller telefonnummer · 1 February 2027")
     assert template.render(lang="en", **values).startswith("1 February 2027 · 24 months · ")
+
+
+def test_number_words_up_to_twelve():
+    from policygen.render.locale import number_word
+    assert number_word(2, "sv") == "två" and number_word(1, "sv") == "ett"
+    assert number_word(12, "en") == "twelve" and number_word(13, "en") == "13"

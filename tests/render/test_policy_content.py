@@ -413,7 +413,8 @@ def test_constructed_swedish_branches(constructed):
     complain = section(text, "klaga")
     assert "Testmyndigheten" in complain and "(https://tillsyn.example.se)" in complain
     assert "dataskyddsombud" not in text
-    assert "En dator fattar en del beslut om dig." in section(text, "i-korthet")
+    assert "En dator fattar beslut om dig på egen hand." in section(text, "i-korthet")
+    assert "Du kan säga nej till två av sakerna i listan ovan." in section(text, "i-korthet")
 
 
 def test_constructed_english_branches(constructed):
