@@ -59,6 +59,10 @@ def _load(text: str, path: str) -> LoadedDescription:
             hint="start with `format: 1` on the first line, without `- ` in front; "
                  "run `policygen init` for an example",
         )
+    if "format" not in data and not set(map(str, data)) & set(Description.model_fields):
+        raise UserError.single(path, "this is not a policygen description: it has no `format: 1` and "
+                                     "none of the description's keys", line=1, column=1,
+                               hint="check the file name; run `policygen init` to write a starter description")
     problems: list[Problem] = []
     description = None
     try:

@@ -97,7 +97,7 @@ def _unknown_key_hint(root: type[BaseModel], key: str, parent: str) -> str:
     if suggestion:
         return suggestion
     homes = [home for home in _key_homes(root).get(key, []) if home != _generic(parent)]
-    if homes:
+    if 0 < len(homes) <= 3:
         places = " or ".join(f"`{home}`" if home else "the top level" for home in homes)
         return f"`{key}` belongs in {places}; check the indentation"
     return did_you_mean(key, allowed)

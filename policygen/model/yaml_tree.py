@@ -45,6 +45,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYNTAX_HINTS = (
     ("could not find expected ':'", "a key needs a colon and a space after it (`key: value`)"),
     ("mapping values are not allowed", "quote a value that contains ': ', or check the indentation"),
+    ("expected '<document start>'", "this does not look like a YAML description; it starts with `format: 1`"),
     ("expected <block end>", "check the indentation; list items (`- `) and keys can't be mixed at one level"),
     ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
     ("did not find expected '-'", "check the indentation of this list"),
@@ -261,6 +262,7 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
     problem = (error.problem or error.context or "not valid YAML").strip()
     problem = problem.replace("found '?'", "found a key").replace("found '-'", "found a list item")
     problem = problem.replace("found '<block mapping start>'", "found an indented mapping")
+    problem = re.sub(r"\('(<[^>]+>)',\)", r"'\1'", problem)
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), "")
     tab = _leading_tab(text, line)
     if tab:

@@ -207,6 +207,7 @@ def test_a_wrong_languages_list_is_reported_once_not_per_text() -> None:
     ("# only a comment\n", "1:1", "the file is empty", "policygen init"),
     ("- format: 1\n- languages: [sv]\n", "1:1", "top level must be a mapping", "without `- `"),
     ("just text\n", "1:1", "top level must be a mapping", "format: 1"),
+    ("name: CI\non:\n  push: {}\n", "1:1", "this is not a policygen description", "policygen init"),
     ("format: 1\nlanguages: [sv\n", "3:1", "YAML syntax error", "`[` opened on line 2 is not closed"),
     ("format: 1\ncontroller:\n\tname: A\n", "3:1", "a tab is used for indentation", "spaces"),
     ("format: 1\nlanguages: &l [sv]\n", "2:12", "anchors (&l) are not allowed", "in full"),
@@ -217,7 +218,7 @@ def test_a_wrong_languages_list_is_reported_once_not_per_text() -> None:
     ("a: b: c\n", "1:5", "mapping values are not allowed", "quote"),
     ("format:\t1\n", "1:8", "a tab is used where YAML expects a space", "replace the tab"),
     ('a: "\\ud800"\n', "1:4", "lone surrogate", "write the character itself"),
-], ids=["empty", "comment only", "top-level list", "top-level text", "syntax", "tab", "anchor",
+], ids=["empty", "comment only", "top-level list", "top-level text", "another YAML file", "syntax", "tab", "anchor",
         "alias", "tag", "two documents", "complex key", "colon in value",
         "tab as separator", "lone surrogate"])
 def test_bad_yaml_is_located(text, where, message, hint) -> None:
