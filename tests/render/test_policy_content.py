@@ -107,7 +107,7 @@ def test_swedish_policy_of_exempel_support(built):
 
     support = section(text, "andamal-support")
     assert "- ditt namn\n- din e-postadress\n- ditt telefonnummer" in support
-    assert "artikel 6.1 b" in support
+    assert "Rättslig grund: artikel 6.1 b, avtal." in support
     assert "Vi sparar uppgifterna i 24 månader efter att ärendet har stängts." in support
     assert "Lime Technologies AB och Sendwise Inc." in support
     assert "Utan dem kan vi inte svara på ditt ärende." in support
@@ -120,7 +120,8 @@ def test_swedish_policy_of_exempel_support(built):
     assert "samtycke (att du frivilligt" in newsletter and "artikel 6.1 a" in newsletter
     assert "Vi sparar uppgifterna tills du återkallar ditt samtycke." in newsletter
     books = section(text, "andamal-bookkeeping")
-    assert "artikel 6.1 c" in books and "Bokföringslagen (1999:1078)" in books
+    assert "Rättslig grund: artikel 6.1 c, rättslig förpliktelse." in books
+    assert "Bokföringslagen (1999:1078)" in books
     assert "i 7 år efter utgången av det år då räkenskapsåret slutade" in books
 
     recipients = section(text, "vem-far-uppgifterna")
@@ -153,7 +154,7 @@ def test_english_policy_of_exempel_support(built):
         assert value in controller
     support = section(text, "purpose-support")
     assert "We keep the data for 24 months after the case is closed. Then we delete it." in support
-    assert "Article 6(1)(b)" in support
+    assert "Legal basis: Article 6(1)(b) of the GDPR, contract." in support
     assert "Lime Technologies AB and Sendwise Inc." in support
     assert "Article 6(1)(f)" in section(text, "purpose-quality")
     assert "We keep the data until you withdraw your consent." in section(text, "purpose-newsletter")
