@@ -520,3 +520,19 @@ def test_legal_obligation_alone_gives_no_erasure_portability_or_objection():
         for present in {"sv": ["artikel 15", "artikel 16", "artikel 18", "artikel 6.1 c"],
                         "en": ["Article 15", "Article 16", "Article 18", "Article 6(1)(c)"]}[lang]:
             assert present in text, (lang, present)
+
+
+@pytest.mark.parametrize("example", ["exempel-support", "foretagsservice-art14"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_term_of_art_is_explained_where_it_is_first_used(built, example, lang):
+    from policygen.render.terms import load_terms
+
+    text = policy(built, example, lang)
+    prose = re.sub(r"\]\([^)]*\)|\{#[a-z0-9-]+\}|[*#\\]", "", text)
+    for term in load_terms(lang):
+        first = term.pattern.search(prose)
+        if first is None:
+            continue
+        assert prose[first.end():].startswith(f" ({term.explanation})"), (
+            f"{term.term!r} first used unexplained: …{prose[max(0, first.start() - 60):first.end() + 40]}…")
+        assert prose.count(f"({term.explanation})") == 1, term.term
