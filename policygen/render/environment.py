@@ -20,6 +20,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, S
                     TemplateError, TemplateNotFound, TemplateSyntaxError)
 from markupsafe import Markup
 
+from policygen.render.markdown_jinja import MarkdownEnvironment
 from policygen.render.sanitize import MarkdownSafe, escape_markdown, heading_anchor, md_link
 from policygen.resources import templates_dir
 
@@ -69,7 +70,8 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
     if kind not in ("markdown", "html"):
         raise ValueError(f"unknown template kind {kind!r}")
     markdown = kind == "markdown"
-    environment = Environment(
+    environment_class = MarkdownEnvironment if markdown else Environment
+    environment = environment_class(
         loader=_loader(lang, user_templates),
         undefined=StrictUndefined,
         autoescape=not markdown,
