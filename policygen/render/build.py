@@ -37,7 +37,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
     out = Path(out_dir).absolute()  # "--out ." needs a real name and parent for the staging folder
-    languages = _check_languages(description, languages, source)
+    languages = _check_languages(description, languages, source,
+                                 getattr(loaded_or_description, "locations", None))
     templates = Path(user_templates) if user_templates is not None else None
     if templates is not None and not templates.is_dir():
         raise UserError.single(str(templates), "the templates folder does not exist",
@@ -68,16 +69,19 @@ def _cannot_write(out: Path, error: OSError) -> UserError:
                                  "the previous output was left as it was")
 
 
-def _check_languages(description: Description, languages: list[str] | None, source: str) -> list[str]:
+def _check_languages(description: Description, languages: list[str] | None, source: str,
+                     locations: Any) -> list[str]:
     available = list(description.languages)
     if languages is None:
         return available
     unknown = [lang for lang in languages if lang not in available]
     if unknown or not languages:
+        line, column = locations.find("languages") if locations is not None else (0, 0)
         raise UserError.single(
             source, f"cannot build language(s) {', '.join(unknown) or '(none)'}: the description "
                     f"has {', '.join(available)}",
-            key="languages", hint=f"use --lang with a subset of {','.join(available)}")
+            key="languages", line=line, column=column,
+            hint=f"use --lang with a subset of {','.join(available)}")
     return [lang for lang in available if lang in languages]  # description order, no duplicates
 
 

@@ -77,7 +77,7 @@ def test_draft_builds_and_marks_every_document(tmp_path: Path, templates: Path,
 def test_lang_must_be_a_subset(tmp_path: Path, templates: Path) -> None:
     result = _run(EXAMPLE, "--out", tmp_path / "site", "--templates", templates, "--lang", "sv,de")
     assert result.exit_code == 2
-    assert "cannot build language(s) de" in result.output
+    assert f"{EXAMPLE}:7:1: languages: cannot build language(s) de" in result.output
     assert not (tmp_path / "site").exists()
 
 
