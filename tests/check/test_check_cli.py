@@ -13,7 +13,8 @@ from policygen.cli.main import main
 EASY_SV = "# Om oss\n\nVi sparar ditt namn. Du kan be oss ta bort det.\n"
 HARD_SV = (
     "# Policy\n\nPersonuppgiftsansvarig verksamhetsutövare tillhandahåller information avseende "
-    "behandlingen av personuppgifter i enlighet med tillämplig dataskyddslagstiftning.\n"
+    "behandlingen av personuppgifter i enlighet med tillämplig dataskyddslagstiftning. Behandlingen "
+    "grundar sig på fullgörande av avtal respektive intresseavvägning avseende kundärenden.\n"
 )
 
 
@@ -63,7 +64,7 @@ def test_hard_document_fails_with_exit_1_and_located_finding(tmp_path: Path) -> 
     result = run("check", str(path), "--lang", "sv", cwd=tmp_path)
     assert result.exit_code == 1, result.output
     assert f"{path}:1:3: error PL101 Document LIX is" in result.stdout
-    assert "LIX 78.4 (14 words, 2 sentences, 10 long words)" in result.stdout
+    assert "LIX 76.3 (25 words, 3 sentences, 17 long words)" in result.stdout
 
 
 def test_fail_level_never_and_warning(tmp_path: Path) -> None:

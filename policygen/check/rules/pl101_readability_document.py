@@ -30,18 +30,24 @@ class DocumentReadability(Rule):
     ------
     Vi berättar här vilka uppgifter om dig vi sparar, varför vi gör det och hur länge.
 
-    Settings: ``document-lix`` (highest LIX, default 45) and ``document-flesch`` (lowest Flesch
-    Reading Ease, English only, default 50).
+    A text of fewer than 25 words (``document-min-words``) is not scored: on a sentence or two, one
+    long word moves LIX by ten points, so the score says nothing about how the text reads. Single
+    sentences are judged by the sentence rules instead.
+
+    Settings: ``document-lix`` (highest LIX, default 45), ``document-flesch`` (lowest Flesch
+    Reading Ease, English only, default 50) and ``document-min-words`` (default 25).
     """
 
     code = "PL101"
     name = "readability.document"
     category = "readability"
     severity = "error"
-    options = {"document-lix": 45, "document-flesch": {"en": 50}}
+    options = {"document-lix": 45, "document-flesch": {"en": 50}, "document-min-words": 25}
 
     def check_measures(self, measured: Measured, settings: Settings) -> Iterable[Finding]:
         metrics = measured.metrics
+        if metrics.words < (settings.option(measured.lang, "document-min-words") or 0):
+            return
         where = (measured.first_line, measured.first_column, measured.first_line, measured.first_column + 1)
         limit = settings.option(measured.lang, "document-lix")
         if limit is not None and metrics.lix is not None and metrics.lix > limit:
