@@ -31,6 +31,9 @@ _ALWAYS = {
         ("besökarens", "din, ditt, dina"),
         ("besökaren", "du"),
         ("webbplatsbesökaren", "du"),
+        ("medlemmens", "din, ditt, dina"),
+        ("medlemmen", "du"),
+        ("den person vars", "du, vars"),
     ],
     "en": [
         ("the data subject's", "your"),
@@ -51,6 +54,10 @@ _ALWAYS = {
         ("the individual's", "your"),
         ("the consumer's", "your"),
         ("the consumer", "you"),
+        ("the member's", "your"),
+        ("the member", "you"),
+        ("the person whose", "you, whose"),
+        ("the individual whose", "you, whose"),
     ],
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policygen.check.document import Document
+from policygen.check.document import Block, Document
 from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
@@ -21,6 +21,7 @@ _USE = {
         r"(?:din |er )?användning av (?:webbplatsen|webbsidan|sajten|sidan|tjänsten|tjänsterna|appen|"
         r"våra tjänster|vår webbplats|vår tjänst|vår app)",
         r"vid (?:användning|besök) av",
+        r"att fortsätta (?:att )?(?:använda|surfa|besöka|navigera)",
     ),
     "en": words_pattern(
         r"by (?:continuing to |further |simply )?(?:using|accessing|visiting|browsing|engaging with|"
@@ -30,6 +31,7 @@ _USE = {
         r"(?:use|access|visit|browse|continue|navigate|provide|submit|stay|remain)",
         r"(?:your )?continued (?:use|access|browsing|usage|visits?)",
         r"(?:your )?use of (?:this|the|our) (?:site|website|web site|services?|app|application|platform)",
+        r"continuing to (?:use|browse|access|visit|navigate)",
     ),
 }
 # Treating that behaviour as agreement.
@@ -54,6 +56,18 @@ _AGREE = {
         r"(?:are|be|become) bound by",
     ),
 }
+# "If you do not agree, do not use the site": refusal is left to not using, so use counts as consent.
+_REFUSE = {
+    "sv": words_pattern(
+        r"om du inte (?:godkänner|accepterar|samtycker)(?: \S+){0,8}? (?:ska|bör|får|kan|ombeds|ber vi) "
+        r"(?:du |dig )?(?:att )?(?:inte|avstå)(?: från)?(?: att)? (?:använda|besöka|nyttja|surfa)",
+        r"om du inte (?:godkänner|accepterar|samtycker)(?: \S+){0,8}? (?:använd|besök) inte",
+    ),
+    "en": words_pattern(
+        r"if you do not (?:agree|accept|consent)(?: \S+){0,8}? (?:please )?(?:do not|don't|should not|"
+        r"must not|may not|cannot|refrain from) (?:use|using|access|accessing|visit|visiting|continue)",
+    ),
+}
 # An affirmative act (clicking, ticking) is real consent, not consent by use.
 _AFFIRMATIVE = {
     "sv": words_pattern(r"klicka\w*", r"kryssa\w*", r"markera\w*", r"bocka\w*", r"jag godkänner", r"jag samtycker"),
@@ -74,8 +88,10 @@ class ConsentByUse(Rule):
     What is flagged: a sentence in which using, visiting, continuing or providing data ("genom att
     använda webbplatsen", "om du fortsätter att använda", "by using our services", "your continued
     use", "when you provide") is treated as agreement ("godkänner du", "samtycker du", "anses du ha
-    godkänt", "you agree", "constitutes acceptance", "we imply that you consent"). Not flagged when
-    the sentence names an affirmative act such as clicking or ticking a box.
+    godkänt", "you agree", "constitutes acceptance", "we imply that you consent"), and "if you do
+    not agree, do not use the site" ("om du inte godkänner … ska du inte använda webbplatsen"),
+    which equally turns use into consent. Not flagged when the sentence names an affirmative act
+    such as clicking or ticking a box.
 
     Anti-pattern
     ------------
@@ -98,6 +114,11 @@ class ConsentByUse(Rule):
         if lang not in _USE:
             return
         for sentence in document.sentences:
+            refuse = first_match(sentence, _REFUSE[lang])
+            if refuse is not None:
+                start, end = trim_to_words(sentence, *refuse)
+                yield self._consent_finding(sentence.block, start, end, lang)
+                continue
             use = first_match(sentence, _USE[lang])
             if use is None:
                 continue
@@ -107,10 +128,13 @@ class ConsentByUse(Rule):
             first = min(use[0], *(span[0] for span in agree))
             last = max(use[1], *(span[1] for span in agree))
             start, end = trim_to_words(sentence, first, last)
-            message = "Continued use is presented as consent; use is not consent under the GDPR."
-            suggestion = (
-                "be om samtycke separat, med en tom ruta att kryssa i"
-                if lang == "sv"
-                else "ask for consent separately, with an unticked box"
-            )
-            yield self.finding(sentence.block, start, end, message, suggestion)
+            yield self._consent_finding(sentence.block, start, end, lang)
+
+    def _consent_finding(self, block: Block, start: int, end: int, lang: str) -> Finding:
+        message = "Continued use is presented as consent; use is not consent under the GDPR."
+        suggestion = (
+            "be om samtycke separat, med en tom ruta att kryssa i"
+            if lang == "sv"
+            else "ask for consent separately, with an unticked box"
+        )
+        return self.finding(block, start, end, message, suggestion)

@@ -52,7 +52,7 @@ SV_DETERMINERS = word_set(
 )
 
 # Short passive forms the length limit would drop.
-SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås")
+SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås beds ombeds ombads")
 SV_GES_PASSIVES = word_set("ges anges uppges medges överges utges avges återges tillges efterges")
 
 # Endings of present and past s-passives and supines that Swedish verbs use and nouns rarely do.
@@ -120,6 +120,8 @@ def sv_is_s_passive(lower: str, previous: str = "") -> bool:
 
 def sv_active_form(lower: str) -> str:
     """A best guess at the active form of an s-passive, for suggestions ("behandlas" → "behandlar")."""
+    if lower.endswith("beds"):
+        return lower[:-4] + "ber"  # ombeds → omber ("vi ber dig")
     if lower.endswith(("ades", "des", "tes")):
         return lower[:-1]  # behandlades → behandlade
     if lower.endswith("ts"):

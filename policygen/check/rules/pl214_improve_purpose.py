@@ -1,0 +1,127 @@
+"""PL214 purpose.improve."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from policygen.check.document import Document, Sentence
+from policygen.check.findings import Finding
+from policygen.check.rule import Rule
+from policygen.check.rules.pl2_patterns import sentence_matches, trim_to_words, words_pattern
+from policygen.check.settings import Settings
+
+_SV_OBJECTS = (
+    r"(?:\w*upplevelse\w*|\w*tjänst\w*|\w*webbplats\w*|sajt\w*|sida|sidan|appen|appar|\w*produkt\w*|"
+    r"utbud\w*|service\w*|verksamhet\w*|\w*erbjudande\w*|kommunikation\w*|innehåll\w*|"
+    r"marknadsföring\w*|affär\w*|funktion\w*|kundrelation\w*|kundvård\w*)"
+)
+_EN_OBJECTS = (
+    r"(?:experiences?|services?|site|website|web site|apps?|application|products?|offerings?|offers?|"
+    r"content|platform|business|communications?|marketing|features?|functionality|performance|"
+    r"customer relationship|relationship with you|our work|what we offer|advertising)"
+)
+# A verb of improving and, within three words, what is improved.
+_IMPROVING = {
+    "sv": words_pattern(
+        r"(?:förbättra\w*|utveckla\w*|vidareutveckla\w*|optimera\w*|anpassa\w*|personifiera\w*|"
+        r"personalisera\w*|effektivisera\w*|förbättring av|utveckling av)(?: \S+){0,3}? " + _SV_OBJECTS,
+    ),
+    "en": words_pattern(
+        r"(?:improv\w*|enhanc\w*|optimi[sz]\w*|personali[sz]\w*|tailor\w*|customi[sz]\w*|develop\w*)"
+        r"(?: \S+){0,3}? " + _EN_OBJECTS,
+    ),
+}
+# ... counts as a purpose after one of these ("för att förbättra", "to improve", "help us develop").
+_MARKERS = {
+    "sv": re.compile(
+        r"(?:för att|för|i syfte att|till att|så att vi kan|hjälper oss(?: att)?|hjälpa oss(?: att)?|kunna)"
+        r"(?: (?:\S+ ){0,4}och)? $",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:to|for|in order to|so (?:that )?we can|help us|helps us|helping us|allows? us to|enables? us to)"
+        r"(?: (?:\S+ ){0,4}and)? $",
+        re.IGNORECASE,
+    ),
+}
+# Vague purposes written as a promised result.
+_RESULTS = {
+    "sv": words_pattern(
+        r"(?:en |ge dig en )?(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|smidigare) "
+        r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
+        r"(?:mer )?relevanta? (?:erbjudanden|annonser|reklam|innehåll|marknadsföring)",
+        r"\w*upplevelsen?",
+    ),
+    "en": words_pattern(
+        r"(?:a |an )?(?:better|improved|enhanced|personali[sz]ed|tailored|more relevant|smoother|seamless) "
+        r"(?:user |customer |online )?(?:experience|service)",
+        r"(?:more )?relevant (?:ads|advertising|advertisements|offers|content|marketing)",
+        r"(?:the |your )?(?:user|customer) experience",
+    ),
+}
+
+
+def _purpose_spans(sentence: Sentence, lang: str) -> Iterator[tuple[int, int]]:
+    """Block spans of vague purposes in ``sentence``, in order, without overlaps."""
+    text = sentence.text
+    spans = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _IMPROVING[lang].finditer(text)
+        if _MARKERS[lang].search(text[: m.start()])
+    ]
+    spans.extend(sentence_matches(sentence, _RESULTS[lang]))
+    taken = -1
+    for start, end in sorted(spans):
+        if start >= taken:
+            taken = end
+            yield start, end
+
+
+class ImprovePurpose(Rule):
+    """A purpose of improving something ("to improve our services") does not say what is done.
+
+    Why
+    ---
+    WP260 names "we may use your personal data to develop new services" and "to improve your
+    experience" as purposes too vague to be specific (GDPR Art. 5(1)(b), 13(1)(c)). Almost any use
+    of any data "improves" a service; the reader learns nothing about which data is used, how, or
+    with what effect on them. PL208 flags named purposes ("marketing purposes"); this rule flags
+    improving, developing, personalising or optimising something as a purpose.
+
+    What is flagged: "för att / to / help us" followed by a verb of improving ("förbättra",
+    "utveckla", "anpassa", "optimera"; "improve", "enhance", "personalise", "develop") and, within
+    three words, what is improved (the experience, service, website, app, products, business,
+    content, marketing), and phrases such as "en bättre upplevelse", "a better service", "more
+    relevant ads".
+
+    Anti-pattern
+    ------------
+    Vi använder uppgifterna för att förbättra och anpassa vårt utbud.
+    We use your data to enhance your experience on our website.
+
+    Better
+    ------
+    Vi använder din köphistorik för att föreslå reservdelar till de produkter du har köpt.
+    We count how many people open each help article, so that we know which ones to rewrite.
+    """
+
+    code = "PL214"
+    name = "purpose.improve"
+    category = "vague-purpose"
+    severity = "warning"
+
+    def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
+        if document.lang not in _IMPROVING:
+            return
+        suggestion = (
+            "säg vilka uppgifter ni använder och vad ni gör med dem"
+            if document.lang == "sv"
+            else "say which data you use and what exactly you do with it"
+        )
+        for sentence in document.sentences:
+            for start, end in _purpose_spans(sentence, document.lang):
+                start, end = trim_to_words(sentence, start, end)
+                matched = sentence.block.text[start:end]
+                message = f"'{matched}' is too vague as a purpose: say what you use the data for."
+                yield self.finding(sentence.block, start, end, message, suggestion)
