@@ -462,8 +462,19 @@ def test_built_documents_pass_policygen_check(built, example):
     assert by_path["integritetspolicy.md"]["metrics"]["lix"] <= 40
     assert by_path["privacy-policy.md"]["metrics"]["lix"] <= 40
     ours = [(name, f["line"], f["code"], f["message"]) for name, entry in by_path.items()
-            for f in entry["findings"] if f["category"] in TEMPLATE_CATEGORIES]
+            for f in entry["findings"] if f["category"] in TEMPLATE_CATEGORIES
+            and not _from_description(folder / entry["path"], f, EXAMPLES[example])]
     assert not ours
+
+
+def _from_description(path: Path, finding: dict, description_path: Path) -> bool:
+    """Whether the flagged words are the description's own text (the examples' writers own those)."""
+    if finding["line"] != finding["end_line"]:
+        return False
+    line = path.read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    flagged = line[finding["column"] - 1:finding["end_column"] - 1]
+    source = " ".join(description_path.read_text(encoding="utf-8").split())
+    return len(flagged) > 3 and flagged in source
 
 
 def test_an_override_replaces_one_block_and_keeps_the_rest(tmp_path):
