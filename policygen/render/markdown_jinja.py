@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Macro
-from jinja2 import nodes
 
 from policygen.render.sanitize import MarkdownSafe
 
