@@ -46,7 +46,9 @@ from policygen.model.fields import (  # noqa: F401  (Text, Label, Language: part
 from policygen.model.values import invalid
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # field docstrings become descriptions in `policygen schema`, shown by editors on hover
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False,
+                              use_attribute_docstrings=True)
 
 
 class LegalBasis(str, Enum):
@@ -130,22 +132,31 @@ Period = Annotated[
 
 class Controller(_Model):
     name: str
+    """The organisation responsible for the data (Art. 13(1)(a))."""
     org_number: str | None = None
+    """Company registration number, e.g. "556677-8899" (in quotes)."""
     address: str
+    """Postal address."""
     email: Email
+    """Where people reach you about their data."""
     phone: Phone | None = None
+    """Phone number, in quotes: "+46 8 123 45 67"."""
     website: HttpsUrl | None = None
+    """Your website, https:// only."""
 
 
 class DPO(_Model):
     name: str | None = None
     email: Email
+    """How to reach the data protection officer (Art. 13(1)(b))."""
     phone: Phone | None = None
 
 
 class Authority(_Model):
     name: Label
+    """The supervisory authority's name."""
     website: HttpsUrl
+    """Its website, https:// only."""
 
 
 
@@ -178,24 +189,35 @@ AuthorityRef = Annotated[
 
 class RecordSystem(_Model):
     name: str
+    """The one system where customer data is kept (the CRM)."""
     country: Country
+    """Where that system keeps the data: ISO 3166-1 code, e.g. SE."""
 
 
 class DataItem(_Model):
     id: Id
+    """Short id used in purposes: lower-case letters, digits, _ and -."""
     label: Text
+    """What the data is, as people read it: {sv: namn, en: name}."""
     holder: Holder
+    """Whose data it is: contact, company, case or technical."""
     source: Source = Source.data_subject
+    """Where it comes from; anything but data_subject means Art. 14 applies."""
     source_detail: Text | None = None
+    """The source, named for people; needed when source is not data_subject (Art. 14(2)(f))."""
     special: Flag = False
+    """true for a special category of data (Art. 9): health, religion, union membership …"""
 
 
 class Retention(_Model):
     """Either a ``period`` with the event it runs ``after``, or ``criteria`` (Art. 13(2)(a))."""
 
     period: Period | None = None
+    """How long, e.g. "24 months": a number and days, weeks, months or years."""
     after: Text | None = None
+    """The event the period runs from: {sv: att ärendet har stängts, en: the case is closed}."""
     criteria: Text | None = None
+    """Instead of period and after, when no fixed period is possible."""
 
     @model_validator(mode="after")
     def _one_shape(self) -> "Retention":
@@ -216,51 +238,79 @@ class Retention(_Model):
 
 class Consent(_Model):
     statement: Text | None = None
+    """The text beside the (unticked) consent box."""
     withdraw: Text | None = None
+    """How to withdraw consent; as easy as giving it (Art. 7(3))."""
 
 
 class Purpose(_Model):
     id: Id
+    """Short id; also the consent form field name."""
     title: Text
+    """Why you use the data, as people read it."""
     description: Text | None = None
+    """Optional: concrete sentences about what you do."""
     data: list[str] = []
+    """Ids from `data` that this purpose uses."""
     legal_basis: LegalBasis
+    """The Art. 6(1) basis for this purpose."""
     legitimate_interest: Text | None = None
+    """The interest pursued; needed for legitimate_interests (Art. 13(1)(d))."""
     legal_obligation: Text | None = None
+    """The law that obliges you; needed for legal_obligation."""
     special_condition: SpecialCondition | None = None
+    """The Art. 9(2) condition; needed when the purpose uses special data."""
     retention: Retention | None = None
+    """How long the data is kept (Art. 13(2)(a))."""
     recipients: list[str] = []
+    """Ids from `recipients` that get this data."""
     requirement: Text | None = None
+    """Must people give the data, and what happens if they do not (Art. 13(2)(e))."""
     consent: Consent | None = None
+    """For consent: the statement and how to withdraw."""
 
 
 class Recipient(_Model):
     id: Id
+    """Short id used in purposes and transfers."""
     name: str
+    """The recipient's name."""
     role: Role
+    """processor, controller, joint_controller or authority."""
     description: Text | None = None
+    """What the recipient does with the data."""
     country: Country
+    """Where the recipient handles the data: ISO 3166-1 code."""
 
 
 class Transfer(_Model):
     recipient: str
+    """An id from `recipients`."""
     country: Country
+    """The country outside the EU/EEA the data goes to."""
     safeguard: Safeguard
+    """The legal ground for the transfer (Art. 45, 46, 47 or 49)."""
     copy_: Text | None = Field(default=None, alias="copy")
+    """How to get a copy of the safeguard (not needed for adequacy)."""
 
 
 class AutomatedDecision(_Model):
     description: Text
+    """The decision made without a person (Art. 22)."""
     logic: Text
+    """How it is made, in plain words."""
     consequences: Text
+    """What it means for the person."""
 
 
 class Requests(_Model):
     contact: Contact
+    """Where people send requests about their data: e-mail or an https:// page."""
 
 
 class Forms(_Model):
     action: HttpsUrl | None = None
+    """The https:// address the consent form posts to."""
 
 
 def _whole_number(value: Any) -> Any:
@@ -274,17 +324,31 @@ class Description(_Model):
     """One organisation's description: the single source of every document."""
 
     format: Annotated[Literal[1], BeforeValidator(_whole_number)]
+    """The version of this format: 1."""
     languages: Annotated[list[Language], Field(min_length=1, json_schema_extra={"uniqueItems": True}),
                          AfterValidator(values.unique_languages)]
+    """The languages every text is written in: sv, en or both."""
     effective: Date
+    """The date the policy takes effect, YYYY-MM-DD."""
     controller: Controller
+    """Who is responsible for the data (Art. 13(1)(a))."""
     dpo: DPO | None = None
+    """The data protection officer, if you have one (Art. 13(1)(b))."""
     authority: AuthorityRef = "IMY"
+    """The supervisory authority: IMY, or {name, website}."""
     record_system: RecordSystem
+    """The one place where customer data is kept."""
     data: list[DataItem]
+    """Every kind of personal data support records."""
     purposes: list[Purpose]
+    """Why you use the data, one entry per purpose."""
     recipients: list[Recipient] = []
+    """Who else gets the data."""
     transfers: list[Transfer] = []
+    """Transfers outside the EU/EEA (Art. 13(1)(f)); empty list = none."""
     automated_decisions: list[AutomatedDecision] = []
+    """Decisions made without a person (Art. 13(2)(f))."""
     requests: Requests | None = None
+    """Where people send requests about their data (Art. 12)."""
     forms: Forms | None = None
+    """Where the consent form posts."""
