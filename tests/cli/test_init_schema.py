@@ -43,7 +43,9 @@ def test_schema_writes_texts_durations_and_dates_as_yaml_does(schema) -> None:
     assert title["anyOf"][1]["type"] == "object"
     period = schema["$defs"]["Retention"]["properties"]["period"]["anyOf"][0]
     assert period["type"] == "string"
-    assert schema["properties"]["effective"] == {"format": "date", "title": "Effective", "type": "string"}
+    effective = schema["properties"]["effective"]
+    assert (effective["type"], effective["format"]) == ("string", "date")
+    assert effective["description"] == "The date the policy takes effect, YYYY-MM-DD."
 
 
 @pytest.mark.parametrize("path", DESCRIPTIONS, ids=[path.name for path in DESCRIPTIONS])
