@@ -105,10 +105,18 @@ class Sentence:
     start: int
     end: int
     words: list[Word] = field(default_factory=list)
+    _lowers: list[str] | None = None
 
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
+
+    @property
+    def lowers(self) -> list[str]:
+        """The lower-cased words, computed once and shared by every rule (do not modify)."""
+        if self._lowers is None:
+            self._lowers = [word.lower for word in self.words]
+        return self._lowers
 
 
 @dataclass(slots=True)

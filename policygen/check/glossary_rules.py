@@ -102,8 +102,7 @@ class PhraseIndex:
 
     def matches(self, sentence: "Sentence") -> Iterator[tuple[int, int, Any]]:
         """``(first word index, end word index, value)`` of every phrase found, longest first per word."""
-        words = sentence.words
-        lowers = [word.lower for word in words]
+        lowers = sentence.lowers
         count = len(lowers)
         for index, lower in enumerate(lowers):
             candidates = self.by_first.get(lower, [])

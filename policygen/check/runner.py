@@ -89,7 +89,7 @@ class _Measurer:
         count_syllables = self.syllables
         for sentence in block.sentences:
             words = sentence.words
-            lowers = [word.lower for word in words]
+            lowers = sentence.lowers
             long_words = sum(1 for word in words if word.letters > 6)
             syllables = sum(count_syllables(word.lower) for word in words) if count_syllables else 0
             for counter in counters:
