@@ -17,7 +17,7 @@ from typing import Any
 from policygen.errors import UserError
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
-from policygen.render.output_dir import MARKER, check_replaceable, swap_into_place
+from policygen.render.output_dir import MARKER, check_replaceable, folder_mode, swap_into_place
 from policygen.render.site import LANGUAGE_NAMES, LAYOUT_LABELS, PAGE_NAMES, page_path
 
 
@@ -47,6 +47,7 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+        staging.chmod(folder_mode(out))
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:

@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -40,6 +41,19 @@ def check_replaceable(out: Path) -> None:
         str(out), "this folder is not empty and was not made by `policygen build`; "
                   "refusing to replace it",
         hint="give --out a new or empty folder, or the folder of an earlier build")
+
+
+def folder_mode(out: Path) -> int:
+    """The permissions the new output folder gets: the old folder's, else the usual ones for the umask.
+
+    A staging folder from ``tempfile`` is private (0700); a web server could not read a site
+    swapped into place with that mode.
+    """
+    if out.is_dir():
+        return stat.S_IMODE(out.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 def swap_into_place(staging: Path, out: Path) -> None:

@@ -116,3 +116,19 @@ def test_unwritable_parent_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         build(description_with(), blocker / "site", user_templates=write_fixture_templates(tmp_path / "t"))
     assert "cannot write the output" in caught.value.render()
+
+
+def test_output_folder_is_readable_like_any_other_folder(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    templates = write_fixture_templates(tmp_path / "templates")
+    umask = os.umask(0o022)
+    try:
+        build(description_with(), tmp_path / "site", user_templates=templates)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o755
+    (tmp_path / "site").chmod(0o750)
+    build(description_with(), tmp_path / "site", user_templates=templates)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o750  # the owner's choice is kept
