@@ -32,7 +32,11 @@ def check_replaceable(out: Path) -> None:
         raise UserError.single(str(out), "the output folder is the folder you are in (or holds it); "
                                          "a build replaces the output folder as a whole",
                                hint="give --out a folder of its own, for example --out site")
-    if not out.is_dir() or out.is_symlink():
+    if out.is_symlink():
+        raise UserError.single(str(out), "the output path is a symbolic link; a build replaces "
+                                         "the folder itself, not the link's target",
+                               hint="give --out the real folder")
+    if not out.is_dir():
         raise UserError.single(str(out), "the output path exists and is not a folder",
                                hint="choose another --out")
     if (out / MARKER).is_file() or not any(out.iterdir()):
