@@ -53,4 +53,5 @@ class LongSentence(Rule):
                         sentence.words[0].start,
                         sentence.words[-1].end,
                         f"Sentence has {count} words (limit {limit}); split it.",
+                        "One idea per sentence: end where a new point starts.",
                     )
