@@ -29,7 +29,8 @@ def rules(code: str | None, config: Path | None) -> None:
         from policygen.errors import UserError
 
         keys = [key for r in all_rules for key in (r.code, r.name)]
-        close = difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
+        close = [key for key in keys if key.startswith(code.upper()) or key.startswith(code.lower())]
+        close = close or difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
         hint = f"did you mean {close[0]}?" if close else "run 'policygen rules' to list them"
         raise UserError.single(code, "no such rule", hint=hint)
     severity = settings.severity(rule)
