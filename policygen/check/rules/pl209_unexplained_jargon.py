@@ -1,0 +1,206 @@
+"""PL209 jargon.unexplained."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from policygen.check.document import Block, Document, Sentence
+from policygen.check.findings import Finding
+from policygen.check.rule import Rule
+from policygen.check.settings import Settings
+
+# Terms whose everyday meaning is close enough to the legal one: the rule does not ask for an
+# explanation (templates may still give one).
+EVERYDAY = {
+    "sv": frozenset({"personuppgifter", "samtycke", "mottagare", "behandling", "tredje part"}),
+    "en": frozenset({"personal data", "consent", "recipient", "processing", "third party"}),
+}
+
+# 2. An apposition right after the term.
+_APPOSITION = {
+    "sv": re.compile(
+        r"\s*(?:,\s*(?:det vill säga|dvs\.?|d\.v\.s\.|alltså|som betyder|vilket betyder|vilket innebär|"
+        r"det är|som är)\b|\s[–—-]\s|\s*[–—:])",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\s*(?:,\s*(?:that is|i\.e\.|meaning|which means|in other words|namely|which is|who is)\b|"
+        r"\s[–—-]\s|\s*[–—:])",
+        re.IGNORECASE,
+    ),
+}
+# 3. A definition sentence: "[En|Ett|Med] X är/betyder/avses …", "[A|The|By] X is/means/refers to …".
+_LEAD_WORDS = {
+    "sv": frozenset({"en", "ett", "vårt", "vår", "våra", "ditt", "din", "med", "begreppet", "ordet", "termen"}),
+    "en": frozenset({"a", "an", "the", "our", "your", "by", "term", "word"}),
+}
+_DEFINES = {
+    "sv": re.compile(
+        r"\s*(?:är|betyder|innebär|avser|kallas|menas|avses|syftar på)\s+(?:en|ett|den|det|de|all|allt|alla|"
+        r"någon|något|några|när|att|sådan|sådana|uppgifter|information|företag|personer|människor|"
+        r"hur|vad|man|vi)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\s*(?:is|are|means|refers to|is defined as|we mean|is meant|describes)\s+(?:a|an|the|any|anyone|"
+        r"anything|everything|all|when|someone|something|that|how|what|information|data|people|"
+        r"companies|organisations|organizations|your|our|we)\b",
+        re.IGNORECASE,
+    ),
+}
+_DEFINES_BY = {  # "Med X menas …" / "By X we mean …"
+    "sv": re.compile(r"\s*(?:menas|avses)\b", re.IGNORECASE),
+    "en": re.compile(r"\s*(?:we mean|is meant|means)\b", re.IGNORECASE),
+}
+_OPEN_PARENTHESIS = re.compile(r"\(\s*(?:\S+\s+){0,2}$")
+_PUNCTUATION = re.compile(r"[^\w\s'’-]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    explanation: str
+
+
+@cache
+def _terms(lang: str) -> dict[str, list[tuple[tuple[str, ...], Term]]]:
+    """Forms of every term of art in ``glossary/<lang>/terms.yaml``, indexed by first word."""
+    from policygen.check.glossary_files import read_yaml
+    from policygen.check.tokens import words_of
+    from policygen.resources import glossary_dir
+
+    path = glossary_dir() / lang / "terms.yaml"
+    if not path.is_file():
+        return {}
+    index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+    for entry in read_yaml(path) or []:
+        if entry["term"] in EVERYDAY.get(lang, ()):
+            continue
+        term = Term(str(entry["term"]), str(entry["explanation"]))
+        for form in entry["forms"]:
+            words = tuple(words_of(str(form), lang))
+            if words:
+                index.setdefault(words[0], []).append((words, term))
+    for candidates in index.values():
+        candidates.sort(key=lambda item: len(item[0]), reverse=True)
+    return index
+
+
+class UnexplainedJargon(Rule):
+    """A term of art is used without an explanation the first time it appears.
+
+    Why
+    ---
+    WP260 asks controllers to avoid legal and technical jargon, and where a legal term is needed
+    (the law requires "personuppgiftsbiträde", "legitimate interest", "standard contractual
+    clauses"), to explain it. The reader meets a term once for the first time; explaining it there
+    lets every later use stand on its own.
+
+    The terms and their plain explanations are listed in `glossary/<lang>/terms.yaml`. Terms
+    whose everyday meaning is close enough are not checked: personuppgifter, samtycke, mottagare,
+    behandling, tredje part; personal data, consent, recipient, processing, third party.
+
+    The convention (the policy templates follow it). The first use of a term in the body of a
+    document (headings do not count) is explained when
+
+    1. a parenthesis follows it: "personuppgiftsbiträde (ett företag som …)", "processor (a
+       company that …)";
+    2. an apposition follows it: ", det vill säga …", ", dvs. …", ", alltså …", ", that is, …",
+       ", i.e. …", ", meaning …", or a dash or colon: "processor – a company that …",
+       "Personuppgiftsbiträde: ett företag som …" (a definition list);
+    3. the sentence defines it, with the term as subject: "Ett personuppgiftsbiträde är ett företag
+       som …", "Med tredjeland avses ett land …", "A processor is a company that …", "By
+       controller we mean …" (the predicate must start like a definition: an article, a pronoun,
+       "när"/"when", "att"/"that" …; "Personuppgiftsansvarig är Exempel AB" names, it does not
+       explain);
+    4. it stands alone in a table cell (a glossary table: the next cell explains it); or
+    5. it comes in parentheses after its explanation: "ett företag som hjälper oss
+       (personuppgiftsbiträde)".
+
+    Later uses need nothing. Documents shorter than `jargon-min-words` words (50 by default) are
+    not checked: a single sentence or a button label has no "first use" to explain.
+
+    Anti-pattern
+    ------------
+    Vi anlitar ett personuppgiftsbiträde för drift av vårt CRM-system.
+    We transfer the data under standard contractual clauses.
+
+    Better
+    ------
+    Vi anlitar ett personuppgiftsbiträde (ett företag som hanterar uppgifter för vår räkning och
+    bara enligt våra instruktioner) för drift av vårt CRM-system.
+    We transfer the data under standard contractual clauses, that is, contract terms written by the
+    European Commission that oblige the recipient to protect the data to EU standards.
+    """
+
+    code = "PL209"
+    name = "jargon.unexplained"
+    category = "jargon"
+    severity = "info"
+    options = {"jargon-min-words": 50}
+
+    def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
+        lang = document.lang
+        index = _terms(lang)
+        minimum = settings.option(lang, "jargon-min-words")
+        if not index or (minimum and len(document.words) < minimum):
+            return
+        seen: set[str] = set()
+        for block in document.blocks:
+            if block.kind == "heading":
+                continue
+            for sentence in block.sentences:
+                for first, last, term in _uses(sentence, index):
+                    if term.term in seen:
+                        continue
+                    seen.add(term.term)
+                    if _explained(block, sentence, first, last, lang):
+                        continue
+                    start, end = sentence.words[first].start, sentence.words[last].end
+                    matched = block.text[start:end]
+                    message = f"Explain '{matched}' the first time you use it."
+                    yield self.finding(block, start, end, message, f"{matched} ({term.explanation})")
+
+
+def _uses(sentence: Sentence, index: dict[str, list[tuple[tuple[str, ...], Term]]]) -> Iterator[tuple[int, int, Term]]:
+    """``(first word, last word, term)`` of every term used in ``sentence``, longest form first."""
+    lowers = [word.lower for word in sentence.words]
+    position = 0
+    while position < len(lowers):
+        for words, term in index.get(lowers[position], ()):
+            end = position + len(words)
+            if tuple(lowers[position:end]) == words:
+                yield position, end - 1, term
+                position = end
+                break
+        else:
+            position += 1
+
+
+def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is this use of a term explained by one of the conventions in the rule's documentation?"""
+    words = sentence.words
+    start, end = words[first].start, words[last].end
+    after = block.text[end:]
+    before = block.text[sentence.start : start]
+    if after.lstrip().startswith("("):
+        return True
+    if _APPOSITION[lang].match(after):
+        return True
+    if _OPEN_PARENTHESIS.search(before):
+        return True
+    leading = {word.lower for word in words[:first]}
+    if leading <= _LEAD_WORDS[lang]:
+        if _DEFINES[lang].match(after):
+            return True
+        if leading & {"med", "by"} and _DEFINES_BY[lang].match(after):
+            return True
+    if block.kind == "table_cell":
+        cell = _PUNCTUATION.sub(" ", block.text).split()
+        term_words = _PUNCTUATION.sub(" ", block.text[start:end]).split()
+        if [word.lower() for word in cell] == [word.lower() for word in term_words]:
+            return True
+    return False
