@@ -19,7 +19,6 @@ from policygen.check.document import Block
 from policygen.check.extract.builder import BlockBuilder
 
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
-_SKIPPED_INLINE = {"code_inline", "html_inline", "image"}
 
 
 @cache
@@ -100,12 +99,11 @@ def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -
     if heading and children and children[-1].type == "text":
         trimmed = _HEADING_ATTRIBUTES.sub("", children[-1].content)
         children[-1] = children[-1].copy(content=trimmed)
-    in_link_depth = 0
-    in_image = False
+    in_autolink = False
     for child in children:
         kind = child.type
         if kind == "text" or kind == "text_special":
-            if in_image:
+            if in_autolink:
                 continue
             content = child.content
             if not content:
@@ -131,12 +129,10 @@ def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -
             cursor.find(child.content)
         elif kind == "link_open":
             if child.markup == "autolink" or child.info == "auto":
-                in_image = True  # an autolink's text is its URL: not prose
-            in_link_depth += 1
+                in_autolink = True  # an autolink's text is its URL: not prose
         elif kind == "link_close":
-            in_link_depth -= 1
-            if in_image:
-                in_image = False
+            if in_autolink:
+                in_autolink = False
                 cursor.find(">")
             else:
                 cursor.skip_link_destination()
