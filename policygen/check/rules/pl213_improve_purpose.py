@@ -1,4 +1,4 @@
-"""PL214 purpose.improve."""
+"""PL213 purpose.improve."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ class ImprovePurpose(Rule):
     We count how many people open each help article, so that we know which ones to rewrite.
     """
 
-    code = "PL214"
+    code = "PL213"
     name = "purpose.improve"
     category = "vague-purpose"
     severity = "warning"
