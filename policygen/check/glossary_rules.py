@@ -137,7 +137,7 @@ class GlossaryRule(Rule):
         self.allowed: dict[str, list[str]] = {}
         self.sources: list[str] = []
         self.languages = ()  # type: ignore[misc]
-        self._indexes: dict[str, tuple[PhraseIndex, PhraseIndex]] = {}
+        self._indexes: dict[tuple[str, tuple[str, ...]], tuple[PhraseIndex, PhraseIndex]] = {}
 
     # -- building -----------------------------------------------------------------------------
 
@@ -158,7 +158,7 @@ class GlossaryRule(Rule):
         if lang not in self.languages:
             self.languages = tuple(sorted({*self.languages, lang}))  # type: ignore[misc]
         self.sources.append(where)
-        self._indexes.pop(lang, None)
+        self._indexes.clear()
 
     # -- documentation -------------------------------------------------------------------------
 
@@ -176,8 +176,10 @@ class GlossaryRule(Rule):
 
     # -- checking -----------------------------------------------------------------------------
 
-    def _index(self, lang: str, extra_allow: Iterable[str]) -> tuple[PhraseIndex, PhraseIndex]:
-        cached = self._indexes.get(lang)
+    def _index(self, lang: str, extra_allow: tuple[str, ...]) -> tuple[PhraseIndex, PhraseIndex]:
+        """The phrase and allow indexes for ``lang`` and the user's extra allowed phrases."""
+        key = (lang, extra_allow)
+        cached = self._indexes.get(key)
         if cached is None:
             phrases, allowed = PhraseIndex(), PhraseIndex()
             for entry in self.entries.get(lang, []):
@@ -185,11 +187,11 @@ class GlossaryRule(Rule):
                     phrases.add(phrase_words(form, lang), entry)
             for phrase in (*self.allowed.get(lang, []), *extra_allow):
                 allowed.add(phrase_words(phrase, lang), phrase)
-            cached = self._indexes[lang] = (phrases, allowed)
+            cached = self._indexes[key] = (phrases, allowed)
         return cached
 
     def check(self, document: "Document", settings: "Settings") -> Iterable[Finding]:
-        phrases, allowed = self._index(document.lang, settings.allow(document.lang))
+        phrases, allowed = self._index(document.lang, tuple(settings.allow(document.lang)))
         if not phrases:
             return
         template = self.messages.get(document.lang) or next(iter(self.messages.values()), "")
@@ -276,12 +278,13 @@ def load_glossary_rules(
         if shipped and (not isinstance(data, dict) or "rule" not in data):
             continue  # a data file read by a Python rule (terms.yaml, …), not a rule declaration
         try:
-            file_lang, spec, entries, allow = parse_glossary(data, lang, str(path))
+            where = f"glossary/{path.parent.name}/{path.name}" if shipped else str(path)
+            file_lang, spec, entries, allow = parse_glossary(data, lang, where)
             code = spec.get("code", "")
             rule = rules.get(code)
             if rule is None:
-                rule = rules[code] = GlossaryRule(spec, str(path))
-            rule.merge(file_lang, spec, entries, allow, str(path))
+                rule = rules[code] = GlossaryRule(spec, where)
+            rule.merge(file_lang, spec, entries, allow, where)
         except (GlossaryError, RuleDefinitionError) as error:
             if shipped:
                 raise RuleDefinitionError(f"{path}: {error}") from None
