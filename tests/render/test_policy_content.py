@@ -139,7 +139,7 @@ def test_swedish_policy_of_exempel_support(built):
     requests = section(text, "sa-gor-du")
     assert "Vi svarar inom en månad." in requests and "mailto:dataskydd@exempel.se" in requests
     assert "Vi fattar inga automatiserade beslut (beslut som en dator" in section(text, "automatiska-beslut")
-    assert "berättar vi det för dig innan ändringarna börjar gälla" in section(text, "andringar")
+    assert "berättar vi det för dig innan ändringen börjar gälla" in section(text, "andringar")
 
 
 def test_english_policy_of_exempel_support(built):
@@ -172,7 +172,7 @@ def test_english_policy_of_exempel_support(built):
     assert "[www.imy.se](https://www.imy.se)" in complain
     assert "We answer within one month." in section(text, "how-to-use-your-rights")
     assert "We make no automated decisions (a decision that a computer" in section(text, "automated-decisions")
-    assert "we tell you before they take effect" in section(text, "changes")
+    assert "we tell you before the change takes effect" in section(text, "changes")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -414,7 +414,7 @@ def test_constructed_swedish_branches(constructed):
     complain = section(text, "klaga")
     assert "Testmyndigheten" in complain and "(https://tillsyn.example.se)" in complain
     assert "dataskyddsombud" not in text
-    assert "En dator fattar beslut om dig på egen hand." in section(text, "i-korthet")
+    assert "En dator avgör saker om dig på egen hand." in section(text, "i-korthet")
     assert "Du kan säga nej till två av sakerna i listan ovan." in section(text, "i-korthet")
 
 
