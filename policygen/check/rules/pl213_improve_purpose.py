@@ -21,41 +21,41 @@ _EN_OBJECTS = (
     r"content|platform|business|communications?|marketing|features?|functionality|performance|"
     r"customer relationship|relationship with you|our work|what we offer|advertising)"
 )
-# A verb of improving and, within three words, what is improved.
+# A verb of improving (infinitive, or a noun of it) and, within three words, what is improved.
 _IMPROVING = {
     "sv": words_pattern(
-        r"(?:förbättra\w*|utveckla\w*|vidareutveckla\w*|optimera\w*|anpassa\w*|personifiera\w*|"
-        r"personalisera\w*|effektivisera\w*|förbättring av|utveckling av)(?: \S+){0,3}? " + _SV_OBJECTS,
+        r"(?:förbättra|utveckla|vidareutveckla|optimera|anpassa|personifiera|personalisera|effektivisera|"
+        r"förbättring av|förbättringar av|utveckling av|anpassning av)(?: \S+){0,3}? " + _SV_OBJECTS,
     ),
     "en": words_pattern(
-        r"(?:improv\w*|enhanc\w*|optimi[sz]\w*|personali[sz]\w*|tailor\w*|customi[sz]\w*|develop\w*)"
+        r"(?:improv(?:e|ing|ement of)|enhanc(?:e|ing|ement of)|optimi[sz](?:e|ing|ation of)|"
+        r"personali[sz](?:e|ing|ation of)|tailor(?:ing)?|customi[sz](?:e|ing)|develop(?:ing|ment of)?)"
         r"(?: \S+){0,3}? " + _EN_OBJECTS,
     ),
 }
-# ... counts as a purpose after one of these ("för att förbättra", "to improve", "help us develop").
+# ... counts as a purpose after one of these anywhere before it in the sentence ("för att
+# förbättra", "to improve", "help us develop"); "we improved our site" is news, not a purpose.
 _MARKERS = {
-    "sv": re.compile(
-        r"(?:för att|för|i syfte att|till att|så att vi kan|hjälper oss(?: att)?|hjälpa oss(?: att)?|kunna)"
-        r"(?: (?:\S+ ){0,4}och)? $",
-        re.IGNORECASE,
-    ),
+    "sv": re.compile(r"(?<!\w)(?:att|för|kan|ska|vill|kunna|kommer|syftet|ändamålet)(?!\w)", re.IGNORECASE),
     "en": re.compile(
-        r"(?:to|for|in order to|so (?:that )?we can|help us|helps us|helping us|allows? us to|enables? us to)"
-        r"(?: (?:\S+ ){0,4}and)? $",
+        r"(?<!\w)(?:to|for|in order to|so (?:that )?we can|help us|helps us|helping us|allows? us|enables? us|"
+        r"purpose|purposes|aim|aims)(?!\w)",
         re.IGNORECASE,
     ),
 }
 # Vague purposes written as a promised result.
 _RESULTS = {
     "sv": words_pattern(
-        r"(?:en |ge dig en )?(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|smidigare) "
+        r"(?:en |ge dig en )?(?:(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|smidigare|"
+        r"effektivare|anpassad|optimal)(?:,? och |, | )){1,4}"
         r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
         r"(?:mer )?relevanta? (?:erbjudanden|annonser|reklam|innehåll|marknadsföring)",
         r"\w*upplevelsen?",
     ),
     "en": words_pattern(
-        r"(?:a |an )?(?:better|improved|enhanced|personali[sz]ed|tailored|more relevant|smoother|seamless) "
-        r"(?:user |customer |online )?(?:experience|service)",
+        r"(?:a |an )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
+        r"smooth(?:er)?|seamless|efficient|optimal|relevant|personal)(?:,? and |, | )){1,4}"
+        r"(?:user |customer |online |shopping |browsing )?(?:experience|service)",
         r"(?:more )?relevant (?:ads|advertising|advertisements|offers|content|marketing)",
         r"(?:the |your )?(?:user|customer) experience",
     ),

@@ -53,7 +53,7 @@ SV_DETERMINERS = word_set(
 
 # Short passive forms the length limit would drop.
 SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås beds ombeds ombads")
-SV_GES_PASSIVES = word_set("ges anges uppges medges överges utges avges återges tillges efterges")
+SV_GES_PASSIVES = word_set("ges anges uppges medges överges utges avges återges tillges efterges delges framges")
 
 # Endings of present and past s-passives and supines that Swedish verbs use and nouns rarely do.
 _SV_SUPINE_ENDINGS = (
