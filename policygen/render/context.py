@@ -127,12 +127,19 @@ class SourceView:
 
 
 @dataclass(frozen=True)
-class SpecialView:
-    """Special-category data (Art. 9) with the purpose that uses it and its Art. 9(2) condition."""
+class SpecialUse:
+    """One purpose that uses a piece of special-category data, with its Art. 9(2) condition."""
 
-    label: str
     purpose: PurposeRef
     condition: str | None
+
+
+@dataclass(frozen=True)
+class SpecialView:
+    """Special-category data (Art. 9), once per kind of data, with every purpose that uses it."""
+
+    label: str
+    uses: tuple[SpecialUse, ...]
 
 
 @dataclass(frozen=True)
@@ -318,12 +325,16 @@ def _sources(description: Description, data: dict[str, DataView],
 
 def _special(purposes: list[PurposeView], description: Description,
              data: dict[str, DataView]) -> list[SpecialView]:
+    """Special-category data in description order, each with the purposes that use it."""
     views = []
-    for purpose, model in zip(purposes, description.purposes, strict=True):
-        for item in model.data:
-            if data[item].special:
-                views.append(SpecialView(label=data[item].label, purpose=purpose.ref,
-                                         condition=purpose.special_condition))
+    for item in data.values():
+        if not item.special:
+            continue
+        uses = tuple(SpecialUse(purpose=view.ref, condition=view.special_condition)
+                     for view, model in zip(purposes, description.purposes, strict=True)
+                     if item.id in model.data)
+        if uses:
+            views.append(SpecialView(label=item.label, uses=uses))
     return views
 
 
