@@ -22,6 +22,9 @@ _USE = {
         r"våra tjänster|vår webbplats|vår tjänst|vår app)",
         r"vid (?:användning|besök) av",
         r"att fortsätta (?:att )?(?:använda|surfa|besöka|navigera)",
+        r"genom (?:ditt|ert) (?:besök|användande|nyttjande)",
+        r"genom (?:din|er) (?:fortsatta )?(?:användning|närvaro)",
+        r"du som (?:besöker|använder|surfar på|nyttjar)",
     ),
     "en": words_pattern(
         r"by (?:continuing to |further |simply )?(?:using|accessing|visiting|browsing|engaging with|"
@@ -38,7 +41,7 @@ _USE = {
 _AGREE = {
     "sv": words_pattern(
         r"(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar) du",
-        r"du (?:\S+ ){0,2}?(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar)(?: du)?",
+        r"du (?:\S+ ){0,4}?(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar)(?: du)?",
         r"anses du (?:\S+ )?(?:ha )?(?:godkänt|samtyckt|accepterat|godta[git]+)",
         r"(?:är|blir) du bunden",
         r"(?:innebär|betyder|utgör|räknas som|anses som|anses utgöra|ses som) (?:\S+ ){0,3}?"

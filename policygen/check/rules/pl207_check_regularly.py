@@ -62,12 +62,16 @@ _BURDEN = {
     "sv": words_pattern(
         r"(?:det är|det åligger) (?:ditt|ert) ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
         r"granska|besöka|se över|gå igenom|bevaka)",
+        r"det åligger (?:dig|er) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
+        r"gå igenom|bevaka)",
         r"du (?:ansvarar|har ansvar) för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
         r"besöka|se över|gå igenom|bevaka)",
     ),
     "en": words_pattern(
         r"(?:it is|it's|it remains) your (?:sole )?responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
         r"stay|keep|monitor|consult|be aware)",
+        r"(?:it is|it's) (?:up to you|incumbent (?:up)?on you) to (?:\S+ ){0,3}?(?:review|check|read|visit|"
+        r"stay|keep|monitor|consult)",
         r"you are (?:solely )?responsible for (?:\S+ ){0,3}?(?:reviewing|checking|reading|visiting|"
         r"staying|keeping|monitoring)",
     ),

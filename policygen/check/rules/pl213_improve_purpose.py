@@ -51,6 +51,7 @@ _RESULTS = {
         r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
         r"(?:mer )?relevanta? (?:erbjudanden|annonser|reklam|innehåll|marknadsföring)",
         r"\w*upplevelsen?",
+        r"(?:bättre förstå|förstå bättre)",
     ),
     "en": words_pattern(
         r"(?:a |an )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
@@ -58,6 +59,7 @@ _RESULTS = {
         r"(?:user |customer |online |shopping |browsing )?(?:experience|service)",
         r"(?:more )?relevant (?:ads|advertising|advertisements|offers|content|marketing)",
         r"(?:the |your )?(?:user|customer) experience",
+        r"better understand",
     ),
 }
 

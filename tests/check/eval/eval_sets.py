@@ -17,7 +17,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SETS = ("sv", "sv-holdout", "en", "en-holdout")
+SETS = ("sv", "sv-holdout", "sv-holdout2", "en", "en-holdout", "en-holdout2")
 MEASURED = (
     "vague",
     "wordy",
