@@ -51,10 +51,12 @@ RIGHTS_BY_BASIS: dict[LegalBasis, tuple[Right, ...]] = {
                              Right.objection, Right.complaint),
 }
 
-# Words in a purpose id that mark direct marketing (Art. 21(2)–(3)): there the right to object is
-# absolute. The description format has no marketing flag, so the id is the writer's statement.
-_MARKETING_WORDS = ("marketing", "newsletter", "nyhetsbrev", "marknadsforing", "direct_mail",
-                    "campaign", "kampanj", "utskick")
+# Words that mark direct marketing (Art. 21(2)–(3)), where the right to object is absolute. The
+# description format has no marketing flag, so the purpose's id and title are the writer's
+# statement of what it is.
+_MARKETING_WORDS = ("marketing", "marknadsföring", "newsletter", "nyhetsbrev", "reklam",
+                    "advertising", "direct_mail", "direct mail", "utskick", "campaign", "kampanj",
+                    "erbjudande", "offers")
 
 
 class PurposeLike(Protocol):
@@ -110,9 +112,15 @@ def rights_by_purpose(purposes: Sequence[PurposeLike],
 
 
 def is_direct_marketing(purpose: PurposeLike) -> bool:
-    """Whether the purpose id names direct marketing (a newsletter, a campaign, marketing)."""
-    words = purpose.id.lower().replace("-", "_")
-    return any(word in words for word in _MARKETING_WORDS)
+    """Whether the purpose's id or title names direct marketing (a newsletter, offers, marketing)."""
+    names = [purpose.id.replace("-", "_")]
+    title = getattr(purpose, "title", None)
+    if isinstance(title, dict):
+        names.extend(title.values())
+    elif isinstance(title, str):
+        names.append(title)
+    text = " ".join(names).lower()
+    return any(word in text for word in _MARKETING_WORDS)
 
 
 def objection(purposes: Sequence[PurposeLike]) -> Objection:

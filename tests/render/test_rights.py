@@ -110,3 +110,19 @@ def test_direct_marketing_on_legitimate_interests_is_absolute():
 ])
 def test_is_direct_marketing(purpose_id, expected):
     assert is_direct_marketing(P(purpose_id, LegalBasis.legitimate_interests)) is expected
+
+
+@dataclass(frozen=True)
+class Titled:
+    id: str
+    legal_basis: LegalBasis
+    title: dict
+
+
+def test_a_title_that_names_marketing_marks_direct_marketing():
+    offers = Titled("courses", LegalBasis.legitimate_interests,
+                    {"sv": "Skicka erbjudanden om kurser", "en": "Send you offers of courses"})
+    support = Titled("support", LegalBasis.legitimate_interests,
+                     {"sv": "Hjälpa dig", "en": "Help you"})
+    assert is_direct_marketing(offers) and not is_direct_marketing(support)
+    assert [p.id for p in objection([offers, support]).direct_marketing] == ["courses"]
