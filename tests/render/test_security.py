@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -247,3 +249,31 @@ def test_hostile_yaml_through_the_command_line(tmp_path: Path) -> None:
     for path in sorted((tmp_path / "out").rglob("*.pdf")):
         uris, _ = _pdf_links_and_files(path)
         assert all(uri.startswith(("https://", "mailto:", "tel:")) for uri in uris)
+
+
+_PIECES = list("ab1 .-+=#*_[]()<>!`~&|{}\\:/\"'\n\t\u00e5") + [
+    "javascript:", "https://x.se", "<script>", "&amp;", "&#60;", "{#id}", "1.", "- ", "> ",
+    "    ", "```", "---", "===", "![i](x)", "<img src=x onerror=alert(1)>", "<https://x.se>"]
+_MARKDOWNISH = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_MARKDOWNISH, prefix=st.sampled_from(["", "Text: ", "# ", "- ", "| a | "]))
+def test_any_escaped_text_renders_as_exactly_that_text(text: str, prefix: str) -> None:
+    """Whatever a description holds, escaped it shows exactly those characters, at a line start
+    too, and never makes a tag of its own: only the template's own prefix decides the block."""
+    import html as html_module
+
+    from policygen.render.markdown import markdown_to_html
+
+    expected = " ".join(text.split())
+    rendered = markdown_to_html(f"{prefix}{escape_markdown(text)}\n").html
+    block = {"": "p", "Text: ": "p", "# ": "h1", "- ": "ul", "| a | ": "p"}[prefix]
+    tags = re.findall(r"<(/?\w+)", rendered)
+    if not expected and prefix in ("", "| a | "):
+        return  # nothing to show: an empty line, or the prefix alone
+    allowed = {"p": {"p", "/p"}, "h1": {"h1", "/h1"}, "ul": {"ul", "/ul", "li", "/li"}}[block]
+    assert set(tags) <= allowed, rendered
+    visible = html_module.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+    shown_prefix = {"": "", "Text: ": "Text: ", "# ": "", "- ": "", "| a | ": "| a | "}[prefix]
+    assert visible == (shown_prefix + expected).strip()
