@@ -38,7 +38,7 @@ def descriptions(draw):
     for i in range(draw(st.integers(1, 4))):
         item = {"id": f"d_{i}", "label": text(f"uppgift {i}", f"data {i}"), "holder": "contact",
                 "source": draw(st.sampled_from(["data_subject", "employer", "public_register", "other"]))}
-        if item["source"] != "data_subject":
+        if item["source"] != "data_subject" and draw(st.booleans()):
             item["source_detail"] = text("Från någon annan.", "From someone else.")
         item["special"] = draw(st.booleans())
         data.append(item)
