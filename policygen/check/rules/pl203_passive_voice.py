@@ -11,6 +11,7 @@ from policygen.check.rules import pl2_passive_words as words
 from policygen.check.settings import Settings
 
 _BY = "by"
+_STATE_WITH_PARTICLE = frozenset({"logged", "signed"})
 _GET_IDIOMS = frozenset({"started", "involved", "married", "used", "lost", "dressed", "tired", "bored"})
 
 
@@ -112,6 +113,9 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         if lower in words.EN_GET and lowers[participle] in _GET_IDIOMS:
             index = participle + 1
             continue  # "get started", "get involved": not passives
+        if lowers[participle] in _STATE_WITH_PARTICLE and after in ("in", "on", "into", "out"):
+            index = participle + 1
+            continue  # "you are logged in": a state
         if lowers[participle] in words.EN_ADJECTIVAL and after != _BY:
             index = participle + 1
             continue

@@ -15,7 +15,8 @@ from policygen.check.rules.pl2_patterns import word_set
 
 # --- Swedish --------------------------------------------------------------------------------
 
-# Verbs whose -s form is not a passive: deponents, reciprocal and intransitive forms, and verbs
+# Verbs whose -s form is not a passive: deponents, reciprocal and intransitive forms ("om din
+# adress ändras", "när ärendet avslutas": something changes or ends, nobody is hidden), and verbs
 # whose -s form names or defines rather than hides an actor. Matched as whole words and as the
 # end of a compound (misslyckas, uppfattas), so only forms of four letters or more are listed.
 SV_NOT_PASSIVE = word_set(
@@ -28,7 +29,8 @@ SV_NOT_PASSIVE = word_set(
     krävas krävs krävdes krävts skämmas skäms skämdes tyckas tycks tycktes umgås umgicks vistas
     vistades avundas envisas hämnas väsnas samsas enas enades kallas kallades kallats benämns
     benämnas menas avses avsågs saknas saknades saknats förändras förändrades förändrats
-    utvecklas utvecklades hörs hördes höras ses sågs setts givetvis förstås
+    utvecklas utvecklades hörs hördes höras ses sågs setts givetvis förstås ändras avslutas förnyas
+    förlängs
     """
 )
 
@@ -165,7 +167,8 @@ EN_ADJECTIVAL = word_set(
     bound allowed permitted pleased delighted excited thrilled disappointed satisfied dissatisfied
     worried surprised annoyed frustrated bored tired scared embarrassed amazed married divorced
     retired employed involved related known called named registered qualified aware unable
-    experienced skilled equipped accustomed
+    experienced skilled equipped accustomed subscribed unsubscribed enrolled authorised
+    authorized resolved solved completed
     """
 )
 EN_IRREGULAR_PARTICIPLES = {
