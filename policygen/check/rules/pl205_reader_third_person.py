@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from policygen.check.document import Document, Sentence
 from policygen.check.findings import Finding
@@ -126,8 +127,9 @@ class ReaderThirdPerson(Rule):
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         lang = document.lang
-        always = [(tuple(phrase.split()), suggestion) for phrase, suggestion in _ALWAYS.get(lang, [])]
-        unless = [(tuple(phrase.split()), suggestion) for phrase, suggestion in _UNLESS_NOUN.get(lang, [])]
+        if lang not in _ALWAYS:
+            return
+        always, unless = _index(lang, "always"), _index(lang, "unless")
         for sentence in document.sentences:
             for first, last, suggestion in _matches(sentence, lang, always, unless):
                 start, end = sentence.words[first].start, sentence.words[last].end
@@ -136,12 +138,23 @@ class ReaderThirdPerson(Rule):
                 yield self.finding(sentence.block, start, end, message, suggestion)
 
 
-def _matches(
-    sentence: Sentence,
-    lang: str,
-    always: list[tuple[tuple[str, ...], str]],
-    unless: list[tuple[tuple[str, ...], str]],
-) -> Iterator[tuple[int, int, str]]:
+_Index = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+@cache
+def _index(lang: str, kind: str) -> _Index:
+    """Phrases of ``kind`` ("always" or "unless") by first word, longest first."""
+    phrases = (_ALWAYS if kind == "always" else _UNLESS_NOUN)[lang]
+    index: _Index = {}
+    for phrase, suggestion in phrases:
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, suggestion))
+    for candidates in index.values():
+        candidates.sort(key=lambda item: len(item[0]), reverse=True)
+    return index
+
+
+def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> Iterator[tuple[int, int, str]]:
     lowers = [word.lower.rstrip(".,;:") for word in sentence.words]
     index = 0
     while index < len(lowers):
@@ -160,13 +173,14 @@ def _matches(
         index += 1
 
 
-def _phrase_at(lowers: list[str], index: int, phrases: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-    best = None
-    for words, suggestion in phrases:
-        end = index + len(words)
-        if tuple(lowers[index:end]) == words and (best is None or len(words) > best[0]):
-            best = (len(words), suggestion)
-    return best
+def _phrase_at(lowers: list[str], index: int, phrases: _Index) -> tuple[int, str] | None:
+    following = lowers[index + 1] if index + 1 < len(lowers) else ""
+    for words, suggestion in phrases.get(lowers[index], ()):
+        if len(words) > 1 and words[1] != following:
+            continue  # cheap test first: "the" starts many phrases
+        if tuple(lowers[index : index + len(words)]) == words:
+            return len(words), suggestion
+    return None
 
 
 def _noun_follows(lowers: list[str], end: int, lang: str) -> bool:

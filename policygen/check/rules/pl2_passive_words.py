@@ -34,6 +34,9 @@ SV_NOT_PASSIVE = word_set(
     """
 )
 
+# Compounds of those verbs are not passives either (misslyckas, uppfattas, återfinns).
+_SV_NOT_PASSIVE_ENDINGS = tuple(sorted(form for form in SV_NOT_PASSIVE if len(form) >= 5))
+
 # Nouns, adverbs and loan words the endings below would take for verbs.
 SV_NOT_VERB = word_set(
     """
@@ -107,17 +110,17 @@ def sv_is_s_passive(lower: str, previous: str = "") -> bool:
     """Is ``lower`` (a lower-cased Swedish word) an s-passive verb form in this place?
 
     ``previous`` is the lower-cased word before it: after a determiner ("ett företags") the
-    word is a genitive.
+    word is a genitive. Cheap tests come first: most words do not end in -s at all.
     """
+    if not lower.endswith("s") or not _sv_shape(lower):
+        return False
     if not lower.isalpha() and "-" not in lower:
         return False
     if lower in SV_NOT_VERB or lower.endswith(SV_NOT_VERB_ENDINGS):
         return False
-    if lower in SV_NOT_PASSIVE or any(lower.endswith(form) for form in SV_NOT_PASSIVE if len(form) >= 5):
+    if lower in SV_NOT_PASSIVE or lower.endswith(_SV_NOT_PASSIVE_ENDINGS):
         return False
-    if previous in SV_DETERMINERS:
-        return False
-    return _sv_shape(lower)
+    return previous not in SV_DETERMINERS
 
 
 def sv_active_form(lower: str) -> str:
