@@ -29,7 +29,7 @@ documentation is taken from the first file that gives each field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,23 +100,34 @@ class PhraseIndex:
     def __bool__(self) -> bool:
         return bool(self.by_first or self.wildcard_first)
 
-    def matches(self, sentence: "Sentence") -> Iterator[tuple[int, int, Any]]:
+    def matches(self, sentence: "Sentence") -> list[tuple[int, int, Any]]:
         """``(first word index, end word index, value)`` of every phrase found, longest first per word."""
         lowers = sentence.lowers
+        by_first = self.by_first
+        wildcard_first = self.wildcard_first
         count = len(lowers)
-        for index, lower in enumerate(lowers):
-            candidates = self.by_first.get(lower, [])
-            if self.wildcard_first:
-                candidates = candidates + self.wildcard_first
-            found = []
+        if wildcard_first:
+            starts: Iterable[int] = range(count)
+        else:
+            starts = [index for index, lower in enumerate(lowers) if lower in by_first]
+            if not starts:
+                return []
+        found: list[tuple[int, int, Any]] = []
+        for index in starts:
+            candidates = by_first.get(lowers[index], [])
+            if wildcard_first:
+                candidates = candidates + wildcard_first
+            here = []
             for phrase, value in candidates:
                 end = index + len(phrase)
                 if end > count:
                     continue
-                if all(p == WILDCARD or p == w for p, w in zip(phrase, lowers[index:end])):
-                    found.append((index, end, value))
-            found.sort(key=lambda item: item[1] - item[0], reverse=True)
-            yield from found
+                if len(phrase) == 1 or all(p == WILDCARD or p == w for p, w in zip(phrase, lowers[index:end])):
+                    here.append((index, end, value))
+            if len(here) > 1:
+                here.sort(key=lambda item: item[1] - item[0], reverse=True)
+            found.extend(here)
+        return found
 
 
 class GlossaryRule(Rule):
