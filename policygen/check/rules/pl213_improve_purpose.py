@@ -46,16 +46,16 @@ _MARKERS = {
 # Vague purposes written as a promised result.
 _RESULTS = {
     "sv": words_pattern(
-        r"(?:en |ge dig en )?(?:(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|smidigare|"
-        r"effektivare|anpassad|optimal)(?:,? och |, | )){1,4}"
+        r"(?:en |ge dig en |ge dig )?(?:(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|"
+        r"smidigare|effektivare|anpassad|optimal|bästa möjliga|bästa)(?:,? och |, | )){1,4}"
         r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
         r"(?:mer )?relevanta? (?:erbjudanden|annonser|reklam|innehåll|marknadsföring)",
         r"\w*upplevelsen?",
         r"(?:bättre förstå|förstå bättre)",
     ),
     "en": words_pattern(
-        r"(?:a |an )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
-        r"smooth(?:er)?|seamless|efficient|optimal|relevant|personal)(?:,? and |, | )){1,4}"
+        r"(?:a |an |the )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
+        r"smooth(?:er)?|seamless|efficient|optimal|relevant|personal|best possible|best)(?:,? and |, | )){1,4}"
         r"(?:user |customer |online |shopping |browsing )?(?:experience|service)",
         r"(?:more )?relevant (?:ads|advertising|advertisements|offers|content|marketing)",
         r"(?:the |your )?(?:user|customer) experience",
@@ -72,7 +72,11 @@ def _purpose_spans(sentence: Sentence, lang: str) -> Iterator[tuple[int, int]]:
         for m in _IMPROVING[lang].finditer(text)
         if _MARKERS[lang].search(text[: m.start()])
     ]
-    spans.extend(sentence_matches(sentence, _RESULTS[lang]))
+    for start, end in sentence_matches(sentence, _RESULTS[lang]):
+        promised = sentence.block.text[start:end].lower()
+        if promised.endswith(("service", "tjänst")) and not _MARKERS[lang].search(text[: start - sentence.start]):
+            continue  # "vi erbjuder personlig service" describes, it is not a purpose
+        spans.append((start, end))
     taken = -1
     for start, end in sorted(spans):
         if start >= taken:
