@@ -7,6 +7,9 @@ the file and line; a broken shipped file is a defect and raises :class:`RuleDefi
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,49 @@ from typing import Any
 from policygen.errors import UserError
 from policygen.resources import glossary_dir
 
+_CACHE_VERSION = "1"
+
+
+def _cache_file(path: Path) -> Path | None:
+    """Where the parsed form of ``path`` is cached, keyed by its absolute path, size and mtime."""
+    if os.environ.get("POLICYGEN_NO_CACHE"):
+        return None
+    try:
+        stat = path.stat()
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policygen" / "glossary"
+    except (OSError, RuntimeError):
+        return None
+    key = f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{_CACHE_VERSION}"
+    return base / (hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json")
+
 
 def read_yaml(path: Path) -> Any:
+    """Parse ``path`` as YAML 1.2, through a JSON cache of the parsed data.
+
+    Parsing every glossary with the pure-Python YAML parser costs about 0.15 s, on every run; the
+    cache (in ``$XDG_CACHE_HOME/policygen``, keyed by path, size and modification time) makes it
+    about 1 ms. Any problem with the cache falls back to parsing; ``POLICYGEN_NO_CACHE=1`` turns it
+    off.
+    """
+    cache = _cache_file(path)
+    if cache is not None:
+        try:
+            return json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = parse_yaml(path)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, cache)
+        except (OSError, TypeError, ValueError):
+            pass
+    return data
+
+
+def parse_yaml(path: Path) -> Any:
     """Parse ``path`` as YAML 1.2 (safe loader); a syntax error becomes a located :class:`UserError`."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
