@@ -154,3 +154,16 @@ def test_arbitrary_unicode_never_crashes(source: str, fmt: str, lang: str) -> No
             line, column, end_line, end_column = block.span(word.start, word.end)
             assert 1 <= line <= end_line <= len(lines)
             assert column >= 1 and end_column >= 1
+
+
+def test_markdown_front_matter_is_not_prose_and_raw_html_blocks_are() -> None:
+    source = (
+        "---\ntitle: Integritetspolicy för alla\n---\n\n# Rubrik\n\n<details>\n"
+        "<summary>Mer om <b>lagring</b></summary>\n<p>Vi sparar &amp; tar bort.</p>\n</details>\n\n"
+        "<!-- policygen: disable=PL111 -->\n\nText efter.\n"
+    )
+    words = located(source, "md")
+    assert [word for _, word, _ in words] == ["Rubrik", "Mer", "om", "lagring", "Vi", "sparar", "tar", "bort", "Text", "efter"]
+    for _, word, span in words:
+        assert source_slice(source, span) == word
+    assert dict((w, s) for _, w, s in words)["lagring"] == (8, 20, 8, 27)

@@ -146,6 +146,8 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
     # markdown-it treats a lone CR as a line break; we count lines by LF only, as editors do for
     # LF and CRLF files. Turning CRLF into LF and a lone CR into a space keeps every column.
     source = source.replace("\r\n", "\n").replace("\r", " ")
+    if first_line == 1:
+        source = _blank_front_matter(source)
     lines = source.split("\n")
     stack: list = []
     for token in _parser().parse(source):
@@ -154,6 +156,9 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
         elif token.nesting == -1:
             if stack:
                 stack.pop()
+        if token.type == "html_block" and not stack and token.map:
+            yield from _html_block(lines, token.map, first_line)
+            continue
         if token.type != "inline":
             continue
         region = token.map or next((t.map for t in reversed(stack) if t.map), None)
@@ -180,6 +185,26 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
             if first_line != 1:
                 _shift(block, first_line - 1)
             yield block
+
+
+def _blank_front_matter(source: str) -> str:
+    """Blank out a YAML front matter block (``---`` … ``---``) at the top: metadata, not prose.
+    Its lines stay, empty, so line numbers do not move."""
+    if not source.startswith("---\n"):
+        return source
+    lines = source.split("\n")
+    for index in range(1, min(len(lines), 200)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n" * (index + 1) + "\n".join(lines[index + 1 :])
+    return source
+
+
+def _html_block(lines: list[str], region: list[int], first_line: int) -> Iterator[Block]:
+    """Prose of raw HTML written in Markdown (``<details>``, ``<p>`` …), with exact positions."""
+    from policygen.check.extract.html import extract_html
+
+    start, end = region
+    yield from extract_html("\n".join(lines[start:end]), start + first_line)
 
 
 def _shift(block: Block, lines: int) -> None:
