@@ -167,3 +167,11 @@ def test_markdown_front_matter_is_not_prose_and_raw_html_blocks_are() -> None:
     for _, word, span in words:
         assert source_slice(source, span) == word
     assert dict((w, s) for _, w, s in words)["lagring"] == (8, 20, 8, 27)
+
+
+def test_html_implied_end_tags() -> None:
+    document = analyse("<ul><li>Ett<li>Två</ul><p>Efter<p>Sist<table><tr><td>A<td>B</table>", "sv", "html")
+    assert [(block.kind, block.text) for block in document.blocks] == [
+        ("list_item", "Ett"), ("list_item", "Två"), ("paragraph", "Efter"), ("paragraph", "Sist"),
+        ("table_cell", "A"), ("table_cell", "B"),
+    ]  # fmt: skip

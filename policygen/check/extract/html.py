@@ -30,6 +30,9 @@ CONTAINERS = {
     "details", "address", "hr", "br",
 }  # fmt: skip
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed", "track"}
+_IMPLIED_END = {"li": {"li", "p"}, "p": {"p"}, "td": {"td", "th"}, "th": {"td", "th"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}}
+_CLOSED_BY = {"ul": ("li", "p"), "ol": ("li", "p"), "tr": ("td", "th", "p"), "table": ("td", "th", "p"),
+              "dl": ("dt", "dd", "p"), "div": ("p",), "section": ("p",), "main": ("p",), "body": ("p",)}
 _HAS_MAIN = re.compile(r"<main[\s>/]", re.IGNORECASE)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _SLICE = 1 << 18
@@ -107,6 +110,8 @@ class _ProseParser(HTMLParser):
             return
         if tag in BLOCK_ELEMENTS:
             self._flush()
+            if self.open_blocks and _IMPLIED_END.get(tag, {tag}) & {self.open_blocks[-1]}:
+                self.open_blocks.pop()  # <li>a<li>b, <p>a<p>b: the previous one ended implicitly
             self.open_blocks.append(tag)
         elif tag in CONTAINERS:
             self._flush()
@@ -132,6 +137,9 @@ class _ProseParser(HTMLParser):
                     pass
         elif tag in CONTAINERS:
             self._flush()
+            closes = _CLOSED_BY.get(tag, ())
+            while self.open_blocks and self.open_blocks[-1] in closes:
+                self.open_blocks.pop()
 
     def handle_data(self, data: str) -> None:
         if not self._in_prose() or not data:
