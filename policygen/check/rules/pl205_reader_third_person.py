@@ -35,6 +35,13 @@ _ALWAYS = {
         ("medlemmens", "din, ditt, dina"),
         ("medlemmen", "du"),
         ("den person vars", "du, vars"),
+        ("abonnentens", "din, ditt, dina"),
+        ("abonnenten", "du"),
+        ("kontoinnehavarens", "din, ditt, dina"),
+        ("kontoinnehavaren", "du"),
+        ("sökandens", "din, ditt, dina"),
+        ("sökanden", "du"),
+        ("den sökande", "du"),
     ],
     "en": [
         ("the data subject's", "your"),
@@ -59,6 +66,12 @@ _ALWAYS = {
         ("the member", "you"),
         ("the person whose", "you, whose"),
         ("the individual whose", "you, whose"),
+        ("the account holder's", "your"),
+        ("the account holder", "you"),
+        ("the subscriber's", "your"),
+        ("the subscriber", "you"),
+        ("the applicant's", "your"),
+        ("the applicant", "you"),
     ],
 }
 

@@ -23,6 +23,17 @@ _OFTEN = {
         r"each time you (?:visit|use)", r"back", r"routinely", r"now and then",
     ),
 }
+# ... or looking out for changes, which is the same request without a frequency.
+_FOR_CHANGES = {
+    "sv": words_pattern(
+        r"(?:för att se|för att ta del av|för att hålla koll på|efter|för|om det finns|om vi har gjort|"
+        r"om det har skett)(?: \S+){0,3}? (?:ändring\w*|uppdatering\w*)",
+    ),
+    "en": words_pattern(
+        r"(?:for|to see|to learn about|to find out about|to be aware of|to stay informed (?:about|of)|"
+        r"to keep up with)(?: \S+){0,3}? (?:changes?|updates?|amendments?|modifications?|revisions?)",
+    ),
+}
 # Reading, visiting or checking the policy or the page.
 _LOOK = {
     "sv": words_pattern(
@@ -90,7 +101,8 @@ class CheckRegularly(Rule):
 
     What is flagged: a sentence addressed to the reader ("du", "you", an imperative, "please")
     that asks them to read, visit, check or review the page or policy regularly, from time to
-    time or often ("läs denna policy regelbundet", "please check back frequently"), and any
+    time or often ("läs denna policy regelbundet", "please check back frequently"), or to look
+    for changes ("besök sidan för att se eventuella ändringar", "check this page for updates"), and any
     sentence making it the reader's responsibility to stay informed ("det är ditt ansvar att
     hålla dig uppdaterad", "it is your responsibility to review"). Not flagged: the controller
     reviewing its own policy ("vi ser över policyn regelbundet").
@@ -134,7 +146,7 @@ def _burden(sentence: Sentence, lang: str) -> tuple[int, int] | None:
 
 
 def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
-    often = first_match(sentence, _OFTEN[lang])
+    often = first_match(sentence, _OFTEN[lang]) or first_match(sentence, _FOR_CHANGES[lang])
     look = first_match(sentence, _LOOK[lang])
     if often is None or look is None or first_match(sentence, _WHAT[lang]) is None:
         return None
