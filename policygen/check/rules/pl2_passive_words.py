@@ -76,7 +76,8 @@ SV_PARTICIPLE_ADJECTIVES = word_set(
     """
     nöjd nöjda nöjt rädd rädda glad glada klar klara klart sjuk sjuka trött trötta kvitt bättre
     sämre känd kända känt ledsen ledsna van vana vant medveten medvetna medvetet arg arga fri
-    fria fritt av med kvar större mindre fler färre godkänd
+    fria fritt av med kvar större mindre fler färre godkänd svart svarta stort stora svårt svåra
+    rund runda blind blinda
     """
 )
 SV_STRONG_PARTICIPLES = word_set(
@@ -85,6 +86,15 @@ SV_STRONG_PARTICIPLES = word_set(
     stulen stulna stulet gripen gripna funnen funna bunden bundna dragen dragna slagen slagna
     vunnen vunna utgiven utgivna raderad
     """
+)
+# Weak participles: -ad/-at (raderad, sparat) and -d/-t after the consonants Swedish participles
+# use (ställd, använd, hörd, lagd, bedömd, köpt, sänt); not -st/-kt/-tt, which nouns and
+# adjectives share ("blir tvist", "blir kontakt", "blir lätt").
+_SV_PARTICIPLE_ENDINGS = tuple(
+    stem + tail
+    for stem in ("a", "d", "n", "l", "r", "g", "m", "v", "p")
+    for tail in ("d", "de", "da", "t", "ta")
+    if not (stem == "a" and tail in ("da", "ta"))
 )
 SV_ADVERBS = word_set(
     "inte aldrig alltid också även då sedan automatiskt direkt genast snabbt redan ofta sällan bara endast"
@@ -146,7 +156,7 @@ def sv_is_participle(lower: str) -> bool:
         return True
     if len(lower) < 5:
         return False
-    return lower.endswith(("ad", "ade", "at", "dd", "dda", "ad", "d", "da", "t", "ta"))
+    return lower.endswith(_SV_PARTICIPLE_ENDINGS)
 
 
 # --- English --------------------------------------------------------------------------------
