@@ -41,6 +41,7 @@ _SV_NOT_PASSIVE_ENDINGS = tuple(sorted(form for form in SV_NOT_PASSIVE if len(fo
 SV_NOT_VERB = word_set(
     """
     ananas atlas kanvas pyjamas tapas alias gas glas vas fas ras bas mars börs sms apps tips
+    deras vars andras varandras allas bådas någras somligas
     annars tills alls hittills tvärs längs dags utomlands diabetes plus status process adress
     chans gräns licens kurs resurs vers
     """
