@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from policygen.check.document import Sentence, Word
+from policygen.check.document import Sentence
 
 
 def sentence_matches(sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -39,14 +39,6 @@ def trim_to_words(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     if not inside:
         return start, end
     return max(start, inside[0].start), min(end, inside[-1].end)
-
-
-def plain(word: Word) -> str:
-    """The word lower-cased with a possessive or abbreviation dot removed at the end."""
-    lower = word.lower
-    if lower.endswith("'s") or lower.endswith("’s"):
-        return lower[:-2]
-    return lower.rstrip(".")
 
 
 @cache
