@@ -137,7 +137,7 @@ class Block:
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """Source ``(line, column, end_line, end_column)`` of block text ``[start, end)``."""
         line, column = self.positions.start(start)
-        end_line, end_column = self.positions.end(max(end, start + 1) if end <= start else end)
+        end_line, end_column = self.positions.end(end if end > start else start + 1)  # never empty
         return line, column, end_line, end_column
 
     @property
