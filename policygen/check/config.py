@@ -105,11 +105,8 @@ def settings_from(
 
     def check_selectors(key: str, values: tuple[str, ...]) -> None:
         for value in values:
-            if value.upper().startswith("PL") or value in rule_keys:
-                continue
-            if any(name.startswith(value + ".") for name in rule_keys):
-                continue
-            raise fail(key, f"{value!r} is not a rule code, name or category", _suggest(value, rule_keys))
+            if not is_selector(value, rule_keys):
+                raise fail(key, f"{value!r} is not a rule code, name or category", _suggest(value, rule_keys))
 
     settings = Settings(defaults=dict(option_defaults))
     base = config_path.parent if config_path else Path.cwd()
@@ -156,6 +153,21 @@ def settings_from(
         else:
             raise fail(key, f"unknown key {key!r}", _suggest(key, _TOP_KEYS | set(option_defaults)))
     return settings
+
+
+def is_selector(value: str, rule_keys: set[str]) -> bool:
+    """Does ``value`` name rules: a code or code prefix, a dotted name or its prefix, a category?"""
+    if value.upper().startswith("PL") or value in rule_keys:
+        return True
+    return any(name.startswith(value + ".") for name in rule_keys)
+
+
+def check_option_selectors(option: str, values: tuple[str, ...], rules: list) -> None:  # noqa: ANN001
+    """Refuse ``--select``/``--ignore`` values that name no rule (a typo would check nothing)."""
+    keys = {key for rule in rules for key in (rule.code, rule.name, rule.category)}
+    for value in values:
+        if not is_selector(value, keys):
+            raise UserError([Problem(option, f"{value!r} is not a rule code, name or category", hint=_suggest(value, keys))])
 
 
 def _option_value(key: str, value: Any, default: Any, fail: Any) -> Any:

@@ -41,6 +41,10 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     settings, rules = load_settings(config)
     if fail_level:
         settings.fail_level = fail_level
+    from policygen.check.config import check_option_selectors
+
+    check_option_selectors("--select", select, rules)
+    check_option_selectors("--ignore", ignore, rules)
     if select:
         settings.select = tuple(select)
     if ignore:

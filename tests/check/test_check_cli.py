@@ -178,3 +178,10 @@ def test_rules_table_and_one_rule(tmp_path: Path) -> None:
     unknown = run("rules", "PL11", cwd=tmp_path)
     assert unknown.exit_code == 2
     assert "PL11: no such rule\n  hint: did you mean PL111?" in unknown.stderr
+
+
+def test_select_option_naming_no_rule_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hej.", encoding="utf-8")
+    result = run("check", "a.txt", "--select", "wordyy", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?" in result.stderr
