@@ -48,3 +48,28 @@ def test_a_file_read_in_parts_gives_the_same_report(monkeypatch: pytest.MonkeyPa
     assert parts.sections == whole.sections
     length_rules = {"PL101", "PL102", "PL111"}
     assert [f for f in parts.findings if f.code in length_rules] == [f for f in whole.findings if f.code in length_rules]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.sampled_from([".md", ".html", ".txt"]),
+)
+def test_cli_on_arbitrary_unicode_files(tmp_path_factory: pytest.TempPathFactory, text: str, suffix: str) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2)
+    assert "Traceback" not in result.output
+    files = json.loads(result.stdout)["files"]
+    if result.exit_code == 2:
+        assert files == [] and result.stderr.strip()
+    else:
+        assert files[0]["metrics"]["words"] >= 0
