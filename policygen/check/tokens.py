@@ -22,7 +22,12 @@ from functools import cache
 from policygen.check.document import Block, Sentence, Word
 
 _TOKEN = re.compile(r"\S+")
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^\s@]+@[^\s@]+\.[^\s@]+$", re.IGNORECASE)
+_URL = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"  # a URL with a scheme, or www.
+    r"|^[^\s@]+@[^\s@]+\.[^\s@]+$"  # an e-mail address
+    r"|^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|com|org|net|eu|nu|io|info|gov|edu|fi|dk|de|uk|app|dev)(?:/\S*)?$",
+    re.IGNORECASE,
+)  # a bare domain with a common top-level domain (exempel.se, example.com/privacy)
 _SENTENCE_END = ".!?"
 
 
@@ -72,7 +77,7 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
     letters = len(text) if text.isalpha() else sum(1 for char in text if char.isalpha())
     if not letters:
         return None
-    if (":" in token or "@" in token or "www." in token.lower()) and (_URL.match(text) or _URL.match(token)):
+    if ("." in text or "@" in text or ":" in token) and (_URL.match(text) or _URL.match(token)):
         return None
     lower = text.lower()
     if "\xad" in lower or "\u200b" in lower:

@@ -69,3 +69,7 @@ def test_spacy_tokenizer_keeps_our_abbreviations_whole(lang: str, text: str, tok
     tokens = [t.text for t in nlp(lang)(text)]
     assert token in tokens
     assert nlp(lang) is nlp(lang)  # created once
+
+
+def test_bare_domains_are_not_words_but_abbreviations_are() -> None:
+    assert [w for w, _ in words("Besök exempel.se eller example.com/privacy, t.ex. nu.", "sv")] == ["Besök", "eller", "t.ex.", "nu"]
