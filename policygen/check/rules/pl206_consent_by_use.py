@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from policygen.check.document import Block, Document
@@ -13,13 +14,16 @@ from policygen.check.settings import Settings
 # Using, visiting or continuing: the behaviour a text pretends is consent.
 _USE = {
     "sv": words_pattern(
-        r"genom att (?:\S+ ){0,3}?(?:använda|nyttja|besöka|fortsätta|surfa|navigera|gå in på|ta del av|"
-        r"lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna)",
-        r"(?:om|när|då|så snart|i och med att) du (?:fortsätter (?:att )?|också |även |sedan |fortfarande )?"
-        r"(?:använder|nyttjar|besöker|fortsätter|surfar|navigerar|går in på|tar del av|lämnar|stannar|registrerar)",
+        r"genom att (?:du )?(?:\S+ ){0,3}?(?:använda|använder|nyttja|besöka|besöker|fortsätta|surfa|navigera|"
+        r"gå in på|ta del av|lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna)",
+        r"(?:om|när|då|så länge|så snart|i och med att) du (?:\S+ ){0,3}?(?:använder|nyttjar|besöker|"
+        r"fortsätter|surfar|navigerar|går in på|tar del av|lämnar|stannar|registrerar|laddar ner|"
+        r"installerar|använda|besöka|surfa|navigera)",
         r"(?:din |er )?fortsatta? (?:användning|användande|nyttjande|surfande|besök)",
-        r"(?:din |er )?användning av (?:webbplatsen|webbsidan|sajten|sidan|tjänsten|tjänsterna|appen|"
-        r"våra tjänster|vår webbplats|vår tjänst|vår app)",
+        r"(?:din |er )?(?:användning|användningen|användandet|nyttjandet|nyttjande|besöket|besök) (?:av|på) "
+        r"(?:webbplatsen|webbsidan|sajten|sidan|tjänsten|tjänsterna|appen|våra tjänster|vår webbplats|"
+        r"vår tjänst|vår app|vår sajt)",
+        r"(?:ditt|ert) besök",
         r"vid (?:användning|besök) av",
         r"att fortsätta (?:att )?(?:använda|surfa|besöka|navigera)",
         r"genom (?:ditt|ert) (?:besök|användande|nyttjande)",
@@ -27,38 +31,49 @@ _USE = {
         r"du som (?:besöker|använder|surfar på|nyttjar)",
     ),
     "en": words_pattern(
-        r"by (?:continuing to |further |simply )?(?:using|accessing|visiting|browsing|engaging with|"
+        r"by (?:continuing to |further |simply |merely )?(?:using|accessing|visiting|browsing|engaging with|"
         r"navigating|interacting with|continuing|registering|providing|submitting|downloading|"
-        r"installing|remaining on|staying on|giving us)",
-        r"(?:if|when|once|as soon as) you (?:continue to |keep |also |then |still )?"
-        r"(?:use|access|visit|browse|continue|navigate|provide|submit|stay|remain)",
+        r"installing|remaining on|staying on|giving us|signing in|logging in|creating an account)",
+        r"(?:if|when|once|as soon as|while|whenever) you (?:\S+ ){0,3}?(?:use|using|access|accessing|visit|"
+        r"visiting|browse|browsing|continue|navigate|provide|submit|stay|remain|download|install)",
         r"(?:your )?continued (?:use|access|browsing|usage|visits?)",
-        r"(?:your )?use of (?:this|the|our) (?:site|website|web site|services?|app|application|platform)",
+        r"(?:your |the )?(?:use of|access to|visit to|usage of) (?:this|the|our) (?:site|website|web site|"
+        r"services?|app|application|platform|pages?)",
         r"continuing to (?:use|browse|access|visit|navigate)",
+        r"(?:accessing|using|visiting|browsing|downloading|installing) (?:this|the|our) (?:site|website|"
+        r"services?|app|application|platform)",
     ),
 }
-# Treating that behaviour as agreement.
+# Treating that behaviour as agreement. Each is searched on its own, so overlapping wordings
+# are all seen; one preceded by "om"/"if" is a condition ("if you agree, we …"), not a claim.
 _AGREE = {
-    "sv": words_pattern(
-        r"(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar) du",
-        r"du (?:\S+ ){0,4}?(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar)(?: du)?",
-        r"anses du (?:\S+ )?(?:ha )?(?:godkänt|samtyckt|accepterat|godta[git]+)",
-        r"(?:är|blir) du bunden",
-        r"(?:innebär|betyder|utgör|räknas som|anses som|anses utgöra|ses som) (?:\S+ ){0,3}?"
-        r"(?:godkänn\w*|samtyck\w*|accept\w*|medgivande\w*)",
-        r"innebär (?:det )?att du (?:\S+ ){0,2}?(?:godkänner|samtycker|accepterar)",
-    ),
-    "en": words_pattern(
-        r"you (?:\S+ ){0,2}?(?:agree|consent|accept|acknowledge|signify|indicate|confirm)",
-        r"(?:constitutes?|signif(?:y|ies)|indicates?|means|implies|is deemed|shall be deemed|"
-        r"will be deemed|will constitute|shall constitute|is considered|will be considered|"
-        r"is treated as|counts as) (?:\S+ ){0,3}?(?:acceptance|consent|agreement|"
-        r"acknowledge?ment|approval|assent)",
-        r"(?:you|users) (?:are|will be|shall be) deemed to",
-        r"(?:we )?(?:imply|assume|infer) (?:that )?you (?:consent|agree|accept)",
-        r"(?:are|be|become) bound by",
-    ),
+    "sv": [
+        words_pattern(r"(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar|godtar) du"),
+        words_pattern(r"du (?:\S+ ){0,4}?(?:godkänner|samtycker|accepterar|medger|bekräftar|intygar|godtar)"),
+        words_pattern(r"(?:ger|lämnar) du (?:\S+ ){0,2}?(?:samtycke|godkännande|medgivande|tillåtelse|tillstånd)"),
+        words_pattern(r"du (?:har )?(?:godkänt|samtyckt|accepterat|godtagit|gett ditt samtycke)"),
+        words_pattern(r"anses du (?:\S+ )?(?:ha )?(?:godkänt|samtyckt|accepterat|godtagit)"),
+        words_pattern(r"(?:är|blir) du bunden"),
+        words_pattern(
+            r"(?:innebär|betyder|utgör|räknas som|anses som|anses utgöra|ses som|förutsätter|tolkas som|"
+            r"medför) (?:\S+ ){0,3}?(?:godkänn\w*|samtyck\w*|accept\w*|medgivande\w*|godta\w*)"
+        ),
+    ],
+    "en": [
+        words_pattern(r"you (?:\S+ ){0,2}?(?:agree|consent|accept|acknowledge|signify|indicate|confirm|authori[sz]e)"),
+        words_pattern(r"you (?:hereby )?give (?:us )?(?:your )?(?:permission|consent|agreement|authori[sz]ation)"),
+        words_pattern(
+            r"(?:constitutes?|signif(?:y|ies)|indicates?|means|implies|shows|is deemed|shall be deemed|"
+            r"will be deemed|will constitute|shall constitute|is considered|will be considered|"
+            r"is treated as|counts as|amounts to) (?:\S+ ){0,3}?(?:acceptance|consent|agreement|"
+            r"acknowledge?ment|approval|assent|permission)"
+        ),
+        words_pattern(r"(?:you|users) (?:are|will be|shall be) deemed to"),
+        words_pattern(r"(?:we )?(?:imply|assume|infer|take it) (?:that )?you (?:\S+ )?(?:consent|agree|accept)"),
+        words_pattern(r"(?:are|be|become) bound by"),
+    ],
 }
+_CONDITION = re.compile(r"(?:\bom|\bif|\bunless|\bwhether|\butan att|\bhuruvida)\s+$", re.IGNORECASE)
 # "If you do not agree, do not use the site": refusal is left to not using, so use counts as consent.
 _REFUSE = {
     "sv": words_pattern(
@@ -125,7 +140,12 @@ class ConsentByUse(Rule):
             use = first_match(sentence, _USE[lang])
             if use is None:
                 continue
-            agree = list(sentence_matches(sentence, _AGREE[lang]))
+            agree = [
+                span
+                for pattern in _AGREE[lang]
+                for span in sentence_matches(sentence, pattern)
+                if not _CONDITION.search(sentence.block.text[sentence.start : span[0]])
+            ]
             if not agree or first_match(sentence, _AFFIRMATIVE[lang]) is not None:
                 continue
             first = min(use[0], *(span[0] for span in agree))

@@ -27,11 +27,12 @@ _OFTEN = {
 _FOR_CHANGES = {
     "sv": words_pattern(
         r"(?:för att se|för att ta del av|för att hålla koll på|efter|för|om det finns|om vi har gjort|"
-        r"om det har skett)(?: \S+){0,3}? (?:ändring\w*|uppdatering\w*)",
+        r"om det har skett)(?: \S+){0,3}? (?:ändring\w*|förändring\w*|uppdatering\w*)",
     ),
     "en": words_pattern(
         r"(?:for|to see|to learn about|to find out about|to be aware of|to stay informed (?:about|of)|"
-        r"to keep up with)(?: \S+){0,3}? (?:changes?|updates?|amendments?|modifications?|revisions?)",
+        r"to keep up with|to stay aware of|to be informed of|to learn of)(?: \S+){0,3}? (?:changes?|updates?|"
+        r"amendments?|modifications?|revisions?|latest version)",
     ),
 }
 # Reading, visiting or checking the policy or the page.
@@ -61,12 +62,18 @@ _WHAT = {
 }
 # Said to the reader: "du", "you", or an imperative at the start of the sentence.
 _READER = {
-    "sv": words_pattern(r"du", r"dig", r"ditt ansvar", r"ni", r"er"),
-    "en": words_pattern(r"you", r"your", r"please"),
+    "sv": words_pattern(r"du", r"dig", r"ditt ansvar", r"ni", r"er", r"användare\w*", r"besökare\w*", r"kunder\w*"),
+    "en": words_pattern(r"you", r"your", r"please", r"users?", r"visitors?", r"customers?", r"readers?"),
 }
 _IMPERATIVE = {
-    "sv": words_pattern(r"läs", r"besök", r"kontrollera", r"granska", r"titta", r"gå igenom", r"håll dig"),
-    "en": words_pattern(r"check", r"review", r"visit", r"read", r"consult", r"revisit", r"come back", r"stay"),
+    "sv": words_pattern(
+        r"läs", r"besök", r"kontrollera", r"granska", r"titta", r"gå igenom", r"håll dig", r"se till att",
+        r"glöm inte att", r"kom ihåg att",
+    ),
+    "en": words_pattern(
+        r"check", r"review", r"visit", r"read", r"consult", r"revisit", r"come back", r"stay",
+        r"be sure to", r"make sure to", r"remember to", r"don't forget to", r"do not forget to",
+    ),
 }
 # "It is your responsibility to review …": the burden put on the reader, with or without "often".
 _BURDEN = {
@@ -75,7 +82,7 @@ _BURDEN = {
         r"granska|besöka|se över|gå igenom|bevaka)",
         r"det åligger (?:dig|er) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
         r"gå igenom|bevaka)",
-        r"du (?:ansvarar|har ansvar) för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
+        r"du (?:själv )?(?:ansvarar|har ansvar)(?: själv)? för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
         r"besöka|se över|gå igenom|bevaka)",
     ),
     "en": words_pattern(

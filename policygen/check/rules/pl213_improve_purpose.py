@@ -49,7 +49,9 @@ _RESULTS = {
         r"(?:en |ge dig en |ge dig )?(?:(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|"
         r"smidigare|effektivare|anpassad|optimal|bästa möjliga|bästa)(?:,? och |, | )){1,4}"
         r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
-        r"(?:mer )?relevanta? (?:erbjudanden|annonser|reklam|innehåll|marknadsföring)",
+        r"(?:mer )?(?:relevanta?|skräddarsydda?|personliga|personligt|anpassade|anpassat|riktade?|"
+        r"intressebaserade?) (?:erbjudanden|annonser|reklam|innehåll|marknadsföring|kampanjer|"
+        r"rekommendationer|utskick|kommunikation)",
         r"\w*upplevelsen?",
         r"(?:bättre förstå|förstå bättre)",
     ),
@@ -57,7 +59,8 @@ _RESULTS = {
         r"(?:a |an |the )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
         r"smooth(?:er)?|seamless|efficient|optimal|relevant|personal|best possible|best)(?:,? and |, | )){1,4}"
         r"(?:user |customer |online |shopping |browsing )?(?:experience|service)",
-        r"(?:more )?relevant (?:ads|advertising|advertisements|offers|content|marketing)",
+        r"(?:more )?(?:relevant|tailored|personali[sz]ed|customi[sz]ed|targeted|interest-based) (?:ads|advertising|"
+        r"advertisements|offers|content|marketing|promotions|recommendations|communications|campaigns|messages)",
         r"(?:the |your )?(?:user|customer) experience",
         r"better understand",
     ),

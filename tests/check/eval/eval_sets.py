@@ -17,7 +17,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SETS = ("sv", "sv-holdout", "sv-holdout2", "en", "en-holdout", "en-holdout2")
+SETS = ("sv", "sv-holdout", "sv-holdout2", "sv-holdout3", "en", "en-holdout", "en-holdout2", "en-holdout3")
 MEASURED = (
     "vague",
     "wordy",
