@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from policygen.check.document import Document, Sentence
@@ -62,8 +63,14 @@ _WHAT = {
 }
 # Said to the reader: "du", "you", or an imperative at the start of the sentence.
 _READER = {
-    "sv": words_pattern(r"du", r"dig", r"ditt ansvar", r"ni", r"er", r"användare\w*", r"besökare\w*", r"kunder\w*"),
-    "en": words_pattern(r"you", r"your", r"please", r"users?", r"visitors?", r"customers?", r"readers?"),
+    "sv": words_pattern(
+        r"du", r"dig", r"ditt ansvar", r"ni", r"er", r"användare\w*", r"besökare\w*", r"kunder\w*",
+        r"vi (?:rekommenderar|uppmanar|föreslår|ber)",
+    ),
+    "en": words_pattern(
+        r"you", r"your", r"please", r"users?", r"visitors?", r"customers?", r"readers?",
+        r"we (?:recommend|encourage|suggest|advise)",
+    ),
 }
 _IMPERATIVE = {
     "sv": words_pattern(
@@ -75,6 +82,8 @@ _IMPERATIVE = {
         r"be sure to", r"make sure to", r"remember to", r"don't forget to", r"do not forget to",
     ),
 }
+# An imperative after "so", "and" or a comma still speaks to the reader ("…, so check back").
+_BEFORE_IMPERATIVE = re.compile(r"(?:\bso|\bså|\band|\boch|\bthen|\bsedan|[,;:])\s+$", re.IGNORECASE)
 # "It is your responsibility to review …": the burden put on the reader, with or without "often".
 _BURDEN = {
     "sv": words_pattern(
@@ -161,7 +170,10 @@ def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
     if not addressed:
         imperative = first_match(sentence, _IMPERATIVE[lang])
         first_word = sentence.words[0] if sentence.words else None
-        addressed = imperative is not None and first_word is not None and imperative[0] == first_word.start
+        addressed = imperative is not None and first_word is not None and (
+            imperative[0] == first_word.start
+            or _BEFORE_IMPERATIVE.search(sentence.block.text[sentence.start : imperative[0]]) is not None
+        )
     if not addressed:
         return None
     return min(often[0], look[0]), max(often[1], look[1])
