@@ -60,7 +60,10 @@ _AGREE = {
         ),
     ],
     "en": [
-        words_pattern(r"you (?:\S+ ){0,2}?(?:agree|consent|accept|acknowledge|signify|indicate|confirm|authori[sz]e)"),
+        words_pattern(
+            r"you (?:\S+ ){0,2}?(?:agree|consent|accept|acknowledge|signify|indicate|confirm|authori[sz]e)"
+            r"(?:s|d|ed|ing)?"
+        ),
         words_pattern(r"you (?:hereby )?give (?:us )?(?:your )?(?:permission|consent|agreement|authori[sz]ation)"),
         words_pattern(
             r"(?:constitutes?|signif(?:y|ies)|indicates?|means|implies|shows|is deemed|shall be deemed|"

@@ -39,8 +39,8 @@ _FOR_CHANGES = {
 # Reading, visiting or checking the policy or the page.
 _LOOK = {
     "sv": words_pattern(
-        r"läs\w*", r"besök\w*", r"kontroller\w*", r"grans[kk]\w*", r"titta\w*", r"gå igenom", r"går igenom",
-        r"se över", r"ser över", r"ta del av", r"tar del av", r"hålla dig (?:uppdaterad|informerad|underrättad)",
+        r"läs\w*", r"besök\w*", r"kontroller\w*", r"grans[kk]\w*", r"titta\w*", r"går? (?:\S+ ){0,2}?igenom",
+        r"ser? (?:\S+ ){0,2}?över", r"ta del av", r"tar del av", r"hålla dig (?:uppdaterad|informerad|underrättad)",
         r"håll dig (?:uppdaterad|informerad|underrättad)", r"håller dig (?:uppdaterad|informerad|underrättad)",
         r"återkomma till", r"återvända till", r"hålla koll", r"håll koll", r"bevaka",
     ),
@@ -74,7 +74,7 @@ _READER = {
 }
 _IMPERATIVE = {
     "sv": words_pattern(
-        r"läs", r"besök", r"kontrollera", r"granska", r"titta", r"gå igenom", r"håll dig", r"se till att",
+        r"läs", r"besök", r"kontrollera", r"granska", r"titta", r"gå (?:\S+ ){0,2}?igenom", r"håll dig", r"se till att",
         r"glöm inte att", r"kom ihåg att",
     ),
     "en": words_pattern(

@@ -17,7 +17,10 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SETS = ("sv", "sv-holdout", "sv-holdout2", "sv-holdout3", "en", "en-holdout", "en-holdout2", "en-holdout3")
+SETS = (
+    "sv", "sv-holdout", "sv-holdout2", "sv-holdout3", "sv-holdout4",
+    "en", "en-holdout", "en-holdout2", "en-holdout3", "en-holdout4",
+)
 MEASURED = (
     "vague",
     "wordy",
