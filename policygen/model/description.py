@@ -210,7 +210,11 @@ class DataItem(_Model):
 
 
 class Retention(_Model):
-    """Either a ``period`` with the event it runs ``after``, or ``criteria`` (Art. 13(2)(a))."""
+    """Either a ``period`` with the event it runs ``after``, or ``criteria`` (Art. 13(2)(a)).
+
+    An empty ``retention: {}`` is well formed but says nothing: like a missing retention it is the
+    GDPR finding G401 (Art. 13(2)(a)), not a format error, so legal writers see it with its article.
+    """
 
     period: Period | None = None
     """How long, e.g. "24 months": a number and days, weeks, months or years."""
@@ -230,9 +234,6 @@ class Retention(_Model):
         if self.after is not None and self.period is None:
             raise invalid("retention", "`after` needs a `period`, such as `24 months`",
                           "add `period:`, or use `criteria` when no fixed period is possible")
-        if self.period is None and self.criteria is None:
-            raise invalid("retention", "retention is empty",
-                          "give `period` and `after`, or `criteria`")
         return self
 
 

@@ -174,15 +174,6 @@ def test_validate_stays_off_heavy_imports() -> None:
     assert out.stdout.strip() == "[]", out.stderr
 
 
-def test_validate_of_a_normal_description_takes_well_under_a_second() -> None:
-    timings = []
-    for _ in range(3):  # best of three: a busy machine must not fail the test
-        result, seconds = run_process(str(VALID))
-        assert result.returncode in (0, 1), result.stderr
-        timings.append(seconds)
-    assert min(timings) < 1.0
-
-
 def _without_legitimate_interest(tmp_path: Path) -> str:
     text = VALID.read_text(encoding="utf-8").replace(
         "    legal_basis: contract\n", "    legal_basis: legitimate_interests\n", 1)

@@ -274,6 +274,12 @@ def test_g401_null_retention_is_located_at_its_key():
            line=line_of(text, "retention: null"))
 
 
+def test_g401_empty_retention_is_a_gdpr_finding_not_a_format_error():
+    text = describe(purposes=purpose("data: [email]\nlegal_basis: contract\nretention: {}\nrequirement: We need it."))
+    expect(findings_of(text), "G401", article="13(2)(a)", key="purposes[0].retention",
+           line=line_of(text, "retention: {}"))
+
+
 def test_g401_uses_art_14_number_for_data_from_elsewhere():
     text = describe(data=EMPLOYER_DATA, purposes=purpose(
         "data: [work_email]\nlegal_basis: legitimate_interests\nlegitimate_interest: Reach contacts."))
