@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf $(VENV) site build dist
