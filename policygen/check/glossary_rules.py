@@ -86,16 +86,17 @@ def phrase_words(phrase: str, lang: str) -> tuple[str, ...]:
 class PhraseIndex:
     """Phrases of one language, indexed by first word so a sentence is scanned in one pass."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
-    wildcard_first: list[tuple[tuple[str, ...], Any]] = field(default_factory=list)
+    by_first: dict[str, list[tuple[tuple[str, ...], Any, list[str] | None]]] = field(default_factory=dict)
+    wildcard_first: list[tuple[tuple[str, ...], Any, list[str] | None]] = field(default_factory=list)
 
     def add(self, words: tuple[str, ...], value: Any) -> None:
         if not words:
             return
+        plain = None if WILDCARD in words else list(words)  # compared as a slice of a sentence's words
         if words[0] == WILDCARD:
-            self.wildcard_first.append((words, value))
+            self.wildcard_first.append((words, value, plain))
         else:
-            self.by_first.setdefault(words[0], []).append((words, value))
+            self.by_first.setdefault(words[0], []).append((words, value, plain))
 
     def __bool__(self) -> bool:
         return bool(self.by_first or self.wildcard_first)
@@ -108,21 +109,24 @@ class PhraseIndex:
         count = len(lowers)
         if wildcard_first:
             starts: Iterable[int] = range(count)
+        elif by_first.keys().isdisjoint(lowers):  # the common case, decided in C
+            return []
         else:
             starts = [index for index, lower in enumerate(lowers) if lower in by_first]
-            if not starts:
-                return []
         found: list[tuple[int, int, Any]] = []
         for index in starts:
             candidates = by_first.get(lowers[index], [])
             if wildcard_first:
                 candidates = candidates + wildcard_first
             here = []
-            for phrase, value in candidates:
+            for phrase, value, plain in candidates:
                 end = index + len(phrase)
                 if end > count:
                     continue
-                if len(phrase) == 1 or all(p == WILDCARD or p == w for p, w in zip(phrase, lowers[index:end])):
+                if plain is not None:
+                    if end - index == 1 or lowers[index:end] == plain:
+                        here.append((index, end, value))
+                elif all(p == w or p == WILDCARD for p, w in zip(phrase, lowers[index:end])):
                     here.append((index, end, value))
             if len(here) > 1:
                 here.sort(key=lambda item: item[1] - item[0], reverse=True)

@@ -2,26 +2,29 @@
 
 - Every block ends a sentence; a sentence without words does not count.
 - Inside a block a sentence ends at ``.``, ``!`` or ``?`` followed by white space or the block's end,
-  unless the white-space token is an abbreviation listed in ``glossary/<lang>/abbreviations.yaml``.
+  unless the spaCy token ending there is an abbreviation listed in ``glossary/<lang>/abbreviations.yaml``.
 - A word is a white-space-delimited token, stripped of surrounding punctuation, holding at least one
   letter. Hyphenated compounds, contractions, possessives and abbreviations are one word each. URLs
   and e-mail addresses are not words. A long word has more than 6 letters, counting letters only.
 
-The definition is about white-space tokens, so this module splits on white space itself (fast, and
-independent of how spaCy would cut ``e-post`` or ``don't``). spaCy's blank pipeline, with the same
-abbreviations added as tokenizer special cases, is available through :func:`nlp` for rules that need
-sub-word tokens; it is created once per language and only when asked for.
+spaCy's blank pipeline for the language, with the listed abbreviations added as tokenizer special
+cases (:func:`nlp`, built once per language), cuts every block. Sentence ends are decided on its
+tokens, and a word is a run of spaCy tokens with no white space between them, so ``e-post``,
+``don't`` and ``t.ex.`` stay one word however spaCy cuts them. Blocks are tokenised one by one (a
+very long block in pieces cut at white space), never as one giant string.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
 
-_TOKEN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
+_ATTRIBUTES = ("IDX", "LENGTH", "SPACY", "IS_SPACE")
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"  # a URL with a scheme, or www.
     r"|^[^\s@]+@[^\s@]+\.[^\s@]+$"  # an e-mail address
@@ -85,21 +88,83 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
     return Word(text, lower, offset + start, offset + end, letters)
 
 
+_PIECE_CHARS = 100_000
+"""Longest text handed to spaCy's tokenizer at once. A longer block is cut at white space, which
+never changes a word or a sentence end, so no tokenizer call sees a giant string (nor comes near
+``nlp.max_length``)."""
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` as ``(offset, piece)`` parts of about ``_PIECE_CHARS`` at most, cut after white space."""
+    if len(text) <= _PIECE_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + _PIECE_CHARS, len(text))
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            if space > start:
+                end = space + 1
+            else:  # no plain space in the window: cut after the next white space, if any
+                following = _SPACE.search(text, end)
+                end = following.end() if following else len(text)
+        yield start, text[start:end]
+        start = end
+
+
+def _spans(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
+    """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
+    token of the run starts.
+
+    spaCy's tokenizer (with our abbreviations as special cases) cuts the text; a run of spaCy tokens
+    with no white space between them is one white-space token (``e-post``, ``don't``, ``(t.ex.)``).
+    Token attributes are read as one array, so no Python object is made per spaCy token.
+    """
+    tokenizer = nlp(lang).tokenizer
+    for offset, piece in _pieces(text):
+        start = -1
+        last = end = 0
+        for index, length, space_after, is_space in tokenizer(piece).to_array(_ATTRIBUTES).tolist():
+            if is_space:
+                if start >= 0:
+                    yield offset + start, offset + end, offset + last
+                    start = -1
+                continue
+            if start < 0:
+                start = index
+            last = index
+            end = index + length
+            if space_after:
+                yield offset + start, offset + end, offset + last
+                start = -1
+        if start >= 0:
+            yield offset + start, offset + end, offset + last
+
+
 def split_block(block: Block, lang: str) -> list[Sentence]:
-    """Split ``block.text`` into sentences holding their words; fills ``block.sentences``."""
+    """Split ``block.text`` into sentences holding their words; fills ``block.sentences``.
+
+    A sentence ends after a white-space token whose last spaCy token ends with ``.``, ``!`` or ``?``
+    (so the full stop is followed by white space or the block's end), unless that spaCy token is a
+    listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``).
+    """
     known = abbreviations(lang)
     text = block.text
     sentences: list[Sentence] = []
     current: Sentence | None = None
-    for match in _TOKEN.finditer(text):
-        token = match.group()
+    for start, end, last in _spans(text, lang):
         if current is None:
-            current = Sentence(block, match.start(), match.end())
-        current.end = match.end()
-        word = make_word(token, match.start(), known)
-        if word is not None:
-            current.words.append(word)
-        if token[-1] in _SENTENCE_END and not is_abbreviation(token, known):
+            current = Sentence(block, start, end)
+        current.end = end
+        token = text[start:end]
+        if token.isalpha():  # the common case, without a call
+            current.words.append(Word(token, token.lower(), start, end, end - start))
+        else:
+            word = make_word(token, start, known)
+            if word is not None:
+                current.words.append(word)
+        if text[end - 1] in _SENTENCE_END and not is_abbreviation(text[last:end], known):
             if current.words:
                 sentences.append(current)
             current = None
@@ -113,8 +178,8 @@ def words_of(text: str, lang: str) -> list[str]:
     """The lower-cased words of a short text (a glossary phrase), tokenised like prose."""
     known = abbreviations(lang)
     words = []
-    for match in _TOKEN.finditer(text):
-        word = make_word(match.group(), 0, known)
+    for start, end, _last in _spans(text, lang):
+        word = make_word(text[start:end], 0, known)
         if word is not None:
             words.append(word.lower)
     return words

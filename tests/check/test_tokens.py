@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygen.check.analyse import analyse
 
@@ -73,3 +77,36 @@ def test_spacy_tokenizer_keeps_our_abbreviations_whole(lang: str, text: str, tok
 
 def test_bare_domains_are_not_words_but_abbreviations_are() -> None:
     assert [w for w, _ in words("Besök exempel.se eller example.com/privacy, t.ex. nu.", "sv")] == ["Besök", "eller", "t.ex.", "nu"]
+
+
+_ALPHABET = st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list(" \n\t\xa0.!?()-'’,t.ex.e.g.…"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(_ALPHABET, max_size=80), lang=st.sampled_from(["sv", "en"]))
+def test_spacy_runs_are_exactly_the_white_space_tokens(text: str, lang: str) -> None:
+    """Merging spaCy tokens not separated by white space gives back DESIGN.md's white-space tokens."""
+    from policygen.check.tokens import _spans
+
+    assert [(start, end) for start, end, _last in _spans(text, lang)] == [
+        (match.start(), match.end()) for match in re.finditer(r"\S+", text)
+    ]
+
+
+def test_a_block_longer_than_one_tokenizer_call_is_cut_at_white_space(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policygen.check import tokens
+
+    text = "Vi sparar e-post t.ex. i tre år. Du kan fråga oss! " * 40
+    whole = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
+    monkeypatch.setattr(tokens, "_PIECE_CHARS", 37)
+    assert max(len(piece) for _, piece in tokens._pieces(text)) <= 37
+    assert [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences] == whole
+    assert len(whole) == 80
+
+
+def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() -> None:
+    """spaCy strips the bracket and keeps ``t.ex.`` whole, so it is the abbreviation that is tested."""
+    assert sentences("Vissa uppgifter (t.ex. namn) sparas. Andra (bl.a. adress) inte.", "sv") == [
+        "Vissa uppgifter (t.ex. namn) sparas.", "Andra (bl.a. adress) inte.",
+    ]  # fmt: skip
+    assert sentences("Some data («e.g. names») is kept. Done.", "en") == ["Some data («e.g. names») is kept.", "Done."]
