@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import use_color, user_errors_exit_2
+from policygen.output.registry import FORMATS
 
 
 @click.command(name="check")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH…")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the text (default: detected per file).")
-@click.option("--format", "fmt", default="human", show_default=True, help="Output format: human, json, …")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help="Output format.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest policygen.toml or pyproject.toml).")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that fails the run (default: error).")
 @click.option("--select", multiple=True, help="Only these rules (code, code prefix, name or category); repeatable.")
@@ -33,11 +34,8 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
     from policygen.check.suppress import CODE as UNUSED_SUPPRESSION, RULE_METADATA as UNUSED_SUPPRESSION_RULE
     from policygen.output import MACHINE_FORMATS, format_statistics
-    from policygen.output.registry import FORMATS, Report, render
-    from policygen.errors import UserError
+    from policygen.output.registry import Report, render
 
-    if fmt not in FORMATS:
-        raise UserError.single("--format", f"unknown output format {fmt!r}", hint="one of " + ", ".join(sorted(FORMATS)))
     settings, rules = load_settings(config)
     if fail_level:
         settings.fail_level = fail_level
