@@ -1,8 +1,15 @@
-"""``policygen rules [CODE]``: the table of plain-language rules, or one rule's documentation."""
+"""``policygen rules [CODE]``: every code a user can meet in output, or one code's documentation.
+
+Codes come from two commands: ``policygen check`` (the plain-language rules ``PL1xx``/``PL2xx``,
+user glossary rules, and ``PL001`` for an inline suppression that suppresses nothing) and
+``policygen validate`` (the GDPR findings ``G1xx``…). ``check/`` may not import ``validate/``, so
+this command, which is allowed to call both, brings the two lists together.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,36 +21,86 @@ from policygen.cli.common import user_errors_exit_2
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file whose extra glossaries to include.")
 @user_errors_exit_2
 def rules(code: str | None, config: Path | None) -> None:
-    """List every rule (code, name, category, severity, summary), or explain CODE (a code or dotted name)."""
+    """List every code that check and validate report, or explain CODE (a code or dotted name)."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
 
-    settings, all_rules = load_settings(config)
+    settings, check_rules = load_settings(config)
+    gdpr_rules = _gdpr_rules()
     if code is None:
-        click.echo(format_table(all_rules, settings), nl=False)
+        click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(gdpr_rules), nl=False)
         return
-    rule = find_rule(all_rules, code)
-    if rule is None:
-        import difflib
+    rule = find_rule(check_rules, code)
+    if rule is not None:
+        severity = settings.severity(rule)
+        configured = "" if severity == rule.severity else f" (configured: {severity})"
+        head = (f"{rule.code} {rule.name}   (policygen check)\ncategory: {rule.category}   "
+                f"severity: {rule.severity}{configured}   languages: {', '.join(rule.languages)}")
+        click.echo(f"{head}\n\n{rule.doc.strip()}\n")
+        return
+    from policygen.check.suppress import CODE as UNUSED_CODE, RULE_METADATA as UNUSED
 
-        from policygen.errors import UserError
+    if code.upper() == UNUSED_CODE or code == UNUSED["name"]:
+        click.echo(_format_metadata(UNUSED_CODE, UNUSED, "policygen check"))
+        return
+    gdpr = next((r for r in gdpr_rules if code.upper() == r.code or code == r.name), None)
+    if gdpr is not None:
+        click.echo(_format_metadata(gdpr.code, gdpr.metadata(), "policygen validate"))
+        return
+    _no_such_rule(code, [key for r in check_rules for key in (r.code, r.name)]
+                  + [UNUSED_CODE, UNUSED["name"]] + [key for r in gdpr_rules for key in (r.code, r.name)])
 
-        keys = [key for r in all_rules for key in (r.code, r.name)]
-        close = [key for key in keys if key.startswith(code.upper()) or key.startswith(code.lower())]
-        close = close or difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
-        hint = f"did you mean {close[0]}?" if close else "run 'policygen rules' to list them"
-        raise UserError.single(code, "no such rule", hint=hint)
-    severity = settings.severity(rule)
-    configured = "" if severity == rule.severity else f" (configured: {severity})"
-    head = f"{rule.code} {rule.name}\ncategory: {rule.category}   severity: {rule.severity}{configured}   languages: {', '.join(rule.languages)}"
-    click.echo(f"{head}\n\n{rule.doc.strip()}\n")
+
+def _gdpr_rules() -> list:
+    """The GDPR rules of ``policygen validate`` (their codes appear in its output)."""
+    from policygen.validate import all_rules
+
+    return all_rules()
+
+
+def _no_such_rule(code: str, keys: list[str]) -> None:
+    import difflib
+
+    from policygen.errors import UserError
+
+    close = [key for key in keys if key.startswith(code.upper()) or key.startswith(code.lower())]
+    close = close or difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
+    hint = f"did you mean {close[0]}?" if close else "run 'policygen rules' to list them"
+    raise UserError.single(code, "no such rule", hint=hint)
+
+
+def _format_metadata(code: str, meta: dict[str, Any], command: str) -> str:
+    """One code's documentation from its output metadata (``Why:``/``Fix:`` lines in ``help``)."""
+    head = f"{code} {meta['name']}   ({command})\ncategory: {meta['category']}   severity: {meta['severity']}"
+    if meta.get("article"):
+        head += f"   GDPR article: {meta['article']}"
+    return f"{head}\n\n{meta['summary']}\n\n{meta['help'].strip()}\n"
+
+
+def _columns(rows: list[tuple[str, ...]]) -> str:
+    """Rows as aligned columns; the last column (the summary) is not padded."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])) + "  " + row[-1] for row in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def format_table(rules: list, settings) -> str:  # noqa: ANN001
+    """The plain-language codes of ``policygen check``, with the severities ``settings`` give them."""
+    from policygen.check.suppress import CODE as UNUSED_CODE, RULE_METADATA as UNUSED
+
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY")]
     for rule in rules:
         enabled = "" if settings.enabled(rule) else " (off)"
         rows.append((rule.code, rule.name, rule.category, settings.severity(rule) + enabled, rule.summary))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    rows.append((UNUSED_CODE, UNUSED["name"], UNUSED["category"], UNUSED["severity"], UNUSED["summary"]))
+    rows[1:] = sorted(rows[1:])
+    return "policygen check: plain language\n\n" + _columns(rows)
+
+
+def format_gdpr_table(rules: list) -> str:
+    """The GDPR codes of ``policygen validate``, with the article each comes from."""
+    rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
+    for rule in rules:
+        meta = rule.metadata()
+        rows.append((rule.code, meta["name"], meta["article"], meta["severity"], meta["summary"]))
+    return "policygen validate: GDPR completeness of a description\n\n" + _columns(rows)

@@ -169,8 +169,10 @@ def test_user_glossary_adds_a_rule(tmp_path: Path) -> None:
 def test_rules_table_and_one_rule(tmp_path: Path) -> None:
     table = run("rules", cwd=tmp_path)
     assert table.exit_code == 0
-    assert table.stdout.splitlines()[0].split() == ["CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY"]
-    assert any(line.startswith("PL111  sentence.too_long") for line in table.stdout.splitlines())
+    lines = table.stdout.splitlines()
+    assert lines[0] == "policygen check: plain language"
+    assert lines[2].split() == ["CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY"]
+    assert any(line.startswith("PL111  sentence.too_long") for line in lines)
     one = run("rules", "PL111", cwd=tmp_path)
     assert one.exit_code == 0
     assert "Why\n---" in one.stdout and "Anti-pattern" in one.stdout and "Better" in one.stdout
@@ -185,3 +187,46 @@ def test_select_option_naming_no_rule_is_refused(tmp_path: Path) -> None:
     result = run("check", "a.txt", "--select", "wordyy", cwd=tmp_path)
     assert result.exit_code == 2
     assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?" in result.stderr
+
+
+def test_rules_lists_every_code_output_can_show(tmp_path: Path) -> None:
+    """PL001 (an unused suppression) and the G-codes of ``policygen validate`` appear in output too."""
+    from policygen.validate import all_rules
+
+    lines = run("rules", cwd=tmp_path).stdout.splitlines()
+    assert lines[3].split()[:4] == ["PL001", "suppression.unused", "readability", "warning"]
+    gdpr_title = lines.index("policygen validate: GDPR completeness of a description")
+    assert lines[gdpr_title + 2].split() == ["CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY"]
+    listed = [line.split()[0] for line in lines[gdpr_title + 3 :]]
+    assert listed == [rule.code for rule in all_rules()] and len(listed) > 20
+    g101 = next(line for line in lines if line.startswith("G101 "))
+    assert g101.split()[1:4] == ["legitimate_interest.missing", "13(1)(d)", "/"]
+
+
+def test_rules_explains_a_gdpr_finding_and_the_unused_suppression(tmp_path: Path) -> None:
+    g401 = run("rules", "G401", cwd=tmp_path)
+    assert g401.exit_code == 0
+    head, _, body = g401.stdout.partition("\n\n")
+    assert head.startswith("G401 ") and "(policygen validate)" in head and "GDPR article: " in head
+    assert "\nWhy: " in body and "\nFix: " in body
+    from policygen.validate import all_rules
+
+    rule = next(r for r in all_rules() if r.code == "G401")
+    assert f"GDPR article: {rule.metadata()['article']}" in head
+    assert rule.section("Fix") in body
+    assert run("rules", rule.name, cwd=tmp_path).stdout == g401.stdout
+    assert run("rules", "g401", cwd=tmp_path).stdout == g401.stdout
+    unused = run("rules", "PL001", cwd=tmp_path)
+    assert unused.exit_code == 0
+    assert unused.stdout.startswith("PL001 suppression.unused   (policygen check)\ncategory: readability")
+    assert "--no-inline-config" in unused.stdout
+    typo = run("rules", "G40", cwd=tmp_path)
+    assert typo.exit_code == 2 and "G40: no such rule\n  hint: did you mean G401?" in typo.stderr
+
+
+def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.", encoding="utf-8")
+    result = run("check", "a.txt", "--format", "jsno", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "Invalid value for '--format': 'jsno' is not one of" in result.stderr
+    assert "'json'" in result.stderr and "'sarif'" in result.stderr
