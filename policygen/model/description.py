@@ -269,6 +269,9 @@ class Purpose(_Model):
     """Must people give the data, and what happens if they do not (Art. 13(2)(e))."""
     consent: Consent | None = None
     """For consent: the statement and how to withdraw."""
+    direct_marketing: Flag = False
+    """true when the purpose is direct marketing (newsletters, offers): people can always object
+    to it, and we must then stop at once (Art. 21(2)-(3))."""
 
 
 class Recipient(_Model):

@@ -152,8 +152,13 @@ class RightView:
 
 @dataclass(frozen=True)
 class ObjectionView:
-    purposes: tuple[PurposeRef, ...]
-    direct_marketing: tuple[PurposeRef, ...]
+    purposes: tuple[PurposeRef, ...]  # Art. 21(1): legitimate interests or public task
+    direct_marketing: tuple[PurposeRef, ...]  # Art. 21(2)-(3): marked direct marketing, any basis
+
+    @property
+    def applies(self) -> bool:
+        """Whether the policy has a section on the right to object (Art. 21(4))."""
+        return bool(self.purposes or self.direct_marketing)
 
 
 @dataclass(frozen=True)

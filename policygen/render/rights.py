@@ -51,17 +51,10 @@ RIGHTS_BY_BASIS: dict[LegalBasis, tuple[Right, ...]] = {
                              Right.objection, Right.complaint),
 }
 
-# Words that mark direct marketing (Art. 21(2)–(3)), where the right to object is absolute. The
-# description format has no marketing flag, so the purpose's id and title are the writer's
-# statement of what it is.
-_MARKETING_WORDS = ("marketing", "marknadsföring", "newsletter", "nyhetsbrev", "reklam",
-                    "advertising", "direct_mail", "direct mail", "utskick", "campaign", "kampanj",
-                    "erbjudande", "offers")
-
-
 class PurposeLike(Protocol):
     id: str
     legal_basis: LegalBasis
+    direct_marketing: bool
 
 
 @dataclass(frozen=True)
@@ -77,8 +70,10 @@ class Objection:
     """The right to object (Art. 21): the purposes it covers, and those where it is absolute.
 
     ``purposes`` holds every purpose on legitimate interests or a public task (Art. 21(1)): we must
-    stop unless our reasons outweigh the person's. ``direct_marketing`` holds the purposes among
-    them that are direct marketing (Art. 21(2)–(3)): there we always stop.
+    stop unless our reasons outweigh the person's. ``direct_marketing`` holds every purpose the
+    description marks ``direct_marketing: true``, whatever its legal basis (Art. 21(2)–(3)): there
+    we always stop. A newsletter on consent is among them: withdrawing consent ends it too, but
+    the right to object to direct marketing must still be offered explicitly (Art. 21(4)).
     """
 
     purposes: tuple[PurposeLike, ...]
@@ -86,7 +81,7 @@ class Objection:
 
     @property
     def applies(self) -> bool:
-        return bool(self.purposes)
+        return bool(self.purposes or self.direct_marketing)
 
 
 def rights_for_basis(basis: LegalBasis | str) -> tuple[Right, ...]:
@@ -112,19 +107,17 @@ def rights_by_purpose(purposes: Sequence[PurposeLike],
 
 
 def is_direct_marketing(purpose: PurposeLike) -> bool:
-    """Whether the purpose's id or title names direct marketing (a newsletter, offers, marketing)."""
-    names = [purpose.id.replace("-", "_")]
-    title = getattr(purpose, "title", None)
-    if isinstance(title, dict):
-        names.extend(title.values())
-    elif isinstance(title, str):
-        names.append(title)
-    text = " ".join(names).lower()
-    return any(word in text for word in _MARKETING_WORDS)
+    """Whether the description marks the purpose as direct marketing.
+
+    Only the writer's explicit ``direct_marketing: true`` counts. Words in an id or a title are no
+    proof: "utskick av fakturor" or "phishing campaign" are not marketing, and a policy that
+    promises an absolute right where none applies misleads as much as one that leaves it out.
+    """
+    return bool(purpose.direct_marketing)
 
 
 def objection(purposes: Sequence[PurposeLike]) -> Objection:
     """The purposes the right to object covers, and the direct-marketing ones where it is absolute."""
     covered = tuple(p for p in purposes if Right.objection in rights_for_basis(p.legal_basis))
-    marketing = tuple(p for p in covered if is_direct_marketing(p))
+    marketing = tuple(p for p in purposes if is_direct_marketing(p))
     return Objection(purposes=covered, direct_marketing=marketing)

@@ -76,6 +76,18 @@ class TermExplainer:
         self._explained.add(term)
         return f"{shown} ({self.explain_in(entry.explanation)})"
 
+    def as_defined(self, term: str, form: str | None = None) -> str:
+        """``term`` (or ``form``) bare, marked as explained: the template explains it right there.
+
+        For a sentence that defines the term in its own words after a colon or in the same
+        sentence (docs/rules.md, PL209 conventions), where the glossary's parenthesis would make
+        the sentence too long.
+        """
+        if term not in self._terms:
+            raise KeyError(f"{term!r} is not in the glossary; add it to glossary/<lang>/terms.yaml")
+        self._explained.add(term)
+        return form or term
+
     def used_in(self, texts: list[str]) -> list[tuple[str, str]]:
         """(term, explanation) for each term the texts use that is not explained yet, now marked.
 

@@ -22,6 +22,7 @@ R = Right
 class P:
     id: str
     legal_basis: LegalBasis
+    direct_marketing: bool = False
 
 
 @pytest.mark.parametrize(("basis", "expected"), [
@@ -97,19 +98,27 @@ def test_objection_does_not_apply_without_li_or_public_task():
 
 
 def test_direct_marketing_on_legitimate_interests_is_absolute():
-    purposes = [P("direct-marketing", LegalBasis.legitimate_interests),
-                P("newsletter", LegalBasis.consent), P("security", LegalBasis.legitimate_interests)]
+    purposes = [P("offers", LegalBasis.legitimate_interests, direct_marketing=True),
+                P("support", LegalBasis.contract), P("security", LegalBasis.legitimate_interests)]
     result = objection(purposes)
-    assert [p.id for p in result.direct_marketing] == ["direct-marketing"]
-    assert [p.id for p in result.purposes] == ["direct-marketing", "security"]
+    assert [p.id for p in result.direct_marketing] == ["offers"]
+    assert [p.id for p in result.purposes] == ["offers", "security"]
 
 
-@pytest.mark.parametrize(("purpose_id", "expected"), [
-    ("newsletter", True), ("nyhetsbrev", True), ("email_marketing", True), ("support", False),
-    ("security", False),
-])
-def test_is_direct_marketing(purpose_id, expected):
-    assert is_direct_marketing(P(purpose_id, LegalBasis.legitimate_interests)) is expected
+def test_direct_marketing_on_consent_gets_the_absolute_right_only():
+    # Art. 21(2) covers direct marketing whatever its basis; Art. 21(1) does not cover consent.
+    result = objection([P("newsletter", LegalBasis.consent, direct_marketing=True),
+                        P("support", LegalBasis.contract)])
+    assert [p.id for p in result.direct_marketing] == ["newsletter"]
+    assert result.purposes == () and result.applies
+
+
+@pytest.mark.parametrize("purpose_id", ["newsletter", "nyhetsbrev", "email_marketing",
+                                        "campaign", "utskick"])
+def test_words_in_an_id_do_not_make_direct_marketing(purpose_id):
+    # Only the explicit flag counts: "utskick av fakturor" is not marketing.
+    assert not is_direct_marketing(P(purpose_id, LegalBasis.legitimate_interests))
+    assert is_direct_marketing(P(purpose_id, LegalBasis.legitimate_interests, True))
 
 
 @dataclass(frozen=True)
@@ -117,12 +126,11 @@ class Titled:
     id: str
     legal_basis: LegalBasis
     title: dict
+    direct_marketing: bool = False
 
 
-def test_a_title_that_names_marketing_marks_direct_marketing():
+def test_a_title_that_names_marketing_is_not_enough():
     offers = Titled("courses", LegalBasis.legitimate_interests,
                     {"sv": "Skicka erbjudanden om kurser", "en": "Send you offers of courses"})
-    support = Titled("support", LegalBasis.legitimate_interests,
-                     {"sv": "Hjälpa dig", "en": "Help you"})
-    assert is_direct_marketing(offers) and not is_direct_marketing(support)
-    assert [p.id for p in objection([offers, support]).direct_marketing] == ["courses"]
+    assert not is_direct_marketing(offers)
+    assert objection([offers]).direct_marketing == ()
