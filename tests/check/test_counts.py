@@ -67,6 +67,29 @@ SV_HTML = """\
 # total 15 words, 4 sentences, 3 long: LIX = 15/4 + 100·3/15 = 23.75 (nav and script not prose)
 
 
+SV_ABBREVIATIONS = """\
+Vi sparar uppgifterna p.g.a. lagen. Pga. lagen sparar vi dem i.o.m. att du, fr.a. som kund, o.a.
+banker och s.a.s. alla. M.a.o. sparar vi t. ex. namn, ex. adress. Vi betalar för el. Sedan slut.
+"""
+# Vi sparar uppgifterna* p.g.a. lagen.                                  5 words, 1 long, 1 sentence
+# Pga. lagen sparar vi dem i.o.m. att du, fr.a. som kund, o.a. banker
+#   och s.a.s. alla.                                                     16 words, 0 long, 1 sentence
+# M.a.o. sparar vi t. ex. namn, ex. adress.                             8 words, 0 long, 1 sentence
+# Vi betalar* för el.        ("el" is electricity: el. is not listed)   4 words, 1 long, 1 sentence
+# Sedan slut.                                                           2 words, 0 long, 1 sentence
+# total 35 words, 5 sentences, 2 long: LIX = 35/5 + 100·2/35 = 12.71
+
+EN_ABBREVIATIONS = """\
+We keep data esp. names, w.r.t. your case. It is a.k.a. the file, with misc. notes for approx.
+ten days. Done.
+"""
+# We keep data esp. names, w.r.t. your case.                            8 words, 0 long, 1 sentence
+# It is a.k.a. the file, with misc. notes for approx. ten days.         12 words, 0 long, 1 sentence
+#   (approx. has 6 letters: not long)
+# Done.                                                                 1 word, 0 long, 1 sentence
+# total 21 words, 3 sentences, 0 long: LIX = 21/3 = 7.0
+
+
 @pytest.fixture(scope="module")
 def settings_and_rules():
     return load_settings()
@@ -79,8 +102,10 @@ def settings_and_rules():
         (EN_MARKDOWN, "en", "md", 29, 9, 5, 20.46),
         (SV_TEXT, "sv", "txt", 16, 4, 2, 16.5),
         (SV_HTML, "sv", "html", 15, 4, 3, 23.75),
+        (SV_ABBREVIATIONS, "sv", "txt", 35, 5, 2, 12.71),
+        (EN_ABBREVIATIONS, "en", "txt", 21, 3, 0, 7.0),
     ],
-    ids=["sv-markdown", "en-markdown", "sv-text", "sv-html"],
+    ids=["sv-markdown", "en-markdown", "sv-text", "sv-html", "sv-abbreviations", "en-abbreviations"],
 )
 def test_hand_counted(settings_and_rules, source, lang, fmt, words, sentences, long_words, lix) -> None:
     settings, rules = settings_and_rules
