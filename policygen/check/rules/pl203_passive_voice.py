@@ -34,8 +34,10 @@ class PassiveVoice(Rule):
     shared", "gets deleted"), with up to two adverbs between ("are automatically deleted"). Not
     flagged: adjectival participles that describe a state or attitude ("we are committed", "you are
     entitled", "is based in", "is located", "the data is required", "is needed", "when the case
-    is closed", "we are interested"), unless "by" follows ("we are required by law"), which names
-    an agent of a real passive.
+    is closed", "we are interested", "if your parcel is delayed", "if your card is stolen"), unless
+    "by" follows ("we are required by law"), which names an agent of a real passive; "delayed by
+    an hour" gives an amount, not an agent. Swedish states after *bli* are not flagged either
+    ("blir försenat", "blir stulet", "blir nöjd").
 
     Anti-pattern
     ------------
@@ -116,12 +118,31 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         if lowers[participle] in _STATE_WITH_PARTICLE and after in ("in", "on", "into", "out"):
             index = participle + 1
             continue  # "you are logged in": a state
-        if lowers[participle] in words.EN_ADJECTIVAL and after != _BY:
+        if lowers[participle] in words.EN_ADJECTIVAL and not _agent_follows(lowers, participle):
             index = participle + 1
             continue
         base = words.en_base_form(lowers[participle])
         yield first, participle, f"say who does it: 'we {base} …'"
         index = participle + 1
+
+
+_AMOUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
+_UNITS = frozenset(
+    {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+     "year", "years", "percent", "per", "cent"}
+)
+
+
+def _agent_follows(lowers: list[str], participle: int) -> bool:
+    """Does "by" after the participle name an agent? "required by law" does; "delayed by an hour" and
+    "delayed by 10 minutes" (numbers are not words) give an amount instead."""
+    index = participle + 1
+    if index >= len(lowers) or lowers[index] != _BY:
+        return False
+    index += 1
+    while index < len(lowers) and lowers[index] in _AMOUNT_WORDS:
+        index += 1
+    return not (index < len(lowers) and lowers[index] in _UNITS)
 
 
 def _next_content(lowers: list[str], start: int, adverbs: frozenset[str], adverb_suffix: str = "") -> int | None:

@@ -78,7 +78,8 @@ SV_PARTICIPLE_ADJECTIVES = word_set(
     nöjd nöjda nöjt rädd rädda glad glada klar klara klart sjuk sjuka trött trötta kvitt bättre
     sämre känd kända känt ledsen ledsna van vana vant medveten medvetna medvetet arg arga fri
     fria fritt av med kvar större mindre fler färre godkänd svart svarta stort stora svårt svåra
-    rund runda blind blinda
+    rund runda blind blinda försenad försenat försenade skadad skadat skadade stulen stulet stulna
+    borttappad borttappat borttappade
     """
 )
 SV_STRONG_PARTICIPLES = word_set(
@@ -182,7 +183,7 @@ EN_ADJECTIVAL = word_set(
     worried surprised annoyed frustrated bored tired scared embarrassed amazed married divorced
     retired employed involved related known called named registered qualified aware unable
     experienced skilled equipped accustomed subscribed unsubscribed enrolled authorised
-    authorized resolved solved completed
+    authorized resolved solved completed settled delayed lost stolen broken damaged paid listed
     """
 )
 EN_IRREGULAR_PARTICIPLES = {
