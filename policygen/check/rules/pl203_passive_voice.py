@@ -12,6 +12,7 @@ from policygen.check.settings import Settings
 
 _BY = "by"
 _STATE_WITH_PARTICLE = frozenset({"logged", "signed"})
+_WRITTEN_DOWN = frozenset({("set", "out"), ("laid", "down"), ("laid", "out"), ("spelled", "out"), ("spelt", "out")})
 _GET_IDIOMS = frozenset({"started", "involved", "married", "used", "lost", "dressed", "tired", "bored"})
 
 
@@ -118,6 +119,9 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         if lowers[participle] in _STATE_WITH_PARTICLE and after in ("in", "on", "into", "out"):
             index = participle + 1
             continue  # "you are logged in": a state
+        if (lowers[participle], after) in _WRITTEN_DOWN:
+            index = participle + 1
+            continue  # "are set out in the lease": where something is written, not who acts
         if lowers[participle] in words.EN_ADJECTIVAL and not _agent_follows(lowers, participle):
             index = participle + 1
             continue

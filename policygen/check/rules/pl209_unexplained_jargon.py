@@ -121,7 +121,10 @@ class UnexplainedJargon(Rule):
        (personuppgiftsbiträde)".
 
     Later uses need nothing. Documents shorter than `jargon-min-words` words (50 by default) are
-    not checked: a single sentence or a button label has no "first use" to explain.
+    not checked: a single sentence or a button label has no "first use" to explain. A text of 50
+    words or more that never speaks of personal data (no word starting with personuppgift,
+    dataskydd, integritet, registrera, gdpr; data, privacy, personal, gdpr) is not checked either:
+    there, "the controller on the game console" or "processorn i datorn" is not the legal term.
 
     Anti-pattern
     ------------
@@ -148,6 +151,8 @@ class UnexplainedJargon(Rule):
         minimum = settings.option(lang, "jargon-min-words")
         if not index or (minimum and len(document.words) < minimum):
             return
+        if len(document.words) >= _TOPIC_MIN_WORDS and not _about_personal_data(document, lang):
+            return  # "the controller on the game console": not the legal term
         seen: set[str] = set()
         for block in document.blocks:
             if block.kind == "heading":
@@ -163,6 +168,20 @@ class UnexplainedJargon(Rule):
                     matched = block.text[start:end]
                     message = f"Explain '{matched}' the first time you use it."
                     yield self.finding(block, start, end, message, f"{matched} ({term.explanation})")
+
+
+_TOPIC_MIN_WORDS = 50  # a shorter text is too short to tell what it is about: it is checked
+_TOPIC_PREFIXES = {
+    "sv": ("personuppgift", "dataskydd", "integritet", "gdpr", "registrera"),
+    "en": ("data", "privacy", "gdpr", "personal"),
+}
+
+
+def _about_personal_data(document: Document, lang: str) -> bool:
+    """Does the text speak of personal data at all? Only then are "controller", "processor" or
+    "personuppgiftsbiträde" the legal terms that need explaining."""
+    prefixes = _TOPIC_PREFIXES.get(lang, ())
+    return any(word.lower.startswith(prefixes) for word in document.words)
 
 
 def _uses(sentence: Sentence, index: dict[str, list[tuple[tuple[str, ...], Term]]]) -> Iterator[tuple[int, int, Term]]:

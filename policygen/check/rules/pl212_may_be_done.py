@@ -24,6 +24,15 @@ _EN_DATA_PARTICIPLES = word_set(
     """
 )
 
+# The same for Swedish, as the stems of s-passives ("delas", "överläts", "har samkörts"): a form
+# that can be downloaded or a door that can be opened is not about the reader's data.
+_SV_DATA_STEMS = (
+    "del", "lämna", "utlämna", "överlåt", "överläm", "överför", "använd", "behandl", "saml", "spar",
+    "lagr", "sälj", "såld", "skick", "kombiner", "samkör", "analyser", "registrer", "publicer",
+    "flytt", "vidarebefordr", "utbyt", "spela", "övervak", "länka", "matcha", "hämta", "inhämta",
+    "röj", "sprid", "kopier", "bevar", "ges", "gavs", "getts", "visa", "läsa", "läses", "lästs",
+    "profiler", "tillgängliggör", "överlämn",
+)
 
 class MayBeDone(Rule):
     """Something "can be done" to the reader's data: say whether it is done.
@@ -37,7 +46,8 @@ class MayBeDone(Rule):
     vagueness written with "kan" (Swedish) or "can"/"could" (English) and a passive verb.
 
     What is flagged. Swedish: "kan", "kunna" or "kunde" followed within four words by an
-    s-passive ("kan delas", "kan dina uppgifter överlåtas"), unless negated ("kan inte delas").
+    s-passive of handling data ("kan delas", "kan dina uppgifter överlåtas"), unless negated ("kan
+    inte delas"); "blanketten kan laddas ned" or "dörren kan öppnas" is not flagged.
     English: "can be" or "could be" followed by a participle of handling data ("can be shared",
     "could be transferred"); "can be found" or "can be reached" is not flagged.
 
@@ -83,7 +93,8 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
             if sentence.words[ahead].text[:1].isupper():
                 continue
             if words.sv_is_s_passive(lower, lowers[ahead - 1]):
-                found = ahead
+                if lower.startswith(_SV_DATA_STEMS):
+                    found = ahead
                 break
         if found is None:
             index += 1
