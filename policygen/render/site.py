@@ -135,6 +135,7 @@ def render_index(environment: Environment, entries: list[dict[str, Any]], *, dra
     template = environment.get_template("index.html.j2")
     return template.render(
         entries=entries, draft=draft, organisation=organisation,
+        draft_label=" / ".join(LAYOUT_LABELS[entry["lang"]]["draft"] for entry in entries),
         screen_css=raw_source(environment, "style.css"),
         print_css=raw_source(environment, "print.css"),
         lang=entries[0]["lang"],

@@ -397,7 +397,7 @@ def test_constructed_swedish_branches(constructed):
     assert "Cloudy Ltd finns i Indien." in recipients
     abroad = section(text, "utanfor-eu")
     assert "bindande företagsbestämmelser" in abroad
-    assert "Skriv till [info@jouren.se](mailto:info@jouren.se) om du vill ha en kopia" in abroad
+    assert "Skriv till oss på [info@jouren.se](mailto:info@jouren.se) om du vill ha en kopia" in abroad
     # vital interests: erasure yes, objection no; public task: objection yes, erasure no
     erasure = linked_anchors(section(text, "ratt-till-radering"))
     assert "andamal-rescue" in erasure and "andamal-register" not in erasure
