@@ -112,10 +112,11 @@ def template_error_location(error: BaseException) -> tuple[str, int]:
     """
     if isinstance(error, TemplateSyntaxError):
         return (error.filename or error.name or "", error.lineno or 0)
-    if isinstance(error, TemplateNotFound):
-        return (error.name or "", 0)
     location = ("", 0)
     for frame in traceback.extract_tb(error.__traceback__):
         if frame.filename.endswith(".j2") or frame.filename.endswith(".css"):
             location = (frame.filename, frame.lineno or 0)
+    if isinstance(error, TemplateNotFound) and location == ("", 0):
+        # asked for by the engine itself, not by an {% extends %} or {% include %} in a template
+        return (error.name or "", 0)
     return location

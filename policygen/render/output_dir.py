@@ -25,6 +25,15 @@ _AT_FDCWD = -100
 
 def check_replaceable(out: Path) -> None:
     """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output."""
+    try:
+        _check_replaceable(out)
+    except OSError as error:  # a folder on the way that this user may not read
+        raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
+                               hint="check the permissions of the folder and of its parents"
+                               ) from None
+
+
+def _check_replaceable(out: Path) -> None:
     if not out.exists():
         return
     here = Path.cwd()
