@@ -113,16 +113,36 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+_LONG_RUN = re.compile(r"(?<!\S)\S{1000,}")
+"""A run of 1,000 characters or more without white space is no word of prose (a pasted blob, a
+very long URL). It is not handed to spaCy, whose prefix and suffix loop is quadratic on such a
+string (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md says."""
+
+
 def _spans(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
     """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
-    token of the run starts.
+    token of the run starts (for a run of 1,000 characters or more: its final character)."""
+    start = 0
+    if len(text) >= 1000:
+        for match in _LONG_RUN.finditer(text):
+            yield from _spacy_spans(text, start, match.start(), lang)
+            yield match.start(), match.end(), match.end() - 1
+            start = match.end()
+    yield from _spacy_spans(text, start, len(text), lang)
+
+
+def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[int, int, int]]:
+    """The white-space tokens of ``text[begin:stop]``, cut by spaCy's tokenizer.
 
     spaCy's tokenizer (with our abbreviations as special cases) cuts the text; a run of spaCy tokens
     with no white space between them is one white-space token (``e-post``, ``don't``, ``(t.ex.)``).
     Token attributes are read as one array, so no Python object is made per spaCy token.
     """
+    if begin >= stop:
+        return
     tokenizer = nlp(lang).tokenizer
-    for offset, piece in _pieces(text):
+    for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
+        offset += begin
         start = -1
         last = end = 0
         for index, length, space_after, is_space in tokenizer(piece).to_array(_ATTRIBUTES).tolist():
