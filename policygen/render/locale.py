@@ -13,6 +13,7 @@ template writes ``{{ effective|date }}`` and gets the page's language.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -152,6 +153,16 @@ def _plural_filter(count: int, singular: str, plural_form: str) -> str:
     return plural(count, singular, plural_form)
 
 
+def paragraphs(value: str) -> list[str]:
+    """A text from the description split at its blank lines, so each paragraph stays one.
+
+    Printing collapses every newline to a space (a text is never Markdown), so a writer's
+    paragraph breaks would otherwise be lost. Single newlines stay ordinary white space: YAML
+    folds them, and hard-wrapped lines are not paragraphs.
+    """
+    return [part.strip() for part in re.split(r"\n[ \t]*\n", value) if part.strip()]
+
+
 FILTERS = {
     "date": _date_filter,
     "long_date": _date_filter,
@@ -162,4 +173,5 @@ FILTERS = {
     "end_sentence": end_sentence,
     "capfirst": capfirst,
     "explain_terms": explain_terms,
+    "paragraphs": paragraphs,
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from policygen.model.description import LegalBasis
+from policygen.model.description import LegalBasis, SpecialCondition
 
 
 class Right(str, Enum):
@@ -54,6 +54,7 @@ RIGHTS_BY_BASIS: dict[LegalBasis, tuple[Right, ...]] = {
 class PurposeLike(Protocol):
     id: str
     legal_basis: LegalBasis
+    special_condition: SpecialCondition | None
     direct_marketing: bool
 
 
@@ -89,6 +90,20 @@ def rights_for_basis(basis: LegalBasis | str) -> tuple[Right, ...]:
     return RIGHTS_BY_BASIS[LegalBasis(basis)]
 
 
+def rights_for_purpose(purpose: PurposeLike) -> tuple[Right, ...]:
+    """The rights to list for one purpose: its legal basis's, and withdrawal of explicit consent.
+
+    A purpose on a contract that uses special data with explicit consent (Art. 9(2)(a)) rests on
+    a consent too: the person may withdraw it at any time (Art. 7(3)).
+    """
+    rights = rights_for_basis(purpose.legal_basis)
+    if purpose.special_condition == SpecialCondition.explicit_consent \
+            and Right.withdraw_consent not in rights:
+        rights = tuple(right for right in Right
+                       if right in rights or right is Right.withdraw_consent)
+    return rights
+
+
 def rights_by_purpose(purposes: Sequence[PurposeLike],
                       exclude: Sequence[Right] = (Right.objection,)) -> list[RightCoverage]:
     """Every right that applies to at least one purpose, with the purposes it covers.
@@ -100,7 +115,7 @@ def rights_by_purpose(purposes: Sequence[PurposeLike],
     for right in Right:
         if right in exclude:
             continue
-        covered = tuple(p for p in purposes if right in rights_for_basis(p.legal_basis))
+        covered = tuple(p for p in purposes if right in rights_for_purpose(p))
         if covered:
             coverage.append(RightCoverage(right, covered))
     return coverage

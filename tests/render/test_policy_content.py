@@ -201,10 +201,10 @@ def test_consent_withdrawal(built, lang):
     text = policy(built, "exempel-support", lang)
     withdraw = section(text, {"sv": "andra-dig", "en": "change-your-mind"}[lang])
     expected = {
-        "sv": ["när som helst återkalla ditt samtycke", "lika enkelt som att säga ja",
+        "sv": ["Du kan alltid återkalla ditt samtycke", "lika enkelt som att säga ja",
                "Klicka på länken längst ner i varje nyhetsbrev",
                "Det vi gjorde innan dess var ändå tillåtet."],
-        "en": ["withdraw your consent at any time", "as easy as saying yes",
+        "en": ["At any time, you can withdraw your consent", "as easy as saying yes",
                "Click the link at the bottom of every newsletter",
                "What we did before that was still allowed."],
     }[lang]
@@ -557,3 +557,28 @@ def test_each_term_of_art_is_explained_where_it_is_first_used(built, example, la
                 or in_parentheses_after_explanation), (
             f"{term.term!r} first used unexplained: …{prose[max(0, first.start() - 60):first.end() + 40]}…")
         assert prose.count(f"({term.explanation})") <= 1, term.term
+
+
+def test_a_purpose_without_data_says_so_and_paragraphs_stay_apart():
+    """A draft may have a purpose with no data (G502): the heading is never left empty. A blank
+    line in a description text starts a new paragraph instead of running into the previous one."""
+    from policygen.render.documents import document_context
+    from policygen.render.environment import make_environment
+
+    source = CONSTRUCTED.replace(
+        "    data: [name]\n    legal_basis: public_task\n",
+        "    data: []\n    legal_basis: public_task\n"
+        "    description:\n      sv: \"Första stycket.\\n\\nAndra stycket.\"\n"
+        "      en: \"First paragraph.\\n\\nSecond paragraph.\"\n", 1)
+    assert source != CONSTRUCTED
+    description = load_description_text(source, "empty.yaml").description
+    for lang, nothing, first, second in (
+            ("sv", "Vi använder inga personuppgifter för det här ändamålet.", "Första stycket.",
+             "Andra stycket."),
+            ("en", "We use no personal data for this purpose.", "First paragraph.",
+             "Second paragraph.")):
+        text = make_environment(lang, "markdown").get_template("policy.md.j2").render(
+            **document_context(description, lang, ["sv", "en"], False))
+        register = section(text, {"sv": "andamal-register", "en": "purpose-register"}[lang])
+        assert nothing in register
+        assert f"\n{first}\n\n{second}\n" in register

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from policygen.model.description import LegalBasis
+from policygen.model.description import LegalBasis, SpecialCondition
 from policygen.render.rights import (
     Right,
     is_direct_marketing,
@@ -23,6 +23,7 @@ class P:
     id: str
     legal_basis: LegalBasis
     direct_marketing: bool = False
+    special_condition: SpecialCondition | None = None
 
 
 @pytest.mark.parametrize(("basis", "expected"), [
@@ -127,6 +128,7 @@ class Titled:
     legal_basis: LegalBasis
     title: dict
     direct_marketing: bool = False
+    special_condition: SpecialCondition | None = None
 
 
 def test_a_title_that_names_marketing_is_not_enough():
@@ -134,3 +136,12 @@ def test_a_title_that_names_marketing_is_not_enough():
                     {"sv": "Skicka erbjudanden om kurser", "en": "Send you offers of courses"})
     assert not is_direct_marketing(offers)
     assert objection([offers]).direct_marketing == ()
+
+
+def test_explicit_consent_for_special_data_can_be_withdrawn_whatever_the_basis():
+    # Art. 9(2)(a) explicit consent on a contract purpose: withdrawal applies (Art. 7(3))
+    care = P("care", LegalBasis.contract, special_condition=SpecialCondition.explicit_consent)
+    coverage = {c.right: [p.id for p in c.purposes] for c in rights_by_purpose([care])}
+    assert coverage[R.withdraw_consent] == ["care"]
+    assert list(coverage) == [R.access, R.rectification, R.erasure, R.restriction, R.portability,
+                              R.withdraw_consent, R.complaint]
