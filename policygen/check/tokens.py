@@ -113,17 +113,18 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
-_LONG_RUN = re.compile(r"(?<!\S)\S{1000,}")
-"""A run of 1,000 characters or more without white space is no word of prose (a pasted blob, a
-very long URL). It is not handed to spaCy, whose prefix and suffix loop is quadratic on such a
-string (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md says."""
+_LONG_RUN = re.compile(r"(?<!\S)\S{64,}")
+"""A run of 64 characters or more without white space is no word of prose (a URL, a path, a pasted
+blob). It is not handed to spaCy, whose prefix and suffix loop takes quadratic time on a long run
+of punctuation (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md
+says, and it ends a sentence when it ends with ``.``, ``!`` or ``?``."""
 
 
 def _spans(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
     """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
-    token of the run starts (for a run of 1,000 characters or more: its final character)."""
+    token of the run starts (for a run of 64 characters or more: its final character)."""
     start = 0
-    if len(text) >= 1000:
+    if len(text) >= 64:
         for match in _LONG_RUN.finditer(text):
             yield from _spacy_spans(text, start, match.start(), lang)
             yield match.start(), match.end(), match.end() - 1
