@@ -141,7 +141,7 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
     """
     if begin >= stop:
         return
-    tokenizer = nlp(lang).tokenizer
+    tokenizer = _tokenizer(lang)
     for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
         offset += begin
         start = -1
@@ -161,6 +161,21 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
                 start = -1
         if start >= 0:
             yield offset + start, offset + end, offset + last
+
+
+_VOCAB_LIMIT = 200_000
+"""spaCy keeps every new token string in the pipeline's vocabulary, about 350 bytes each, for as
+long as the pipeline lives. A file with millions of distinct tokens would grow without bound, so
+the pipeline is built afresh (about 0.1 s) once its vocabulary holds this many entries."""
+
+
+def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no annotation
+    """The tokenizer of :func:`nlp`, rebuilt when its vocabulary has grown past ``_VOCAB_LIMIT``."""
+    pipeline = nlp(lang)
+    if len(pipeline.vocab) > _VOCAB_LIMIT:
+        nlp.cache_clear()
+        pipeline = nlp(lang)
+    return pipeline.tokenizer
 
 
 def split_block(block: Block, lang: str) -> list[Sentence]:

@@ -129,3 +129,19 @@ def test_a_long_run_without_space_skips_spacy_but_keeps_the_definition() -> None
     assert [(start, end) for start, end, _last in _spans(text, "sv")] == [
         (match.start(), match.end()) for match in re.finditer(r"\S+", text)
     ]
+
+
+def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy's vocabulary keeps every new token string; memory stays bounded on huge varied files."""
+    from policygen.check import tokens
+
+    text = " ".join(f"ord{chr(0x61 + i % 26)}{chr(0x61 + i // 26 % 26)}{chr(0x61 + i // 676)}." for i in range(3000))
+    expected = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
+    first = tokens.nlp("sv")
+    monkeypatch.setattr(tokens, "_VOCAB_LIMIT", len(first.vocab) + 100)
+    assert [(s.text, [w.text for w in s.words]) for s in analyse(text.upper(), "sv", "txt").sentences] == [
+        (sentence.upper(), [word.upper() for word in words]) for sentence, words in expected
+    ]
+    assert analyse("Nästa block.", "sv", "txt").sentences[0].text == "Nästa block."  # checked before each block
+    assert tokens.nlp("sv") is not first
+    assert len(tokens.nlp("sv").vocab) <= len(first.vocab)
