@@ -102,7 +102,7 @@ def _render_language(description: Description, lang: str, languages: list[str],
     context = document_context(description, lang, languages, draft)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
-    markdown = markdown_env.get_template("policy.md.j2").render(**context)
+    markdown = tidy_blank_lines(markdown_env.get_template("policy.md.j2").render(**context))
     body = markdown_to_html(markdown)
     pdf_body = markdown_to_html(markdown, for_pdf=True)
     page_context = {**context, "pdf_href": context["links"]["pdf"]}
@@ -123,6 +123,28 @@ def _render_language(description: Description, lang: str, languages: list[str],
         form = site.render_consent(html_env, {**context, "pdf_href": None}, languages=languages)
         documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
     return documents
+
+
+def tidy_blank_lines(markdown: str) -> str:
+    """One blank line between blocks, as a person would write the published ``.md`` file.
+
+    Optional parts of a template leave runs of blank lines behind; Markdown ignores them, but the
+    Markdown file is published too. Fenced code blocks are kept exactly as they are.
+    """
+    lines: list[str] = []
+    fence: str | None = None
+    for line in markdown.splitlines():
+        marker = line.lstrip()[:3]
+        if fence is None and marker in ("```", "~~~"):
+            fence = marker
+        elif fence is not None and marker == fence:
+            fence = None
+        elif fence is None and not line.strip() and (not lines or not lines[-1].strip()):
+            continue
+        lines.append(line.rstrip() if fence is None else line)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines) + "\n"
 
 
 def _draft_markdown(markdown: str, lang: str, draft: bool) -> str:

@@ -112,6 +112,8 @@ def test_every_file_of_the_layout_is_there(sites, name):
         for suffix in (".md", ".html", ".pdf", ".fragment.html"):
             assert (out / lang / f"{POLICY[lang]}{suffix}").is_file()
         assert (out / lang / CONSENT[lang]).is_file() == bool(consent_purposes(desc))
+        markdown = (out / lang / f"{POLICY[lang]}.md").read_text(encoding="utf-8")
+        assert "\n\n\n" not in markdown and markdown.endswith(".\n")
     for lang in {"sv", "en"} - set(desc["languages"]):
         assert not (out / lang).exists()
     assert (out / "index.html").is_file() and (out / "consent.json").is_file()

@@ -104,3 +104,11 @@ def test_duplicate_anchor_is_a_problem() -> None:
 def test_escape_markdown_neutralises_block_starts(value: str, expected: str) -> None:
     assert escape_markdown(value) == expected
     assert markdown_to_html(f"{escape_markdown(value)}\n").html.startswith("<p>")
+
+
+def test_tidy_blank_lines_keeps_one_blank_line_and_code_fences():
+    from policygen.render.documents import tidy_blank_lines
+
+    assert tidy_blank_lines("# A\n\n\n\nText.  \n\n\n- item\n\n") == "# A\n\nText.\n\n- item\n"
+    fenced = "```\ncode\n\n\n\nmore\n```\n"
+    assert tidy_blank_lines(fenced) == fenced
