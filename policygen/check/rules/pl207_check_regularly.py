@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from policygen.check.document import Document, Sentence
 from policygen.check.findings import Finding
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import first_match, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 
 # How often: the reader is asked to come back on their own.
@@ -161,10 +161,25 @@ def _burden(sentence: Sentence, lang: str) -> tuple[int, int] | None:
     return first_match(sentence, _BURDEN[lang])
 
 
+_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
+
+
+def _about_the_text(sentence: Sentence, lang: str) -> bool:
+    """Is the reader asked to look at the policy, the page or its changes? A bare "check back" is
+    about the page, unless "for …" names something else ("check back often for new recipes")."""
+    spans = list(sentence_matches(sentence, _WHAT[lang]))
+    if not spans:
+        return False
+    text = sentence.block.text
+    if lang == "en" and all(text[start:end].lower() == "back" for start, end in spans):
+        return _FOR.search(text, spans[0][1], sentence.end) is None
+    return True
+
+
 def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
     often = first_match(sentence, _OFTEN[lang]) or first_match(sentence, _FOR_CHANGES[lang])
     look = first_match(sentence, _LOOK[lang])
-    if often is None or look is None or first_match(sentence, _WHAT[lang]) is None:
+    if often is None or look is None or not _about_the_text(sentence, lang):
         return None
     addressed = first_match(sentence, _READER[lang]) is not None
     if not addressed:
