@@ -64,6 +64,9 @@ def consent_items(description: Description, lang: str) -> list[dict[str, Any]]:
             "data": data,
             "withdraw": withdraw,
             "version": text_version(consent_text(statement, data, withdraw)),
+            # a draft may lack the statement or the withdrawal text (a GDPR error, 7(2)/7(3)):
+            # such a box is never offered, recorded or archived
+            "complete": bool(statement and withdraw),
         })
     return items
 
@@ -74,6 +77,8 @@ def consent_records(description: Description, languages: list[str]) -> list[dict
     records = []
     for lang in languages:
         for item in consent_items(description, lang):
+            if not item["complete"]:
+                continue
             records.append({
                 "purpose": item["purpose"],
                 "lang": lang,

@@ -87,3 +87,19 @@ def test_explicit_consent_for_special_data_gets_a_box() -> None:
     support = base.purposes[0].model_copy(update={"special_condition": "explicit_consent"})
     assert needs_consent(support)
     assert not needs_consent(base.purposes[0])
+
+
+def test_a_draft_without_consent_text_offers_no_box_and_archives_nothing(tmp_path: Path) -> None:
+    """A consent purpose without its statement (a GDPR error, built with --draft) must not show an
+    empty, unlabelled box, nor put an empty "consent text" into the archive for good."""
+    out = tmp_path / "site"
+    draft = description_with({f"purposes.{NEWSLETTER}.consent": None})
+    build(draft, out, languages=["sv", "en"], draft=True)
+    assert json.loads((out / "consent.json").read_text())["consents"] == []
+    assert _archive(out) == {}
+    for lang, page, note in (("sv", "samtycke.html", "texten som du ska säga ja till saknas"),
+                             ("en", "consent.html", "the text you would say yes to is missing")):
+        form = (out / lang / page).read_text(encoding="utf-8")
+        assert '<input type="checkbox"' not in form and "__version" not in form
+        assert note in form
+    assert not [item for item in consent_items(draft, "sv") if item["complete"]]
