@@ -582,3 +582,31 @@ def test_a_purpose_without_data_says_so_and_paragraphs_stay_apart():
         register = section(text, {"sv": "andamal-register", "en": "purpose-register"}[lang])
         assert nothing in register
         assert f"\n{first}\n\n{second}\n" in register
+
+
+def test_a_draft_shows_each_missing_required_element_instead_of_leaving_it_out():
+    """GDPR errors (Art. 13(2)(a), 13(1)(d), 9) build only with --draft; a reviewer must see the
+    gap in the draft rather than a policy that silently says less."""
+    from policygen.render.documents import document_context
+    from policygen.render.environment import make_environment
+
+    source = (CONSTRUCTED
+              .replace("    retention: {period: 1 months, after: {sv: att larmet avslutades, en: the alarm ended}}\n", "", 1)
+              .replace("    special_condition: vital_interests\n", "", 1)
+              .replace("    legitimate_interest: {sv: Vi vill berätta om våra kurser., en: We want to tell you about our courses.}\n", "", 1))
+    assert source.count("\n") == CONSTRUCTED.count("\n") - 3
+    description = load_description_text(source, "gaps.yaml").description
+    notes = {"sv": ["UTKAST:** Beskrivningen säger inte hur länge vi sparar uppgifterna.",
+                    "UTKAST:** Beskrivningen anger inte vilket undantag i artikel 9.2 som gäller.",
+                    "UTKAST:** Beskrivningen säger inte vilket vårt intresse är."],
+             "en": ["DRAFT:** The description does not say how long we keep the data.",
+                    "DRAFT:** The description does not name the exception in Article 9(2) that applies.",
+                    "DRAFT:** The description does not say what our interest is."]}
+    for lang in LANGS:
+        text = make_environment(lang, "markdown").get_template("policy.md.j2").render(
+            **document_context(description, lang, ["sv", "en"], True))
+        retention, condition, interest = notes[lang]
+        prefix = {"sv": "andamal-", "en": "purpose-"}[lang]
+        assert retention in section(text, prefix + "rescue")
+        assert condition in section(text, {"sv": "extra-skyddade-uppgifter", "en": "extra-protected-data"}[lang])
+        assert interest in section(text, prefix + "direct-marketing")
