@@ -203,6 +203,9 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "purposes": purposes,
         "recipients": list(recipients.values()),
         "transfers": [_transfer_view(t, recipients, text, lang) for t in description.transfers],
+        # outside the EU/EEA with no transfer entry: a GDPR error (G701), so drafts only
+        "unlisted_abroad": [r for r in recipients.values() if not r.in_eu_eea
+                            and r.id not in {t.recipient for t in description.transfers}],
         "sources": _sources(description, data, refs),
         "special": _special(purposes, description, data),
         "rights": [RightView(

@@ -610,3 +610,23 @@ def test_a_draft_shows_each_missing_required_element_instead_of_leaving_it_out()
         assert retention in section(text, prefix + "rescue")
         assert condition in section(text, {"sv": "extra-skyddade-uppgifter", "en": "extra-protected-data"}[lang])
         assert interest in section(text, prefix + "direct-marketing")
+
+
+def test_a_draft_never_claims_no_transfers_while_a_recipient_is_abroad():
+    """A recipient outside the EU/EEA without a transfer entry (G701, drafts only) must not
+    produce "we send no data outside the EU"; the gap shows instead."""
+    from policygen.render.documents import document_context
+    from policygen.render.environment import make_environment
+
+    source = CONSTRUCTED.replace(
+        "transfers:\n  - recipient: cloud\n    country: IN\n    safeguard: binding_corporate_rules\n",
+        "transfers: []\n", 1)
+    assert source != CONSTRUCTED
+    description = load_description_text(source, "abroad.yaml").description
+    for lang, none, gap in (("sv", "Vi skickar inga uppgifter", "UTKAST:** Cloudy Ltd i Indien får uppgifter om dig."),
+                            ("en", "We send no data", "DRAFT:** Cloudy Ltd in India gets data about you.")):
+        text = make_environment(lang, "markdown").get_template("policy.md.j2").render(
+            **document_context(description, lang, ["sv", "en"], True))
+        assert none not in text
+        assert gap in section(text, {"sv": "utanfor-eu", "en": "outside-the-eu"}[lang])
+        assert gap in section(text, {"sv": "i-korthet", "en": "in-brief"}[lang])
