@@ -73,6 +73,14 @@ class Counter:
         self.syllables += syllables
         self.vocabulary.update(lowers)
 
+    def add_sentences(self, sentences: int, lowers: list[str], long_words: int, syllables: int) -> None:
+        """Add several sentences at once (a block's): ``lowers`` are all their words."""
+        self.sentences += sentences
+        self.words += len(lowers)
+        self.long_words += long_words
+        self.syllables += syllables
+        self.vocabulary.update(lowers)
+
     def metrics(self, lang: str) -> Metrics:
         english = lang == "en"
         return Metrics(

@@ -79,21 +79,33 @@ class _Measurer:
             self.syllables = None
 
     def add_block(self, block: Block) -> None:
+        self.add_counts(block, self.block_counts(block))
+
+    def block_counts(self, block: Block) -> BlockCounts:
+        """``(sentences, words, long words, syllables, lower-cased words)`` of a tokenised block."""
+        count_syllables = self.syllables
+        lowers: list[str] = []
+        long_words = syllables = 0
+        for sentence in block.sentences:
+            words = sentence.words
+            lowers.extend(sentence.lowers)
+            long_words += sum(1 for word in words if word.letters > 6)
+            if count_syllables:
+                syllables += sum(count_syllables(word.lower) for word in words)
+        return len(block.sentences), long_words, syllables, lowers
+
+    def add_counts(self, block: Block, counts: BlockCounts) -> None:
+        """Add one block's counts (from :meth:`block_counts`, perhaps of another process)."""
         if self.first is None:
             self.first = block.positions.start(0)
         if block.kind == "heading":
             self._close(block.level)
             span = block.span(0, len(block.text.rstrip()))
             self.open.append(_OpenSection(" ".join(block.text.split()), block.level, span))
-        counters = [self.document, *(section.counter for section in self.open)]
-        count_syllables = self.syllables
-        for sentence in block.sentences:
-            words = sentence.words
-            lowers = sentence.lowers
-            long_words = sum(1 for word in words if word.letters > 6)
-            syllables = sum(count_syllables(word.lower) for word in words) if count_syllables else 0
-            for counter in counters:
-                counter.add_sentence(lowers, long_words, syllables)
+        sentences, long_words, syllables, lowers = counts
+        if sentences:
+            for counter in (self.document, *(section.counter for section in self.open)):
+                counter.add_sentences(sentences, lowers, long_words, syllables)
 
     def _close(self, level: int) -> None:
         while self.open and self.open[-1].level >= level:
@@ -110,14 +122,16 @@ class _Measurer:
         return Measured(path, self.lang, self.document.metrics(self.lang), sections, line, column)
 
 
-def _documents(path: str, lang: str, source: str, fmt: str) -> Iterator[Document]:
-    """The file as analysed documents of bounded size (one for any ordinary file)."""
+def _documents(path: str, lang: str, source: str, fmt: str, tokenise: bool = True) -> Iterator[Document]:
+    """The file as documents of bounded size (one for any ordinary file), its blocks tokenised
+    unless ``tokenise`` is false."""
     document = Document(path=path, lang=lang, source=source)
     size = 0
     yielded = False
     for part, first_line in source_parts(source, fmt):
         for block in extract(part, fmt, first_line):
-            split_block(block, lang)
+            if tokenise:
+                split_block(block, lang)
             document.blocks.append(block)
             size += len(block.text)
             if size >= DOCUMENT_CHARS:
@@ -127,6 +141,87 @@ def _documents(path: str, lang: str, source: str, fmt: str) -> Iterator[Document
                 size = 0
     if document.blocks or not yielded:
         yield document
+
+
+BlockCounts = tuple[int, int, int, list[str]]
+Checked = tuple[list[Finding], list[BlockCounts]]
+"""What checking one document gives: its findings (sorted, severities applied) and the measure
+counts of each of its blocks."""
+
+
+def _check_document(document: Document, text_rules: list[Rule], settings: Settings, measurer: _Measurer) -> Checked:
+    """Tokenise (if not yet done), count and run the text rules on one document, then free its words."""
+    lang = document.lang
+    counts = []
+    for block in document.blocks:
+        if not block.sentences:
+            split_block(block, lang)
+        counts.append(measurer.block_counts(block))
+    findings: list[Finding] = []
+    for rule in text_rules:
+        findings.extend(_with_severity(rule.check(document, settings), rule, settings))
+    findings.sort(key=_order)
+    for block in document.blocks:
+        block.sentences = []
+    return findings, counts
+
+
+def _checked_documents(
+    path: str, lang: str, source: str, fmt: str, text_rules: list[Rule], settings: Settings, measurer: _Measurer
+) -> Iterator[tuple[Document, Checked]]:
+    """Every document of the file with what checking it gave, in file order.
+
+    A file of several documents (from about 40,000 words up to ``PARALLEL_MAX_CHARS``) is checked on
+    two processors: a forked child checks the later documents while this process checks the
+    earlier ones, and sends its results back through a pipe. Both run the same code on the same
+    documents, so the report is identical to checking them one after the other. If the child fails
+    for any reason, this process checks its documents itself.
+    """
+    if not _parallel(source, fmt):
+        for document in _documents(path, lang, source, fmt):
+            yield document, _check_document(document, text_rules, settings, measurer)
+        return
+    documents = list(_documents(path, lang, source, fmt, tokenise=False))
+    if len(documents) < 2:
+        for document in documents:
+            yield document, _check_document(document, text_rules, settings, measurer)
+        return
+    mine = _split_point(documents)
+    from policygen.check.parallel import fork_worker
+
+    worker = fork_worker(lambda: [_check_document(d, text_rules, settings, measurer) for d in documents[mine:]])
+    try:
+        mine_checked = [_check_document(document, text_rules, settings, measurer) for document in documents[:mine]]
+    finally:
+        theirs = worker.result()  # also reaps the child if checking here failed
+    yield from zip(documents[:mine], mine_checked)
+    if theirs is None or len(theirs) != len(documents) - mine:
+        theirs = [_check_document(d, text_rules, settings, measurer) for d in documents[mine:]]
+    yield from zip(documents[mine:], theirs)
+
+
+PARALLEL_MAX_CHARS = 4_000_000
+"""Largest source checked on two processors. A larger file is read and checked part by part in
+one process, so its memory stays bounded (all blocks of a parallel check are held at once)."""
+
+
+def _parallel(source: str, fmt: str) -> bool:
+    from policygen.check.parallel import available
+
+    return fmt != "html" and DOCUMENT_CHARS <= len(source) <= PARALLEL_MAX_CHARS and available()
+
+
+def _split_point(documents: list[Document]) -> int:
+    """How many documents this process checks: about 45 % of the text (it also merges and writes
+    the report), at least one, and never all."""
+    sizes = [sum(len(block.text) for block in document.blocks) for document in documents]
+    total = sum(sizes)
+    done = 0
+    for index, size in enumerate(sizes):
+        if done + size / 2 > 0.45 * total:
+            return min(max(index, 1), len(documents) - 1)
+        done += size
+    return len(documents) - 1
 
 
 def check_source(
@@ -141,13 +236,9 @@ def check_source(
     findings: list[Finding] = []
     omitted = 0
     omitted_severities: set[str] = set()
-    for document in _documents(path, lang, source, fmt):
-        for block in document.blocks:
-            measurer.add_block(block)
-        part: list[Finding] = []
-        for rule in text_rules:
-            part.extend(_with_severity(rule.check(document, settings), rule, settings))
-        part.sort(key=_order)
+    for document, (part, counts) in _checked_documents(path, lang, source, fmt, text_rules, settings, measurer):
+        for block, block_counts in zip(document.blocks, counts):
+            measurer.add_counts(block, block_counts)
         room = max(limit - len(findings), 0)
         findings.extend(part[:room])
         for finding in part[room:]:

@@ -1,0 +1,83 @@
+"""A large file checked on two processors gives exactly the report of checking it in one."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from policygen.check import parallel, runner
+from policygen.check.registry import all_rules, option_defaults
+from policygen.check.runner import check_source
+from policygen.check.settings import Settings
+
+RULES = all_rules()
+SETTINGS = Settings(defaults=option_defaults(RULES))
+SV = [
+    "## Dina rättigheter\n",
+    "I enlighet med tillämplig lagstiftning har den registrerade rätt att erhålla ett registerutdrag. "
+    "Läs denna policy regelbundet för att se eventuella ändringar.\n",
+    "- Genom att använda webbplatsen godkänner du denna policy.\n- Vi säljer inte dina uppgifter, t.ex. ditt namn.\n",
+    "Uppgifterna behandlas av den personuppgiftsansvarige enligt art. 6.1 f dataskyddsförordningen.\n",
+]
+EN = [
+    "## Your rights\n",
+    "In accordance with applicable legislation, the data subject has the right to obtain a copy. "
+    "Please check this page regularly for changes.\n",
+    "- By using this website you agree to this policy.\n- Data are processed by the controller, e.g. us.\n",
+    "In order to improve your experience, we may use the information for marketing purposes.\n",
+]
+
+
+def _source(paragraphs: list[str], count: int) -> str:
+    """A heading, then nine paragraphs or lists (a section of about 100 words), and again."""
+    return "\n".join(paragraphs[0] if i % 10 == 0 else paragraphs[1 + i % 3] for i in range(count))
+
+
+def _sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYGEN_JOBS", "1")
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "fmt"), [("sv", SV, "md"), ("en", EN, "md"), ("en", EN, "txt")])
+def test_two_processes_give_the_report_of_one(monkeypatch: pytest.MonkeyPatch, lang: str, paragraphs: list[str],
+                                              fmt: str) -> None:
+    monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
+    source = _source(paragraphs, 300)
+    assert parallel.available()
+    assert runner._parallel(source, fmt)
+    both = check_source(source, "big", lang, fmt, RULES, SETTINGS)
+    _sequential(monkeypatch)
+    assert not runner._parallel(source, fmt)
+    one = check_source(source, "big", lang, fmt, RULES, SETTINGS)
+    assert both == one
+    assert len(one.findings) > 100 and (one.sections or fmt == "txt") and one.metrics.words > 3_000
+
+
+def test_a_failed_child_is_redone_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
+    source = _source(EN, 200)
+
+    class NoPickle:
+        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+        loads = staticmethod(pickle.loads)
+
+        @staticmethod
+        def dumps(value: object, protocol: int = 0) -> bytes:
+            raise RuntimeError("the child cannot send its results")
+
+    monkeypatch.setattr(parallel, "pickle", NoPickle)
+    assert parallel.fork_worker(lambda: 1).result() is None
+    redone = check_source(source, "big", "en", "md", RULES, SETTINGS)
+    _sequential(monkeypatch)
+    assert redone == check_source(source, "big", "en", "md", RULES, SETTINGS)
+
+
+def test_the_findings_limit_counts_in_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
+    settings = Settings(defaults={**option_defaults(RULES), "max-findings": 150})
+    source = _source(EN, 300)
+    both = check_source(source, "big", "en", "md", RULES, settings)
+    _sequential(monkeypatch)
+    one = check_source(source, "big", "en", "md", RULES, settings)
+    assert both == one
+    assert both.omitted > 0
