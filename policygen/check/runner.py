@@ -172,8 +172,8 @@ def _checked_documents(
     """Every document of the file with what checking it gave, in file order.
 
     A file of several documents (from about 40,000 words up to ``PARALLEL_MAX_CHARS``) is checked on
-    two processors: a forked child checks the later documents while this process checks the
-    earlier ones, and sends its results back through a pipe. Both run the same code on the same
+    two processors: a forked child checks about half of the documents while this process checks
+    the others, and sends its results back through a pipe. Both run the same code on the same
     documents, so the report is identical to checking them one after the other. If the child fails
     for any reason, this process checks its documents itself.
     """
@@ -186,18 +186,20 @@ def _checked_documents(
         for document in documents:
             yield document, _check_document(document, text_rules, settings, measurer)
         return
-    mine = _split_point(documents)
+    theirs_at = _child_share(documents)
+    mine_at = [index for index in range(len(documents)) if index not in theirs_at]
     from policygen.check.parallel import fork_worker
 
-    worker = fork_worker(lambda: [_check_document(d, text_rules, settings, measurer) for d in documents[mine:]])
+    worker = fork_worker(lambda: [_check_document(documents[i], text_rules, settings, measurer) for i in theirs_at])
     try:
-        mine_checked = [_check_document(document, text_rules, settings, measurer) for document in documents[:mine]]
+        checked = {i: _check_document(documents[i], text_rules, settings, measurer) for i in mine_at}
     finally:
         theirs = worker.result()  # also reaps the child if checking here failed
-    yield from zip(documents[:mine], mine_checked)
-    if theirs is None or len(theirs) != len(documents) - mine:
-        theirs = [_check_document(d, text_rules, settings, measurer) for d in documents[mine:]]
-    yield from zip(documents[mine:], theirs)
+    if theirs is None or len(theirs) != len(theirs_at):
+        theirs = [_check_document(documents[i], text_rules, settings, measurer) for i in theirs_at]
+    checked.update(zip(theirs_at, theirs))
+    for index, document in enumerate(documents):
+        yield document, checked.pop(index)
 
 
 PARALLEL_MAX_CHARS = 4_000_000
@@ -211,17 +213,19 @@ def _parallel(source: str, fmt: str) -> bool:
     return fmt != "html" and DOCUMENT_CHARS <= len(source) <= PARALLEL_MAX_CHARS and available()
 
 
-def _split_point(documents: list[Document]) -> int:
-    """How many documents this process checks: about 45 % of the text (it also merges and writes
-    the report), at least one, and never all."""
+def _child_share(documents: list[Document]) -> list[int]:
+    """Indexes of the documents the child checks: about half of the text, balanced greedily from
+    the largest document down (a file's last document is usually small). Never all, never none."""
     sizes = [sum(len(block.text) for block in document.blocks) for document in documents]
-    total = sum(sizes)
-    done = 0
-    for index, size in enumerate(sizes):
-        if done + size / 2 > 0.45 * total:
-            return min(max(index, 1), len(documents) - 1)
-        done += size
-    return len(documents) - 1
+    mine = theirs = 0
+    child: list[int] = []
+    for index in sorted(range(len(documents)), key=lambda i: (-sizes[i], i)):
+        if theirs < mine:
+            child.append(index)
+            theirs += sizes[index]
+        else:
+            mine += sizes[index]
+    return sorted(child) or [len(documents) - 1]
 
 
 def check_source(
