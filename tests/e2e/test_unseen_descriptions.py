@@ -525,3 +525,25 @@ def test_pdf_holds_the_main_elements(sites, name, lang):
     for element in expected:
         assert element in words, element
     assert "\\" not in words
+
+
+def test_a_long_web_address_wraps_inside_the_pdf_page(tmp_path):
+    """A web address has no spaces; without a wrapping rule it ran past the right margin. A line of
+    A4 text at this size holds about 95 characters; an overflowing address made one of 130."""
+    from pypdf import PdfReader
+
+    long_url = ("https://www.liffeyhelp.ie/about/company/board/documents/minutes/2026?lang=en&ref="
+                "policy&utm_source=privacypolicy&utm_medium=pdf&utm_campaign=annualmeeting2026"
+                "&utm_content=footerlink#top")
+    source = (HERE / "descriptions" / "helpdesk-ie-en.yaml").read_text(encoding="utf-8").replace(
+        "  email: privacy@liffeyhelp.ie\n\nauthority:",
+        f"  email: privacy@liffeyhelp.ie\n  website: \"{long_url}\"\n\nauthority:", 1)
+    assert long_url in source
+    description = tmp_path / "long-url.yaml"
+    description.write_text(source, encoding="utf-8")
+    run = run_build(description, tmp_path / "site")
+    assert run.returncode == 0, run.stderr
+    pdf = PdfReader(str(tmp_path / "site" / "en" / "privacy-policy.pdf"))
+    lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    assert any("utm_source" in line for line in lines)
+    assert max(len(line) for line in lines) <= 110, max(lines, key=len)
