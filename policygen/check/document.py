@@ -106,10 +106,15 @@ class Sentence:
     end: int
     words: list[Word] = field(default_factory=list)
     _lowers: list[str] | None = None
+    _text: str | None = None
 
     @property
     def text(self) -> str:
-        return self.block.text[self.start : self.end]
+        """``block.text[start:end]``, sliced once (rules read it many times); valid after
+        tokenisation, which is the only code that moves ``end``."""
+        if self._text is None:
+            self._text = self.block.text[self.start : self.end]
+        return self._text
 
     @property
     def lowers(self) -> list[str]:

@@ -124,7 +124,7 @@ class PhraseIndex:
                 if end > count:
                     continue
                 if plain is not None:
-                    if end - index == 1 or lowers[index:end] == plain:
+                    if end - index == 1 or (lowers[index + 1] == plain[1] and lowers[index:end] == plain):
                         here.append((index, end, value))
                 elif all(p == w or p == WILDCARD for p, w in zip(phrase, lowers[index:end])):
                     here.append((index, end, value))
@@ -210,7 +210,10 @@ class GlossaryRule(Rule):
         if not phrases:
             return
         template = self.messages.get(document.lang) or next(iter(self.messages.values()), "")
+        first_words = None if phrases.wildcard_first else phrases.by_first.keys()
         for sentence in document.sentences:
+            if first_words is not None and first_words.isdisjoint(sentence.lowers):
+                continue  # no phrase can start in this sentence (decided in C; most sentences)
             allowed_spans = [(start, end) for start, end, _ in allowed.matches(sentence)] if allowed else []
             taken_until = 0
             for start, end, entry in phrases.matches(sentence):

@@ -181,6 +181,9 @@ def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> I
         return
     index = 0
     while index < len(lowers):
+        if index and lowers[index] not in always and lowers[index] not in unless:
+            index += 1  # no phrase starts here, and only the first word can be a generic subject
+            continue
         found = _phrase_at(lowers, index, always)
         if found is None:
             candidate = _phrase_at(lowers, index, unless)

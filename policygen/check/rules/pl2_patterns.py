@@ -24,7 +24,12 @@ def sentence_matches(sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[t
 
 
 def first_match(sentence: Sentence, pattern: re.Pattern[str]) -> tuple[int, int] | None:
-    return next(sentence_matches(sentence, pattern), None)
+    """The first non-empty match of :func:`sentence_matches`, without making a generator."""
+    for match in pattern.finditer(sentence.text):
+        start, end = match.span()
+        if end > start:
+            return sentence.start + start, sentence.start + end
+    return None
 
 
 def words_pattern(*alternatives: str) -> re.Pattern[str]:
