@@ -7,8 +7,8 @@
   letter. Hyphenated compounds, contractions, possessives and abbreviations are one word each. URLs
   and e-mail addresses are not words. A long word has more than 6 letters, counting letters only.
 
-spaCy's blank pipeline for the language, with the listed abbreviations added as tokenizer special
-cases (:func:`nlp`, built once per language), cuts every block. Sentence ends are decided on its
+The tokenizer of spaCy's blank pipeline for the language, with the listed abbreviations added as
+special cases (:func:`nlp`, built once per language), cuts every block. Sentence ends are decided on its
 tokens, and a word is a run of spaCy tokens with no white space between them, so ``e-post``,
 ``don't`` and ``t.ex.`` stay one word however spaCy cuts them. Blocks are tokenised one by one (a
 very long block in pieces cut at white space), never as one giant string.
@@ -171,11 +171,11 @@ the pipeline is built afresh (about 0.1 s) once its vocabulary holds this many e
 
 def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no annotation
     """The tokenizer of :func:`nlp`, rebuilt when its vocabulary has grown past ``_VOCAB_LIMIT``."""
-    pipeline = nlp(lang)
-    if len(pipeline.vocab) > _VOCAB_LIMIT:
+    tokenizer = nlp(lang)
+    if len(tokenizer.vocab) > _VOCAB_LIMIT:
         nlp.cache_clear()
-        pipeline = nlp(lang)
-    return pipeline.tokenizer
+        tokenizer = nlp(lang)
+    return tokenizer
 
 
 def split_block(block: Block, lang: str) -> list[Sentence]:
@@ -223,12 +223,28 @@ def words_of(text: str, lang: str) -> list[str]:
 
 @cache
 def nlp(lang: str):  # noqa: ANN201 - spacy is imported lazily, so no annotation
-    """spaCy's blank pipeline for ``lang`` with our abbreviations as tokenizer special cases."""
-    import spacy
-    from spacy.symbols import ORTH
+    """spaCy's tokenizer for ``lang``, with our abbreviations as special cases.
 
-    pipeline = spacy.blank(lang)
+    It is built exactly as ``spacy.blank(lang)`` builds its vocabulary and tokenizer (the
+    language's exceptions, prefixes, suffixes, infixes, token and URL matches), without the rest
+    of a ``Language`` object (its config and registry resolution). Like a pipeline, it is called on a text and gives a ``Doc``.
+    """
+    from spacy import util
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import create_vocab
+
+    defaults = util.get_lang_class(lang).Defaults
+    tokenizer = Tokenizer(
+        create_vocab(lang, defaults),
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
     for abbreviation in sorted(abbreviations(lang)):
         for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
-            pipeline.tokenizer.add_special_case(form, [{ORTH: form}])
-    return pipeline
+            tokenizer.add_special_case(form, [{ORTH: form}])
+    return tokenizer
