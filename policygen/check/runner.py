@@ -71,6 +71,7 @@ class _Measurer:
         self.open: list[_OpenSection] = []
         self.closed: list[MeasuredSection] = []
         self.first: tuple[int, int] | None = None
+        self.known_syllables: dict[str, int] = {}  # word → syllables, without a call per word
         if lang == "en":
             from policygen.check.syllables import syllables
 
@@ -82,16 +83,20 @@ class _Measurer:
         self.add_counts(block, self.block_counts(block))
 
     def block_counts(self, block: Block) -> BlockCounts:
-        """``(sentences, words, long words, syllables, lower-cased words)`` of a tokenised block."""
-        count_syllables = self.syllables
+        """``(sentences, long words, syllables, lower-cased words)`` of a tokenised block."""
         lowers: list[str] = []
         long_words = syllables = 0
+        known = self.known_syllables
         for sentence in block.sentences:
-            words = sentence.words
-            lowers.extend(sentence.lowers)
-            long_words += sum(1 for word in words if word.letters > 6)
-            if count_syllables:
-                syllables += sum(count_syllables(word.lower) for word in words)
+            sentence_lowers = sentence.lowers
+            lowers.extend(sentence_lowers)
+            long_words += sum([word.letters > 6 for word in sentence.words])
+            if self.syllables is not None:
+                for lower in sentence_lowers:
+                    count = known.get(lower)
+                    if count is None:
+                        count = known[lower] = self.syllables(lower)
+                    syllables += count
         return len(block.sentences), long_words, syllables, lowers
 
     def add_counts(self, block: Block, counts: BlockCounts) -> None:
