@@ -2,7 +2,9 @@
 
 A file is processed block by block: large sources are cut into parts at blank lines (outside code
 fences), and blocks are grouped into documents of bounded size, so neither spaCy's nor our own
-memory ever sees a 50 MB string at once. Measures are accumulated as counts.
+memory ever sees a 50 MB string at once. Measures are accumulated as counts. A file of several
+documents, up to 4 MB, is checked on two processors (:func:`_checked_documents`), with the same
+report.
 """
 
 from __future__ import annotations

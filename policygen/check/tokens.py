@@ -164,9 +164,9 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
 
 
 _VOCAB_LIMIT = 200_000
-"""spaCy keeps every new token string in the pipeline's vocabulary, about 350 bytes each, for as
-long as the pipeline lives. A file with millions of distinct tokens would grow without bound, so
-the pipeline is built afresh (about 0.1 s) once its vocabulary holds this many entries."""
+"""spaCy keeps every new token string in the tokenizer's vocabulary, about 350 bytes each, for as
+long as the tokenizer lives. A file with millions of distinct tokens would grow without bound, so
+the tokenizer is built afresh (about 0.07 s) once its vocabulary holds this many entries."""
 
 
 def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no annotation
@@ -227,7 +227,8 @@ def nlp(lang: str):  # noqa: ANN201 - spacy is imported lazily, so no annotation
 
     It is built exactly as ``spacy.blank(lang)`` builds its vocabulary and tokenizer (the
     language's exceptions, prefixes, suffixes, infixes, token and URL matches), without the rest
-    of a ``Language`` object (its config and registry resolution). Like a pipeline, it is called on a text and gives a ``Doc``.
+    of a ``Language`` object (its config and registry resolution): 0.073 s instead of 0.091 s for
+    English. Like a pipeline, it is called on a text and gives a ``Doc``.
     """
     from spacy import util
     from spacy.symbols import ORTH
