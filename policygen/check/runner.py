@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from policygen.check.document import Block, Document
+from policygen.check.document import Block, Document, PositionMap
 from policygen.check.extract import extract
 from policygen.check.findings import FileReport, Finding, Section
 from policygen.check.measures import MIN_SECTION_WORDS, Counter, Measured, MeasuredSection
@@ -188,25 +188,45 @@ def _checked_documents(
         for document in _documents(path, lang, source, fmt):
             yield document, _check_document(document, text_rules, settings, measurer)
         return
-    documents = list(_documents(path, lang, source, fmt, tokenise=False))
-    if len(documents) < 2:
-        for document in documents:
-            yield document, _check_document(document, text_rules, settings, measurer)
-        return
-    theirs_at = _child_share(documents)
-    mine_at = [index for index in range(len(documents)) if index not in theirs_at]
     from policygen.check.parallel import fork_worker
 
-    worker = fork_worker(lambda: [_check_document(documents[i], text_rules, settings, measurer) for i in theirs_at])
+    worker = fork_worker(
+        lambda: _get_ready(lang, text_rules, settings, measurer),
+        lambda documents: [_check_document(document, text_rules, settings, measurer) for document in documents],
+    )
     try:
-        checked = {i: _check_document(documents[i], text_rules, settings, measurer) for i in mine_at}
+        documents = list(_documents(path, lang, source, fmt, tokenise=False))
+        theirs_at = _child_share(documents) if len(documents) > 1 else []
+        worker.send([_without_source(documents[i]) for i in theirs_at] if theirs_at else None)
+        checked = {
+            i: _check_document(document, text_rules, settings, measurer)
+            for i, document in enumerate(documents)
+            if i not in theirs_at
+        }
     finally:
         theirs = worker.result()  # also reaps the child if checking here failed
-    if theirs is None or len(theirs) != len(theirs_at):
+    if theirs_at and (theirs is None or len(theirs) != len(theirs_at)):
         theirs = [_check_document(documents[i], text_rules, settings, measurer) for i in theirs_at]
-    checked.update(zip(theirs_at, theirs))
+    checked.update(zip(theirs_at, theirs or []))
     for index, document in enumerate(documents):
         yield document, checked.pop(index)
+
+
+def _get_ready(lang: str, text_rules: list[Rule], settings: Settings, measurer: _Measurer) -> None:
+    """Build what checking needs before the first document arrives (in the child, while the
+    parent extracts the file): the tokenizer, pyphen, the rules' indexes (an empty document)."""
+    split_block(Block("paragraph", "Ready.", PositionMap(), 1), lang)
+    if measurer.syllables is not None:
+        measurer.syllables("ready")
+    empty = Document(path="", lang=lang, source="")
+    for rule in text_rules:
+        for _ in rule.check(empty, settings):
+            pass
+
+
+def _without_source(document: Document) -> Document:
+    """The document to send to the child: rules never read the whole source, so it stays here."""
+    return Document(path=document.path, lang=document.lang, source="", blocks=document.blocks)
 
 
 PARALLEL_MAX_CHARS = 4_000_000

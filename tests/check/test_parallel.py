@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
+import os
 
 import pytest
 
@@ -53,23 +53,33 @@ def test_two_processes_give_the_report_of_one(monkeypatch: pytest.MonkeyPatch, l
     assert len(one.findings) > 100 and (one.sections or fmt == "txt") and one.metrics.words > 3_000
 
 
+def test_a_worker_computes_its_task_and_is_always_reaped() -> None:
+    worker = parallel.fork_worker(lambda: None, lambda task: task * 2)
+    worker.send(21)
+    assert worker.result() == 42
+    idle = parallel.fork_worker(lambda: None, lambda task: task * 2)
+    idle.send(None)
+    assert idle.result() is None
+    never_sent = parallel.fork_worker(lambda: None, lambda task: task * 2)
+    assert never_sent.result() is None
+
+
 def test_a_failed_child_is_redone_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
     source = _source(EN, 200)
+    parent = os.getpid()
+    real = runner._check_document
 
-    class NoPickle:
-        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
-        loads = staticmethod(pickle.loads)
+    def failing_in_the_child(*args: object) -> object:
+        if os.getpid() != parent:
+            raise RuntimeError("the child cannot check")
+        return real(*args)
 
-        @staticmethod
-        def dumps(value: object, protocol: int = 0) -> bytes:
-            raise RuntimeError("the child cannot send its results")
-
-    monkeypatch.setattr(parallel, "pickle", NoPickle)
-    assert parallel.fork_worker(lambda: 1).result() is None
+    monkeypatch.setattr(runner, "_check_document", failing_in_the_child)
     redone = check_source(source, "big", "en", "md", RULES, SETTINGS)
     _sequential(monkeypatch)
     assert redone == check_source(source, "big", "en", "md", RULES, SETTINGS)
+    assert redone.findings
 
 
 def test_the_findings_limit_counts_in_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
