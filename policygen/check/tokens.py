@@ -120,20 +120,22 @@ of punctuation (a million ``(`` would take hours); it stays one white-space toke
 says, and it ends a sentence when it ends with ``.``, ``!`` or ``?``."""
 
 
-def _spans(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
+def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
     """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
     token of the run starts (for a run of 64 characters or more: its final character)."""
+    spans: list[tuple[int, int, int]] = []
     start = 0
     if len(text) >= 64:
         for match in _LONG_RUN.finditer(text):
-            yield from _spacy_spans(text, start, match.start(), lang)
-            yield match.start(), match.end(), match.end() - 1
+            _spacy_spans(text, start, match.start(), lang, spans)
+            spans.append((match.start(), match.end(), match.end() - 1))
             start = match.end()
-    yield from _spacy_spans(text, start, len(text), lang)
+    _spacy_spans(text, start, len(text), lang, spans)
+    return spans
 
 
-def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[int, int, int]]:
-    """The white-space tokens of ``text[begin:stop]``, cut by spaCy's tokenizer.
+def _spacy_spans(text: str, begin: int, stop: int, lang: str, spans: list[tuple[int, int, int]]) -> None:
+    """Append the white-space tokens of ``text[begin:stop]``, cut by spaCy's tokenizer, to ``spans``.
 
     spaCy's tokenizer (with our abbreviations as special cases) cuts the text; a run of spaCy tokens
     with no white space between them is one white-space token (``e-post``, ``don't``, ``(t.ex.)``).
@@ -142,6 +144,7 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
     if begin >= stop:
         return
     tokenizer = _tokenizer(lang)
+    add = spans.append
     for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
         offset += begin
         start = -1
@@ -149,7 +152,7 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
         for index, length, space_after, is_space in tokenizer(piece).to_array(_ATTRIBUTES).tolist():
             if is_space:
                 if start >= 0:
-                    yield offset + start, offset + end, offset + last
+                    add((offset + start, offset + end, offset + last))
                     start = -1
                 continue
             if start < 0:
@@ -157,10 +160,10 @@ def _spacy_spans(text: str, begin: int, stop: int, lang: str) -> Iterator[tuple[
             last = index
             end = index + length
             if space_after:
-                yield offset + start, offset + end, offset + last
+                add((offset + start, offset + end, offset + last))
                 start = -1
         if start >= 0:
-            yield offset + start, offset + end, offset + last
+            add((offset + start, offset + end, offset + last))
 
 
 _VOCAB_LIMIT = 200_000
