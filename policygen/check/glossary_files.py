@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from policygen.resources import glossary_dir
 _CACHE_VERSION = "1"
 
 
-def _cache_file(path: Path) -> Path | None:
-    """Where the parsed form of ``path`` is cached, keyed by its absolute path, size and mtime."""
+def _cache_file(path: Path, kind: str = "") -> Path | None:
+    """Where the parsed form of ``path`` is cached, keyed by its absolute path, size and mtime
+    (and ``kind``, the parser and its version, for files that are not glossary YAML)."""
     if os.environ.get("POLICYGEN_NO_CACHE"):
         return None
     try:
@@ -30,6 +32,8 @@ def _cache_file(path: Path) -> Path | None:
     except (OSError, RuntimeError):
         return None
     key = f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{_CACHE_VERSION}"
+    if kind:
+        key += f"\0{kind}"
     return base / (hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json")
 
 
@@ -41,13 +45,18 @@ def read_yaml(path: Path) -> Any:
     about 1 ms. Any problem with the cache falls back to parsing; ``POLICYGEN_NO_CACHE=1`` turns it
     off.
     """
-    cache = _cache_file(path)
+    return read_cached(path, parse_yaml)
+
+
+def read_cached(path: Path, parse: Callable[[Path], Any], kind: str = "") -> Any:
+    """``parse(path)``, through the JSON cache of :func:`read_yaml` (``parse`` must return JSON data)."""
+    cache = _cache_file(path, kind)
     if cache is not None:
         try:
             return json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-    data = parse_yaml(path)
+    data = parse(path)
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
