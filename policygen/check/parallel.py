@@ -5,7 +5,7 @@ in memory, shared copy-on-write. It is forked before the file is extracted, so i
 (build the tokenizer, load pyphen, index the glossaries) while this process parses the Markdown;
 then it gets its share of the documents, pickled through one pipe, and sends its results back,
 pickled, through another. It is used only where ``os.fork`` exists and at least two processors
-are available, and ``POLICYGEN_JOBS=1`` turns it off. The child never prints and leaves with
+are available, never in a program running other threads, and ``POLICYGEN_JOBS=1`` turns it off. The child never prints and leaves with
 ``os._exit``, so no buffered output or exit handler of the parent runs twice.
 """
 
@@ -19,8 +19,9 @@ from typing import Any
 
 
 def available() -> bool:
-    """Can and should a check use a second process?"""
-    if not hasattr(os, "fork") or os.environ.get("POLICYGEN_JOBS") == "1":
+    """Can and should a check use a second process? Not in a program running other threads: one
+    of them could hold a lock at the moment of the fork, and the child would wait for it forever."""
+    if not hasattr(os, "fork") or os.environ.get("POLICYGEN_JOBS") == "1" or threading.active_count() > 1:
         return False
     try:
         processors = len(os.sched_getaffinity(0))
@@ -82,7 +83,12 @@ def fork_worker(prepare: Callable[[], object], compute: Callable[[Any], Any]) ->
     sends the pickled value back."""
     task_read, task_write = os.pipe()
     result_read, result_write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare (a process limit): the caller checks alone
+        for fd in (task_read, task_write, result_read, result_write):
+            os.close(fd)
+        raise
     if pid == 0:  # the child
         status = 1
         try:

@@ -190,10 +190,15 @@ def _checked_documents(
         return
     from policygen.check.parallel import fork_worker
 
-    worker = fork_worker(
-        lambda: _get_ready(lang, text_rules, settings, measurer),
-        lambda documents: [_check_document(document, text_rules, settings, measurer) for document in documents],
-    )
+    try:
+        worker = fork_worker(
+            lambda: _get_ready(lang, text_rules, settings, measurer),
+            lambda documents: [_check_document(document, text_rules, settings, measurer) for document in documents],
+        )
+    except OSError:  # the system would not start a process: check alone
+        for document in _documents(path, lang, source, fmt):
+            yield document, _check_document(document, text_rules, settings, measurer)
+        return
     try:
         documents = list(_documents(path, lang, source, fmt, tokenise=False))
         theirs_at = _child_share(documents) if len(documents) > 1 else []

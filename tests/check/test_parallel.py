@@ -91,3 +91,31 @@ def test_the_findings_limit_counts_in_file_order(monkeypatch: pytest.MonkeyPatch
     one = check_source(source, "big", "en", "md", RULES, settings)
     assert both == one
     assert both.omitted > 0
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not parallel.available()
+    finally:
+        release.set()
+        other.join()
+    assert parallel.available()
+
+
+def test_a_refused_fork_is_checked_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
+    source = _source(EN, 200)
+
+    def no_process() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel.os, "fork", no_process)
+    alone = check_source(source, "big", "en", "md", RULES, SETTINGS)
+    monkeypatch.undo()
+    monkeypatch.setattr(runner, "DOCUMENT_CHARS", 2_000)
+    assert alone == check_source(source, "big", "en", "md", RULES, SETTINGS)
