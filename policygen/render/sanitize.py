@@ -17,10 +17,10 @@ ALLOWED_SCHEMES = ("https", "mailto", "tel")
 # can never end a heading with an anchor "{#id}".
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~&{}])")
 # What would turn a value that happens to start a line into a block: a list item ("- ", "+ ",
-# "1. ", "1) "), or a thematic break or setext underline ("---", "==="). Headings, quotes and "*"
-# lists are already disarmed by escaping "#", ">" and "*".
+# "1. ", "1) "), or a thematic break or setext underline ("---", "- - -", "---- -", "==="). Headings,
+# quotes, "*" lists and "***"/"___" breaks are already disarmed by escaping "#", ">", "*" and "_".
 _BLOCK_START = re.compile(r"^([-+]|\d{1,9}[.)])(?=\s|$)")
-_RULE_LINE = re.compile(r"^[-=]+$")
+_RULE_LINE = re.compile(r"^[-=][-= ]*$")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ANCHOR = re.compile(r"^#[a-z0-9-]+$")

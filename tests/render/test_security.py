@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
@@ -259,6 +259,9 @@ _MARKDOWNISH = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_MARKDOWNISH, prefix=st.sampled_from(["", "Text: ", "# ", "- ", "| a | "]))
+@example(text="---- - ", prefix="")  # a thematic break with spaces, found by hypothesis
+@example(text="- - -", prefix="")
+@example(text="= = =", prefix="")
 def test_any_escaped_text_renders_as_exactly_that_text(text: str, prefix: str) -> None:
     """Whatever a description holds, escaped it shows exactly those characters, at a line start
     too, and never makes a tag of its own: only the template's own prefix decides the block."""
