@@ -33,7 +33,22 @@ def validation_problems(error: ValidationError, data: Any, root: type[BaseModel]
         if (problem.key, problem.message) not in seen:
             seen.add((problem.key, problem.message))
             problems.append(problem)
-    return problems
+    return _without_missing_keys_explained_by_typos(problems)
+
+
+_DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`")
+
+
+def _without_missing_keys_explained_by_typos(problems: list[Problem]) -> list[Problem]:
+    """``adress:`` is one mistake, not two: when an unknown key's did-you-mean names a required key
+    missing beside it, the unknown key's message (with that hint) says all there is to fix."""
+    typo_targets = set()
+    for problem in problems:
+        match = _DID_YOU_MEAN.search(problem.hint) if problem.message.startswith("unknown key") else None
+        if match:
+            typo_targets.add(join_key(parent_key(problem.key), match.group(1)))
+    return [problem for problem in problems
+            if not (problem.message.startswith("missing required key") and problem.key in typo_targets)]
 
 
 _UNION_TAGS = {"code", "custom"}

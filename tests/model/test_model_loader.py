@@ -261,3 +261,15 @@ def test_every_located_key_points_at_its_name_in_the_file() -> None:
         if not path or last.endswith("]"):
             continue  # list items are located at their value
         assert lines[line - 1][column - 1:].startswith(last), (path, line, column)
+
+
+def test_a_misspelt_required_key_is_one_problem_not_two() -> None:
+    text = valid_text().replace('  address: "Storgatan', '  adress: "Storgatan', 1)
+    problems = problems_of(text)
+    assert [(p.line, p.column, p.key, p.message, p.hint) for p in problems] == [
+        (7, 3, "controller.adress", "unknown key `adress`", "did you mean `address`?")]
+
+
+def test_a_missing_key_beside_an_unrelated_unknown_key_is_still_reported() -> None:
+    text = valid_text().replace('  address: "Storgatan 1, 111 22 Stockholm"', '  color: blue', 1)
+    assert sorted(p.key for p in problems_of(text)) == ["controller.address", "controller.color"]
