@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -108,6 +109,42 @@ _GENERIC_AFTER = {
     "en": word_set("can may must should have are will shall"),
 }
 
+# "Den som lämnar en kommentar …" / "Anyone who …": a generic person who is the reader. Plurals
+# ("de som", "those who") are left alone: they usually mean others (recipients, staff).
+_WHOEVER = {
+    "sv": {("den", "som"), ("envar", "som")},
+    "en": {("anyone", "who"), ("anybody", "who")},
+}
+# A customer or member who holds a data subject's right (GDPR Art. 15-22: access, rectification,
+# erasure, restriction, portability, objection, withdrawing consent, complaint) is the reader:
+# "Kunden har rätt att invända mot direktmarknadsföring". Other sentences about "kunden" stay
+# allowed (business-to-business texts: "Kunden har rätt att få en kopia av avtalet").
+_RIGHT_HOLDERS = {
+    "sv": word_set("kunden kunder kunderna medlemmar medlemmarna konsumenten konsumenter personen"),
+    "en": word_set("customers members consumers individuals people persons"),
+}
+_RIGHTS = {
+    "sv": [tuple(p.split()) for p in ("har rätt", "äger rätt", "kan begära", "får begära", "kan invända", "kan återkalla")],
+    "en": [
+        tuple(p.split())
+        for p in ("have the right", "have a right", "are entitled", "may request", "can request", "may object",
+                  "can object", "may withdraw", "can withdraw")
+    ],
+}
+
+_DATA_SUBJECT_RIGHTS = {
+    "sv": re.compile(
+        r"\b(?:invänd\w*|radera\w*|radering\w*|rättelse\w*|rätta\w*|begränsning\w*|begränsa\w*|"
+        r"dataportabilitet\w*|återkalla\w*|utdrag\w*|registerutdrag\w*|klagomål\w*|klaga\w*|"
+        r"tillgång till (?:sina|dina|de) \w*uppgifter|personuppgifter\w*|direktmarknadsföring\w*|samtycke\w*)"
+    ),
+    "en": re.compile(
+        r"\b(?:object\w*|eras\w*|delet\w*|rectif\w*|correct\w*|restrict\w*|portab\w*|withdraw\w*|"
+        r"complain\w*|access (?:to )?(?:their|your) (?:personal )?(?:data|information)|personal data|"
+        r"direct marketing|consent)"
+    ),
+}
+
 
 class ReaderThirdPerson(Rule):
     """The reader is talked about in the third person; address them as "du" / "you".
@@ -176,8 +213,9 @@ def _index(lang: str, kind: str) -> _Index:
 def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> Iterator[tuple[int, int, str]]:
     lowers = [word.lower.rstrip(".,;:") for word in sentence.words]
     if always.keys().isdisjoint(lowers) and unless.keys().isdisjoint(lowers):  # the common case
-        if lowers and _generic_subject(lowers, lang):
-            yield 0, 0, "du" if lang == "sv" else "you"
+        generic = _generic_subject(lowers, lang)
+        if generic:
+            yield 0, generic - 1, "du" if lang == "sv" else "you"
         return
     index = 0
     while index < len(lowers):
@@ -190,7 +228,7 @@ def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> I
             if candidate is not None and not _noun_follows(lowers, index + candidate[0], lang):
                 found = candidate
         if found is None and index == 0 and _generic_subject(lowers, lang):
-            found = (1, "du" if lang == "sv" else "you")
+            found = (_generic_subject(lowers, lang), "du" if lang == "sv" else "you")
         if found is not None:
             length, suggestion = found
             yield index, index + length - 1, suggestion
@@ -221,6 +259,20 @@ def _noun_follows(lowers: list[str], end: int, lang: str) -> bool:
     return after in _EN_NOUNS_AFTER
 
 
-def _generic_subject(lowers: list[str], lang: str) -> bool:
-    """"Användare kan …" / "Users may …" at the start of a sentence."""
-    return len(lowers) > 1 and lowers[0] in _GENERIC[lang] and lowers[1] in _GENERIC_AFTER[lang]
+def _generic_subject(lowers: list[str], lang: str) -> int:
+    """How many words at the start of a sentence name the reader generically (0: none):
+    "Användare kan …" / "Users may …", "Den som …" / "Anyone who …", or the holder of a right
+    ("Kunden har rätt …" / "Customers have the right …")."""
+    if len(lowers) < 2:
+        return 0
+    if lowers[0] in _GENERIC[lang] and lowers[1] in _GENERIC_AFTER[lang]:
+        return 1
+    if tuple(lowers[:2]) in _WHOEVER[lang]:
+        return 2
+    if (
+        lowers[0] in _RIGHT_HOLDERS[lang]
+        and any(tuple(lowers[1 : 1 + len(words)]) == words for words in _RIGHTS[lang])
+        and _DATA_SUBJECT_RIGHTS[lang].search(" ".join(lowers))
+    ):
+        return 1
+    return 0

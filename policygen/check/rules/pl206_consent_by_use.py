@@ -18,8 +18,9 @@ _USE = {
         r"gå in på|ta del av|lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna)",
         r"(?:om|när|då|så länge|så snart|i och med att) du (?:\S+ ){0,3}?(?:använder|nyttjar|besöker|"
         r"fortsätter|surfar|navigerar|går in på|tar del av|lämnar|stannar|registrerar|laddar ner|"
-        r"installerar|använda|besöka|surfa|navigera)",
-        r"(?:din |er )?fortsatta? (?:användning|användande|nyttjande|surfande|besök)",
+        r"installerar|använda|besöka|surfa|navigera|skickar|fyller i|handlar|beställer|loggar in|skapar|"
+        r"klickar vidare|klickar dig vidare|klickar runt|scrollar|skrollar)",
+        r"(?:din |er )?fortsatta? (?:användning|användande|nyttjande|surfande|surfning|navigering|besök)",
         r"(?:din |er )?(?:användning|användningen|användandet|nyttjandet|nyttjande|besöket|besök) (?:av|på) "
         r"(?:webbplatsen|webbsidan|sajten|sidan|tjänsten|tjänsterna|appen|våra tjänster|vår webbplats|"
         r"vår tjänst|vår app|vår sajt)",
@@ -80,19 +81,22 @@ _CONDITION = re.compile(r"(?:\bom|\bif|\bunless|\bwhether|\butan att|\bhuruvida)
 # "If you do not agree, do not use the site": refusal is left to not using, so use counts as consent.
 _REFUSE = {
     "sv": words_pattern(
-        r"om du inte (?:godkänner|accepterar|samtycker)(?: \S+){0,8}? (?:ska|bör|får|kan|ombeds|ber vi) "
+        r"om du inte (?:\S+ )?(?:godkänner|godkänna|accepterar|acceptera|samtycker|samtycka|godtar|godta|"
+        r"går med på|gå med på)(?: \S+){0,8}? (?:ska|bör|får|kan|ombeds|ber vi) "
         r"(?:du |dig )?(?:att )?(?:inte|avstå)(?: från)?(?: att)? (?:använda|besöka|nyttja|surfa)",
-        r"om du inte (?:godkänner|accepterar|samtycker)(?: \S+){0,8}? (?:använd|besök) inte",
+        r"om du inte (?:\S+ )?(?:godkänner|godkänna|accepterar|acceptera|samtycker|samtycka|godtar|godta)"
+        r"(?: \S+){0,8}? (?:använd|besök) inte",
     ),
     "en": words_pattern(
-        r"if you do not (?:agree|accept|consent)(?: \S+){0,8}? (?:please )?(?:do not|don't|should not|"
+        r"if you (?:do not|don't|cannot|can't|are unable to|do not wish to|don't wish to|are unwilling to) "
+        r"(?:agree|accept|consent)(?: \S+){0,8}? (?:please )?(?:do not|don't|should not|"
         r"must not|may not|cannot|refrain from) (?:use|using|access|accessing|visit|visiting|continue)",
     ),
 }
 # An affirmative act (clicking, ticking) is real consent, not consent by use.
 _AFFIRMATIVE = {
-    "sv": words_pattern(r"klicka\w*", r"kryssa\w*", r"markera\w*", r"bocka\w*", r"jag godkänner", r"jag samtycker"),
-    "en": words_pattern(r"click\w*", r"tick\w*", r"check(?:ing)? the box", r"select\w*", r"opt(?:ing)? in", r"toggl\w*", r"i agree"),
+    "sv": words_pattern(r"klicka\w*(?! (?:vidare|runt|dig))", r"kryssa\w*", r"markera\w*", r"bocka\w*", r"jag godkänner", r"jag samtycker"),
+    "en": words_pattern(r"click\w*(?! (?:through|around|on links))", r"tick\w*", r"check(?:ing)? the box", r"select\w*", r"opt(?:ing)? in", r"toggl\w*", r"i agree"),
 }
 
 

@@ -87,15 +87,16 @@ _BEFORE_IMPERATIVE = re.compile(r"(?:\bso|\bså|\band|\boch|\bthen|\bsedan|[,;:]
 # "It is your responsibility to review …": the burden put on the reader, with or without "often".
 _BURDEN = {
     "sv": words_pattern(
-        r"(?:det är|det åligger) (?:ditt|ert) ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
+        r"(?:det är|det åligger|det blir) (?:ditt|ert|användarens|besökarens|kundens) (?:eget )?ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
         r"granska|besöka|se över|gå igenom|bevaka)",
-        r"det åligger (?:dig|er) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
+        r"det åligger (?:dig|er|användaren|användarna|besökaren|besökarna|kunden|kunderna) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
         r"gå igenom|bevaka)",
         r"du (?:själv )?(?:ansvarar|har ansvar)(?: själv)? för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
         r"besöka|se över|gå igenom|bevaka)",
     ),
     "en": words_pattern(
-        r"(?:it is|it's|it remains) your (?:sole )?responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
+        r"(?:it is|it's|it remains) (?:your|the user's|the visitor's|the customer's|each user's) (?:own |sole )?"
+        r"responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
         r"stay|keep|monitor|consult|be aware)",
         r"(?:it is|it's) (?:up to you|incumbent (?:up)?on you) to (?:\S+ ){0,3}?(?:review|check|read|visit|"
         r"stay|keep|monitor|consult)",

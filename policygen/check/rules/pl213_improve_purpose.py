@@ -14,22 +14,25 @@ from policygen.check.settings import Settings
 _SV_OBJECTS = (
     r"(?:\w*upplevelse\w*|\w*tjänst\w*|\w*webbplats\w*|sajt\w*|sida|sidan|appen|appar|\w*produkt\w*|"
     r"utbud\w*|service\w*|verksamhet\w*|\w*erbjudande\w*|kommunikation\w*|innehåll\w*|"
-    r"marknadsföring\w*|affär\w*|funktion\w*|kundrelation\w*|kundvård\w*)"
+    r"marknadsföring\w*|affär\w*|funktion\w*|kundrelation\w*|kundvård\w*|process\w*|rutiner\w*|arbete\w*)"
 )
 _EN_OBJECTS = (
     r"(?:experiences?|services?|site|website|web site|apps?|application|products?|offerings?|offers?|"
     r"content|platform|business|communications?|marketing|features?|functionality|performance|"
-    r"customer relationship|relationship with you|our work|what we offer|advertising)"
+    r"customer relationship|relationship with you|our work|what we offer|advertising|operations|"
+    r"processes|activities|organi[sz]ation|systems?|routines)"
 )
 # A verb of improving (infinitive, or a noun of it) and, within three words, what is improved.
 _IMPROVING = {
     "sv": words_pattern(
         r"(?:förbättra|utveckla|vidareutveckla|optimera|anpassa|personifiera|personalisera|effektivisera|"
+        r"skräddarsy|individanpassa|målrikta|"
         r"förbättring av|förbättringar av|utveckling av|anpassning av)(?: \S+){0,3}? " + _SV_OBJECTS,
     ),
     "en": words_pattern(
         r"(?:improv(?:e|ing|ement of)|enhanc(?:e|ing|ement of)|optimi[sz](?:e|ing|ation of)|"
-        r"personali[sz](?:e|ing|ation of)|tailor(?:ing)?|customi[sz](?:e|ing)|develop(?:ing|ment of)?)"
+        r"personali[sz](?:e|ing|ation of)|tailor(?:ing)?|customi[sz](?:e|ing)|develop(?:ing|ment of)?|"
+        r"streamlin(?:e|ing)|refin(?:e|ing)|grow(?:ing)?|expand(?:ing)?)"
         r"(?: \S+){0,3}? " + _EN_OBJECTS,
     ),
 }
@@ -54,6 +57,8 @@ _RESULTS = {
         r"rekommendationer|utskick|kommunikation)",
         r"\w*upplevelsen?",
         r"(?:bättre förstå|förstå bättre)",
+        r"(?:som )?(?:kan|skulle kunna|kanske|bedöms|antas|tros) (?:vara av intresse|intressera dig)",
+        r"som (?:vi tror|vi bedömer|vi tror att) (?:att )?(?:du|dig) (?:\S+ ){0,2}?(?:intresse\w*|gilla\w*|uppskatta\w*)",
     ),
     "en": words_pattern(
         r"(?:a |an |the )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
@@ -63,6 +68,8 @@ _RESULTS = {
         r"advertisements|offers|content|marketing|promotions|recommendations|communications|campaigns|messages)",
         r"(?:the |your )?(?:user|customer) experience",
         r"better understand",
+        r"(?:that|which) (?:may|might|could|would|we think|we believe)(?: \S+){0,2}? (?:be of interest|interest you)",
+        r"of (?:possible |potential )?interest to you",
     ),
 }
 

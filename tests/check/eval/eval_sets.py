@@ -18,8 +18,8 @@ from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
 SETS = (
-    "sv", "sv-holdout", "sv-holdout2", "sv-holdout3", "sv-holdout4",
-    "en", "en-holdout", "en-holdout2", "en-holdout3", "en-holdout4",
+    "sv", "sv-holdout", "sv-holdout2", "sv-holdout3", "sv-holdout4", "sv-holdout5",
+    "en", "en-holdout", "en-holdout2", "en-holdout3", "en-holdout4", "en-holdout5",
 )
 MEASURED = (
     "vague",
@@ -40,6 +40,7 @@ class Evaluation:
     hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     totals: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     misses: list[tuple[str, str]] = field(default_factory=list)
+    known_limits: list[tuple[str, str, bool]] = field(default_factory=list)
     clean: int = 0
     false_alarms: list[tuple[str, list[str]]] = field(default_factory=list)
 
@@ -76,6 +77,9 @@ def evaluate(name: str) -> Evaluation:
     result = Evaluation(name)
     for item in data["problems"]:
         found = {entry.split()[0] for entry in categories_found(item["text"], lang)}
+        if item.get("known_limit"):  # a documented limit: reported, not counted in the recall
+            result.known_limits.extend((c, item["text"], c in found) for c in item["expect"])
+            continue
         for category in item["expect"]:
             result.totals[category] += 1
             if category in found:
@@ -100,6 +104,10 @@ def table(evaluation: Evaluation) -> str:
     lines.append(f"  {'all':16} {evaluation.overall:14.1%}")
     lines.append(f"  false alarms: {len(evaluation.false_alarms)} of {evaluation.clean} clean sentences")
     lines.extend(f"  missed {category}: {text}" for category, text in evaluation.misses)
+    lines.extend(
+        f"  known limit, {'found' if found else 'missed'} {category}: {text}"
+        for category, text, found in evaluation.known_limits
+    )
     lines.extend(f"  false alarm: {text} -> {found}" for text, found in evaluation.false_alarms)
     return "\n".join(lines)
 
