@@ -160,9 +160,11 @@ class ReaderThirdPerson(Rule):
     enskilde", "den berörda personen", "användaren", "besökaren" (and their genitives), and
     "Användare kan …" at the start of a sentence. English: "the data subject", "data subjects",
     "the user", "the individual", "the visitor", "the consumer", "the person concerned" (and
-    their possessives), and "Users may …" at the start of a sentence. Not flagged: "kunden" /
-    "the customer", which internal routines and business-to-business texts legitimately use for
-    a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
+    their possessives), and "Users may …" at the start of a sentence. Both: "Den som …" /
+    "Anyone who …" at the start of a sentence, and "Kunder har rätt …" / "Customers have the
+    right …" when the sentence names a data subject's right (objection, erasure, consent …).
+    Not flagged otherwise: "kunden" / "the customer", which internal routines and
+    business-to-business texts legitimately use for a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
     adjective or part of a compound.
 
     Anti-pattern
