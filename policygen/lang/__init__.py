@@ -1,0 +1,10 @@
+"""Languages: the one list of languages policygen writes and speaks, and what each one needs.
+
+Everything that depends on the language lives under this package, as data read by small modules:
+the language packs (every word the documents need), CLDR names, dates, lists and numbers through
+Babel, and the glossaries (word lists and terms of art) that the checker and the renderer share.
+It imports nothing from the rest of policygen, so every part may use it.
+"""
+
+LANGUAGES: tuple[str, ...] = ("sv", "en")
+"""The languages of the documents, the checker and the interface, in presentation order."""
