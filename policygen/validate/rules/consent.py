@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, has_text
+from policygen.model.description import LegalBasis, SpecialCondition
+from policygen.model.facts import consent_gap, needs_consent
+from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
 
@@ -20,13 +22,13 @@ def consent_statement_missing(ctx: Context) -> Iterator[Hit]:
     what the person agrees to ("Yes, send me the newsletter once a month").
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) != "consent":
+        if purpose.legal_basis is not LegalBasis.consent:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
                       message=f"purpose `{purpose.id}` rests on consent but has no consent statement",
                       hint="add `consent:` with `statement:` and `withdraw:`")
-        elif not has_text(purpose.consent.statement):
+        elif purpose.consent.statement is None:
             yield Hit(key=f"purposes[{i}].consent.statement",
                       message=f"purpose `{purpose.id}` rests on consent but has no consent statement",
                       hint="add `statement:` with the sentence shown beside the box")
@@ -43,13 +45,13 @@ def consent_withdraw_missing(ctx: Context) -> Iterator[Hit]:
     reply, the same form).
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) != "consent":
+        if purpose.legal_basis is not LegalBasis.consent:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
                       message=f"purpose `{purpose.id}` rests on consent but does not say how to withdraw it",
                       hint="add `consent:` with `statement:` and `withdraw:`")
-        elif not has_text(purpose.consent.withdraw):
+        elif purpose.consent.withdraw is None:
             yield Hit(key=f"purposes[{i}].consent.withdraw",
                       message=f"purpose `{purpose.id}` rests on consent but does not say how to withdraw it",
                       hint="add `withdraw:` saying how to withdraw, as easily as consent was given")
@@ -66,18 +68,12 @@ def explicit_consent_not_asked(ctx: Context) -> Iterator[Hit]:
     Fix: Add `consent:` with `statement:` and `withdraw:` to the purpose.
     """
     for i, purpose in ctx.purposes():
-        if ctx.condition(purpose) != "explicit_consent" or ctx.basis(purpose) == "consent":
+        if purpose.legal_basis is LegalBasis.consent:
             continue  # a purpose on consent is covered by G201 and G202
-        consent = purpose.consent
-        if consent is None:
-            key = f"purposes[{i}].consent"
-        elif not has_text(consent.statement):
-            key = f"purposes[{i}].consent.statement"
-        elif not has_text(consent.withdraw):
-            key = f"purposes[{i}].consent.withdraw"
-        else:
+        gap = consent_gap(purpose)
+        if gap is None:
             continue
-        yield Hit(key=key,
+        yield Hit(key=f"purposes[{i}].{gap}",
                   message=f"purpose `{purpose.id}` relies on explicit consent but has no complete consent request",
                   hint="add `consent:` with `statement:` and `withdraw:`")
 
@@ -94,8 +90,9 @@ def consent_special_not_explicit(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         special = ctx.special_data(purpose)
-        condition = ctx.condition(purpose)
-        if ctx.basis(purpose) != "consent" or not special or condition == "explicit_consent":
+        condition = purpose.special_condition
+        if purpose.legal_basis is not LegalBasis.consent or not special \
+                or condition is SpecialCondition.explicit_consent:
             continue
         names = ", ".join(f"`{item.id}`" for item in special)
         if condition is None:
@@ -105,7 +102,7 @@ def consent_special_not_explicit(ctx: Context) -> Iterator[Hit]:
                       hint="add `special_condition: explicit_consent` and name the special data in the statement")
         else:
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=f"purpose `{purpose.id}` asks for consent but relies on `{condition}` "
+                      message=f"purpose `{purpose.id}` asks for consent but relies on `{condition.value}` "
                               f"for the special data ({names})",
                       hint="ask for explicit consent, or rest the purpose on the same ground as the special data",
                       severity="warning")
@@ -123,10 +120,8 @@ def consent_asked_without_consent_basis(ctx: Context) -> Iterator[Hit]:
     person says no.
     """
     for i, purpose in ctx.purposes():
-        if purpose.consent is None or ctx.basis(purpose) == "consent":
-            continue
-        if ctx.condition(purpose) == "explicit_consent":
+        if purpose.consent is None or needs_consent(purpose):
             continue
         yield Hit(key=f"purposes[{i}].consent",
-                  message=f"purpose `{purpose.id}` rests on `{ctx.basis(purpose)}` but asks for consent",
+                  message=f"purpose `{purpose.id}` rests on `{purpose.legal_basis.value}` but asks for consent",
                   hint="remove `consent:`, or use `legal_basis: consent` if a no really stops the processing")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, enum_value, has_text, joined
+from policygen.model.description import LegalBasis, Source
+from policygen.validate.context import Context, joined
 from policygen.validate.registry import Hit, rule
 
 _NAMES_A_LAW = re.compile(
@@ -31,7 +32,7 @@ def legitimate_interest_missing(ctx: Context) -> Iterator[Hit]:
     want to achieve and why it matters to you.
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) == "legitimate_interests" and not has_text(purpose.legitimate_interest):
+        if "legitimate_interest" in ctx.missing(purpose):
             yield Hit(
                 key=f"purposes[{i}].legitimate_interest",
                 message=f"purpose `{purpose.id}` rests on legitimate interests but does not state the interest",
@@ -51,7 +52,7 @@ def legal_obligation_missing(ctx: Context) -> Iterator[Hit]:
     what it requires of you.
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) == "legal_obligation" and not has_text(purpose.legal_obligation):
+        if "legal_obligation" in ctx.missing(purpose):
             yield Hit(
                 key=f"purposes[{i}].legal_obligation",
                 message=f"purpose `{purpose.id}` rests on a legal obligation but does not name the law",
@@ -70,7 +71,7 @@ def legal_obligation_law_not_named(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         text = purpose.legal_obligation
-        if ctx.basis(purpose) == "legal_obligation" and has_text(text):
+        if purpose.legal_basis is LegalBasis.legal_obligation and text is not None:
             if not _NAMES_A_LAW.search(joined(text)):
                 yield Hit(
                     key=f"purposes[{i}].legal_obligation",
@@ -92,7 +93,7 @@ def consent_conditional(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         text = joined(purpose.requirement)
-        if ctx.basis(purpose) == "consent" and _NECESSARY.search(text) and not _VOLUNTARY.search(text):
+        if purpose.legal_basis is LegalBasis.consent and _NECESSARY.search(text) and not _VOLUNTARY.search(text):
             yield Hit(
                 key=f"purposes[{i}].requirement",
                 message=f"purpose `{purpose.id}` asks for consent but says the data is required",
@@ -110,7 +111,7 @@ def public_task_law_not_named(ctx: Context) -> Iterator[Hit]:
     Fix: Name the law in `legal_obligation`, or choose the basis that really applies.
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) == "public_task" and not has_text(purpose.legal_obligation):
+        if purpose.legal_basis is LegalBasis.public_task and purpose.legal_obligation is None:
             yield Hit(
                 key=f"purposes[{i}].legal_obligation",
                 message=f"purpose `{purpose.id}` rests on a public task but names no law that lays it down",
@@ -130,9 +131,9 @@ def contract_with_someone_else(ctx: Context) -> Iterator[Hit]:
     the purpose so the contract basis only covers people who are themselves your customers.
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) != "contract":
+        if purpose.legal_basis is not LegalBasis.contract:
             continue
-        if any(enum_value(item.source) == "employer" for item in ctx.data_of(purpose)):
+        if any(item.source is Source.employer for item in ctx.data_of(purpose)):
             yield Hit(
                 key=f"purposes[{i}].legal_basis",
                 message=f"purpose `{purpose.id}` rests on a contract but uses data an employer gave you",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, has_text
+from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
 OLD_AFTER = dt.timedelta(days=2 * 365)
@@ -21,8 +21,8 @@ def requests_contact_missing(ctx: Context) -> Iterator[Hit]:
     Fix: Add `requests: {contact: <e-mail address or page>}`.
     """
     requests = ctx.description.requests
-    if requests is None or not str(requests.contact).strip():
-        yield Hit(key="requests" if requests is None else "requests.contact",
+    if requests is None:
+        yield Hit(key="requests",
                   message="there is no contact for requests about people's rights",
                   hint="add `requests:` with `contact:` (an e-mail address or a web page)")
 
@@ -40,9 +40,7 @@ def requirement_missing(ctx: Context) -> Iterator[Hit]:
     we cannot help you."
     """
     for i, purpose in ctx.purposes():
-        if ctx.basis(purpose) not in ("contract", "legal_obligation"):
-            continue
-        if not ctx.uses_direct(purpose) or has_text(purpose.requirement):
+        if "requirement" not in ctx.missing(purpose):
             continue
         yield Hit(key=f"purposes[{i}].requirement",
                   message=f"purpose `{purpose.id}` does not say whether the person must give the data, "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, has_text, joined
+from policygen.model.description import LegalBasis
+from policygen.validate.context import Context, joined
 from policygen.validate.registry import Hit, rule
 
 
@@ -21,8 +22,7 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
     or `criteria:` when no fixed period is possible.
     """
     for i, purpose in ctx.purposes():
-        retention = purpose.retention
-        if retention is not None and (retention.period is not None or has_text(retention.criteria)):
+        if "retention" not in ctx.missing(purpose):
             continue
         yield Hit(key=f"purposes[{i}].retention",
                   message=f"purpose `{purpose.id}` does not say how long the data is kept",
@@ -45,7 +45,7 @@ def retention_consent_fixed_period(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         retention = purpose.retention
-        if ctx.basis(purpose) != "consent" or retention is None or retention.period is None:
+        if purpose.legal_basis is not LegalBasis.consent or retention is None or retention.period is None:
             continue
         if _WITHDRAWAL.search(joined(retention.after)):
             continue

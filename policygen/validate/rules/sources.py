@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policygen.validate.context import Context, enum_value, has_text
+from policygen.model.facts import is_indirect
+from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
 
@@ -19,7 +20,7 @@ def source_detail_missing(ctx: Context) -> Iterator[Hit]:
     public"; "your employer, when they name you as a contact").
     """
     for i, item in enumerate(ctx.description.data):
-        if ctx.is_indirect(item) and not has_text(item.source_detail):
+        if is_indirect(item) and item.source_detail is None:
             yield Hit(key=f"data[{i}].source_detail",
-                      message=f"data `{item.id}` comes from `{enum_value(item.source)}` but does not say from where",
+                      message=f"data `{item.id}` comes from `{item.source.value}` but does not say from where",
                       hint="add `source_detail:` naming the source, and whether it is public")

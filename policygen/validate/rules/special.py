@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from policygen.model.description import LegalBasis, SpecialCondition
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
-_ALLOWED_FOR_AUTOMATED = {"explicit_consent", "substantial_public_interest"}
+_ALLOWED_FOR_AUTOMATED = {SpecialCondition.explicit_consent, SpecialCondition.substantial_public_interest}
 
 
 def _names(items: list) -> str:
@@ -27,9 +28,9 @@ def special_no_condition(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         special = ctx.special_data(purpose)
-        if not special or ctx.condition(purpose) is not None:
+        if "special_condition" not in ctx.missing(purpose):
             continue
-        if ctx.basis(purpose) in ("consent", "legitimate_interests"):
+        if purpose.legal_basis in (LegalBasis.consent, LegalBasis.legitimate_interests):
             continue  # G204 and G302 say it more precisely
         yield Hit(key=f"purposes[{i}].special_condition",
                   message=f"purpose `{purpose.id}` uses special data ({_names(special)}) "
@@ -50,7 +51,8 @@ def special_legitimate_interests(ctx: Context) -> Iterator[Hit]:
     """
     for i, purpose in ctx.purposes():
         special = ctx.special_data(purpose)
-        if special and ctx.basis(purpose) == "legitimate_interests" and ctx.condition(purpose) is None:
+        if purpose.legal_basis is LegalBasis.legitimate_interests \
+                and "special_condition" in ctx.missing(purpose):
             yield Hit(key=f"purposes[{i}].special_condition",
                       message=f"purpose `{purpose.id}` uses special data ({_names(special)}) on "
                               f"legitimate interests, which does not lift the Art. 9 ban",
@@ -67,7 +69,7 @@ def special_condition_without_special_data(ctx: Context) -> Iterator[Hit]:
     Fix: Mark the special data item with `special: true`, or remove `special_condition`.
     """
     for i, purpose in ctx.purposes():
-        if ctx.condition(purpose) is not None and not ctx.special_data(purpose):
+        if purpose.special_condition is not None and not ctx.special_data(purpose):
             yield Hit(key=f"purposes[{i}].special_condition",
                       message=f"purpose `{purpose.id}` names an Art. 9(2) condition but uses no special data",
                       hint="mark the special data item `special: true`, or remove `special_condition:`")
@@ -89,7 +91,7 @@ def special_automated_decision(ctx: Context) -> Iterator[Hit]:
     risky = [
         item
         for _, purpose in ctx.purposes()
-        if ctx.condition(purpose) not in _ALLOWED_FOR_AUTOMATED
+        if purpose.special_condition not in _ALLOWED_FOR_AUTOMATED
         for item in ctx.special_data(purpose)
     ]
     if risky:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policygen.data.countries import adequacy, in_eu_eea
-from policygen.validate.context import Context, enum_value, has_text
+from policygen.model.description import Safeguard
+from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
-_NEEDS_COPY = {"standard_contractual_clauses", "binding_corporate_rules"}
+_NEEDS_COPY = {Safeguard.standard_contractual_clauses, Safeguard.binding_corporate_rules}
 
 
 @rule("G701", "transfer.missing", severity="error", article="13(1)(f)", article_14="14(1)(f)")
@@ -25,9 +26,7 @@ def transfer_missing(ctx: Context) -> Iterator[Hit]:
 
     Fix: Add an entry to `transfers:` with the recipient, the country and the safeguard.
     """
-    for i, recipient in enumerate(ctx.description.recipients):
-        if in_eu_eea(recipient.country) or ctx.transfers_for(recipient.id):
-            continue
+    for i, recipient in ctx.abroad_without_transfer():
         yield Hit(key=f"recipients[{i}].country",
                   message=f"recipient `{recipient.id}` is in {recipient.country}, outside the EU/EEA, "
                           f"but there is no transfer entry for it",
@@ -50,7 +49,7 @@ def transfer_record_system_missing(ctx: Context) -> Iterator[Hit]:
     system = ctx.description.record_system
     if in_eu_eea(system.country):
         return
-    if any(t.country.upper() == system.country.upper() for t in ctx.description.transfers):
+    if any(t.country == system.country for t in ctx.description.transfers):
         return
     yield Hit(key="record_system.country",
               message=f"the record system `{system.name}` is in {system.country}, outside the EU/EEA, "
@@ -70,9 +69,9 @@ def transfer_copy_missing(ctx: Context) -> Iterator[Hit]:
     Fix: Add `copy:` to the transfer, for example "Write to us and we send you a copy".
     """
     for i, transfer in enumerate(ctx.description.transfers):
-        if enum_value(transfer.safeguard) not in _NEEDS_COPY or in_eu_eea(transfer.country):
+        if transfer.safeguard not in _NEEDS_COPY or in_eu_eea(transfer.country):
             continue
-        if not has_text(transfer.copy_):
+        if transfer.copy_ is None:
             yield Hit(key=f"transfers[{i}].copy",
                       message=f"the transfer to `{transfer.recipient}` in {transfer.country} does not say "
                               f"how to get a copy of the safeguard",
@@ -91,7 +90,7 @@ def transfer_no_adequacy_decision(ctx: Context) -> Iterator[Hit]:
     Fix: Use `safeguard: standard_contractual_clauses` (with `copy:`) or another safeguard.
     """
     for i, transfer in enumerate(ctx.description.transfers):
-        if enum_value(transfer.safeguard) != "adequacy" or in_eu_eea(transfer.country):
+        if transfer.safeguard is not Safeguard.adequacy or in_eu_eea(transfer.country):
             continue
         if adequacy(transfer.country) is None:
             yield Hit(key=f"transfers[{i}].safeguard",
@@ -112,7 +111,7 @@ def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
     """
     for i, transfer in enumerate(ctx.description.transfers):
         decision = adequacy(transfer.country)
-        if enum_value(transfer.safeguard) == "adequacy" and decision is not None and decision.conditional:
+        if transfer.safeguard is Safeguard.adequacy and decision is not None and decision.conditional:
             yield Hit(key=f"transfers[{i}].safeguard",
                       message=f"the adequacy decision for {transfer.country} covers only {decision.scope}: "
                               f"confirm that `{transfer.recipient}` is one",
@@ -149,7 +148,7 @@ def transfer_country_mismatch(ctx: Context) -> Iterator[Hit]:
     """
     for i, transfer in enumerate(ctx.description.transfers):
         recipient = ctx.recipients_by_id.get(transfer.recipient)
-        if recipient is None or recipient.country.upper() == transfer.country.upper():
+        if recipient is None or recipient.country == transfer.country:
             continue
         yield Hit(key=f"transfers[{i}].country",
                   message=f"the transfer to `{recipient.id}` names {transfer.country}, "
@@ -169,7 +168,7 @@ def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
     Fix: Use an Art. 46 safeguard such as standard contractual clauses, with `copy:`.
     """
     for i, transfer in enumerate(ctx.description.transfers):
-        if enum_value(transfer.safeguard) != "derogation" or in_eu_eea(transfer.country):
+        if transfer.safeguard is not Safeguard.derogation or in_eu_eea(transfer.country):
             continue
         users = ctx.purposes_using(transfer.recipient)
         if users:

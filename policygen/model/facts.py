@@ -1,0 +1,236 @@
+"""What the GDPR makes of a description: the one place where validate and render ask.
+
+The validator reports a gap and the published text shows it, so both must see the same facts:
+which purposes need a consent (Art. 6(1)(a), 9(2)(a)), which recipients are abroad without a
+transfer (Art. 44), which rights apply to which purpose (reference/gdpr-notice.md), which elements
+the law requires that a draft lacks (Art. 13, 14). Each is decided here once; neither side may
+decide it again.
+
+Pure functions of the typed model: the model already guarantees that a text is complete and not
+blank, that codes are upper-case ISO codes and that enums are enums, so nothing here re-checks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+from typing import Protocol
+
+from policygen.data.countries import in_eu_eea
+from policygen.model.description import (
+    DataItem,
+    Description,
+    LegalBasis,
+    Purpose,
+    Recipient,
+    Source,
+    SpecialCondition,
+)
+
+
+class Right(str, Enum):
+    """The rights of Art. 13(2)(b)–(d), in the order a policy presents them."""
+
+    access = "access"  # Art. 15
+    rectification = "rectification"  # Art. 16
+    erasure = "erasure"  # Art. 17
+    restriction = "restriction"  # Art. 18
+    portability = "portability"  # Art. 20
+    objection = "objection"  # Art. 21
+    withdraw_consent = "withdraw_consent"  # Art. 7(3)
+    complaint = "complaint"  # Art. 77
+
+
+# reference/gdpr-notice.md: the rights to list for each legal basis. Erasure applies to vital
+# interests but not to a public task; objection to a public task but not to vital interests;
+# a legal obligation gives neither erasure, portability nor objection.
+RIGHTS_BY_BASIS: dict[LegalBasis, tuple[Right, ...]] = {
+    LegalBasis.consent: (Right.access, Right.rectification, Right.erasure, Right.restriction,
+                         Right.portability, Right.withdraw_consent, Right.complaint),
+    LegalBasis.contract: (Right.access, Right.rectification, Right.erasure, Right.restriction,
+                          Right.portability, Right.complaint),
+    LegalBasis.legal_obligation: (Right.access, Right.rectification, Right.restriction,
+                                  Right.complaint),
+    LegalBasis.legitimate_interests: (Right.access, Right.rectification, Right.erasure,
+                                      Right.restriction, Right.objection, Right.complaint),
+    LegalBasis.vital_interests: (Right.access, Right.rectification, Right.erasure,
+                                 Right.restriction, Right.complaint),
+    LegalBasis.public_task: (Right.access, Right.rectification, Right.restriction,
+                             Right.objection, Right.complaint),
+}
+
+
+class PurposeLike(Protocol):
+    id: str
+    legal_basis: LegalBasis
+    special_condition: SpecialCondition | None
+    direct_marketing: bool
+
+
+@dataclass(frozen=True)
+class RightCoverage:
+    """One right and the purposes (in description order) it applies to."""
+
+    right: Right
+    purposes: tuple[PurposeLike, ...]
+
+
+@dataclass(frozen=True)
+class Objection:
+    """The right to object (Art. 21): the purposes it covers, and those where it is absolute.
+
+    ``purposes`` holds every purpose on legitimate interests or a public task (Art. 21(1)): we must
+    stop unless our reasons outweigh the person's. ``direct_marketing`` holds every purpose the
+    description marks ``direct_marketing: true``, whatever its legal basis (Art. 21(2)–(3)): there
+    we always stop. Only the writer's explicit mark counts: words in an id or a title are no proof,
+    and an absolute right promised where none applies misleads as much as one left out.
+    """
+
+    purposes: tuple[PurposeLike, ...]
+    direct_marketing: tuple[PurposeLike, ...]
+
+    @property
+    def applies(self) -> bool:
+        """Whether the policy has a section on the right to object (Art. 21(4))."""
+        return bool(self.purposes or self.direct_marketing)
+
+
+def rights_for_purpose(purpose: PurposeLike) -> tuple[Right, ...]:
+    """The rights to list for one purpose: its legal basis's, and withdrawal of explicit consent.
+
+    A purpose on a contract that uses special data with explicit consent (Art. 9(2)(a)) rests on
+    a consent too: the person may withdraw it at any time (Art. 7(3)).
+    """
+    rights = RIGHTS_BY_BASIS[purpose.legal_basis]
+    if purpose.special_condition is SpecialCondition.explicit_consent:
+        rights = tuple(right for right in Right
+                       if right in rights or right is Right.withdraw_consent)
+    return rights
+
+
+def rights_by_purpose(purposes: Sequence[PurposeLike],
+                      exclude: Sequence[Right] = (Right.objection,)) -> list[RightCoverage]:
+    """Every right that applies to at least one purpose, with the purposes it covers.
+
+    The right to object is left out by default because the policy presents it in its own section
+    (:func:`objection`). A right no purpose has never appears, so the policy never promises it.
+    """
+    coverage = []
+    for right in Right:
+        covered = tuple(p for p in purposes if right in rights_for_purpose(p))
+        if right not in exclude and covered:
+            coverage.append(RightCoverage(right, covered))
+    return coverage
+
+
+def objection(purposes: Sequence[PurposeLike]) -> Objection:
+    """The purposes the right to object covers, and the direct-marketing ones where it is absolute."""
+    return Objection(
+        purposes=tuple(p for p in purposes if Right.objection in RIGHTS_BY_BASIS[p.legal_basis]),
+        direct_marketing=tuple(p for p in purposes if p.direct_marketing))
+
+
+def needs_consent(purpose: Purpose) -> bool:
+    """A purpose asks for consent when it rests on consent, or on explicit consent for Art. 9 data."""
+    return (purpose.legal_basis is LegalBasis.consent
+            or purpose.special_condition is SpecialCondition.explicit_consent)
+
+
+def consent_gap(purpose: Purpose) -> str | None:
+    """The key path (below the purpose) of a consent request that is missing or incomplete.
+
+    ``None`` when the purpose needs no consent or its request is complete (Art. 7(1)–(3)).
+    """
+    if not needs_consent(purpose):
+        return None
+    if purpose.consent is None:
+        return "consent"
+    if purpose.consent.statement is None:
+        return "consent.statement"
+    if purpose.consent.withdraw is None:
+        return "consent.withdraw"
+    return None
+
+
+def is_indirect(item: DataItem) -> bool:
+    """Data not obtained from the person: Art. 14 applies to it."""
+    return item.source is not Source.data_subject
+
+
+class Facts:
+    """The facts of one description that need cross-references (data of a purpose, recipients)."""
+
+    def __init__(self, description: Description) -> None:
+        self.description = description
+
+    @cached_property
+    def data_by_id(self) -> dict[str, DataItem]:
+        return {item.id: item for item in self.description.data}
+
+    @cached_property
+    def recipients_by_id(self) -> dict[str, Recipient]:
+        return {recipient.id: recipient for recipient in self.description.recipients}
+
+    def purposes(self) -> list[tuple[int, Purpose]]:
+        return list(enumerate(self.description.purposes))
+
+    def data_of(self, purpose: Purpose) -> list[DataItem]:
+        """The data a purpose uses (the model guarantees every id exists)."""
+        return [self.data_by_id[data_id] for data_id in purpose.data]
+
+    def uses_indirect(self, purpose: Purpose) -> bool:
+        return any(is_indirect(item) for item in self.data_of(purpose))
+
+    def uses_direct(self, purpose: Purpose) -> bool:
+        return any(not is_indirect(item) for item in self.data_of(purpose))
+
+    def special_data(self, purpose: Purpose) -> list[DataItem]:
+        return [item for item in self.data_of(purpose) if item.special]
+
+    def purposes_using(self, recipient_id: str) -> list[tuple[int, Purpose]]:
+        return [(i, p) for i, p in self.purposes() if recipient_id in p.recipients]
+
+    def recipient_gets_indirect(self, recipient_id: str) -> bool:
+        return any(self.uses_indirect(p) for _, p in self.purposes_using(recipient_id))
+
+    def any_indirect(self) -> bool:
+        return any(is_indirect(item) for item in self.description.data)
+
+    def transfers_for(self, recipient_id: str) -> list[tuple[int, object]]:
+        return [(i, t) for i, t in enumerate(self.description.transfers)
+                if t.recipient == recipient_id]
+
+    def abroad_without_transfer(self) -> list[tuple[int, Recipient]]:
+        """Recipients outside the EU/EEA with no transfer entry (Art. 44, 13(1)(f)), by index."""
+        return [(i, r) for i, r in enumerate(self.description.recipients)
+                if not in_eu_eea(r.country) and not self.transfers_for(r.id)]
+
+    def missing(self, purpose: Purpose) -> frozenset[str]:
+        """The elements the law asks for that the purpose lacks: a draft shows each as a gap.
+
+        ``legitimate_interest`` (Art. 13(1)(d)), ``legal_obligation`` (the law of Art. 6(1)(c)),
+        ``retention`` (13(2)(a)), ``requirement`` (13(2)(e): only for data from the person, on a
+        contract or a legal obligation), ``special_condition`` (Art. 9(2)), and the consent
+        request's key (:func:`consent_gap`).
+        """
+        basis = purpose.legal_basis
+        retention = purpose.retention
+        gaps = {
+            "legitimate_interest": basis is LegalBasis.legitimate_interests
+            and purpose.legitimate_interest is None,
+            "legal_obligation": basis is LegalBasis.legal_obligation
+            and purpose.legal_obligation is None,
+            "retention": retention is None
+            or (retention.period is None and retention.criteria is None),
+            "requirement": basis in (LegalBasis.contract, LegalBasis.legal_obligation)
+            and purpose.requirement is None and self.uses_direct(purpose),
+            "special_condition": bool(self.special_data(purpose))
+            and purpose.special_condition is None,
+        }
+        found = {name for name, lacking in gaps.items() if lacking}
+        consent = consent_gap(purpose)
+        if consent is not None:
+            found.add(consent)
+        return frozenset(found)
