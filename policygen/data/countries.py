@@ -1,5 +1,7 @@
 """EU/EEA member states and the countries with an EU adequacy decision (GDPR Art. 45).
 
+Country names are not here: they come from CLDR (:mod:`policygen.lang.cldr`).
+
 Why this is data in the package: whether a transfer needs a safeguard depends on where the
 recipient is. The EU/EEA is one data area (no transfer); a country with an adequacy decision
 needs no further safeguard (Art. 45(1)); every other country needs an Art. 46 safeguard or an
@@ -49,89 +51,54 @@ EU_EEA: frozenset[str] = EU_MEMBER_STATES | EEA_ONLY
 
 @dataclass(frozen=True)
 class AdequacyDecision:
-    """One Commission decision under Art. 45 (or under Directive 95/46/EC, kept by Art. 45(9))."""
+    """One Commission decision under Art. 45 (or under Directive 95/46/EC, kept by Art. 45(9)).
+
+    The name is built from its parts in each language (the language pack words it): ``kind`` is
+    ``decision`` or ``implementing`` (an implementing decision), ``number`` as the English Official
+    Journal writes it, ``renewed`` the year of a renewal.
+    """
 
     country: str
-    decision: str
+    kind: str
+    number: str
     scope: str = ""
     conditional: bool = False  # True: only some recipients are covered (e.g. DPF-certified ones)
+    renewed: int | None = None
 
 
 ADEQUACY: dict[str, AdequacyDecision] = {
     decision.country: decision
     for decision in (
-        AdequacyDecision("AD", "Commission Decision 2010/625/EU"),
-        AdequacyDecision("AR", "Commission Decision 2003/490/EC"),
-        AdequacyDecision("BR", "Commission Implementing Decision (EU) 2026/179"),
-        AdequacyDecision("CA", "Commission Decision 2002/2/EC",
+        AdequacyDecision("AD", "decision", "2010/625/EU"),
+        AdequacyDecision("AR", "decision", "2003/490/EC"),
+        AdequacyDecision("BR", "implementing", "(EU) 2026/179"),
+        AdequacyDecision("CA", "decision", "2002/2/EC",
                          scope="commercial organisations subject to PIPEDA"),
-        AdequacyDecision("CH", "Commission Decision 2000/518/EC"),
-        AdequacyDecision("FO", "Commission Decision 2010/146/EU"),
-        AdequacyDecision("GB", "Commission Implementing Decision (EU) 2021/1772, renewed 2025"),
-        AdequacyDecision("GG", "Commission Decision 2003/821/EC"),
-        AdequacyDecision("IL", "Commission Decision 2011/61/EU"),
-        AdequacyDecision("IM", "Commission Decision 2004/411/EC"),
-        AdequacyDecision("JE", "Commission Decision 2008/393/EC"),
-        AdequacyDecision("JP", "Commission Implementing Decision (EU) 2019/419",
+        AdequacyDecision("CH", "decision", "2000/518/EC"),
+        AdequacyDecision("FO", "decision", "2010/146/EU"),
+        AdequacyDecision("GB", "implementing", "(EU) 2021/1772", renewed=2025),
+        AdequacyDecision("GG", "decision", "2003/821/EC"),
+        AdequacyDecision("IL", "decision", "2011/61/EU"),
+        AdequacyDecision("IM", "decision", "2004/411/EC"),
+        AdequacyDecision("JE", "decision", "2008/393/EC"),
+        AdequacyDecision("JP", "implementing", "(EU) 2019/419",
                          scope="private sector under the APPI"),
-        AdequacyDecision("KR", "Commission Implementing Decision (EU) 2022/254",
+        AdequacyDecision("KR", "implementing", "(EU) 2022/254",
                          scope="private sector under PIPA"),
-        AdequacyDecision("NZ", "Commission Decision 2013/65/EU"),
-        AdequacyDecision("US", "Commission Implementing Decision (EU) 2023/1795",
+        AdequacyDecision("NZ", "decision", "2013/65/EU"),
+        AdequacyDecision("US", "implementing", "(EU) 2023/1795",
                          scope="organisations certified under the EU-US Data Privacy Framework",
                          conditional=True),
-        AdequacyDecision("UY", "Commission Implementing Decision 2012/484/EU"),
+        AdequacyDecision("UY", "implementing", "2012/484/EU"),
     )
 }
 
 
-def normalise(code: str) -> str:
-    return code.strip().upper()
-
-
 def in_eu_eea(code: str) -> bool:
-    """True when ``code`` is an EU or EEA state: sending data there is not a transfer (Art. 44)."""
-    return normalise(code) in EU_EEA
-
-
-def is_third_country(code: str) -> bool:
-    return not in_eu_eea(code)
+    """True when ``code`` (an upper-case ISO code) is an EU or EEA state: not a transfer (Art. 44)."""
+    return code in EU_EEA
 
 
 def adequacy(code: str) -> AdequacyDecision | None:
     """The adequacy decision for ``code``, or ``None`` when there is none."""
-    return ADEQUACY.get(normalise(code))
-
-
-COUNTRY_NAMES: dict[str, tuple[str, str]] = {
-    # code: (Swedish, English)
-    "AT": ("Österrike", "Austria"), "BE": ("Belgien", "Belgium"), "BG": ("Bulgarien", "Bulgaria"),
-    "CY": ("Cypern", "Cyprus"), "CZ": ("Tjeckien", "Czechia"), "DE": ("Tyskland", "Germany"),
-    "DK": ("Danmark", "Denmark"), "EE": ("Estland", "Estonia"), "ES": ("Spanien", "Spain"),
-    "FI": ("Finland", "Finland"), "FR": ("Frankrike", "France"), "GR": ("Grekland", "Greece"),
-    "HR": ("Kroatien", "Croatia"), "HU": ("Ungern", "Hungary"), "IE": ("Irland", "Ireland"),
-    "IT": ("Italien", "Italy"), "LT": ("Litauen", "Lithuania"), "LU": ("Luxemburg", "Luxembourg"),
-    "LV": ("Lettland", "Latvia"), "MT": ("Malta", "Malta"), "NL": ("Nederländerna", "the Netherlands"),
-    "PL": ("Polen", "Poland"), "PT": ("Portugal", "Portugal"), "RO": ("Rumänien", "Romania"),
-    "SE": ("Sverige", "Sweden"), "SI": ("Slovenien", "Slovenia"), "SK": ("Slovakien", "Slovakia"),
-    "IS": ("Island", "Iceland"), "LI": ("Liechtenstein", "Liechtenstein"), "NO": ("Norge", "Norway"),
-    "AD": ("Andorra", "Andorra"), "AR": ("Argentina", "Argentina"), "BR": ("Brasilien", "Brazil"),
-    "CA": ("Kanada", "Canada"), "CH": ("Schweiz", "Switzerland"), "FO": ("Färöarna", "the Faroe Islands"),
-    "GB": ("Storbritannien", "the United Kingdom"), "GG": ("Guernsey", "Guernsey"),
-    "IL": ("Israel", "Israel"), "IM": ("Isle of Man", "the Isle of Man"), "JE": ("Jersey", "Jersey"),
-    "JP": ("Japan", "Japan"), "KR": ("Sydkorea", "South Korea"), "NZ": ("Nya Zeeland", "New Zealand"),
-    "US": ("USA", "the United States"), "UY": ("Uruguay", "Uruguay"),
-    "AU": ("Australien", "Australia"), "CN": ("Kina", "China"), "IN": ("Indien", "India"),
-    "PH": ("Filippinerna", "the Philippines"), "SG": ("Singapore", "Singapore"),
-    "UA": ("Ukraina", "Ukraine"), "RS": ("Serbien", "Serbia"), "TR": ("Turkiet", "Türkiye"),
-    "ZA": ("Sydafrika", "South Africa"), "MX": ("Mexiko", "Mexico"),
-}
-"""Country names for the policy text. Codes without a name here are shown as the code itself."""
-
-
-def country_name(code: str, lang: str) -> str:
-    """The country's name in ``lang`` (``sv`` or ``en``), or the code when the name is unknown."""
-    names = COUNTRY_NAMES.get(normalise(code))
-    if names is None:
-        return normalise(code)
-    return names[0] if lang == "sv" else names[1]
+    return ADEQUACY.get(code)

@@ -18,7 +18,7 @@ from policygen.errors import UserError
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
 from policygen.render.output_dir import MARKER, check_replaceable, folder_mode, swap_into_place
-from policygen.render.site import LANGUAGE_NAMES, LAYOUT_LABELS, PAGE_NAMES, page_path
+from policygen.render.site import labels, language_name, page_path
 
 
 @dataclass
@@ -114,16 +114,15 @@ def _render_all(description: Description, staging: Path, languages: list[str],
 
 
 def _index_entry(lang: str, rendered: Any) -> dict[str, Any]:
-    names = PAGE_NAMES[lang]
     return {
         "lang": lang,
-        "language": LANGUAGE_NAMES[lang],
+        "language": language_name(lang),
         "title": rendered.title,
         "policy": page_path(lang, "policy", ".html"),
         "pdf": page_path(lang, "policy", ".pdf"),
         "consent": page_path(lang, "consent", ".html") if rendered.has_consent else None,
-        "consent_title": LAYOUT_LABELS[lang]["consent_title"],
-        "names": names,
+        "consent_title": labels(lang)["consent_title"],
+        "pdf_label": labels(lang)["pdf_short"],
     }
 
 

@@ -14,7 +14,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from policygen.model.description import Description, LegalBasis, Purpose, SpecialCondition
+from policygen.model.description import Description
+from policygen.model.facts import consent_gap, needs_consent
 
 ARCHIVE_DIR = Path("archive") / "consent"
 
@@ -28,12 +29,6 @@ def policy_version(description: Description) -> str:
     """sha256 of the canonical JSON of the validated description (DESIGN.md, ``consent.json``)."""
     payload = canonical_json(description.model_dump(mode="json", by_alias=True))
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def needs_consent(purpose: Purpose) -> bool:
-    """A purpose gets a consent box when it rests on consent, or on explicit consent for Art. 9 data."""
-    return (purpose.legal_basis == LegalBasis.consent
-            or purpose.special_condition == SpecialCondition.explicit_consent)
 
 
 def consent_text(statement: str, data: list[str], withdraw: str) -> str:
@@ -55,7 +50,7 @@ def consent_items(description: Description, lang: str) -> list[dict[str, Any]]:
         consent = purpose.consent
         statement = consent.statement[lang] if consent and consent.statement else ""
         withdraw = consent.withdraw[lang] if consent and consent.withdraw else ""
-        data = [labels[data_id] for data_id in purpose.data if data_id in labels]
+        data = [labels[data_id] for data_id in purpose.data]
         items.append({
             "purpose": purpose.id,
             "field": purpose.id,
@@ -66,7 +61,7 @@ def consent_items(description: Description, lang: str) -> list[dict[str, Any]]:
             "version": text_version(consent_text(statement, data, withdraw)),
             # a draft may lack the statement or the withdrawal text (a GDPR error, 7(2)/7(3)):
             # such a box is never offered, recorded or archived
-            "complete": bool(statement and withdraw),
+            "complete": consent_gap(purpose) is None,
         })
     return items
 

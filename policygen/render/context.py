@@ -4,7 +4,8 @@ Templates should only word things, not work them out. So everything a policy or 
 needs is prepared here: each text resolved to the page's language, ids resolved to the things they
 name, recipients with their country names, transfers with the adequacy decision they rely on, the
 data that came from somewhere other than the reader (Art. 14), special-category data with its
-Art. 9(2) condition, and the rights per legal basis (:mod:`policygen.render.rights`).
+Art. 9(2) condition, the rights per legal basis and the gaps of a draft (:mod:`policygen.model.facts`),
+and the anchors of the language pack.
 
 Optional values are ``None`` (the engine refuses to print ``None``), so a template asks
 ``{% if purpose.requirement %}`` before printing one.
@@ -17,24 +18,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from policygen.data.authorities import known_authority
-from policygen.data.countries import adequacy, country_name, in_eu_eea
+from policygen.data.countries import adequacy, in_eu_eea
+from policygen.lang import cldr
+from policygen.lang.pack import Pack
 from policygen.model.description import Description, Purpose, Source, Text
-from policygen.render import rights as rights_logic
+from policygen.model.facts import Facts, needs_consent, objection, rights_by_purpose
 from policygen.render.terms import TermExplainer, load_terms
+from policygen.render.words import pack_for, plain
 
-# Fixed anchors of the purposes, per language ("#andamal-support" / "#purpose-support").
-_PURPOSE_ANCHOR_PREFIX = {"sv": "andamal-", "en": "purpose-"}
-_RECIPIENT_ANCHOR_PREFIX = {"sv": "mottagare-", "en": "recipient-"}
-_RIGHT_ANCHORS = {
-    "sv": {"access": "ratt-till-tillgang", "rectification": "ratt-till-rattelse",
-           "erasure": "ratt-till-radering", "restriction": "ratt-till-begransning",
-           "portability": "ratt-till-dataportabilitet", "withdraw_consent": "ratt-att-aterkalla",
-           "complaint": "ratt-att-klaga"},
-    "en": {"access": "right-of-access", "rectification": "right-to-rectification",
-           "erasure": "right-to-erasure", "restriction": "right-to-restriction",
-           "portability": "right-to-data-portability", "withdraw_consent": "right-to-withdraw",
-           "complaint": "right-to-complain"},
-}
+# Sections whose anchors are fixed words of the pack (``anchors.<name>``); the name is also the
+# block of the policy template that holds the heading.
+SECTION_ANCHORS = ("policy", "in_brief", "contents", "controller", "purposes", "sources",
+                   "special_data", "recipients", "transfers", "rights", "objection",
+                   "withdraw_consent", "how_to_use_rights", "complaint", "automated_decisions",
+                   "changes")
 
 
 @dataclass(frozen=True)
@@ -98,6 +95,7 @@ class PurposeView:
     recipients: tuple[RecipientView, ...]
     requirement: str | None
     consent: ConsentView | None
+    missing: frozenset[str]  # elements the law asks for that a draft lacks (model.facts)
 
     @property
     def ref(self) -> PurposeRef:
@@ -106,6 +104,7 @@ class PurposeView:
 
 @dataclass(frozen=True)
 class TransferView:
+    anchor: str
     recipient: RecipientView
     country: str
     country_name: str
@@ -170,6 +169,7 @@ class AuthorityView:
 
 @dataclass(frozen=True)
 class DecisionView:
+    anchor: str
     description: str
     logic: str
     consequences: str
@@ -177,18 +177,23 @@ class DecisionView:
 
 def document_context(description: Description, lang: str) -> dict[str, Any]:
     """Everything the policy and consent templates print, for one language and one document."""
+    pack = pack_for(lang)
     text = _Texts(lang)
+    facts = Facts(description)
     data = {item.id: _data_view(item, text) for item in description.data}
-    recipient_purposes = _purposes_by_recipient(description, text, lang)
+    refs = {p.id: _purpose_ref(p, text, pack) for p in description.purposes}
     recipients = {r.id: RecipientView(
-        id=r.id, anchor=_RECIPIENT_ANCHOR_PREFIX[lang] + anchor_slug(r.id), name=r.name, role=r.role.value, description=text.opt(r.description),
-        country=r.country, country_name=country_name(r.country, lang),
-        in_eu_eea=in_eu_eea(r.country), purposes=tuple(recipient_purposes.get(r.id, ())),
+        id=r.id, anchor=_anchor(pack, "recipient", id=r.id), name=r.name, role=r.role.value,
+        description=text.opt(r.description), country=r.country,
+        country_name=cldr.country_name(pack, r.country), in_eu_eea=in_eu_eea(r.country),
+        purposes=tuple(refs[p.id] for _, p in facts.purposes_using(r.id)),
     ) for r in description.recipients}
-    purposes = [_purpose_view(p, data, recipients, text, lang) for p in description.purposes]
-    refs = {p.id: p.ref for p in purposes}
-    coverage = rights_logic.rights_by_purpose(description.purposes)
-    objection = rights_logic.objection(description.purposes)
+    purposes = [_purpose_view(p, refs[p.id], data, recipients, text, facts)
+                for p in description.purposes]
+    coverage = rights_by_purpose(description.purposes)
+    objecting = objection(description.purposes)
+    consent_purposes = [view for view, model in zip(purposes, description.purposes, strict=True)
+                        if needs_consent(model)]
     return {
         "lang": lang,
         "description": description,
@@ -199,29 +204,31 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "authority": _authority(description, lang),
         "effective": description.effective,
         "record_system": description.record_system,
+        "anchors": {name: plain(pack, f"anchors.{name}") for name in SECTION_ANCHORS},
         "data": list(data.values()),
         "purposes": purposes,
         "recipients": list(recipients.values()),
-        "transfers": [_transfer_view(t, recipients, text, lang) for t in description.transfers],
+        "transfers": [_transfer_view(number, t, recipients, text, pack)
+                      for number, t in enumerate(description.transfers, start=1)],
         # outside the EU/EEA with no transfer entry: a GDPR error (G701), so drafts only
-        "unlisted_abroad": [r for r in recipients.values() if not r.in_eu_eea
-                            and r.id not in {t.recipient for t in description.transfers}],
+        "unlisted_abroad": [recipients[r.id] for _, r in facts.abroad_without_transfer()],
         "sources": _sources(description, data, refs),
         "special": _special(purposes, description, data),
         "rights": [RightView(
-            right=c.right.value, anchor=_RIGHT_ANCHORS[lang][c.right.value],
+            right=c.right.value, anchor=plain(pack, f"rights.{c.right.value}.anchor"),
             purposes=tuple(refs[p.id] for p in c.purposes),
             all_purposes=len(c.purposes) == len(purposes),
         ) for c in coverage],
         "objection": ObjectionView(
-            purposes=tuple(refs[p.id] for p in objection.purposes),
-            direct_marketing=tuple(refs[p.id] for p in objection.direct_marketing),
+            purposes=tuple(refs[p.id] for p in objecting.purposes),
+            direct_marketing=tuple(refs[p.id] for p in objecting.direct_marketing),
         ),
-        "consent_purposes": [p for p in purposes if p.legal_basis == "consent"
-                             or p.special_condition == "explicit_consent"],
-        "automated_decisions": [DecisionView(text(d.description), text(d.logic),
-                                             text(d.consequences))
-                                for d in description.automated_decisions],
+        "consent_purposes": consent_purposes,
+        "has_consent": bool(consent_purposes),
+        "automated_decisions": [DecisionView(
+            _anchor(pack, "automated_decision", number=str(number)), text(d.description),
+            text(d.logic), text(d.consequences))
+            for number, d in enumerate(description.automated_decisions, start=1)],
         "requests_contact": _requests_contact(description),
         "contact_url": contact_url,
         "term": TermExplainer(load_terms(lang)),
@@ -246,31 +253,25 @@ def anchor_slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
 
 
+def _anchor(pack: Pack, name: str, **values: str) -> str:
+    """A per-item anchor of the pack (``anchors.purpose: andamal-{id}``), ids made anchor-safe."""
+    return plain(pack, f"anchors.{name}", **{key: anchor_slug(value) for key, value in values.items()})
+
+
 def _data_view(item: Any, text: _Texts) -> DataView:
     return DataView(id=item.id, label=text(item.label), source=item.source.value,
                     source_detail=text.opt(item.source_detail),
                     public=item.source is Source.public_register, special=item.special)
 
 
-def _purpose_ref(purpose: Purpose, text: _Texts, lang: str) -> PurposeRef:
-    return PurposeRef(purpose.id, text(purpose.title),
-                      _PURPOSE_ANCHOR_PREFIX[lang] + anchor_slug(purpose.id))
+def _purpose_ref(purpose: Purpose, text: _Texts, pack: Pack) -> PurposeRef:
+    return PurposeRef(purpose.id, text(purpose.title), _anchor(pack, "purpose", id=purpose.id))
 
 
-def _purposes_by_recipient(description: Description, text: _Texts,
-                           lang: str) -> dict[str, list[PurposeRef]]:
-    by_recipient: dict[str, list[PurposeRef]] = {}
-    for purpose in description.purposes:
-        for recipient in purpose.recipients:
-            by_recipient.setdefault(recipient, []).append(_purpose_ref(purpose, text, lang))
-    return by_recipient
-
-
-def _purpose_view(purpose: Purpose, data: dict[str, DataView], recipients: dict[str, RecipientView],
-                  text: _Texts, lang: str) -> PurposeView:
+def _purpose_view(purpose: Purpose, ref: PurposeRef, data: dict[str, DataView],
+                  recipients: dict[str, RecipientView], text: _Texts, facts: Facts) -> PurposeView:
     retention = purpose.retention
     consent = purpose.consent
-    ref = _purpose_ref(purpose, text, lang)
     return PurposeView(
         id=purpose.id, anchor=ref.anchor, title=ref.title,
         description=text.opt(purpose.description),
@@ -283,38 +284,35 @@ def _purpose_view(purpose: Purpose, data: dict[str, DataView], recipients: dict[
         retention=None if retention is None else RetentionView(
             period=retention.period, after=text.opt(retention.after),
             criteria=text.opt(retention.criteria)),
-        recipients=tuple(recipients[r] for r in purpose.recipients if r in recipients),
+        recipients=tuple(recipients[r] for r in purpose.recipients),
         requirement=text.opt(purpose.requirement),
         consent=None if consent is None else ConsentView(
             statement=text.opt(consent.statement), withdraw=text.opt(consent.withdraw)),
+        missing=facts.missing(purpose),
     )
 
 
-def _transfer_view(transfer: Any, recipients: dict[str, RecipientView], text: _Texts,
-                   lang: str) -> TransferView:
+def _transfer_view(number: int, transfer: Any, recipients: dict[str, RecipientView],
+                   text: _Texts, pack: Pack) -> TransferView:
     decision = adequacy(transfer.country) if transfer.safeguard.value == "adequacy" else None
     return TransferView(
+        anchor=_anchor(pack, "transfer", number=str(number)),
         recipient=recipients[transfer.recipient], country=transfer.country,
-        country_name=country_name(transfer.country, lang), safeguard=transfer.safeguard.value,
-        copy=text.opt(transfer.copy_),
-        decision=None if decision is None else decision_name(decision.decision, lang),
+        country_name=cldr.country_name(pack, transfer.country),
+        safeguard=transfer.safeguard.value, copy=text.opt(transfer.copy_),
+        decision=None if decision is None else decision_name(pack, decision),
         conditional=bool(decision and decision.conditional),
     )
 
 
-_DECISION_WORDS_SV = (
-    ("Commission Implementing Decision", "Kommissionens genomförandebeslut"),
-    ("Commission Decision", "Kommissionens beslut"),
-    ("/EC", "/EG"),
-    (", renewed", ", förnyat"),
-)
-
-
-def decision_name(name: str, lang: str) -> str:
-    """An adequacy decision's name as the Official Journal writes it in ``lang``."""
-    if lang == "sv":
-        for english, swedish in _DECISION_WORDS_SV:
-            name = name.replace(english, swedish)
+def decision_name(pack: Pack, decision: Any) -> str:
+    """An adequacy decision's name as the Official Journal writes it in the pack's language."""
+    number = decision.number
+    for english, own in (pack.data.get("decision_words") or {}).items():
+        number = re.sub(rf"/{re.escape(english)}$", f"/{own}", number)
+    name = plain(pack, f"adequacy_decisions.{decision.kind}", number=number)
+    if decision.renewed:
+        name = plain(pack, "adequacy_decisions.renewed", name=name, year=str(decision.renewed))
     return name
 
 

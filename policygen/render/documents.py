@@ -17,7 +17,8 @@ from jinja2 import TemplateError, TemplateNotFound
 from policygen.errors import Problem, UserError
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
-from policygen.render import site
+from policygen.render import overrides, site
+from policygen.render.context import document_context as content_context
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
@@ -64,23 +65,33 @@ def _hint(error: BaseException) -> str:
 
 def document_context(description: Description, lang: str, languages: list[str],
                      draft: bool) -> dict[str, Any]:
-    """The content side's view-model plus the engine's keys (docs/build.md, "The context")."""
-    from policygen.render.context import document_context as content_context
-
+    """The view of the description (:mod:`policygen.render.context`) plus the engine's keys."""
     items = consent_records.consent_items(description, lang)
     return {
         **content_context(description, lang),
-        "lang": lang,
         "languages": list(languages),
         "draft": draft,
         "policy_version": consent_records.policy_version(description),
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
         "forms_action": _forms_action(description),
-        "description": description,
-        "organisation": description.controller.name,
-        "effective_date": description.effective,
     }
+
+
+def anchor_blocks(context: dict[str, Any]) -> dict[str, str]:
+    """Each anchor of the policy → the block of the template that writes its heading."""
+    owners = {anchor: ("title" if name == "policy" else name)
+              for name, anchor in context["anchors"].items()}
+    for key, block in (("purposes", "purposes"), ("recipients", "recipients"),
+                       ("transfers", "transfers"), ("automated_decisions", "automated_decisions"),
+                       ("rights", "rights")):
+        owners.update({item.anchor: block for item in context[key]})
+    return owners
+
+
+def _fresh(context: dict[str, Any]) -> dict[str, Any]:
+    """The context for one template: its own term explainer, which has explained nothing yet."""
+    return {**context, "term": context["term"].fresh()}
 
 
 def _forms_action(description: Description) -> str | None:
@@ -102,8 +113,13 @@ def _render_language(description: Description, lang: str, languages: list[str],
     context = document_context(description, lang, languages, draft)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
-    markdown = tidy_blank_lines(markdown_env.get_template("policy.md.j2").render(**context))
+    for environment, name in ((markdown_env, "policy.md.j2"), (html_env, "page.html.j2"),
+                              (html_env, "consent.html.j2")):
+        overrides.check_blocks(environment, name, templates)
+    markdown = tidy_blank_lines(markdown_env.get_template("policy.md.j2").render(**_fresh(context)))
     body = markdown_to_html(markdown)
+    overrides.check_anchors(markdown_env, "policy.md.j2", templates, body.links, body.anchors,
+                            anchor_blocks(context))
     pdf_body = markdown_to_html(markdown, for_pdf=True)
     page_context = {**context, "pdf_href": context["links"]["pdf"]}
     page = site.wrap_policy(html_env, page_context, body.html, body.title, languages=languages)
@@ -120,7 +136,8 @@ def _render_language(description: Description, lang: str, languages: list[str],
     documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft).encode("utf-8")
     documents.files[policy(".pdf")] = html_to_pdf(pdf_page, effective=description.effective)
     if documents.has_consent:
-        form = site.render_consent(html_env, {**context, "pdf_href": None}, languages=languages)
+        form = site.render_consent(html_env, {**_fresh(context), "pdf_href": None},
+                                   languages=languages)
         documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
     return documents
 
@@ -150,4 +167,4 @@ def tidy_blank_lines(markdown: str) -> str:
 def _draft_markdown(markdown: str, lang: str, draft: bool) -> str:
     if not draft:
         return markdown
-    return f"> **{site.LAYOUT_LABELS[lang]['draft_note']}**\n\n{markdown}"
+    return f"> **{site.labels(lang)['draft_note']}**\n\n{markdown}"

@@ -1,13 +1,18 @@
-"""Jinja environments: one per language and kind, with the template search path and the filters.
+"""Jinja environments: one per language and kind, with the template search path, words and filters.
 
-``kind`` is ``"markdown"`` (policy text: every printed value is escaped for Markdown unless it is
-:class:`~policygen.render.sanitize.MarkdownSafe`) or ``"html"`` (layout and consent forms: Jinja
-autoescape). Both are strict: an undefined name or a printed ``None`` stops the build, because an
-empty gap in a legal text is worse than no text.
+``kind`` is ``"markdown"`` (the policy) or ``"html"`` (layout and consent forms). Both use Jinja's
+autoescape, so that text a template makes itself — a block (also through ``{{ super() }}``), a
+macro, ``caller()``, a ``{% set %}`` block — is ``Markup`` and printed as it is, while every
+value from the description is escaped. The escape differs: for Markdown, ``finalize`` escapes a
+value as Markdown text (:func:`~policygen.render.sanitize.escape_markdown`) and marks it
+``Markup``, so Jinja's HTML escape leaves it alone; for HTML, Jinja's own escape applies. Both are
+strict: an undefined name or a printed ``None`` stops the build, because an empty gap in a legal
+text is worse than no text.
 
 Search order for a name: ``user/<lang>/`` → built-in ``templates/<lang>/`` → ``user/shared/`` →
-built-in ``templates/shared/``. Built-ins stay reachable as ``builtin/<lang>/<name>`` and
-``builtin/shared/<name>`` so an override can extend one and replace a single block.
+built-in ``templates/shared/``. Built-ins stay reachable as ``builtin/<name>``,
+``builtin/shared/<name>`` and ``builtin/<lang>/<name>`` (the language's folder, else shared), so an
+override can extend one and replace a single block.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import traceback
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
-                    TemplateError, TemplateNotFound, TemplateSyntaxError)
+from jinja2 import (BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader,
+                    StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError)
 from markupsafe import Markup
 
-from policygen.render.markdown_jinja import MarkdownEnvironment
+from policygen.lang import LANGUAGES
+from policygen.render.locale import filters
 from policygen.render.sanitize import MarkdownSafe, escape_markdown, heading_anchor, md_link
+from policygen.render.words import make_say, pack_for, plain
 from policygen.resources import templates_dir
 
 Kind = Literal["markdown", "html"]
@@ -42,12 +49,34 @@ def _refuse_none(value: Any) -> Any:
     return value
 
 
-def _finalize_markdown(value: Any) -> str:
-    return escape_markdown(_refuse_none(value))
+def _finalize_markdown(value: Any) -> Markup:
+    """Every printed value as Markdown: template-made text as it is, anything else escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape_markdown(_refuse_none(value)))
 
 
 def _md_escape_filter(value: Any) -> MarkdownSafe:
     return escape_markdown(_refuse_none(value))
+
+
+class _BuiltinLoader(BaseLoader):
+    """``builtin/…`` names: ``<lang>/<name>`` falls back to ``shared/<name>``, and so does ``<name>``."""
+
+    def __init__(self, root: Path) -> None:
+        self.files = FileSystemLoader(str(root))
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
+        folder, _, name = template.rpartition("/")
+        candidates = [template]
+        if folder in LANGUAGES or not folder:
+            candidates.append(f"shared/{name}")
+        for candidate in candidates:
+            try:
+                return self.files.get_source(environment, candidate)
+            except TemplateNotFound:
+                continue
+        raise TemplateNotFound(template)
 
 
 def _loader(lang: str, user_templates: Path | None) -> ChoiceLoader:
@@ -60,7 +89,7 @@ def _loader(lang: str, user_templates: Path | None) -> ChoiceLoader:
         search.append(str(user_templates / "shared"))
     search.append(str(builtin / "shared"))
     return ChoiceLoader([
-        PrefixLoader({"builtin": FileSystemLoader(str(builtin))}, delimiter="/"),
+        PrefixLoader({"builtin": _BuiltinLoader(builtin)}, delimiter="/"),
         FileSystemLoader(search),
     ])
 
@@ -70,11 +99,10 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
     if kind not in ("markdown", "html"):
         raise ValueError(f"unknown template kind {kind!r}")
     markdown = kind == "markdown"
-    environment_class = MarkdownEnvironment if markdown else Environment
-    environment = environment_class(
+    environment = Environment(
         loader=_loader(lang, user_templates),
         undefined=StrictUndefined,
-        autoescape=not markdown,
+        autoescape=True,
         finalize=_finalize_markdown if markdown else _refuse_none,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -82,20 +110,15 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
         auto_reload=False,
         **(_MARKDOWN_COMMENTS if markdown else {}),
     )
-    _register(environment)
+    pack = pack_for(lang)
+    environment.globals["say"] = make_say(pack, kind)
+    environment.globals["anchor_id"] = lambda name, **values: plain(pack, f"anchors.{name}", **values)
+    environment.filters.update(filters(lang))
+    if markdown:
+        environment.globals["md_link"] = md_link
+        environment.globals["anchor"] = heading_anchor
+        environment.filters["md_escape"] = _md_escape_filter
     return environment
-
-
-def _register(environment: Environment) -> None:
-    """Every filter and global the templates can use, in one place."""
-    environment.globals["md_link"] = md_link
-    environment.globals["anchor"] = heading_anchor
-    environment.filters["md_escape"] = _md_escape_filter
-    try:
-        from policygen.render.locale import FILTERS
-    except ImportError:  # the content side has not landed yet
-        FILTERS = {}
-    environment.filters.update(FILTERS)
 
 
 def raw_source(environment: Environment, name: str) -> Markup:

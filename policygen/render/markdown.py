@@ -31,6 +31,7 @@ class RenderedMarkdown:
     html: str
     title: str  # text of the first level-1 heading, "" when there is none
     anchors: tuple[str, ...]
+    links: tuple[str, ...]  # every link target, in document order
 
 
 def _heading_anchors(state: StateCore) -> None:
@@ -88,7 +89,8 @@ def markdown_to_html(text: str, *, for_pdf: bool = False) -> RenderedMarkdown:
     parser = _parser(for_pdf)
     tokens = parser.parse(text)
     html = parser.renderer.render(tokens, parser.options, {})
-    return RenderedMarkdown(html=html, title=_first_h1(tokens), anchors=_anchors(tokens))
+    return RenderedMarkdown(html=html, title=_first_h1(tokens), anchors=_anchors(tokens),
+                            links=_links(tokens))
 
 
 def _first_h1(tokens: list) -> str:
@@ -103,3 +105,8 @@ def _first_h1(tokens: list) -> str:
 def _anchors(tokens: list) -> tuple[str, ...]:
     return tuple(str(token.attrGet("id")) for token in tokens
                  if token.type == "heading_open" and token.attrGet("id"))
+
+
+def _links(tokens: list) -> tuple[str, ...]:
+    return tuple(str(child.attrGet("href")) for token in tokens for child in token.children or ()
+                 if child.type == "link_open" and child.attrGet("href") is not None)

@@ -59,6 +59,22 @@ def escape_markdown(value: object) -> MarkdownSafe:
     return MarkdownSafe(text)
 
 
+def escape_markdown_text(text: str, *, line_start: bool = True) -> str:
+    """Plain text from a language pack as Markdown: like :func:`escape_markdown`, but it keeps the
+    text's spaces and line breaks (a phrase's lines are the lines of one paragraph, and a piece
+    between two values keeps its spaces). ``line_start``: the text begins a line."""
+    lines = text.split("\n")
+    escaped = []
+    for number, line in enumerate(lines):
+        line = _INLINE_SPECIALS.sub(r"\\\1", line)
+        if number > 0 or line_start:
+            line = _BLOCK_START.sub(lambda match: _neutralise_block_start(match.group(1)), line)
+            if _RULE_LINE.match(line):
+                line = "\\" + line
+        escaped.append(line)
+    return "\n".join(escaped)
+
+
 def _neutralise_block_start(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1]
 

@@ -13,39 +13,24 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from policygen.lang import cldr
 from policygen.render.environment import raw_source
+from policygen.render.words import pack_for, plain
 
-# Page file names per language (DESIGN.md, output layout).
-PAGE_NAMES = {
-    "sv": {"policy": "integritetspolicy", "consent": "samtycke"},
-    "en": {"policy": "privacy-policy", "consent": "consent"},
-}
+LAYOUT_LABELS = ("draft", "draft_note", "skip", "language", "version", "effective",
+                 "consent_title", "pdf", "pdf_short")
+"""The layout's own words (the pack's ``layout`` section), as the page templates get them."""
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
-# The layout's own words (not the policy text, which is the content templates' job).
-LAYOUT_LABELS = {
-    "sv": {
-        "draft": "UTKAST",
-        "draft_note": "UTKAST – det här är inte den gällande versionen.",
-        "skip": "Hoppa till innehållet",
-        "language": "Språk",
-        "version": "Version",
-        "effective": "Gäller från",
-        "consent_title": "Samtycke",
-        "pdf": "Ladda ner som PDF",
-    },
-    "en": {
-        "draft": "DRAFT",
-        "draft_note": "DRAFT – this is not the version in force.",
-        "skip": "Skip to the content",
-        "language": "Language",
-        "version": "Version",
-        "effective": "Effective",
-        "consent_title": "Consent",
-        "pdf": "Download as PDF",
-    },
-}
+def labels(lang: str) -> dict[str, str]:
+    """The layout's words in ``lang``, from its language pack."""
+    pack = pack_for(lang)
+    return {name: plain(pack, f"layout.{name}") for name in LAYOUT_LABELS}
+
+
+def language_name(lang: str) -> str:
+    """``lang``'s name in its own language, for the language switch ("Svenska", "English")."""
+    return cldr.language_name(pack_for(lang), lang)
 
 
 @dataclass(frozen=True)
@@ -56,23 +41,27 @@ class Page:
     html: str
 
 
+def page_name(lang: str, page: str) -> str:
+    """The file name (without suffix) of ``page`` (``policy`` or ``consent``) in ``lang``."""
+    return plain(pack_for(lang), f"pages.{page}")
+
+
 def page_path(lang: str, page: str, suffix: str) -> str:
-    return f"{lang}/{PAGE_NAMES[lang][page]}{suffix}"
+    return f"{lang}/{page_name(lang, page)}{suffix}"
 
 
 def links(lang: str, languages: list[str], has_consent: bool) -> dict[str, Any]:
     """Relative links from a page in ``lang`` to its siblings and to the other language."""
-    names = PAGE_NAMES[lang]
     others = [other for other in languages if other != lang]
     other_language = None
     if others:
         other = others[0]
-        other_language = {"lang": other, "label": LANGUAGE_NAMES[other],
+        other_language = {"lang": other, "label": language_name(other),
                           "href": f"../{page_path(other, 'policy', '.html')}"}
     return {
-        "policy": f"{names['policy']}.html",
-        "consent": f"{names['consent']}.html" if has_consent else None,
-        "pdf": f"{names['policy']}.pdf",
+        "policy": f"{page_name(lang, 'policy')}.html",
+        "consent": f"{page_name(lang, 'consent')}.html" if has_consent else None,
+        "pdf": f"{page_name(lang, 'policy')}.pdf",
         "other_language": other_language,
     }
 
@@ -89,10 +78,10 @@ def layout_context(environment: Environment, context: dict[str, Any], *, page: s
     lang = context["lang"]
     return {
         **context,
-        "labels": LAYOUT_LABELS[lang],
+        "labels": labels(lang),
         "alternates": [] if for_pdf else alternates(page, lang, languages),
         "language_links": [] if for_pdf else [
-            {"lang": other, "label": LANGUAGE_NAMES[other],
+            {"lang": other, "label": language_name(other),
              "href": f"../{page_path(other, page, '.html')}"}
             for other in languages if other != lang],
         "for_pdf": for_pdf,
@@ -116,7 +105,9 @@ def render_consent(environment: Environment, context: dict[str, Any], *,
     template = environment.get_template("consent.html.j2")
     values = layout_context(environment, context, page="consent", languages=languages,
                             for_pdf=False)
-    title = f"{LAYOUT_LABELS[context['lang']]['consent_title']} – {context['organisation']}"
+    lang = context["lang"]
+    title = plain(pack_for(lang), "layout.page_title", title=labels(lang)["consent_title"],
+                  organisation=context["organisation"])
     return template.render(**values, page_title=title)
 
 
@@ -124,7 +115,7 @@ def fragment(body_html: str, lang: str, draft: bool) -> str:
     """The policy body for pasting into a CMS: no ``<html>``, ``<head>`` or stylesheet."""
     banner = ""
     if draft:
-        note = Markup.escape(LAYOUT_LABELS[lang]["draft_note"])
+        note = Markup.escape(labels(lang)["draft_note"])
         banner = f'<p class="policygen-draft" role="note"><strong>{note}</strong></p>\n'
     return f'<article class="policygen" lang="{lang}">\n{banner}{body_html}</article>\n'
 
@@ -135,7 +126,7 @@ def render_index(environment: Environment, entries: list[dict[str, Any]], *, dra
     template = environment.get_template("index.html.j2")
     return template.render(
         entries=entries, draft=draft, organisation=organisation,
-        draft_label=" / ".join(LAYOUT_LABELS[entry["lang"]]["draft"] for entry in entries),
+        draft_label=" / ".join(labels(entry["lang"])["draft"] for entry in entries),
         screen_css=raw_source(environment, "style.css"),
         print_css=raw_source(environment, "print.css"),
         lang=entries[0]["lang"],

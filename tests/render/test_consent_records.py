@@ -13,7 +13,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_helpers import description_with, write_fixture_templates  # noqa: E402
 
 from policygen.render.build import build  # noqa: E402
-from policygen.render.consent import consent_items, consent_text, needs_consent, text_version  # noqa: E402
+from policygen.model.description import SpecialCondition  # noqa: E402
+from policygen.model.facts import needs_consent  # noqa: E402
+from policygen.render.consent import consent_items, consent_text, text_version  # noqa: E402
 
 NEWSLETTER = 3  # index of the newsletter purpose in the bundled example
 
@@ -84,7 +86,8 @@ def test_every_shown_part_changes_the_version() -> None:
 
 def test_explicit_consent_for_special_data_gets_a_box() -> None:
     base = description_with()
-    support = base.purposes[0].model_copy(update={"special_condition": "explicit_consent"})
+    support = base.purposes[0].model_copy(
+        update={"special_condition": SpecialCondition.explicit_consent})
     assert needs_consent(support)
     assert not needs_consent(base.purposes[0])
 

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 import pytest
 
 from policygen.model.description import LegalBasis, SpecialCondition
-from policygen.render.rights import (
-    Right,
-    is_direct_marketing,
-    objection,
-    rights_by_purpose,
-    rights_for_basis,
-)
+from policygen.model.facts import RIGHTS_BY_BASIS, Right, objection, rights_by_purpose
+
+
+def rights_for_basis(basis: str) -> tuple[Right, ...]:
+    return RIGHTS_BY_BASIS[LegalBasis(basis)]
+
+
+def is_direct_marketing(purpose) -> bool:
+    return bool(objection([purpose]).direct_marketing)
 
 R = Right
 

@@ -8,9 +8,9 @@ from policygen.data import authorities, countries
 def test_eu_and_eea_membership():
     assert len(countries.EU_MEMBER_STATES) == 27
     assert countries.EU_EEA == countries.EU_MEMBER_STATES | {"IS", "LI", "NO"}
-    assert countries.in_eu_eea("se") and countries.in_eu_eea("NO")
+    assert countries.in_eu_eea("SE") and countries.in_eu_eea("NO")
     assert not countries.in_eu_eea("GB") and not countries.in_eu_eea("CH")
-    assert countries.is_third_country("US")
+    assert not countries.in_eu_eea("US")
 
 
 def test_adequacy_list():
@@ -23,12 +23,29 @@ def test_adequacy_list():
     assert not (set(countries.ADEQUACY) & countries.EU_EEA)
 
 
-def test_country_names_cover_every_listed_country():
-    for code in countries.EU_EEA | set(countries.ADEQUACY):
-        sv, en = countries.COUNTRY_NAMES[code]
-        assert sv and en
-    assert countries.country_name("CH", "sv") == "Schweiz"
-    assert countries.country_name("XX", "en") == "XX"
+def test_every_iso_code_the_model_accepts_has_a_swedish_and_an_english_name():
+    from policygen.lang import cldr
+    from policygen.model.values import iso_countries
+    from policygen.render.words import pack_for
+
+    sv, en = pack_for("sv"), pack_for("en")
+    for code in sorted(iso_countries()):
+        names = (cldr.country_name(sv, code), cldr.country_name(en, code))
+        assert all(name and name != code for name in names), code
+    assert cldr.country_name(sv, "CH") == "Schweiz" and cldr.country_name(en, "CH") == "Switzerland"
+    assert cldr.country_name(sv, "US") == "USA" and cldr.country_name(en, "US") == "the United States"
+
+
+def test_every_adequacy_decision_has_its_name_in_both_languages():
+    from policygen.render.context import decision_name
+    from policygen.render.words import pack_for
+
+    names = {lang: {code: decision_name(pack_for(lang), decision)
+                    for code, decision in countries.ADEQUACY.items()} for lang in ("sv", "en")}
+    assert names["en"]["CH"] == "Commission Decision 2000/518/EC"
+    assert names["sv"]["CH"] == "Kommissionens beslut 2000/518/EG"
+    assert names["sv"]["GB"] == "Kommissionens genomförandebeslut (EU) 2021/1772, förnyat 2025"
+    assert names["en"]["UY"] == "Commission Implementing Decision 2012/484/EU"
 
 
 def test_imy_is_built_in():
