@@ -119,9 +119,11 @@ def check_anchors(environment: Environment, name: str, user_templates: Path | No
     message = f"the document links to #{anchor}, but no heading has the anchor {{#{anchor}}}"
     if where:
         message += f": {where}"
-    raise UserError([Problem(file=str(filename), line=line, column=0, message=message,
-                             hint=f"end the heading with {{#{anchor}}} (the table of contents "
-                                  f"links to it), or link to an anchor that exists")])
+    hint = (f"link to an anchor that exists, or end a heading with {{#{anchor}}}"
+            if where.startswith("this line") else
+            f"keep the heading with its anchor {{#{anchor}}} (use {{{{ super() }}}} to keep the "
+            f"built-in text), or remove the links to it")
+    raise UserError([Problem(file=str(filename), line=line, column=0, message=message, hint=hint)])
 
 
 def _line_of_link(source: str, anchor: str) -> int:
