@@ -5,6 +5,7 @@ not in a user's traceback."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,44 @@ def test_nothing_imports_the_cli() -> None:
         if module.startswith("policygen.cli")
     ]
     assert offenders == []
+
+
+def test_lang_imports_nothing_else_from_policygen() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}"
+        for path in sorted((PACKAGE / "lang").rglob("*.py"))
+        for line, module in imported_modules(path)
+        if module.startswith("policygen") and not module.startswith("policygen.lang")
+    ]
+    assert offenders == []
+
+
+TEMPLATES = PACKAGE.parent / "templates"
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{#-?.*?-?#\}", re.S)
+_HTML_TAG = re.compile(r"<style[^>]*>.*?</style>|<[^>]*>", re.S)
+_WORDS_IN_ATTRIBUTES = re.compile(r'\b(?:title|alt|aria-label|placeholder)="([^"{]*)"')
+
+
+def prose_outside_jinja(text: str) -> list[str]:
+    """Letters a template writes outside Jinja expressions, tags, comments and markup."""
+    found = [value for value in _WORDS_IN_ATTRIBUTES.findall(text) if re.search(r"[^\W\d_]", value)]
+    rest = _HTML_TAG.sub(" ", _JINJA.sub(" ", text))
+    found += [" ".join(line.split()) for line in rest.splitlines() if re.search(r"[^\W\d_]", line)]
+    return found
+
+
+def test_templates_take_words_only_from_the_language_packs() -> None:
+    templates = sorted(TEMPLATES.rglob("*.j2"))
+    assert [path for path in templates if path.parent.name != "shared"] == []
+    assert {path.name for path in templates} >= {"policy.md.j2", "consent.html.j2"}
+    offenders = {str(path.relative_to(TEMPLATES)): prose_outside_jinja(path.read_text("utf-8"))
+                 for path in templates}
+    assert {name: words for name, words in offenders.items() if words} == {}
+
+
+def test_the_prose_check_finds_words() -> None:
+    assert prose_outside_jinja("## {{ say('x') }} {{ anchor(a) }}\n\nVi sparar {{ x }}.\n") \
+        == ["Vi sparar ."]
+    assert prose_outside_jinja("## Rubrik {#rubrik}\n") == ["## Rubrik {#rubrik}"]
+    assert prose_outside_jinja('<p class="a">{{ x }}</p><img alt="Logo">') == ["Logo"]
+    assert prose_outside_jinja("- **{{ a }}.** {% if b %}{{ c }}{% endif %}\n") == []
