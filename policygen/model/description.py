@@ -103,11 +103,8 @@ class SpecialCondition(str, Enum):
     archiving_research = "archiving_research"  # 9(2)(j)
 
 
-class DurationUnit(str, Enum):
-    days = "days"
-    weeks = "weeks"
-    months = "months"
-    years = "years"
+DurationUnit = Enum("DurationUnit", {unit: unit for unit in values.DURATION_UNITS}, type=str)
+"""days, weeks, months, years (:data:`policygen.model.values.DURATION_UNITS`)."""
 
 
 class Duration(_Model):
@@ -124,8 +121,7 @@ Period = Annotated[
     Duration,
     BeforeValidator(values.parse_duration),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string",
-                    "pattern": r"^\s*[0-9]+\s+(day|days|week|weeks|month|months|year|years)\s*$",
+    WithJsonSchema({"type": "string", "pattern": values.DURATION_PATTERN,
                     "examples": ["24 months", "1 year"]}),
 ]
 

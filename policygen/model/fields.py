@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Strict, WithJsonSchema
 from policygen.model import texts, values
 from policygen.model.values import SUPPORTED_LANGUAGES
 
-Language = Literal["sv", "en"]
+Language = Literal[SUPPORTED_LANGUAGES]  # type: ignore[valid-type]
 
 _TEXT_SCHEMA = {
     "anyOf": [

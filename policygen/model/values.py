@@ -15,18 +15,29 @@ from urllib.parse import urlsplit
 
 from pydantic_core import PydanticCustomError
 
+from policygen.lang import LANGUAGES
 from policygen.model.suggest import closest
 
-SUPPORTED_LANGUAGES = ("sv", "en")
+SUPPORTED_LANGUAGES = LANGUAGES
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DURATION = re.compile(r"^\s*([-+]?\d+)\s*([^\d\s]+)\s*$")
+_LOOSE_DURATION = re.compile(r"^\s*([-+]?\d+)\s*([^\d\s]+)\s*$")  # for hints only
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\/]+$")
 _DOMAIN_LABEL = re.compile(r"^[^\W_](?:[\w-]{0,61}[^\W_])?$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{3,30}[0-9]$")
-_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
-          "month": "months", "months": "months", "year": "years", "years": "years"}
+DURATION_UNITS = ("days", "weeks", "months", "years")
+"""The units of a retention period: the one list the model, the schema and the packs follow."""
+
+_UNITS = {word: unit for unit in DURATION_UNITS for word in (unit, unit[:-1])}  # "month", "months"
+_SPACE = r"[ \t\n\r]*"
+DURATION_PATTERN = (f"^{_SPACE}([1-9][0-9]*){_SPACE}("
+                    + "|".join(sorted(_UNITS, key=len, reverse=True)) + f"){_SPACE}$")
+"""The accepted syntax of a period ("24 months", "1 year", "24months"), as a regular expression
+that means the same in Python and in a JSON Schema (ECMA-262): the loader and ``policygen
+schema`` both use it, so an editor never underlines a period that loads, nor the reverse."""
+_DURATION = re.compile(DURATION_PATTERN)
+
 _SWEDISH_UNITS = {"dag": "days", "dagar": "days", "vecka": "weeks", "veckor": "weeks",
                   "månad": "months", "månader": "months", "år": "years"}
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EU": None, "EEA": None}
@@ -55,7 +66,7 @@ def parse_date(value: Any) -> Any:
 
 
 def parse_duration(value: Any) -> Any:
-    """``24 months``, ``1 year``: a whole number ≥ 1 and a unit (days, weeks, months, years)."""
+    """``24 months``, ``1 year``: a whole number ≥ 1 and a unit (:data:`DURATION_PATTERN`)."""
     if not isinstance(value, str):
         if hasattr(value, "amount") and hasattr(value, "unit"):
             return value
@@ -63,25 +74,39 @@ def parse_duration(value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             hint = f"add the unit, e.g. `{value} months` or `{value} days`"
         raise invalid("duration", f"expected a period such as `24 months`, found {describe(value)}", hint)
-    match = _DURATION.match(value)
-    if match is None:
-        raise invalid("duration", f"`{value}` is not a period",
-                      'write a number and a unit, e.g. "24 months" or "1 year"')
-    amount, word = int(match.group(1)), match.group(2).lower()
-    unit = _UNITS.get(word)
+    match = _DURATION.fullmatch(value)
+    if match is not None:
+        return {"amount": int(match.group(1)), "unit": _UNITS[match.group(2)]}
+    raise _duration_problem(value)
+
+
+def _duration_problem(value: str) -> PydanticCustomError:
+    """Why ``value`` is not a period, with the most useful hint."""
+    loose = _LOOSE_DURATION.match(value)
+    if loose is None:
+        return invalid("duration", f"`{value}` is not a period",
+                       'write a number and a unit, e.g. "24 months" or "1 year"')
+    number, word = loose.group(1), loose.group(2)
+    unit = _UNITS.get(word.lower())
     if unit is None:
-        swedish = _SWEDISH_UNITS.get(word)
+        swedish = _SWEDISH_UNITS.get(word.lower())
         if swedish:
-            hint = f"write the unit in English: `{amount} {swedish}`"
+            hint = f"write the unit in English: `{number} {swedish}`"
         else:
-            guess = closest(word, _UNITS)
-            hint = (f"did you mean `{amount} {_UNITS[guess]}`?" if guess
-                    else "the unit is one of: days, weeks, months, years")
-        raise invalid("duration", f"unknown unit `{match.group(2)}` in `{value}`", hint)
-    if amount < 1:
-        raise invalid("duration", f"a period must be at least 1 {unit[:-1]}, not `{value}`",
-                      "if data is deleted at once, say so with `criteria` instead of `period`")
-    return {"amount": amount, "unit": unit}
+            guess = closest(word.lower(), _UNITS)
+            hint = (f"did you mean `{number} {_UNITS[guess]}`?" if guess
+                    else "the unit is one of: " + ", ".join(DURATION_UNITS))
+        return invalid("duration", f"unknown unit `{word}` in `{value}`", hint)
+    if not number.isascii() or not number.lstrip("+-").isdigit():
+        return invalid("duration", f"`{value}` is not a period", "write the number with the digits 0-9")
+    if int(number) < 1:
+        return invalid("duration", f"a period must be at least 1 {unit[:-1]}, not `{value}`",
+                       "if data is deleted at once, say so with `criteria` instead of `period`")
+    if word != word.lower():
+        return invalid("duration", f"`{value}` is not a period",
+                       f"write the unit in lower case: `{int(number)} {word.lower()}`")
+    return invalid("duration", f"`{value}` is not a period",
+                   f"write the number without a sign or leading zeros: `{int(number)} {word}`")
 
 
 def check_email(value: str) -> str:
