@@ -101,29 +101,6 @@ class Pack:
         except KeyError:
             raise KeyError(f"the {self.lang} language pack has no entry {key!r} ({self.path})") from None
 
-    def phrase(self, key: str) -> Phrase:
-        """The phrase at ``key``; refuses plural forms, which need a count."""
-        entry = self.entry(key)
-        if not isinstance(entry, Phrase):
-            raise KeyError(f"{key!r} in the {self.lang} pack has plural forms: give a count")
-        return entry
-
-    def text(self, key: str, **values: str) -> str:
-        """A phrase with its values filled in, as plain text (for file names, labels, anchors).
-
-        Refuses a phrase with a glossary term: that needs the document's term explainer.
-        """
-        phrase = self.phrase(key)
-        out = []
-        for part in phrase.parts:
-            if isinstance(part, str):
-                out.append(part)
-            elif part.kind == "value":
-                out.append(str(values[part.name]))
-            else:
-                raise KeyError(f"{key!r} in the {self.lang} pack uses a term: render it in a template")
-        return "".join(out)
-
 
 def parse_phrase(key: str, source: str) -> Phrase:
     """Split ``source`` into text and slots; raises ``ValueError`` for a malformed placeholder."""

@@ -112,3 +112,35 @@ def test_tidy_blank_lines_keeps_one_blank_line_and_code_fences():
     assert tidy_blank_lines("# A\n\n\n\nText.  \n\n\n- item\n\n") == "# A\n\nText.\n\n- item\n"
     fenced = "```\ncode\n\n\n\nmore\n```\n"
     assert tidy_blank_lines(fenced) == fenced
+
+
+def test_say_escapes_values_and_keeps_links_and_phrases() -> None:
+    from policygen.render.terms import TermExplainer, load_terms
+
+    out = make_environment("sv", "markdown").from_string(
+        '{{ say("in_brief.who", organisation=v, reach=md_link("oss", "mailto:a@b.se")) }}'
+    ).render(v="[x](javascript:1) *y*", term=TermExplainer(load_terms("sv")))
+    assert out == ("Vi är \\[x\\](javascript:1) \\*y\\*. Vi ansvarar för uppgifterna om dig. "
+                   "Du når oss [oss](mailto:a@b.se).")
+    html = make_environment("en", "html").from_string(
+        '{{ say("consent_form.intro", organisation=v) }}').render(
+        v="<b>AB</b>", term=TermExplainer(load_terms("en")))
+    assert html.startswith("&lt;b&gt;AB&lt;/b&gt; does the things below only if you say yes.")
+    assert "consent (" in html  # the glossary term, explained on first use
+
+
+def test_say_refuses_a_missing_value_and_an_unknown_key() -> None:
+    environment = make_environment("sv", "markdown")
+    with pytest.raises(KeyError, match="organisation"):
+        environment.from_string('{{ say("in_brief.who", reach="x") }}').render(term=None)
+    with pytest.raises(KeyError, match="no entry"):
+        environment.from_string('{{ say("no.such.key") }}').render()
+
+
+def test_super_output_is_template_markdown_not_a_value(tmp_path: Path) -> None:
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "sv" / "base.md.j2").write_text("{% block a %}## Rubrik {#r}\n\n- punkt\n{% endblock %}")
+    (tmp_path / "sv" / "child.md.j2").write_text(
+        '{% extends "base.md.j2" %}{% block a %}{{ super() }}\n{{ v }}\n{% endblock %}')
+    out = make_environment("sv", "markdown", tmp_path).get_template("child.md.j2").render(v="## x")
+    assert out == "## Rubrik {#r}\n\n- punkt\n\n\\#\\# x\n"
