@@ -35,7 +35,7 @@ def heading_anchors(markdown: str) -> list[str]:
     return re.findall(r"^#+ .*\{#([a-z0-9-]+)\}$", markdown, flags=re.MULTILINE)
 
 
-# Independent of policygen.render.rights: the table of reference/gdpr-notice.md, by purpose id.
+# Independent of policygen.model.facts: the table of reference/gdpr-notice.md, by purpose id.
 EXEMPEL_RIGHTS = {
     "access": ["support", "quality", "security", "newsletter", "bookkeeping"],
     "erasure": ["support", "quality", "security", "newsletter"],
