@@ -7,6 +7,15 @@ Used once per part and language, in this order (from the repository root)::
     python tests/check/realtext/sample.py apply dev sv FILE  # fills verdicts from a judgment file
     python tests/check/realtext/sample.py record dev sv    # stores the judged message and suggestion
     python tests/check/realtext/sample.py baseline dev sv  # keeps all findings the sample came from
+    python tests/check/realtext/sample.py topup dev sv     # a later round: new documents, more labels
+
+``topup`` is how the set grows when documents are added (their part drawn first by
+``make_split.py``): it records the documents of the part as strata (the documents the earlier
+rounds were drawn from, and the new ones), then draws a further random sample of findings and of
+sentences from all the part's findings and sentences that carry no label yet, with its own seed
+(``SEED2``), stratified by category like the first round, and extends the baseline to the new
+documents. Within each stratum and category every finding has the same chance to be labelled, so
+``evaluate.py`` weights precision by stratum and category and scales misses per stratum.
 
 ``draw`` refuses to overwrite a label file: the sample is drawn once, with the fixed seed below,
 from the findings of the checker as it was then (its commit is recorded in the file). The finding
@@ -44,18 +53,30 @@ import corpus  # noqa: E402 - the folder is not a package
 SEED = 20261206
 FLOOR = 6
 SIZES = {"dev": 150, "heldout": 100}
+SEED2 = 20261208
+FLOOR2 = 3
+SENTENCE_SIZES = {"dev": 100, "heldout": 75}
+MIN_DRAW = 30
 MIN_WORDS = 4
 SUGGESTION = {"ok": "ok", "bad": "bad", "adv": "advice", "-": None}
 VERDICT = {"R": "right", "W": "wrong"}
 
 
 def _commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
+    """The commit of the checker under evaluation: the last commit that changed anything outside
+    this folder (this folder's own commits do not change the checker)."""
+    done = subprocess.run(
+        ["git", "log", "-1", "--format=%h", "--", ".", ":(exclude)tests/check/realtext"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=corpus.HERE.parent.parent.parent,
+    )
     return done.stdout.strip() or "unknown"
 
 
-def stratified(findings: list[dict], size: int, rng: random.Random) -> list[dict]:
-    """``size`` findings: at least ``FLOOR`` of each category (or all it has), the rest at random."""
+def stratified(findings: list[dict], size: int, rng: random.Random, floor: int = FLOOR) -> list[dict]:
+    """``size`` findings: at least ``floor`` of each category (or all it has), the rest at random."""
     by_category: dict[str, list[dict]] = defaultdict(list)
     for finding in findings:
         by_category[finding["category"]].append(finding)
@@ -64,8 +85,8 @@ def stratified(findings: list[dict], size: int, rng: random.Random) -> list[dict
     for category in sorted(by_category):
         group = by_category[category][:]
         rng.shuffle(group)
-        chosen += group[:FLOOR]
-        rest += group[FLOOR:]
+        chosen += group[:floor]
+        rest += group[floor:]
     rng.shuffle(rest)
     chosen += rest[: max(0, size - len(chosen))]
     return sorted(chosen, key=lambda f: (f["path"], f["line"], f["column"], f["code"]))
@@ -133,13 +154,15 @@ def _sentence_around(span: corpus.Span, lang: str) -> str:
     return ""
 
 
-def listing(part: str, lang: str) -> None:
+def listing(part: str, lang: str, todo_only: bool = False) -> None:
     """Print the sample for a person to judge: each finding in its sentence, each sentence with the
-    findings the checker has inside it."""
+    findings the checker has inside it (with ``todo_only``, only what is not judged yet)."""
     data = corpus.load_labels(part, lang)
     found = corpus.run_checker(corpus.documents(part, lang), lang)
     current = {(f["path"], f["line"], f["column"], f["code"]): f for fs in found.values() for f in fs}
     for number, entry in enumerate(data["findings"]):
+        if todo_only and entry.get("verdict"):
+            continue
         finding = current.get((entry["path"], entry["line"], entry["column"], entry["code"]), {})
         span = corpus.span_of(entry)
         print(f"F{number} {entry['code']} {entry['category']} {entry['path']}:{entry['line']}:{entry['column']}")
@@ -150,6 +173,8 @@ def listing(part: str, lang: str) -> None:
             print(f"   in:   {_sentence_around(span, lang)}")
     all_findings = [f for fs in found.values() for f in fs]
     for number, entry in enumerate(data["sentences"]):
+        if todo_only and entry.get("checked"):
+            continue
         span = corpus.span_of(entry)
         inside = [
             f"{f['code']}:{corpus.text_at(corpus.span_of(f))[:40]!r}"
@@ -237,6 +262,82 @@ def baseline(part: str, lang: str) -> None:
     target.write_text(f'{{"commit": "{_commit()}",\n"findings": [\n{lines}\n]}}\n', encoding="utf-8")
 
 
+def topup(part: str, lang: str) -> None:
+    """A further sampling round after documents were added to the part (see the module docstring)."""
+    data = corpus.load_labels(part, lang)
+    seed = f"{SEED2}-{part}-{lang}"
+    if any(r.get("seed") == seed for r in data.get("rounds", [])):
+        raise SystemExit(f"round {seed} was already drawn")
+    docs = corpus.documents(part, lang)
+    strata = data.get("strata") or []
+    known = {doc for stratum in strata for doc in stratum["documents"]}
+    if not strata:
+        first = sorted({e["path"].removeprefix("docs/").removesuffix(".md") for e in data["findings"] + data["sentences"]})
+        strata = [{"name": "round-1", "documents": first}]
+        known = set(first)
+    new_docs = [doc for doc in docs if doc not in known]
+    if new_docs:
+        strata.append({"name": f"round-{len(strata) + 1}", "documents": new_docs})
+    found = corpus.run_checker(docs, lang)
+    findings = [finding for path in sorted(found) for finding in found[path]]
+    baseline = corpus.load_baseline(part, lang)
+    old_paths = {corpus.rel(doc) for doc in known}
+    if sorted(map(tuple, baseline)) != sorted(tuple(corpus.finding_key(f)) for f in findings if f["path"] in old_paths):
+        raise SystemExit("the checker's findings on the earlier documents changed since their sample was drawn")
+    labelled = {tuple(corpus.finding_key(e)) for e in data["findings"]}
+    pool = [f for f in findings if tuple(corpus.finding_key(f)) not in labelled]
+    rng = random.Random(seed)
+    size = max(SIZES[part] - len(data["findings"]), MIN_DRAW)
+    drawn = stratified(pool, size, rng, FLOOR2)
+    sentences_by_doc = {doc: [span for span, words in corpus.sentences(doc, lang) if words >= MIN_WORDS] for doc in docs}
+    for stratum in strata:
+        stratum["sentences_total"] = sum(len(sentences_by_doc[doc]) for doc in stratum["documents"])
+        stratum["findings_total"] = sum(len(found[corpus.rel(doc)]) for doc in stratum["documents"])
+    taken = {corpus.span_of(s) for s in data["sentences"]}
+    free = [span for doc in docs for span in sentences_by_doc[doc] if span not in taken]
+    count = min(max(SENTENCE_SIZES[part] - len(data["sentences"]), MIN_DRAW), len(free))
+    picked = rng.sample(free, count)
+    rounds = data.get("rounds") or [
+        {
+            "seed": data.pop("sample_seed", None),
+            "checker_commit": data.pop("checker_commit", None),
+            "findings_drawn": None,
+            "sentences_drawn": None,
+            "note": "drawn on branch realtext over all documents of the part then; only the labels on the documents kept here remain",
+        }
+    ]
+    data.pop("findings_total", None)
+    data.pop("sentences_total", None)
+    rounds.append({"seed": seed, "checker_commit": _commit(), "findings_drawn": len(drawn), "sentences_drawn": len(picked), "note": "drawn from every unlabelled finding and sentence of the part"})
+    data["rounds"] = rounds
+    data["strata"] = strata
+    data["findings"] = sorted(
+        data["findings"]
+        + [
+            {
+                **_entry(corpus.span_of(f)),
+                "code": f["code"],
+                "category": f["category"],
+                "text": corpus.text_at(corpus.span_of(f)),
+                "verdict": None,
+                "reason": None,
+                "suggestion": None,
+            }
+            for f in drawn
+        ],
+        key=lambda e: (e["path"], e["line"], e["column"], e["code"]),
+    )
+    data["sentences"] = sorted(
+        data["sentences"] + [{**_entry(s), "text": corpus.text_at(s), "misses": []} for s in picked],
+        key=lambda e: (e["path"], e["line"], e["column"]),
+    )
+    ordered = {key: data[key] for key in ("part", "lang", "rounds", "strata", "findings", "sentences")}
+    _write(corpus.label_file(part, lang), ordered)
+    rows = [corpus.finding_key(f) for path in sorted(found) for f in found[path]]
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    corpus.baseline_file(part, lang).write_text(f'{{"commit": "{_commit()}",\n"findings": [\n{lines}\n]}}\n', encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     command, part, lang, *rest = argv
     if part not in corpus.PARTS or lang not in corpus.LANGS:
@@ -244,7 +345,9 @@ def main(argv: list[str]) -> int:
     if command == "draw":
         draw(part, lang)
     elif command == "list":
-        listing(part, lang)
+        listing(part, lang, todo_only="--todo" in rest)
+    elif command == "topup":
+        topup(part, lang)
     elif command == "apply":
         apply(part, lang, Path(rest[0]))
     elif command == "record":
