@@ -10,14 +10,16 @@ It re-runs ``policygen check`` on the documents and matches each finding to the 
 exact position and rule code. What it reports, per language and per category:
 
 * **precision** — of the labelled findings the checker still gives, the share judged right. The
-  sample was stratified by category, so the per-language figure weights each category's
-  precision by its share of the findings the checker gives now (the raw share over the sample is
-  printed beside it).
+  labels come from samples stratified by category and drawn in rounds over groups of documents
+  (the label file's ``strata``), so the per-language figure weights the precision of each stratum
+  and category by its share of the findings the checker gives now (a cell with no judged
+  finding borrows its category's precision over all strata); the raw share over the sample is
+  printed beside it.
 * **recall** — of the known problems (findings labelled right, plus the misses marked by hand in
   the sentence sample), the share the checker finds: a finding of the same category overlapping
   the problem's span. Because that pool mixes two samples of different sizes, an *estimated*
   recall is printed too: found problems (precision × findings) against found plus missed problems
-  (the miss rate of the sentence sample × all sentences of four or more words).
+  (each stratum's miss rate in its sentence sample × its sentences of four or more words).
 * **suggestion accuracy** — of the right findings whose suggestion was judged as a rewrite
   (pasteable and correct, or not), the share judged correct; advice-only suggestions are counted
   apart. A suggestion whose text changed since it was judged counts as unjudged.
@@ -85,23 +87,50 @@ class Result:
     unjudged_unsampled: int = 0
     sentences_sampled: int = 0
     sentences_total: int = 0
+    cells: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    stratum_sentences: dict[str, list[int]] = field(default_factory=dict)
+    stratum_misses: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+    def _found(self, categories: list[str]) -> float | None:
+        """Expected right findings among the current ones: each stratum-and-category cell's
+        findings × its precision (a cell with no judged finding borrows its category's)."""
+        found = 0.0
+        counted = False
+        for (_, name), cell in self.cells.items():
+            if name not in categories or not cell.findings:
+                continue
+            precision = cell.precision if cell.precision is not None else self.categories[name].precision
+            if precision is None:
+                continue
+            found += precision * cell.findings
+            counted = True
+        return found if counted else None
+
+    def _weight(self, categories: list[str]) -> int:
+        return sum(
+            cell.findings
+            for (_, name), cell in self.cells.items()
+            if name in categories and (cell.precision is not None or self.categories[name].precision is not None)
+        )
 
     @property
     def weighted_precision(self) -> float | None:
-        """Per-category precision weighted by each category's share of the current findings."""
-        weight = sum(t.findings for t in self.categories.values() if t.precision is not None)
-        if not weight:
-            return None
-        return sum(t.precision * t.findings for t in self.categories.values() if t.precision is not None) / weight
+        """Precision weighted by each stratum-and-category cell's share of the current findings."""
+        names = list(self.categories)
+        found, weight = self._found(names), self._weight(names)
+        return found / weight if found is not None and weight else None
 
     def estimated_recall(self, category: str | None = None) -> float | None:
         """True problems found (precision × findings) against those plus the misses expected in
-        all sentences (the sentence sample's miss rate scaled up)."""
-        tallies = [self.categories[category]] if category else list(self.categories.values())
-        found = sum(t.precision * t.findings for t in tallies if t.precision is not None)
+        all sentences (each stratum's sentence-sample miss rate scaled up to its sentences)."""
+        names = [category] if category else list(self.categories)
         if not self.sentences_sampled:
             return None
-        missed = sum(t.misses for t in tallies) * self.sentences_total / self.sentences_sampled
+        found = self._found(names) or 0.0
+        missed = 0.0
+        for stratum, (sampled, total) in self.stratum_sentences.items():
+            if sampled:
+                missed += sum(self.stratum_misses[(stratum, name)] for name in names) * total / sampled
         return found / (found + missed) if found + missed else None
 
 
@@ -148,17 +177,32 @@ def _found(problem: corpus.Span, category: str, current: list[dict]) -> bool:
     return any(f["category"] == category and corpus.span_of(f).overlaps(problem) for f in current)
 
 
+def strata_of(labels: dict, docs: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    """Each document's stratum (the group of documents one sampling round was drawn from) and each
+    stratum's number of sentences of four or more words when it was sampled. A label file without
+    strata is one stratum."""
+    strata = labels.get("strata") or [{"name": "all", "documents": docs, "sentences_total": labels.get("sentences_total", 0)}]
+    stratum = {corpus.rel(doc): s["name"] for s in strata for doc in s["documents"]}
+    for doc in docs:
+        stratum.setdefault(corpus.rel(doc), "unsampled")
+    return stratum, {s["name"]: s.get("sentences_total", 0) for s in strata}
+
+
 def evaluate(part: str, lang: str) -> Result:
     """Run the checker on one part and language and measure it against the labels."""
     result = Result(part, lang)
     labels = corpus.load_labels(part, lang)
-    found = corpus.run_checker(corpus.documents(part, lang), lang)
+    docs = corpus.documents(part, lang)
+    stratum_of, stratum_total = strata_of(labels, docs)
+    found = corpus.run_checker(docs, lang)
     current = [f for path in sorted(found) for f in found[path]]
     matches, gone = match(labels["findings"], current)
     baseline = Counter(tuple(row) for row in corpus.load_baseline(part, lang))
     for index, finding in enumerate(current):
         tally = result.categories[finding["category"]]
+        cell = result.cells[(stratum_of[finding["path"]], finding["category"])]
         tally.findings += 1
+        cell.findings += 1
         result.total.findings += 1
         entry = matches.get(index)
         if entry is None or entry.get("verdict") is None:
@@ -170,7 +214,7 @@ def evaluate(part: str, lang: str) -> Result:
                 result.unjudged_new.append(finding)
             continue
         baseline[tuple(corpus.finding_key(finding))] -= 1
-        for target in (tally, result.total):
+        for target in (tally, result.total, cell):
             if entry["verdict"] == "right":
                 target.right += 1
                 _suggestion(entry, finding, target)
@@ -182,16 +226,21 @@ def evaluate(part: str, lang: str) -> Result:
     for entry in labels["findings"]:
         if entry.get("verdict") == "right":
             _count_known(result, entry["category"], corpus.span_of(entry), current)
-    result.sentences_total = labels.get("sentences_total", 0)
+    result.sentences_total = sum(stratum_total.values())
+    sampled: Counter = Counter()
     for sentence in labels["sentences"]:
         if not sentence.get("checked"):
             continue
+        stratum = stratum_of[sentence["path"]]
+        sampled[stratum] += 1
         result.sentences_sampled += 1
         for miss in sentence["misses"]:
             span = corpus.span_of(miss)
             result.categories[miss["category"]].misses += 1
+            result.stratum_misses[(stratum, miss["category"])] += 1
             result.total.misses += 1
             _count_known(result, miss["category"], span, current)
+    result.stratum_sentences = {name: [sampled[name], total] for name, total in stratum_total.items()}
     return result
 
 
