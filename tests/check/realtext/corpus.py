@@ -3,7 +3,7 @@ sentences and the hand labels. One place for these facts, shared by ``sample.py`
 labelling samples once) and ``evaluate.py`` (which measures the checker against the labels).
 
 Positions everywhere are the checker's JSON contract: 1-based lines and columns in Unicode code
-points, ``end_column`` exclusive. Paths are relative to this folder (``docs/sv/orust-kommun.md``).
+points, ``end_column`` exclusive. Paths are relative to this folder (``docs/sv/fintraffic-digitraffic.md``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def load_yaml(path: Path):  # noqa: ANN201 - YAML data of any shape
 
 
 def split() -> dict[str, str]:
-    """Document id (``sv/orust-kommun``) → ``dev`` or ``heldout``, as drawn once in ``split.yaml``."""
+    """Document id (``sv/fintraffic-digitraffic``) → ``dev`` or ``heldout``, as drawn once in ``split.yaml``."""
     data = load_yaml(HERE / "split.yaml")
     return {doc: part for part in PARTS for doc in data[part]}
 

@@ -2,7 +2,7 @@
 
 Used once per part and language, in this order (from the repository root)::
 
-    python tests/check/realtext/sample.py draw dev sv      # writes labels/dev-sv.yaml, unlabelled
+    python tests/check/realtext/sample.py draw dev sv      # round 1: writes labels/dev-sv.yaml, unlabelled
     python tests/check/realtext/sample.py list dev sv      # prints what to judge, numbered
     python tests/check/realtext/sample.py apply dev sv FILE  # fills verdicts from a judgment file
     python tests/check/realtext/sample.py record dev sv    # stores the judged message and suggestion
