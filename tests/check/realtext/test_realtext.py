@@ -1,0 +1,124 @@
+"""The real-text evaluation set is consistent, and its evaluation runs on the development part.
+
+No threshold yet: the figures are measured (``evaluate.py``) and reported in ``README.md``; the
+engineer who improves the checker sets the targets. What is asserted here is that the set is
+sound (every label still points at the text it was given for, the split is the recorded one, the
+samples are as large as promised) and that the evaluation computes every figure. The held-out
+part is never run here: it is run by hand, once per change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import corpus
+from evaluate import evaluate, report
+
+from policygen.check.registry import all_rules
+
+CATEGORIES = {rule.category for rule in all_rules()}
+VERDICTS = {"right", "wrong"}
+SUGGESTIONS = {"ok", "bad", "advice", None}
+SAMPLE_SIZES = {"dev": 150, "heldout": 100}
+SENTENCE_SIZES = {"dev": 100, "heldout": 75}
+OPEN_LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 3.0", "CC BY-SA 4.0", "MIT", "EUPL-1.2", "European Commission reuse policy")
+SHARE_ALIKE = ("CC BY-SA", "EUPL")
+
+
+def test_sources_files_and_split_agree() -> None:
+    sources = corpus.load_yaml(corpus.HERE / "sources.yaml")
+    ids = [doc["id"] for doc in sources["documents"]]
+    on_disk = sorted(p.relative_to(corpus.DOCS).with_suffix("").as_posix() for p in corpus.DOCS.glob("*/*.md"))
+    assert sorted(ids) == on_disk
+    split = corpus.split()
+    assert sorted(split) == on_disk
+    for lang in corpus.LANGS:
+        dev, heldout = corpus.documents("dev", lang), corpus.documents("heldout", lang)
+        assert len(dev) + len(heldout) >= 8
+        assert 0.3 <= len(heldout) / (len(dev) + len(heldout)) <= 0.5
+
+
+def test_every_document_is_openly_licensed_and_attributed() -> None:
+    """Only texts whose licence allows copying them here, each with its source, author, licence,
+    where the licence is stated, and whether it is share-alike; LICENSES.md names every one."""
+    licenses = (corpus.HERE / "LICENSES.md").read_text(encoding="utf-8")
+    for doc in corpus.load_yaml(corpus.HERE / "sources.yaml")["documents"]:
+        where = doc["id"]
+        assert doc["id"].startswith(f"{doc['lang']}/") and doc["source"].startswith("http"), where
+        assert doc["author"] and doc["licence_evidence"], where
+        assert doc["licence"].startswith(OPEN_LICENCES), where
+        assert doc["share_alike"] == doc["licence"].startswith(SHARE_ALIKE), where
+        assert f"`{doc['id']}`" in licenses, where
+
+
+def test_the_set_is_large_enough() -> None:
+    words = sum(len(path.read_text(encoding="utf-8").split()) for path in corpus.DOCS.glob("*/*.md"))
+    assert words >= 20_000
+
+
+@pytest.mark.parametrize("part", corpus.PARTS)
+@pytest.mark.parametrize("lang", corpus.LANGS)
+def test_strata_cover_the_part(part: str, lang: str) -> None:
+    """Each document of the part belongs to exactly one sampling stratum, so every finding and
+    sentence has a known chance of being labelled."""
+    strata = corpus.load_labels(part, lang)["strata"]
+    listed = [doc for stratum in strata for doc in stratum["documents"]]
+    assert sorted(listed) == corpus.documents(part, lang)
+    assert all(stratum["sentences_total"] > 0 for stratum in strata)
+
+
+@pytest.mark.parametrize("part", corpus.PARTS)
+@pytest.mark.parametrize("lang", corpus.LANGS)
+def test_labels_point_at_their_text(part: str, lang: str) -> None:
+    labels = corpus.load_labels(part, lang)
+    assert labels["part"] == part and labels["lang"] == lang
+    assert len(labels["findings"]) >= SAMPLE_SIZES[part]
+    assert len(labels["sentences"]) >= SENTENCE_SIZES[part]
+    for entry in labels["findings"]:
+        where = f"{entry['path']}:{entry['line']}:{entry['column']} {entry['code']}"
+        assert corpus.text_at(corpus.span_of(entry)) == entry["text"], where
+        assert entry["verdict"] in VERDICTS and entry["reason"], where
+        assert entry["suggestion"] in SUGGESTIONS, where
+        assert entry["category"] in CATEGORIES, where
+    for sentence in labels["sentences"]:
+        span = corpus.span_of(sentence)
+        assert sentence.get("checked"), f"sentence not read: {sentence['path']}:{sentence['line']}"
+        assert corpus.text_at(span) == sentence["text"]
+        for miss in sentence["misses"]:
+            assert miss["category"] in CATEGORIES
+            assert corpus.text_at(corpus.span_of(miss)) == miss["text"]
+            assert corpus.span_of(miss).inside(span), miss
+
+
+@pytest.mark.parametrize("part", corpus.PARTS)
+@pytest.mark.parametrize("lang", corpus.LANGS)
+def test_every_category_with_findings_is_sampled(part: str, lang: str) -> None:
+    """The sample was stratified: each category the checker gave findings in when the sample was
+    drawn has labelled findings."""
+    category_of = {rule.code: rule.category for rule in all_rules()}
+    baseline = corpus.load_baseline(part, lang)
+    assert baseline
+    drawn_from = {category_of[row[5]] for row in baseline}
+    sampled = {entry["category"] for entry in corpus.load_labels(part, lang)["findings"]}
+    assert drawn_from == sampled
+
+
+@pytest.fixture(scope="module", params=corpus.LANGS)
+def development(request):
+    return evaluate("dev", request.param)
+
+
+def test_development_evaluation_computes_every_figure(development) -> None:
+    result = development
+    total = result.total
+    assert total.findings == sum(c.findings for c in result.categories.values()) > 0
+    assert total.judged + len(result.unjudged_new) + result.unjudged_unsampled == total.findings
+    assert total.judged >= SAMPLE_SIZES["dev"] and total.known > 0 and result.sentences_sampled >= SENTENCE_SIZES["dev"]
+    for figure in (total.precision, result.weighted_precision, total.recall, result.estimated_recall(), total.suggestion_accuracy):
+        assert figure is not None and 0.0 <= figure <= 1.0
+    for name, category in result.categories.items():
+        assert category.right + category.wrong <= category.findings, name
+        assert category.known_found <= category.known, name
+    table = report(result)
+    assert f"== dev / {result.lang}:" in table and "precision" in table
+
