@@ -23,6 +23,7 @@ from pydantic import (
     Discriminator,
     Field,
     PlainSerializer,
+    Strict,
     Tag,
     WithJsonSchema,
     model_validator,
@@ -146,6 +147,8 @@ class DPO(_Model):
     email: Email
     """How to reach the data protection officer (Art. 13(1)(b))."""
     phone: Phone | None = None
+    external: Flag = False
+    """true when the data protection officer is not employed by you (a service, Art. 37(6))."""
 
 
 class Authority(_Model):
@@ -190,21 +193,6 @@ class RecordSystem(_Model):
     """Where that system keeps the data: ISO 3166-1 code, e.g. SE."""
 
 
-class DataItem(_Model):
-    id: Id
-    """Short id used in purposes: lower-case letters, digits, _ and -."""
-    label: Text
-    """What the data is, as people read it: {sv: namn, en: name}."""
-    holder: Holder
-    """Whose data it is: contact, company, case or technical."""
-    source: Source = Source.data_subject
-    """Where it comes from; anything but data_subject means Art. 14 applies."""
-    source_detail: Text | None = None
-    """The source, named for people; needed when source is not data_subject (Art. 14(2)(f))."""
-    special: Flag = False
-    """true for a special category of data (Art. 9): health, religion, union membership …"""
-
-
 class Retention(_Model):
     """Either a ``period`` with the event it runs ``after``, or ``criteria`` (Art. 13(2)(a)).
 
@@ -233,11 +221,50 @@ class Retention(_Model):
         return self
 
 
+class Subject(_Model):
+    id: Id
+    """Short id used in purposes."""
+    label: Text
+    """The group, as people read it: {sv: kontaktpersoner hos våra kunder, en: contact persons at our customers}."""
+
+
+class DataItem(_Model):
+    id: Id
+    """Short id used in purposes: lower-case letters, digits, _ and -."""
+    label: Text
+    """What the data is, as people read it: {sv: namn, en: name}."""
+    holder: Holder
+    """Whose data it is: contact, company, case or technical."""
+    source: Source = Source.data_subject
+    """Where it comes from; anything but data_subject means Art. 14 applies."""
+    source_detail: Text | None = None
+    """The source, named for people; needed when source is not data_subject (Art. 14(2)(f))."""
+    special: Flag = False
+    """true for a special category of data (Art. 9): health, religion, union membership …"""
+    retention: Retention | None = None
+    """Only when this kind of data is kept differently from the purposes that use it."""
+
+
+class ConsentChannel(str, Enum):
+    """How a consent is asked: only ``web`` becomes a box on the consent form."""
+
+    web = "web"
+    phone = "phone"
+    email = "email"
+    in_person = "in_person"
+
+
 class Consent(_Model):
     statement: Text | None = None
-    """The text beside the (unticked) consent box."""
+    """The text the person agrees to: beside the (unticked) box, or read out."""
     withdraw: Text | None = None
     """How to withdraw consent; as easy as giving it (Art. 7(3))."""
+    channel: ConsentChannel = ConsentChannel.web
+    """How consent is asked: web (a box on the consent form), phone, email or in_person."""
+    script: Text | None = None
+    """What the agent says when asking (needed for phone and in_person)."""
+    proof: Text | None = None
+    """How the consent is recorded, so it can be shown later (needed for every channel but web)."""
 
 
 class Purpose(_Model):
@@ -249,6 +276,8 @@ class Purpose(_Model):
     """Optional: concrete sentences about what you do."""
     data: list[str] = []
     """Ids from `data` that this purpose uses."""
+    subjects: list[str] = []
+    """Ids from `subjects`: the groups of people this purpose concerns."""
     legal_basis: LegalBasis
     """The Art. 6(1) basis for this purpose."""
     legitimate_interest: Text | None = None
@@ -283,6 +312,12 @@ class Recipient(_Model):
     """Where the recipient handles the data: ISO 3166-1 code."""
 
 
+class Certification(str, Enum):
+    """A certification an adequacy decision relies on."""
+
+    dpf = "dpf"  # EU-US Data Privacy Framework, Implementing Decision (EU) 2023/1795
+
+
 class Transfer(_Model):
     recipient: str
     """An id from `recipients`."""
@@ -290,6 +325,8 @@ class Transfer(_Model):
     """The country outside the EU/EEA the data goes to."""
     safeguard: Safeguard
     """The legal ground for the transfer (Art. 45, 46, 47 or 49)."""
+    certification: Certification | None = None
+    """dpf: the US recipient is certified under the EU-US Data Privacy Framework (with adequacy)."""
     copy_: Text | None = Field(default=None, alias="copy")
     """How to get a copy of the safeguard (not needed for adequacy)."""
 
@@ -311,6 +348,15 @@ class Requests(_Model):
 class Forms(_Model):
     action: HttpsUrl | None = None
     """The https:// address the consent form posts to."""
+    identifier: str | None = None
+    """An id from `data`: who consents (the form asks for it, e.g. the e-mail address)."""
+
+
+class Changes(_Model):
+    notify: Text | None = None
+    """How people are told about changes to the policy, e.g. "We will e-mail you …"."""
+    notice_days: Annotated[int, Strict(), Field(ge=0, le=365)] | None = None
+    """Substantive changes are announced at least this many days before they take effect."""
 
 
 def _whole_number(value: Any) -> Any:
@@ -338,6 +384,8 @@ class Description(_Model):
     """The supervisory authority: IMY, or {name, website}."""
     record_system: RecordSystem
     """The one place where customer data is kept."""
+    subjects: list[Subject] = []
+    """The groups of people the policy covers (Art. 30(1)(c)); optional."""
     data: list[DataItem]
     """Every kind of personal data support records."""
     purposes: list[Purpose]
@@ -351,4 +399,11 @@ class Description(_Model):
     requests: Requests | None = None
     """Where people send requests about their data (Art. 12)."""
     forms: Forms | None = None
-    """Where the consent form posts."""
+    """Where the consent form posts, and who consents."""
+    on_behalf_of_customers: Text | None = None
+    """Data you process as a processor for your customers (e.g. what they put into your product),
+    and whose policy applies to it."""
+    changes: Changes | None = None
+    """How changes to the policy are announced."""
+    security: Text | None = None
+    """The security measures, for the records of processing (Art. 30(1)(g)); optional."""

@@ -12,7 +12,7 @@ from policygen.errors import Problem
 from policygen.model.locations import Locations, join_key
 from policygen.model.suggest import closest
 
-_ID_LISTS = ("data", "purposes", "recipients")
+_ID_LISTS = ("data", "purposes", "recipients", "subjects")
 _ENOUGH = 150  # the loader shows the first hundred problems; finding more only costs time
 
 
@@ -23,7 +23,8 @@ def reference_problems(data: Any, locations: Locations, file: str) -> list[Probl
     ids = {name: _collect_ids(data, name, locations, file, problems) for name in _ID_LISTS}
     for index, purpose in _entries(data, "purposes"):
         base = join_key("purposes", index)
-        for field, target in (("data", "data"), ("recipients", "recipients")):
+        for field, target in (("data", "data"), ("recipients", "recipients"),
+                              ("subjects", "subjects")):
             refs = purpose.get(field)
             if isinstance(refs, list):
                 for position, ref in enumerate(refs):
@@ -36,6 +37,10 @@ def reference_problems(data: Any, locations: Locations, file: str) -> list[Probl
         if "recipient" in transfer:
             problems.extend(_resolve(transfer["recipient"], ids["recipients"], "recipients", key,
                                      locations, file))
+    forms = data.get("forms")
+    if isinstance(forms, dict) and "identifier" in forms:
+        problems.extend(_resolve(forms["identifier"], ids["data"], "data", "forms.identifier",
+                                 locations, file))
     return problems
 
 

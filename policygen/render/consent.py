@@ -26,8 +26,13 @@ def canonical_json(value: Any) -> str:
 
 
 def policy_version(description: Description) -> str:
-    """sha256 of the canonical JSON of the validated description (DESIGN.md, ``consent.json``)."""
-    payload = canonical_json(description.model_dump(mode="json", by_alias=True))
+    """sha256 of the canonical JSON of the validated description (DESIGN.md, ``consent.json``).
+
+    Values left at their defaults are left out, so an optional key that a later policygen adds
+    does not change the version of a description that does not use it.
+    """
+    payload = canonical_json(description.model_dump(mode="json", by_alias=True,
+                                                     exclude_defaults=True))
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
