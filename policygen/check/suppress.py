@@ -12,64 +12,43 @@ so beside it, where the next reader sees it, instead of in a configuration file:
   comment (without codes: every rule).
 
 A suppression that suppresses nothing is itself reported (PL001 ``suppression.unused``, a
-warning at the comment), so stale exceptions do not pile up; so is a directive policygen does not
-understand and an ``enable`` that ends nothing. PL001 uses the category ``readability`` — the
-nearest of the fixed categories of the JSON contract: a stale directive is clutter in the source.
-Comments inside fenced code blocks of Markdown are examples, not directives, and are ignored.
+warning at the comment; :mod:`policygen.check.rules.pl001_unused_suppression`), so stale
+exceptions do not pile up; so is a directive policygen does not understand and an ``enable`` that
+ends nothing. Comments inside fenced code blocks of Markdown are examples, not directives, and
+are ignored.
+
+Every step is linear in the text and in the findings (up to a logarithm): a file is hostile
+input, and a thousand unclosed comments must not cost a thousand passes over it.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from policygen.check.findings import Finding
+from policygen.check.rules.pl001_unused_suppression import UnusedSuppression
+from policygen.output import Finding
 
-CODE = "PL001"
-NAME = "suppression.unused"
-CATEGORY = "readability"
-SEVERITY = "warning"
+CODE = UnusedSuppression.code
+SEVERITY = UnusedSuppression.severity
 
-RULE_METADATA = {
-    "name": NAME,
-    "category": CATEGORY,
-    "severity": SEVERITY,
-    "summary": "An inline suppression comment suppresses nothing.",
-    "help": (
-        "Why: a `<!-- policygen: disable=… -->` comment that no longer matches any finding hides "
-        "nothing today but will silently hide a real problem tomorrow.\n"
-        "Better: remove the comment, or correct the code or dotted name it lists. "
-        "Run with --no-inline-config to see what the comments suppress."
-    ),
-}
-
-
-
-@dataclass(frozen=True)
-class RuleIdentity:
-    """What settings need to select, ignore or re-grade a rule (PL001 is no :class:`Rule`: it never
-    reads the document, and keeping it out of the registry keeps the rule meta-tests honest)."""
-
-    code: str
-    name: str
-    category: str
-    severity: str
-
-
-UNUSED_SUPPRESSION = RuleIdentity(CODE, NAME, CATEGORY, SEVERITY)
-
-_DIRECTIVE = re.compile(r"<!--\s*policygen\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL)
+_OPENING = re.compile(r"<!--\s*policygen\s*:\s*")
 _BODY = re.compile(r"^(?P<action>[A-Za-z-]+)\s*(?:=\s*(?P<codes>.*))?$", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ACTIONS = ("disable", "enable", "disable-next-line")
 ALL = "*"
+MAX_NAMED = 500
+"""Rule names (codes, dotted names, or "every rule") the directives of one file may name in all.
+Directives past the limit are ignored and reported: no real text needs as many, and the ranges
+that directives open and reopen could otherwise grow with the square of their number."""
 
 Position = tuple[int, int]
 
 
-@dataclass
+@dataclass(eq=False)
 class Directive:
     """One ``<!-- policygen: … -->`` comment, located in the source (end column exclusive)."""
 
@@ -86,7 +65,7 @@ class Directive:
         return self.codes or (ALL,)
 
 
-@dataclass
+@dataclass(eq=False)
 class Region:
     """Where one directive suppresses: ``[start, end)`` positions, for some codes or all."""
 
@@ -95,18 +74,7 @@ class Region:
     start: Position
     end: Position | None = None  # None: to the end of the file
     except_codes: frozenset[str] = frozenset()  # … except these, re-enabled by name
-
-    def matching_token(self, finding: Finding) -> str | None:
-        keys = _finding_keys(finding)
-        if self.codes is None:
-            return None if keys & self.except_codes else ALL
-        for token in sorted(self.codes):
-            if token in keys:
-                return token
-        return None
-
-    def covers(self, position: Position) -> bool:
-        return self.start <= position and (self.end is None or position < self.end)
+    active: bool = False
 
 
 def _normalise(token: str) -> str:
@@ -122,7 +90,7 @@ class _Positions:
     """Offset → (line, column), 1-based, columns in code points."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def __call__(self, offset: int) -> Position:
         line = bisect_right(self.starts, offset)
@@ -130,7 +98,7 @@ class _Positions:
 
 
 def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-    """Offset ranges of Markdown fenced code blocks (an unclosed fence runs to the end)."""
+    """Offset ranges of Markdown fenced code blocks, in order (an unclosed fence runs to the end)."""
     ranges = []
     offset = 0
     opening: tuple[str, int] | None = None
@@ -149,83 +117,186 @@ def _fenced_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _comments(source: str) -> Iterator[tuple[int, str, int]]:
+    """``(start, body, end)`` of each ``<!-- policygen: … -->`` comment, in order.
+
+    A comment runs to the first ``-->``; when none follows an opening, none follows any later
+    opening either, so the scan stops instead of searching the rest of the text again for each.
+    """
+    position = 0
+    while (start := source.find("<!--", position)) >= 0:
+        opening = _OPENING.match(source, start)
+        if opening is None:
+            position = start + 4
+            continue
+        close = source.find("-->", opening.end())
+        if close < 0:
+            return
+        yield start, source[opening.end():close].rstrip(), close + 3
+        position = close + 3
+
+
 def scan_directives(source: str, fmt: str = "md") -> list[Directive]:
     """Every policygen directive in ``source``, in order (fenced code skipped in Markdown)."""
+    comments = list(_comments(source))
+    if not comments:
+        return []
     position = _Positions(source)
-    fenced = _fenced_ranges(source) if fmt == "md" else []
-    directives = []
-    for match in _DIRECTIVE.finditer(source):
-        if any(lo <= match.start() < hi for lo, hi in fenced):
+    fences = _fenced_ranges(source) if fmt == "md" else []
+    fence_starts = [lo for lo, _ in fences]
+    directives: list[Directive] = []
+    named = 0
+    for index, (start, body, end) in enumerate(comments):
+        inside = bisect_right(fence_starts, start) - 1
+        if inside >= 0 and start < fences[inside][1]:
             continue
-        body = _BODY.match(match.group("body"))
-        action = body.group("action").lower() if body else match.group("body")
-        codes = tuple(
-            _normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token
-        )
-        problem = ""
-        if body is None or action not in ACTIONS:
-            problem = f"Unknown policygen directive {action!r}: use disable, enable or disable-next-line."
-        directives.append(
-            Directive(match.group(0), action, codes, position(match.start()), position(match.end()), problem)
-        )
+        directive = _directive(source[start:end], body, position(start), position(end))
+        named += len(directive.tokens)
+        if named > MAX_NAMED:
+            directive.problem = (f"The policygen comments of this file name more than {MAX_NAMED:,} rules: "
+                                 f"this comment and the {len(comments) - index - 1:,} after it are ignored.")
+            directives.append(directive)
+            break
+        directives.append(directive)
     return directives
 
 
+def _directive(text: str, body_text: str, start: Position, end: Position) -> Directive:
+    body = _BODY.match(body_text)
+    action = body.group("action").lower() if body else body_text
+    codes = tuple(_normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token)
+    problem = ""
+    if body is None or action not in ACTIONS:
+        problem = f"Unknown policygen directive {action!r}: use disable, enable or disable-next-line."
+    return Directive(text, action, codes, start, end, problem)
+
+
 def _regions(directives: list[Directive]) -> tuple[list[Region], list[Directive]]:
-    """Suppression regions, and the ``enable`` directives that ended nothing."""
+    """Suppression regions, and the ``enable`` directives that ended nothing.
+
+    Open ranges are indexed by the codes they name, so an ``enable`` touches only the ranges it
+    ends; a range is ended once, and an index entry of an ended range is dropped when met.
+    """
     regions: list[Region] = []
-    open_regions: list[Region] = []
+    by_token: dict[str, list[Region]] = {}  # open ranges of listed codes, under each code
+    every: list[Region] = []  # open ranges of every rule
     idle_enables = []
+
+    def open_range(region: Region) -> None:
+        regions.append(region)
+        if region.codes is None:
+            every.append(region)
+        for token in region.codes or ():
+            by_token.setdefault(token, []).append(region)
+
     for directive in directives:
         if directive.problem:
             continue
         if directive.action == "disable-next-line":
             line = directive.end[0] + 1
-            codes = frozenset(directive.codes) or None
-            regions.append(Region(directive, codes, (line, 1), (line + 1, 1)))
+            regions.append(Region(directive, frozenset(directive.codes) or None, (line, 1), (line + 1, 1)))
         elif directive.action == "disable":
-            region = Region(directive, frozenset(directive.codes) or None, directive.end)
-            regions.append(region)
-            open_regions.append(region)
-        else:
-            open_regions, reopened, ended = _enable(open_regions, directive)
-            regions.extend(reopened)
-            if not ended:
-                idle_enables.append(directive)
+            open_range(Region(directive, frozenset(directive.codes) or None, directive.end))
+        elif not _enable(directive, by_token, every, open_range):
+            idle_enables.append(directive)
     return regions, idle_enables
 
 
-def _enable(open_regions: list[Region], directive: Directive) -> tuple[list[Region], list[Region], bool]:
-    """End the open regions ``directive`` re-enables and reopen what it leaves disabled:
-    ``(still open, newly reopened, whether anything ended)``."""
+def _enable(directive: Directive, by_token: dict[str, list[Region]], every: list[Region],
+            open_range: Callable[[Region], None]) -> bool:
+    """End the open ranges ``directive`` re-enables, reopen what it leaves disabled, and say
+    whether it ended anything."""
     codes = frozenset(directive.codes)
-    still_open: list[Region] = []
-    reopened: list[Region] = []
+    if codes:
+        touched = [region for token in codes for region in by_token.pop(token, ())]
+    else:
+        touched = [region for regions in by_token.values() for region in regions]
+        by_token.clear()
     ended = False
-    for region in open_regions:
-        if not codes:
+    for region in touched:
+        if region.end is None:
             region.end, ended = directive.start, True
+            if codes and region.codes - codes:
+                open_range(Region(region.origin, region.codes - codes, directive.end))
+    reopened = []
+    kept = []
+    for region in every:
+        if codes and not codes - region.except_codes:
+            kept.append(region)  # re-enables nothing this range still hides
             continue
-        if region.codes is None:
-            if codes - region.except_codes:
-                region.end, ended = directive.start, True
-                reopened.append(Region(region.origin, None, directive.end, None, region.except_codes | codes))
-            else:
-                still_open.append(region)
-        elif region.codes & codes:
-            region.end, ended = directive.start, True
-            if region.codes - codes:
-                reopened.append(Region(region.origin, region.codes - codes, directive.end))
-        else:
-            still_open.append(region)
-    return still_open + reopened, reopened, ended
+        region.end, ended = directive.start, True
+        if codes:
+            reopened.append(Region(region.origin, None, directive.end, None, region.except_codes | codes))
+    every[:] = kept
+    for region in reopened:
+        open_range(region)
+    return ended
+
+
+def _suppress(findings: list[Finding], regions: list[Region]) -> list[Finding]:
+    """The findings no region covers, marking in each region the tokens that matched.
+
+    One sweep in source order: ranges open and close as the findings pass, open ranges are
+    counted per listed code and grouped by what they except, and a range waits in ``pending``
+    only until a finding first matches it, so each finding costs a few look-ups, not a pass over
+    every range.
+    """
+    starts = sorted(regions, key=lambda region: region.start)
+    ends: list[tuple[Position, int, Region]] = []
+    counts: dict[str, int] = {}  # listed code → open ranges that list it
+    pending: dict[str, list[Region]] = {}  # listed code → open ranges not yet matched through it
+    groups: dict[frozenset[str], tuple[list[int], list[Region]]] = {}  # except codes → (open count, pending)
+    kept = []
+    next_start = 0
+    for finding in sorted(findings, key=lambda f: (f.line, f.column)):
+        position = (finding.line, finding.column)
+        while next_start < len(starts) and starts[next_start].start <= position:
+            region = starts[next_start]
+            next_start += 1
+            region.active = True
+            heapq.heappush(ends, (region.end or (float("inf"), 0), next_start, region))
+            if region.codes is None:
+                count, waiting = groups.setdefault(region.except_codes, ([0], []))
+                count[0] += 1
+                waiting.append(region)
+            for token in region.codes or ():
+                counts[token] = counts.get(token, 0) + 1
+                pending.setdefault(token, []).append(region)
+        while ends and ends[0][0] <= position:
+            region = heapq.heappop(ends)[2]
+            region.active = False
+            if region.codes is None:
+                count = groups[region.except_codes][0]
+                count[0] -= 1
+                if not count[0]:
+                    del groups[region.except_codes]
+            for token in region.codes or ():
+                counts[token] -= 1
+        keys = _finding_keys(finding)
+        suppressed = False
+        for key in keys:
+            suppressed = suppressed or counts.get(key, 0) > 0
+            for region in pending.pop(key, ()):
+                if region.active:
+                    region.origin.used.add(min(region.codes & keys))  # type: ignore[operator]
+        for except_codes, (count, waiting) in groups.items():
+            if count[0] and not except_codes & keys:
+                suppressed = True
+                for region in waiting:
+                    if region.active:
+                        region.origin.used.add(ALL)
+                waiting.clear()
+        if not suppressed:
+            kept.append(finding)
+    return kept
 
 
 def _warning(directive: Directive, message: str, severity: str) -> Finding:
     return Finding(
         line=directive.start[0], column=directive.start[1], end_line=directive.end[0],
-        end_column=directive.end[1], code=CODE, name=NAME, category=CATEGORY, severity=severity,
-        message=message, suggestion="Remove the comment, or correct the codes it lists.",
+        end_column=directive.end[1], code=CODE, name=UnusedSuppression.name,
+        category=UnusedSuppression.category, severity=severity, message=message,
+        suggestion="Remove the comment, or correct the codes it lists.",
     )
 
 
@@ -252,16 +323,7 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
     if not directives:
         return findings
     regions, idle_enables = _regions(directives)
-    kept = []
-    for finding in findings:
-        suppressed = False
-        for region in regions:
-            token = region.matching_token(finding) if region.covers((finding.line, finding.column)) else None
-            if token is not None:
-                region.origin.used.add(token)
-                suppressed = True
-        if not suppressed:
-            kept.append(finding)
+    kept = _suppress(findings, regions)
     if unused_severity is None:
         return kept
     warnings = [_warning(d, d.problem, unused_severity) for d in directives if d.problem]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygen.check.findings import Finding
 from policygen.check.suppress import CODE, apply_suppressions, rule_keys, scan_directives
+from policygen.output import Finding
 
 NAMES = {"PL203": "vague.qualifier", "PL204": "wordy.word", "PL111": "sentence.too_long"}
 
