@@ -17,8 +17,9 @@ exceptions do not pile up; so is a directive policygen does not understand and a
 ends nothing. Comments inside fenced code blocks of Markdown are examples, not directives, and
 are ignored.
 
-Every step is linear in the text and in the findings (up to a logarithm): a file is hostile
-input, and a thousand unclosed comments must not cost a thousand passes over it.
+The text is scanned once and the findings are matched in one sweep: a file is hostile input, and
+a thousand unclosed comments must not cost a thousand passes over it. The directives of a file may
+name at most :data:`MAX_NAMED` rules, which bounds the ranges they open and reopen.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policygen.check.rules.pl001_unused_suppression import UnusedSuppression
@@ -46,6 +47,7 @@ Directives past the limit are ignored and reported: no real text needs as many, 
 that directives open and reopen could otherwise grow with the square of their number."""
 
 Position = tuple[int, int]
+_END = (1 << 62, 0)  # the end of any file
 
 
 @dataclass(eq=False)
@@ -172,121 +174,91 @@ def _directive(text: str, body_text: str, start: Position, end: Position) -> Dir
 
 
 def _regions(directives: list[Directive]) -> tuple[list[Region], list[Directive]]:
-    """Suppression regions, and the ``enable`` directives that ended nothing.
-
-    Open ranges are indexed by the codes they name, so an ``enable`` touches only the ranges it
-    ends; a range is ended once, and an index entry of an ended range is dropped when met.
-    """
+    """Suppression regions, and the ``enable`` directives that ended nothing."""
     regions: list[Region] = []
-    by_token: dict[str, list[Region]] = {}  # open ranges of listed codes, under each code
-    every: list[Region] = []  # open ranges of every rule
+    open_regions: list[Region] = []
     idle_enables = []
-
-    def open_range(region: Region) -> None:
-        regions.append(region)
-        if region.codes is None:
-            every.append(region)
-        for token in region.codes or ():
-            by_token.setdefault(token, []).append(region)
-
     for directive in directives:
         if directive.problem:
             continue
         if directive.action == "disable-next-line":
             line = directive.end[0] + 1
-            regions.append(Region(directive, frozenset(directive.codes) or None, (line, 1), (line + 1, 1)))
+            codes = frozenset(directive.codes) or None
+            regions.append(Region(directive, codes, (line, 1), (line + 1, 1)))
         elif directive.action == "disable":
-            open_range(Region(directive, frozenset(directive.codes) or None, directive.end))
-        elif not _enable(directive, by_token, every, open_range):
-            idle_enables.append(directive)
+            region = Region(directive, frozenset(directive.codes) or None, directive.end)
+            regions.append(region)
+            open_regions.append(region)
+        else:
+            open_regions, reopened, ended = _enable(open_regions, directive)
+            regions.extend(reopened)
+            if not ended:
+                idle_enables.append(directive)
     return regions, idle_enables
 
 
-def _enable(directive: Directive, by_token: dict[str, list[Region]], every: list[Region],
-            open_range: Callable[[Region], None]) -> bool:
-    """End the open ranges ``directive`` re-enables, reopen what it leaves disabled, and say
-    whether it ended anything."""
+def _enable(open_regions: list[Region], directive: Directive) -> tuple[list[Region], list[Region], bool]:
+    """End the open regions ``directive`` re-enables and reopen what it leaves disabled:
+    ``(still open, newly reopened, whether anything ended)``."""
     codes = frozenset(directive.codes)
-    if codes:
-        touched = [region for token in codes for region in by_token.pop(token, ())]
-    else:
-        touched = [region for regions in by_token.values() for region in regions]
-        by_token.clear()
+    still_open: list[Region] = []
+    reopened: list[Region] = []
     ended = False
-    for region in touched:
-        if region.end is None:
+    for region in open_regions:
+        if not codes:
             region.end, ended = directive.start, True
-            if codes and region.codes - codes:
-                open_range(Region(region.origin, region.codes - codes, directive.end))
-    reopened = []
-    kept = []
-    for region in every:
-        if codes and not codes - region.except_codes:
-            kept.append(region)  # re-enables nothing this range still hides
             continue
-        region.end, ended = directive.start, True
-        if codes:
-            reopened.append(Region(region.origin, None, directive.end, None, region.except_codes | codes))
-    every[:] = kept
-    for region in reopened:
-        open_range(region)
-    return ended
+        if region.codes is None:
+            if codes - region.except_codes:
+                region.end, ended = directive.start, True
+                reopened.append(Region(region.origin, None, directive.end, None, region.except_codes | codes))
+            else:
+                still_open.append(region)
+        elif region.codes & codes:
+            region.end, ended = directive.start, True
+            if region.codes - codes:
+                reopened.append(Region(region.origin, region.codes - codes, directive.end))
+        else:
+            still_open.append(region)
+    return still_open + reopened, reopened, ended
 
 
 def _suppress(findings: list[Finding], regions: list[Region]) -> list[Finding]:
-    """The findings no region covers, marking in each region the tokens that matched.
+    """The findings no region covers, marking in each directive the tokens that matched.
 
-    One sweep in source order: ranges open and close as the findings pass, open ranges are
-    counted per listed code and grouped by what they except, and a range waits in ``pending``
-    only until a finding first matches it, so each finding costs a few look-ups, not a pass over
-    every range.
+    One sweep in source order: ranges open and close as the findings pass, and open ranges are
+    counted per *slot*, a code they list, or for an every-rule range the codes it excepts. A
+    finding looks at the open slots, not at every range, and a range waits in ``pending`` only
+    until a finding first matches it.
     """
-    starts = sorted(regions, key=lambda region: region.start)
+    starts = sorted(regions, key=lambda region: region.start, reverse=True)
     ends: list[tuple[Position, int, Region]] = []
-    counts: dict[str, int] = {}  # listed code → open ranges that list it
-    pending: dict[str, list[Region]] = {}  # listed code → open ranges not yet matched through it
-    groups: dict[frozenset[str], tuple[list[int], list[Region]]] = {}  # except codes → (open count, pending)
+    open_slots: dict[str | frozenset[str], int] = {}
+    pending: dict[str | frozenset[str], list[Region]] = {}
     kept = []
-    next_start = 0
     for finding in sorted(findings, key=lambda f: (f.line, f.column)):
         position = (finding.line, finding.column)
-        while next_start < len(starts) and starts[next_start].start <= position:
-            region = starts[next_start]
-            next_start += 1
+        while starts and starts[-1].start <= position:
+            region = starts.pop()
             region.active = True
-            heapq.heappush(ends, (region.end or (float("inf"), 0), next_start, region))
-            if region.codes is None:
-                count, waiting = groups.setdefault(region.except_codes, ([0], []))
-                count[0] += 1
-                waiting.append(region)
-            for token in region.codes or ():
-                counts[token] = counts.get(token, 0) + 1
-                pending.setdefault(token, []).append(region)
+            heapq.heappush(ends, (region.end or _END, len(starts), region))
+            for slot in region.codes or (region.except_codes,):
+                open_slots[slot] = open_slots.get(slot, 0) + 1
+                pending.setdefault(slot, []).append(region)
         while ends and ends[0][0] <= position:
             region = heapq.heappop(ends)[2]
             region.active = False
-            if region.codes is None:
-                count = groups[region.except_codes][0]
-                count[0] -= 1
-                if not count[0]:
-                    del groups[region.except_codes]
-            for token in region.codes or ():
-                counts[token] -= 1
+            for slot in region.codes or (region.except_codes,):
+                open_slots[slot] -= 1
+                if not open_slots[slot]:
+                    del open_slots[slot]
         keys = _finding_keys(finding)
-        suppressed = False
-        for key in keys:
-            suppressed = suppressed or counts.get(key, 0) > 0
-            for region in pending.pop(key, ()):
+        matched = [slot for slot in open_slots if (slot in keys if isinstance(slot, str) else not slot & keys)]
+        for slot in matched:
+            for region in pending.pop(slot, ()):
                 if region.active:
-                    region.origin.used.add(min(region.codes & keys))  # type: ignore[operator]
-        for except_codes, (count, waiting) in groups.items():
-            if count[0] and not except_codes & keys:
-                suppressed = True
-                for region in waiting:
-                    if region.active:
-                        region.origin.used.add(ALL)
-                waiting.clear()
-        if not suppressed:
+                    region.origin.used.add(min(region.codes & keys) if region.codes else ALL)
+        if not matched:
             kept.append(finding)
     return kept
 

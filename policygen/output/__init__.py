@@ -12,25 +12,6 @@ from policygen.output.report import (KINDS, SEVERITIES, FileReport, Finding, Met
                                      rule_info, used_rules)
 from policygen.output.statistics import format_statistics
 
-__all__ = [
-    "DEFAULT_FAIL_LEVEL",
-    "FAIL_LEVELS",
-    "FORMATS",
-    "KINDS",
-    "MACHINE_FORMATS",
-    "SEVERITIES",
-    "ExitCode",
-    "FileReport",
-    "Finding",
-    "Metrics",
-    "Report",
-    "RuleInfo",
-    "Section",
-    "exit_code",
-    "format_malformed",
-    "format_statistics",
-    "render",
-    "rule_info",
-    "should_fail",
-    "used_rules",
-]
+__all__ = ["DEFAULT_FAIL_LEVEL", "FAIL_LEVELS", "FORMATS", "KINDS", "MACHINE_FORMATS", "SEVERITIES", "ExitCode",
+           "FileReport", "Finding", "Metrics", "Report", "RuleInfo", "Section", "exit_code", "format_malformed",
+           "format_statistics", "render", "rule_info", "should_fail", "used_rules"]

@@ -95,7 +95,7 @@ class FileReport:
     @property
     def malformed(self) -> bool:
         """Is the file itself bad input (a description with format errors)?"""
-        return any(finding.kind == "format" for finding in self.findings)
+        return any(f.kind == "format" for f in self.findings)
 
 
 @dataclass(frozen=True)
