@@ -147,23 +147,25 @@ def _render_line(line: str, covering: list[tuple[int, int, int, Mark]], markup: 
     next_mark = next_markup = 0
     out: list[str] = []
     for lo, hi in zip(points, points[1:]):
-        out.extend(empties.pop(lo, []))
+        if lo in empties:
+            out.extend(empties.pop(lo))
         while next_mark < len(by_start) and by_start[next_mark][0] <= lo:
             _, end, order, mark = by_start[next_mark]
             active[order] = (end, mark)
             next_mark += 1
-        for order in [order for order, (end, _) in active.items() if end <= lo]:
-            del active[order]
         while next_markup < len(markup) and markup[next_markup][1] <= lo:
             next_markup += 1
         chunk = escape(line[lo:hi], quote=False)
         if next_markup < len(markup) and markup[next_markup][0] <= lo:
             chunk = f'<span class="markup">{chunk}</span>'
-        for order in sorted(active, key=rank.__getitem__, reverse=True):
-            mark = active[order][1]
-            first = mark.anchor not in opened
-            opened.add(mark.anchor)
-            chunk = _open_mark(mark, first) + chunk + "</mark>"
+        if active:
+            for order in [order for order, (end, _) in active.items() if end <= lo]:
+                del active[order]
+            for order in sorted(active, key=rank.__getitem__, reverse=True):
+                mark = active[order][1]
+                first = mark.anchor not in opened
+                opened.add(mark.anchor)
+                chunk = _open_mark(mark, first) + chunk + "</mark>"
         out.append(chunk)
     for rest in empties.values():
         out.extend(rest)
