@@ -24,9 +24,10 @@ def rules(code: str | None, config: Path | None) -> None:
     """List every code that check and validate report, or explain CODE (a code or dotted name)."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
+    from policygen.validate import all_rules
 
     settings, check_rules = load_settings(config)
-    gdpr_rules = _gdpr_rules()
+    gdpr_rules = all_rules()
     if code is None:
         click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(gdpr_rules), nl=False)
         return
@@ -43,13 +44,6 @@ def rules(code: str | None, config: Path | None) -> None:
         click.echo(_format_gdpr(gdpr.info()))
         return
     _no_such_rule(code, [key for r in [*check_rules, *gdpr_rules] for key in (r.code, r.name)])
-
-
-def _gdpr_rules() -> list:
-    """The GDPR rules of ``policygen validate`` (their codes appear in its output)."""
-    from policygen.validate import all_rules
-
-    return all_rules()
 
 
 def _no_such_rule(code: str, keys: list[str]) -> None:

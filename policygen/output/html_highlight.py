@@ -49,13 +49,9 @@ def _line_intervals(lines: list[str], span: Span) -> dict[int, tuple[int, int]]:
 
 
 def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` of each HTML comment or tag, left to right, in one pass over ``text``.
-
-    What the pattern ``<!--.*?-->|<[^>]*>`` finds, without its cost: tried at every ``<``, that
-    pattern scans to the end of the text whenever nothing closes, so many unclosed openers took
-    time quadratic in the length. Here a closer that is missing once is missing for every later
-    opener too, and each stretch of text is searched once.
-    """
+    """``[start, end)`` of each HTML comment or tag, as ``<!--.*?-->|<[^>]*>`` finds them, in one
+    pass: that pattern searched to the end of the text for every unclosed opener (quadratic), but
+    a closer missing once is missing for every later opener too."""
     comments_close = True
     position = 0
     while (start := text.find("<", position)) >= 0:
