@@ -99,6 +99,15 @@ class RequestGuard:
             route.abort("blockedbyclient")
 
 
+def load_everything(page: Page) -> None:
+    """Make the page ask for all it ever would: "load" has waited for what the parser found;
+    scrolling to the end brings in what loads lazily as a reader scrolls, and the print media
+    what the print stylesheet asks for. Then wait until the network has been quiet for 500 ms."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.emulate_media(media="print")
+    page.wait_for_load_state("networkidle")
+
+
 def offsite_problems(guard: RequestGuard) -> list[str]:
     return [f"the page asked for something outside 127.0.0.1: {what}" for what in guard.offsite]
 
@@ -149,7 +158,8 @@ _LINK_BOX = """(href) => {
   window.scrollTo(0, 0);
   const a = [...document.querySelectorAll('a[href^="#"]')].find(x => x.getAttribute('href') === href);
   a.scrollIntoView({block: 'center'});
-  const r = a.getBoundingClientRect();
+  // A link that wraps has one box per line; the centre of their union can be other text.
+  const r = a.getClientRects()[0] || a.getBoundingClientRect();
   const onScreen = r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0
                    && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
   return {onScreen, x: r.left + r.width / 2, y: r.top + r.height / 2};
@@ -444,8 +454,10 @@ def tick_and_submit(page: Page, items: list[ConsentItem], ticked: set[str],
     for item in items:
         if item.purpose in ticked:
             box = form.locator(f'input[type=checkbox][name="{item.field}"]')
-            box_id = box.get_attribute("id")
-            form.locator(f'label[for="{box_id}"]').click(timeout=10_000)
+            label = box.evaluate_handle("box => box.labels[0] || null").as_element()
+            if label is None:
+                raise AssertionError(f"the box for {item.purpose!r} has no label to click")
+            label.click(timeout=10_000)
             if not box.is_checked():
                 raise AssertionError(f"clicking the label of {item.purpose!r} did not tick its box")
     with page.expect_request(lambda r: r.method == "POST", timeout=30_000) as request:

@@ -16,6 +16,7 @@ from browser_checks import (
     axe_violations,
     describe_violation,
     follow_problems,
+    load_everything,
     offsite_problems,
     read_anchors,
 )
@@ -56,11 +57,7 @@ def test_no_request_leaves_localhost(sites, server, open_page, case):
     images or trackers from elsewhere (the guard aborts and records any such request)."""
     name, path, _ = case
     page, guard = open_page(server.url(f"{name}/{path}"))
-    # What "load" does not wait for: images loaded lazily as the reader scrolls, and what the
-    # print stylesheet asks for when the page is printed.
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.emulate_media(media="print")
-    page.wait_for_load_state("networkidle")
+    load_everything(page)
     assert not offsite_problems(guard), "\n".join(offsite_problems(guard))
 
 
