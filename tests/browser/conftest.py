@@ -8,6 +8,7 @@ opened the page, whatever that test was about.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -50,11 +51,14 @@ def server(sites) -> Iterator[SiteServer]:
 
 @pytest.fixture(scope="session")
 def browser(browser_ready, tmp_path_factory) -> Iterator[BrowserContext]:
+    home = tmp_path_factory.mktemp("chromium")
+    # Chromium keeps its crash-report folder under XDG_CONFIG_HOME whatever the profile: point
+    # that (and the cache) into pytest's folder too, so the tests write nothing in $HOME.
+    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM), headless=True, args=list(LAUNCH_FLAGS),
-            viewport={"width": 1280, "height": 800})
+            str(home / "profile"), executable_path=str(CHROMIUM), headless=True,
+            args=list(LAUNCH_FLAGS), env=env, viewport={"width": 1280, "height": 800})
         context.set_default_timeout(30_000)  # a hang guard, not a timing assertion
         try:
             yield context
