@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from browser_checks import ConsentItem, IdentifierSpec
+from .browser_checks import ConsentItem, IdentifierSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E = ROOT / "tests" / "e2e" / "descriptions"

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from browser_checks import RequestGuard, offsite_problems
-from browser_env import AXE, CHROMIUM, LAUNCH_FLAGS, in_ci, unavailable_reason
-from browser_sites import BuiltSite, build_sites
-from site_server import SiteServer, serve
+from .browser_checks import RequestGuard, offsite_problems
+from .browser_env import AXE, CHROMIUM, LAUNCH_FLAGS, in_ci, unavailable_reason
+from .browser_sites import BuiltSite, build_sites
+from .site_server import SiteServer, serve
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser_ready() -> None:
     """Skip locally, fail in CI, when Chromium or axe-core is missing (browser_env.py)."""
     reason = unavailable_reason()
@@ -31,17 +31,17 @@ def browser_ready() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe_source(browser_ready) -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def sites(browser_ready, tmp_path_factory) -> dict[str, BuiltSite]:
     return build_sites(tmp_path_factory.mktemp("browser-sites"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(sites) -> Iterator[SiteServer]:
     """Every built site under /<name>/ of one server."""
     folder = next(iter(sites.values())).folder.parent
@@ -49,7 +49,7 @@ def server(sites) -> Iterator[SiteServer]:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(browser_ready, tmp_path_factory) -> Iterator[BrowserContext]:
     home = tmp_path_factory.mktemp("chromium")
     # Chromium keeps its crash-report folder under XDG_CONFIG_HOME whatever the profile: point

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_checks import (
+from .browser_checks import (
     consent_form_problems,
     find_identifier,
     form_accepts_submission,
@@ -25,7 +25,7 @@ from browser_checks import (
     tick_and_submit,
     withdrawal_problems,
 )
-from browser_sites import CONSENT, consent_cases
+from .browser_sites import CONSENT, consent_cases
 
 CASES = consent_cases()
 NO_IDENTIFIER_YET = pytest.mark.xfail(strict=True, raises=AssertionError,

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from browser_checks import (
+from .browser_checks import (
     IdentifierSpec,
     anchor_problems,
     axe_problems,
@@ -35,8 +35,8 @@ from browser_checks import (
     tick_and_submit,
     withdrawal_problems,
 )
-from browser_sites import CONSENT, POLICY, SITES, asks_consent, core_label, load_description, text
-from site_server import serve
+from .browser_sites import CONSENT, POLICY, SITES, asks_consent, core_label, load_description, text
+from .site_server import serve
 
 SITE = next(name for name, (path, draft) in SITES.items()
             if not draft and asks_consent(load_description(path)))

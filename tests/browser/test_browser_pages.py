@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_checks import (
+from .browser_checks import (
     anchor_problems,
     axe_problems,
     axe_violations,
@@ -20,7 +20,7 @@ from browser_checks import (
     offsite_problems,
     read_anchors,
 )
-from browser_sites import SITES, expected_pages, load_description, page_cases
+from .browser_sites import SITES, expected_pages, load_description, page_cases
 
 ALL_PAGES = page_cases("index", "policy", "fragment", "consent")
 WHOLE_PAGES = page_cases("index", "policy", "consent")  # a fragment is not a page for axe
