@@ -41,13 +41,15 @@ def test_every_built_page_is_tested(sites, name):
 @pytest.mark.parametrize("case", ALL_PAGES, ids=case_id)
 def test_in_page_links_reach_their_targets(sites, server, open_page, case):
     """Every href="#x" (table of contents, skip link, "read more") has an element with id="x",
-    ids are unique, and following each link scrolls its target into the window."""
+    ids are unique, and following each link scrolls its target into the window. A CMS fragment
+    holds the same links and ids as its policy page, whose links are followed; in the fragment
+    (no stylesheet, no layout of its own) only the targets are checked."""
     name, path, kind = case
     page, _ = open_page(server.url(f"{name}/{path}"))
     anchors = read_anchors(page)
     if kind in ("policy", "fragment"):
         assert len(anchors["links"]) > 5, "a policy without its table of contents"
-    problems = anchor_problems(anchors) + follow_problems(page)
+    problems = anchor_problems(anchors) + (follow_problems(page) if kind != "fragment" else [])
     assert not problems, "\n".join(problems)
 
 
