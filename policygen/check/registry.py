@@ -24,10 +24,10 @@ def _import_rule_modules() -> None:
 
 @cache
 def _shipped_glossary_rules() -> tuple[Rule, ...]:
-    from policygen.check.glossary_files import shipped_glossary_files
-    from policygen.check.glossary_rules import load_glossary_rules
+    from policygen.check.glossary_rules import shipped_glossary_rules
+    from policygen.resources import glossary_dir
 
-    return tuple(load_glossary_rules((lang, path, True) for lang, path in shipped_glossary_files()))
+    return tuple(shipped_glossary_rules(glossary_dir()))
 
 
 def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
@@ -35,18 +35,15 @@ def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
     they declare new rules or add entries to a shipped glossary rule of the same code."""
     _import_rule_modules()
     rules: dict[str, Rule] = {code: cls() for code, cls in class_rules().items()}
-    shipped = _shipped_glossary_rules()
-    user_files = [(None, Path(path), False) for path in user_glossaries]
-    if user_files:
-        import copy
+    shipped: Iterable[Rule] = _shipped_glossary_rules()
+    if user_glossaries:
+        from policygen.check.glossary_rules import with_user_glossaries
 
-        from policygen.check.glossary_rules import load_glossary_rules
-
-        by_code = {rule.code: copy.deepcopy(rule) for rule in shipped}
-        shipped = tuple(load_glossary_rules(user_files, by_code))
+        taken = {key: rule.code for rule in rules.values() for key in (rule.code, rule.name)}
+        shipped = with_user_glossaries(shipped, [Path(path) for path in user_glossaries], taken)  # type: ignore[arg-type]
     for rule in shipped:
         if rule.code in rules:
-            raise RuleDefinitionError(f"{rule.code} is declared both in code and in {', '.join(rule.sources)}")
+            raise RuleDefinitionError(f"{rule.code} is declared both in code and in {', '.join(rule.sources)}")  # type: ignore[attr-defined]
         rules[rule.code] = rule
     names: dict[str, str] = {}
     for rule in rules.values():

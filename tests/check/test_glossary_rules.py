@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policygen.check.analyse import analyse
-from policygen.check.glossary_rules import load_glossary_rules
+from policygen.check.glossary_rules import with_user_glossaries
 from policygen.check.registry import all_rules, option_defaults
 from policygen.check.settings import Settings
 from policygen.errors import UserError
@@ -45,7 +45,7 @@ allow:
 def rule_from(tmp_path: Path, text: str = RULE):
     path = tmp_path / "words.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_glossary_rules([(None, path, False)])[0]
+    return with_user_glossaries([], [path], {})[0]
 
 
 def found(rule, text: str, allow: tuple[str, ...] = ()) -> list[tuple[int, int, int, str, str]]:
@@ -92,12 +92,12 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "message", "key"),
     [
-        (RULE.replace("type: substitution", "type: fuzzy"), "rule type 'fuzzy'", "rule.type"),
+        (RULE.replace("type: substitution", "type: fuzzy"), "must be one of existence, substitution", "rule.type"),
         (RULE.replace("    replacement: ändra\n", ""), "needs 'replacement'", "entries[3].replacement"),
-        (RULE.replace("lang: sv\n", ""), "say which language", "lang"),
+        (RULE.replace("lang: sv\n", ""), "missing required key", "lang"),
         (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key 'whyy'", "rule.whyy"),
-        (RULE.replace("code: PL951", "code: X1"), "not of the form PL123", ""),
-        ("rule: [\n", "invalid YAML", ""),
+        (RULE.replace("code: PL951", "code: X1"), "is not of the expected form (found 'X1')", "rule.code"),
+        ("rule: [\n", "YAML syntax error", ""),
     ],
     ids=["type", "replacement", "lang", "key", "code", "yaml"],
 )
