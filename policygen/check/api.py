@@ -23,18 +23,16 @@ class CheckResult:
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> tuple[Settings, list[Rule]]:
-    """Settings from ``config`` (or the nearest config file) and every rule they enable."""
-    from policygen.check.config import find_config, load_config, settings_from
-    from policygen.check.registry import all_rules, option_defaults
+    """Settings from ``config`` (or the nearest config file) and every rule, the configured
+    glossaries' included. Raises :class:`UserError` for every mistake in the configuration."""
+    from policygen.check.config import check_rule_keys, find_config, load_config, settings_from
+    from policygen.check.registry import all_rules, options
 
     found = load_config(config) if config is not None else find_config(start)
-    path, table = found if found is not None else (None, {})
     base_rules = all_rules()
-    keys = {key for rule in base_rules for key in (rule.code, rule.name, rule.category)}
-    settings = settings_from(table, path, option_defaults(base_rules), keys)
+    settings = settings_from(found, options(base_rules))
     rules = all_rules(settings.glossaries) if settings.glossaries else base_rules
-    if settings.glossaries:
-        settings.defaults = {**option_defaults(rules), **settings.defaults}
+    check_rule_keys(found, rules)
     return settings, rules
 
 

@@ -259,7 +259,7 @@ def with_user_glossaries(shipped: Iterable[GlossaryRule], paths: Iterable[Path],
                 value = getattr(glossary.rule, key)
                 if value in taken:
                     raise GlossaryConflict(f"{value} is the {key} of the built-in rule {taken[value]}", f"rule.{key}",
-                                           "choose another code (PL9xx are free for your own rules)")
+                                           f"choose another {key}" + (" (PL9xx are free for your own rules)" if key == "code" else ""))
             _add(rules, glossary, str(path))
         except (GlossaryConflict, RuleDefinitionError) as error:
             raise _located(path, parsed, error) from None

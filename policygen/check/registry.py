@@ -8,9 +8,12 @@ import pkgutil
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policygen.check.rule import Rule, RuleDefinitionError, class_rules
+
+if TYPE_CHECKING:
+    from policygen.check.settings import Option
 
 
 @cache
@@ -53,19 +56,24 @@ def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
     return [rules[code] for code in sorted(rules)]
 
 
-def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
-    """Every option the rules declare, with its default; an option name belongs to one rule."""
+def options(rules: Iterable[Rule]) -> dict[str, Option]:
+    """Every option of the engine and the rules; an option name belongs to one rule."""
     from policygen.check.settings import ENGINE_OPTIONS
 
-    defaults: dict[str, Any] = dict(ENGINE_OPTIONS)
+    found: dict[str, Option] = dict(ENGINE_OPTIONS)
     owner: dict[str, str] = {name: "engine" for name in ENGINE_OPTIONS}
     for rule in rules:
-        for name, value in rule.options.items():
+        for name, option in rule.options.items():
             if name in owner and owner[name] != rule.code:
                 raise RuleDefinitionError(f"option {name!r} is declared by {owner[name]} and {rule.code}")
             owner[name] = rule.code
-            defaults[name] = value
-    return defaults
+            found[name] = option
+    return found
+
+
+def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
+    """Every option with its default (``Settings.defaults``)."""
+    return {name: option.default for name, option in options(rules).items()}
 
 
 def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:

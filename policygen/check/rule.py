@@ -19,7 +19,7 @@ from policygen.check.findings import CATEGORIES, SEVERITIES, Finding
 if TYPE_CHECKING:
     from policygen.check.document import Block, Document
     from policygen.check.measures import Measured
-    from policygen.check.settings import Settings
+    from policygen.check.settings import Option, Settings
 
 CODE_PATTERN = re.compile(r"^PL\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$")
@@ -51,9 +51,10 @@ class Rule:
     category: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
     languages: ClassVar[tuple[str, ...]] = ("sv", "en")
-    options: ClassVar[dict[str, Any]] = {}
-    """Settings this rule reads, with defaults: ``{"sentence-words": 25}`` or per language
-    ``{"document-lix": {"sv": 45, "en": 45}}``. Users override them in configuration."""
+    options: ClassVar[dict[str, "Option"]] = {}
+    """Settings this rule reads, with their defaults and kinds: ``{"sentence-words": Option(25,
+    WordCount)}``, or per language ``{"document-flesch": Option({"en": 50}, Score)}``. Users
+    override them in configuration, which checks each value against its kind."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -274,6 +274,7 @@ def validation_problems(error: ValidationError, file: str, where: Any, prefix: s
             words = {"greater_than": "more than", "greater_than_equal": "at least",
                      "less_than": "less than", "less_than_equal": "at most"}[kind]
             bound = next(iter(context.values()), "")
+            bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
             message = f"must be {words} {bound}"
         elif kind in _TYPE_WORDS:
             message = _TYPE_WORDS[kind]

@@ -93,7 +93,7 @@ class RuleFile(BaseModel):
     @classmethod
     def _phrases(cls, value: Any) -> Any:
         if isinstance(value, list):
-            return [{"phrase": item} if isinstance(item, str) else item for item in value]
+            return [item if isinstance(item, dict) else {"phrase": item} for item in value]
         return value
 
 

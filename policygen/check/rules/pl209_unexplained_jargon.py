@@ -9,7 +9,7 @@ from functools import cache
 from policygen.check.document import Block, Document, Sentence
 from policygen.check.findings import Finding
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Settings, WordCount
 from policygen.lang.glossary import Term
 
 # Terms whose everyday meaning is close enough to the legal one: the rule does not ask for an
@@ -133,7 +133,7 @@ class UnexplainedJargon(Rule):
     name = "jargon.unexplained"
     category = "jargon"
     severity = "info"
-    options = {"jargon-min-words": 50}
+    options = {"jargon-min-words": Option(50, WordCount)}
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         lang = document.lang

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from policygen.check.document import Document, Word
 from policygen.check.findings import Finding
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Share, Settings
 
 # Endings of nouns made from verbs and adjectives (behandling, tillhandahållande, säkerhet;
 # processing is left out in English because -ing is mostly a verb form there).
@@ -60,7 +60,7 @@ class NounDensity(Rule):
     name = "nominalisation.density"
     category = "nominalisation"
     severity = "info"
-    options = {"nominal-density": None}
+    options = {"nominal-density": Option(None, Share)}
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         share = settings.option(document.lang, "nominal-density")
