@@ -37,32 +37,27 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> tupl
 
 
 def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None,
-        inline_config: bool = True) -> CheckResult:
+        inline_config: bool = True, jobs: int | None = None) -> CheckResult:
     """Check every file under ``paths``; a bad file becomes a problem and the run goes on.
 
     ``inline_config=False`` (``--no-inline-config``) ignores ``<!-- policygen: … -->`` comments.
+    ``jobs`` processes check the files (default: one per usable processor when there are several
+    files); the result is the same, in the same order, whatever their number.
     """
-    from policygen.check.runner import check_source
-    from policygen.check.sources import BadInput, detect_language, discover, read_source
-    from policygen.check.suppress import UNUSED_SUPPRESSION, apply_suppressions, rule_keys
+    from policygen.check.jobs import Job, check_files, default_jobs
+    from policygen.check.sources import discover
+    from policygen.check.suppress import UNUSED_SUPPRESSION
 
     files, problems = discover(paths)
     result = CheckResult(problems=list(problems))
-    enabled = [rule for rule in rules if settings.enabled(rule)]
     pl001 = UNUSED_SUPPRESSION
     unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]
-    for file in files:
-        try:
-            source = read_source(file)
-        except BadInput as error:
-            result.problems.append(error.problem)
-            continue
-        file_lang = detect_language(file, source, lang)
-        report = check_source(source, file.path, file_lang, file.fmt, enabled, settings)
-        if inline_config:
-            ran = rule_keys(rule for rule in enabled if rule.applies_to(file_lang))
-            report.findings = apply_suppressions(source, report.findings, file.fmt, unused_severity=unused, ran=ran)
-        result.reports.append(report)
+    job = Job(settings, tuple(rule for rule in rules if settings.enabled(rule)), lang, inline_config, unused)
+    for outcome in check_files(files, job, jobs or default_jobs(len(files))):
+        if isinstance(outcome, Problem):
+            result.problems.append(outcome)
+        else:
+            result.reports.append(outcome)
     return result
 
 
