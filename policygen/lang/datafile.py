@@ -183,6 +183,7 @@ class _Builder:
         position = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not self.stack:
             self.root = value
+            self.positions[""] = position
             return ""
         frame = self.stack[-1]
         container, path, pending = frame
@@ -194,7 +195,7 @@ class _Builder:
                 self._fail(event, "a key must be plain text, not a list or mapping", "write `key: value`")
             key = str(value)
             if key in container:
-                self._fail(event, f"duplicate key `{key}`", "each key may appear once in a mapping")
+                self._fail(event, f"duplicate key `{key}`", "each key may appear once in a mapping", join_key(path, key))
             frame[2] = key
             self.positions[join_key(path, key)] = position
             return ""
@@ -206,9 +207,14 @@ class _Builder:
         self.positions.setdefault(path, position)
         return path
 
-    def _fail(self, event: ev.Event, message: str, hint: str) -> None:
+    def _fail(self, event: ev.Event, message: str, hint: str, key: str = "") -> None:
         mark = event.start_mark
-        key = self.stack[-1][1] if self.stack else ""
+        if self.stack and not key:
+            container, path, pending = self.stack[-1]
+            if isinstance(container, list):
+                key = join_key(path, len(container))
+            else:
+                key = join_key(path, pending) if pending is not None else path
         raise DataFileError.single(self.file, message, line=mark.line + 1, column=mark.column + 1, key=key, hint=hint)
 
 
