@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from policygen.check.findings import CATEGORIES, SEVERITIES, Finding
+from policygen.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from policygen.check.document import Block, Document
@@ -50,7 +51,7 @@ class Rule:
     name: ClassVar[str] = ""
     category: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
-    languages: ClassVar[tuple[str, ...]] = ("sv", "en")
+    languages: ClassVar[tuple[str, ...]] = LANGUAGES
     options: ClassVar[dict[str, "Option"]] = {}
     """Settings this rule reads, with their defaults and kinds: ``{"sentence-words": Option(25,
     WordCount)}``, or per language ``{"document-flesch": Option({"en": 50}, Score)}``. Users
