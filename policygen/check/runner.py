@@ -160,7 +160,7 @@ def check_source(
     rules = [rule for rule in rules if rule.applies_to(lang)]
     text_rules = [rule for rule in rules if type(rule).check is not Rule.check]
     measure_rules = [rule for rule in rules if type(rule).check_measures is not Rule.check_measures]
-    limit = settings.option(lang, "max-findings") or ENGINE_OPTIONS["max-findings"]
+    limit = settings.option(lang, "max-findings") or ENGINE_OPTIONS["max-findings"].default
     measurer = _Measurer(lang)
     findings: list[Finding] = []
     omitted = 0
