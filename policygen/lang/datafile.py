@@ -6,6 +6,9 @@ at most :data:`MAX_BYTES` are read, and YAML is built from the parser's *events*
 alias is refused the moment it appears (an alias bomb fails in microseconds instead of taking
 minutes and gigabytes). Scalars follow the YAML 1.2 core schema (``no`` and ``on`` are text).
 
+The events come from libyaml's C parser (``ruamel.yaml.clib``): every check reads every shipped
+glossary, and the pure-Python parser took about 0.12 s for them, against 0.01 s.
+
 Every problem is a :class:`Located`: file, line, column, key path and a hint. This package imports
 nothing else from policygen, so its callers turn them into their own error type.
 """
@@ -25,6 +28,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 MAX_BYTES = 1_000_000
 """The description's size cap: a glossary or a config file is a few kilobytes written by hand."""
@@ -117,8 +121,12 @@ def load_yaml(path: Path, what: str) -> YamlData:
     file = str(path)
     builder = _Builder(file)
     try:
-        for event in YAML(typ="safe", pure=True).parse(io.StringIO(text)):
+        for event in YAML(typ="safe", pure=False).parse(io.StringIO(text)):
             builder.feed(event)
+    except ReaderError as error:
+        line, column = _position_of(text.encode("utf-8"), len(text[: error.position].encode("utf-8")))
+        raise DataFileError.single(file, "a control character is not allowed in YAML", line=line, column=column,
+                                   hint="remove it; save the file as plain UTF-8 text") from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -167,7 +175,7 @@ class _Builder:
         ):
             self._fail(event, f"YAML tags such as `{event.tag}` are not allowed", "remove the tag (the part starting with `!`)")
         if isinstance(event, ev.ScalarEvent):
-            plain = event.style is None and event.tag is None
+            plain = not event.style and event.tag is None  # the C parser's plain style is "", not None
             self._place(event, _resolve_plain(event.value) if plain else event.value)
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
