@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from policygen.check.api import load_settings
-from policygen.check.config import toml_positions
+from policygen.check.toml_positions import toml_positions
 from policygen.cli.main import main
 
 
