@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policygen.check.findings import FileReport, Metrics
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
 from policygen.errors import Problem
+
+if TYPE_CHECKING:
+    from policygen.check.jobs import Workers
 
 
 @dataclass
@@ -37,14 +40,15 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> tupl
 
 
 def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None,
-        inline_config: bool = True, jobs: int | None = None) -> CheckResult:
+        inline_config: bool = True, jobs: int | None = None, workers: Workers | None = None) -> CheckResult:
     """Check every file under ``paths``; a bad file becomes a problem and the run goes on.
 
     ``inline_config=False`` (``--no-inline-config``) ignores ``<!-- policygen: … -->`` comments.
     ``jobs`` processes check the files (default: one per usable processor when there are several
-    files); the result is the same, in the same order, whatever their number.
+    files); the result is the same, in the same order, whatever their number. ``workers`` started
+    earlier (:func:`~policygen.check.jobs.start_workers`) are used instead, and closed.
     """
-    from policygen.check.jobs import Job, check_files, default_jobs
+    from policygen.check.jobs import Job, Workers, default_jobs
     from policygen.check.sources import discover
     from policygen.check.suppress import UNUSED_SUPPRESSION
 
@@ -53,11 +57,15 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
     pl001 = UNUSED_SUPPRESSION
     unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]
     job = Job(settings, tuple(rule for rule in rules if settings.enabled(rule)), lang, inline_config, unused)
-    for outcome in check_files(files, job, jobs or default_jobs(len(files))):
-        if isinstance(outcome, Problem):
-            result.problems.append(outcome)
-        else:
-            result.reports.append(outcome)
+    workers = workers or Workers(jobs or default_jobs(len(files)))
+    try:
+        for outcome in workers.check(files, job):
+            if isinstance(outcome, Problem):
+                result.problems.append(outcome)
+            else:
+                result.reports.append(outcome)
+    finally:
+        workers.close()
     return result
 
 

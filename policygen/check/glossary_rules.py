@@ -213,9 +213,12 @@ class GlossaryRule(Rule):
         for sentence in document.sentences:
             if first_words is not None and first_words.isdisjoint(sentence.lowers):
                 continue  # no phrase can start in this sentence (decided in C; most sentences)
+            found = phrases.matches(sentence)
+            if not found:
+                continue
             allowed_spans = [(start, end) for start, end, _ in allowed.matches(sentence)] if allowed else []
             taken_until = 0
-            for start, end, entry in phrases.matches(sentence):
+            for start, end, entry in found:
                 if start < taken_until:
                     continue  # overlaps a longer match already reported
                 if any(a <= start and end <= b for a, b in allowed_spans):

@@ -2,20 +2,25 @@
 
 Several processes come from :class:`concurrent.futures.ProcessPoolExecutor` with a forkserver
 (``spawn`` where there is none), never from a fork of this process, which may hold threads and
-their locks. The forkserver imports spaCy and the checker once (:mod:`policygen.check.preload`),
-so every worker starts with them loaded; each worker gets the settings and rules once, then one
-file at a time. The reports come back in the order of the files, each computed by the same code
-as in one process, so the result is the one of ``--jobs 1``.
+their locks. The forkserver loads spaCy, the checker and both tokenizers once
+(:mod:`policygen.check.worker_preload`), and every worker it forks starts with them. The command
+starts the workers before it reads the configuration (:func:`start_workers`), so the two overlap.
+Each worker gets the settings and rules with its first file; the reports come back in the order of
+the files, each computed by the same code as in one process, so the result is the one of
+``--jobs 1``.
 
-A worker that dies (killed, out of memory) breaks the pool: each file it left unfinished is
-reported as a problem (exit 2), never waited for.
+A worker that dies (killed, out of memory) breaks the pool: each file left unfinished is reported
+as a problem (exit 2), never waited for.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
+import pickle
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -66,43 +71,83 @@ def check_file(file: SourceFile, job: Job) -> FileReport | Problem:
     return report
 
 
-def check_files(files: Sequence[SourceFile], job: Job, jobs: int = 1) -> Iterator[FileReport | Problem]:
-    """What :func:`check_file` gives for each file, in order, on ``jobs`` processes."""
-    workers = min(jobs, len(files))
-    if workers <= 1:
-        import policygen.check.preload  # noqa: F401
+class Workers:
+    """The processes that check files: this one alone (``count`` 1), or a pool of ``count``.
 
-        for file in files:
-            yield check_file(file, job)
-        return
-    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["policygen.check.preload"])
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(job,))
-    try:
-        futures = [executor.submit(_check_in_worker, file) for file in files]
+    A pool starts its processes at once, from a thread, so that its forkserver loads spaCy while
+    this process reads the configuration and the glossaries: starting a process waits until the
+    forkserver has loaded everything, about half a second. :meth:`check` gives each worker the
+    job with its first file; a worker keeps it for the files that follow.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._executor: ProcessPoolExecutor | None = None
+        self._starting: threading.Thread | None = None
+        if count > 1:
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["policygen.check.worker_preload"])
+            self._executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+            self._starting = threading.Thread(target=self._start, name="policygen-workers", daemon=True)
+            self._starting.start()
+
+    def _start(self) -> None:
+        assert self._executor is not None
+        try:
+            for _ in range(self.count):
+                self._executor.submit(_ready)
+        except (BrokenProcessPool, RuntimeError):
+            pass  # a pool that cannot start is reported by the files' own results
+
+    def check(self, files: Sequence[SourceFile], job: Job) -> Iterator[FileReport | Problem]:
+        """What :func:`check_file` gives for each file, in the order of ``files``."""
+        if self._executor is None:
+            import policygen.check.preload  # noqa: F401
+
+            for file in files:
+                yield check_file(file, job)
+            return
+        key = next(_keys)
+        payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        futures = [self._executor.submit(_check_in_worker, key, payload, file) for file in files]
         for file, future in zip(files, futures):
             try:
                 yield future.result()
             except BrokenProcessPool:
                 yield Problem(file.path, "the worker process checking this file stopped before it finished",
                               hint="it may have run out of memory or been killed; try again with --jobs 1")
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stop the pool's processes; files not yet started are not checked."""
+        if self._starting is not None:
+            self._starting.join()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-_job: Job | None = None
-"""The job of this worker process, given once by :func:`_start_worker`."""
+def start_workers(paths: Sequence[str], jobs: int | None = None) -> Workers:
+    """``jobs`` workers (default :func:`default_jobs` for the files under ``paths``), started now."""
+    from policygen.check.sources import discover
+
+    return Workers(jobs or default_jobs(len(discover(list(paths))[0])))
 
 
-def _start_worker(job: Job) -> None:
+_keys = itertools.count()
+_job: tuple[int, Job] | None = None
+"""The job this worker process was last given, with its key."""
+
+
+def _ready() -> None:
+    """Nothing: submitted to make the pool start its processes."""
+
+
+def _check_in_worker(key: int, payload: bytes, file: SourceFile) -> FileReport | Problem:
     global _job
-    import policygen.check.preload  # noqa: F401 - already loaded when forked from the forkserver
+    if _job is None or _job[0] != key:
+        import policygen.check.preload  # noqa: F401 - already loaded when forked from the forkserver
 
-    _job = job
-    gc.freeze()  # the settings and rules live as long as the worker
-
-
-def _check_in_worker(file: SourceFile) -> FileReport | Problem:
-    assert _job is not None, "the pool starts every worker with _start_worker"
-    return check_file(file, _job)
+        _job = (key, pickle.loads(payload))
+        gc.freeze()  # the settings and rules live as long as the worker
+    return check_file(file, _job[1])

@@ -1,4 +1,5 @@
-"""Importing this module loads spaCy and the checker with the garbage collector paused, then freezes them.
+"""Importing this module loads spaCy, the checker and its rules with the garbage collector paused,
+then freezes them.
 
 Importing spaCy creates several hundred thousand objects that live as long as the process. With
 the collector on, they are walked over and over, during the imports and in every full collection
@@ -20,6 +21,9 @@ try:
     import spacy  # noqa: F401 - every check tokenises with it (policygen.check.tokens)
 
     import policygen.check.runner  # noqa: F401
+    from policygen.check.registry import import_rule_modules
+
+    import_rule_modules()  # their regular expressions are compiled once, not in every worker
 finally:
     gc.freeze()
     if _collecting:

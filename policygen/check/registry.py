@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 @cache
-def _import_rule_modules() -> None:
+def import_rule_modules() -> None:
+    """Import every module in ``policygen/check/rules/``: defining a rule class registers it."""
     import policygen.check.rules as package
 
     for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
@@ -36,7 +37,7 @@ def _shipped_glossary_rules() -> tuple[Rule, ...]:
 def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
     """Every rule, sorted by code. ``user_glossaries`` are extra glossary files from configuration:
     they declare new rules or add entries to a shipped glossary rule of the same code."""
-    _import_rule_modules()
+    import_rule_modules()
     rules: dict[str, Rule] = {code: cls() for code, cls in class_rules().items()}
     shipped: Iterable[Rule] = _shipped_glossary_rules()
     if user_glossaries:

@@ -34,6 +34,9 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     binary, non-UTF-8 or empty file; a bad config file).
     """
     from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
+    from policygen.check.jobs import start_workers
+
+    workers = start_workers(paths, jobs)  # first: they load spaCy while the configuration is read
     from policygen.check.suppress import CODE as UNUSED_SUPPRESSION, RULE_METADATA as UNUSED_SUPPRESSION_RULE
     from policygen.output import MACHINE_FORMATS, format_statistics
     from policygen.output.registry import Report, render
@@ -49,7 +52,7 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         settings.select = tuple(select)
     if ignore:
         settings.ignore = settings.ignore + tuple(ignore)
-    result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config, jobs=jobs)
+    result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config, workers=workers)
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     for file_report in result.reports:
