@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from policygen.check.api import load_settings, payload, run
 from policygen.check.document import Document
-from policygen.check.jobs import default_jobs
+from policygen.check.jobs import default_jobs, start_workers
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
 from policygen.cli.main import main
@@ -88,6 +88,18 @@ def test_default_jobs_is_one_per_usable_processor_for_several_files(monkeypatch:
     assert default_jobs(30) == 3
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert default_jobs(30) == 1
+
+
+def test_workers_started_early_check_like_run_and_one_file_gets_no_pool(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    settings, rules = load_settings(tmp_path / "policygen.toml")
+    single = start_workers([str(folder / "sv" / "policy-0.md")])
+    assert single.count == 1
+    single.close()
+    workers = start_workers([str(folder)], 2)  # started before anything is known of the job
+    assert workers.count == 2
+    early = run([str(folder)], settings, rules, workers=workers)
+    assert payload(early.reports) == payload(run([str(folder)], settings, rules, jobs=1).reports)
 
 
 class ExitingRule(Rule):
