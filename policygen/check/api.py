@@ -57,7 +57,7 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
     pl001 = UNUSED_SUPPRESSION
     unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]
     job = Job(settings, tuple(rule for rule in rules if settings.enabled(rule)), lang, inline_config, unused)
-    workers = workers or Workers(jobs or default_jobs(len(files)))
+    workers = workers or Workers(max(1, min(jobs or default_jobs(len(files)), len(files))))
     try:
         for outcome in workers.check(files, job):
             if isinstance(outcome, Problem):

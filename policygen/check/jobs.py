@@ -128,10 +128,11 @@ class Workers:
 
 
 def start_workers(paths: Sequence[str], jobs: int | None = None) -> Workers:
-    """``jobs`` workers (default :func:`default_jobs` for the files under ``paths``), started now."""
+    """``jobs`` workers (default :func:`default_jobs`), never more than the files under ``paths``, started now."""
     from policygen.check.sources import discover
 
-    return Workers(jobs or default_jobs(len(discover(list(paths))[0])))
+    files = len(discover(list(paths))[0])
+    return Workers(max(1, min(jobs or default_jobs(files), files)))
 
 
 _keys = itertools.count()

@@ -93,8 +93,8 @@ def test_default_jobs_is_one_per_usable_processor_for_several_files(monkeypatch:
 def test_workers_started_early_check_like_run_and_one_file_gets_no_pool(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     settings, rules = load_settings(tmp_path / "policygen.toml")
-    single = start_workers([str(folder / "sv" / "policy-0.md")])
-    assert single.count == 1
+    single = start_workers([str(folder / "sv" / "policy-0.md")], 4)
+    assert single.count == 1  # never more workers than files
     single.close()
     workers = start_workers([str(folder)], 2)  # started before anything is known of the job
     assert workers.count == 2
