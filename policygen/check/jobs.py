@@ -84,7 +84,9 @@ class Workers:
         self.count = count
         self._executor: ProcessPoolExecutor | None = None
         self._starting: threading.Thread | None = None
-        if count > 1:
+        if count <= 1:
+            import policygen.check.preload  # noqa: F401 - before the configuration: its objects are frozen too
+        else:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             if method == "forkserver":
