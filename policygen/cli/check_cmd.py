@@ -35,11 +35,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     """
     from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
     from policygen.check.jobs import start_workers
-
-    workers = start_workers(paths, jobs)  # first: they load spaCy while the configuration is read
     from policygen.check.suppress import CODE as UNUSED_SUPPRESSION, RULE_METADATA as UNUSED_SUPPRESSION_RULE
     from policygen.output import MACHINE_FORMATS, format_statistics
     from policygen.output.registry import Report, render
+
+    workers = start_workers(paths, jobs)  # first: they load spaCy while the configuration is read
 
     settings, rules = load_settings(config)
     if fail_level:
