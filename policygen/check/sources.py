@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import Problem
+from policygen.lang import LANGUAGES
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
-LANGUAGES = ("sv", "en")
 _STOP_WORDS = {
     "sv": frozenset("och att det som en ett är på för med av till har inte vi du dig din ditt dina vår våra om kan de den vid när eller från så".split()),
     "en": frozenset("the and to of is in for we you your with that are on not be it this or by as our us can from when at".split()),
