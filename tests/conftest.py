@@ -1,8 +1,34 @@
-"""Options for the whole test suite (pytest reads command-line options only from start-up conftests)."""
+"""The whole suite's options and its sealed environment.
+
+pytest reads command-line options only from start-up conftests, so ``--update-golden`` is declared
+here. The rest of this file makes the suite pass on any machine and prove that it writes only
+inside pytest's temporary folders:
+
+- ``HOME``, the XDG folders and ``TMPDIR`` point at a fresh folder of the session; the session
+  fails if anything was left in the home or temporary folder (a cache in ``~/.cache``, a temporary
+  file nobody removed);
+- the session fails if a file in the repository was created or changed (a built ``site/``, a
+  ``.hypothesis/`` database, a rewritten golden file without ``--update-golden``);
+- hypothesis keeps no example database and stores its caches in the session folder.
+
+Time zone and locale are deliberately left as the caller set them: the suite must pass in any
+(``tests/e2e/test_any_environment.py`` runs the tool under foreign ones and compares bytes).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+UNWATCHED = {".git", ".venv"}  # version control and the installer's environment, not the project
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the test modules imported from here on
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -15,14 +41,85 @@ def _hypothesis_profiles() -> None:
 
     A property test that finds a new counter-example should fail on a developer's machine, where
     it can be fixed and kept as an ``@example``, not at random in the gate that decides what lands.
+    Neither profile keeps an example database (it would be written into the working directory);
+    a failure prints a ``@reproduce_failure`` blob instead.
     """
-    import os
-
     from hypothesis import settings
 
-    settings.register_profile("ci", derandomize=True, print_blob=True)
-    if os.environ.get("CI"):
-        settings.load_profile("ci")
+    settings.register_profile("dev", database=None, print_blob=True)
+    settings.register_profile("ci", database=None, print_blob=True, derandomize=True)
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 _hypothesis_profiles()
+
+
+def _files(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` (outside ``UNWATCHED``): relative path → (size, mtime in ns)."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder, subfolders, names in os.walk(root):
+        if Path(folder) == root:
+            subfolders[:] = [name for name in subfolders if name not in UNWATCHED]
+        for name in names:
+            path = Path(folder) / name
+            try:
+                stat = path.lstat()
+            except FileNotFoundError:  # removed while we walked
+                continue
+            found[str(path.relative_to(root))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _leftovers(folder: Path) -> list[str]:
+    """Files left in ``folder``, and folders left empty (their files are the interesting part)."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
+                  if not path.is_dir() or not any(path.iterdir()))
+
+
+def _updating(config: pytest.Config) -> bool:
+    """A deliberate rewrite of golden files or snapshots may change the repository."""
+    return bool(config.getoption("--update-golden")) or os.environ.get("POLICYGEN_UPDATE_SNAPSHOTS") == "1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sealed_environment(tmp_path_factory: pytest.TempPathFactory,
+                       request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A private home, cache, configuration and temporary folder for the whole session.
+
+    Child processes inherit them through the environment; ``tempfile`` in this process is pointed
+    at the same folder. At the end, anything left there, or any file created or changed in the
+    repository, fails the session with the list of paths.
+    """
+    root = tmp_path_factory.mktemp("environment")
+    home, temporary = root / "home", root / "tmp"
+    home.mkdir()
+    temporary.mkdir()
+    variables = {
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "TMPDIR": str(temporary),
+        "HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hypothesis"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    repository_before = _files(REPO)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in variables.items():
+            patch.setenv(name, value)
+        patch.setattr(tempfile, "tempdir", str(temporary))
+        yield home
+
+    problems = [f"written into HOME ({home}): {name}" for name in _leftovers(home)]
+    problems += [f"left in TMPDIR ({temporary}): {name}" for name in _leftovers(temporary)]
+    if not _updating(request.config):
+        repository_after = _files(REPO)
+        problems += [f"written into the repository: {name}" for name, state in sorted(repository_after.items())
+                     if repository_before.get(name) != state]
+        problems += [f"removed from the repository: {name}" for name in sorted(repository_before)
+                     if name not in repository_after]
+    if problems:
+        shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        pytest.fail("the tests wrote outside pytest's temporary folders:\n  " + "\n  ".join(shown),
+                    pytrace=False)

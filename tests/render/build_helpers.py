@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from policygen.model.description import Description
-from policygen.resources import templates_dir
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "exempel-support.yaml"
@@ -123,12 +122,6 @@ def write_fixture_templates(folder: Path) -> Path:
         (folder / lang / "policy.md.j2").write_text(FIXTURE_POLICY, encoding="utf-8")
         (folder / lang / "consent.html.j2").write_text(FIXTURE_CONSENT, encoding="utf-8")
     return folder
-
-
-def builtin_templates_present() -> bool:
-    root = templates_dir()
-    return all((root / lang / name).is_file()
-               for lang in ("sv", "en") for name in ("policy.md.j2", "consent.html.j2"))
 
 
 def example_data() -> dict[str, Any]:

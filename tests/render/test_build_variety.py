@@ -14,13 +14,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_helpers import (REPO, ParsedPage, assert_accessible, assert_self_contained,  # noqa: E402
-                           builtin_templates_present, description_with, example_data)
+                           description_with, example_data)
 
 from policygen.model import load_description  # noqa: E402
 from policygen.render.build import build  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not builtin_templates_present(),
-                                reason="the shipped policy and consent templates are not there yet")
 
 
 def _variants() -> dict[str, dict[str, Any]]:

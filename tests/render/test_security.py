@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_helpers import (ParsedPage, builtin_templates_present, description_with,  # noqa: E402
+from build_helpers import (ParsedPage, description_with,  # noqa: E402
                            example_data, write_fixture_templates)
 
 from policygen.render.build import build  # noqa: E402
@@ -68,8 +68,6 @@ def _hostile_description():
 
 @pytest.fixture(scope="module", params=["fixture", "builtin"])
 def hostile_site(request, tmp_path_factory) -> Path:
-    if request.param == "builtin" and not builtin_templates_present():
-        pytest.skip("the shipped policy and consent templates are not there yet")
     root = tmp_path_factory.mktemp(f"hostile-{request.param}")
     templates = write_fixture_templates(root / "templates") if request.param == "fixture" else None
     build(_hostile_description(), root / "out", user_templates=templates)
