@@ -22,16 +22,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "exempel-support.yaml"
 UNSEEN = Path(__file__).parent / "descriptions"
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # run as user `nobody`
 
 
-def policygen(*args: str, user: int | None = None, prefix: tuple[str, ...] | list[str] = ()
-              ) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
-    if user is not None:
-        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+def policygen(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
+    """The command line in a new process; ``prefix`` runs it through e.g. ``NOBODY``."""
+    command = [*(prefix or []), sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    return subprocess.run([*prefix, *command], capture_output=True, text=True, env=env, check=False,
-                          cwd=REPO)
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=REPO)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -124,23 +122,17 @@ def test_language_the_description_lacks(published):
     assert_untouched(out, before, run, 2)
 
 
-NOBODY = 65534
-
-
-NOBODY_PREFIX = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-
-
 def run_quietly(command: list[str]) -> bool:
     return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
 def as_nobody(*command: str) -> bool:
     """Whether ``command`` (a probe such as ``test -r PATH``) succeeds when run as user ``nobody``."""
-    return run_quietly([*NOBODY_PREFIX, *command])
+    return run_quietly([*NOBODY, *command])
 
 
 @pytest.fixture
-def nobody() -> int:
+def nobody() -> list[str]:
     """User ``nobody``, who can run this checkout's policygen; else the test is skipped, saying why.
 
     Permissions do not stop root, so a build that must fail on permissions runs as ``nobody``. That
@@ -164,8 +156,8 @@ def test_unwritable_location_as_another_user(nobody, tmp_path):
     # private to root, so the build runs in a mount namespace of its own where the site's parent is
     # also seen at /mnt (opening pytest's shared folders to others instead would race with every
     # other pytest run on the machine, which closes them again).
-    if not run_quietly(["unshare", "--mount", "true"]):
-        pytest.skip("needs a private mount namespace (unshare --mount) to show the site to nobody")
+    if not Path("/mnt").is_dir() or not run_quietly(["unshare", "--mount", "true"]):
+        pytest.skip("needs /mnt and a private mount namespace (unshare --mount) to show the site to nobody")
     parent = tmp_path / "www"
     parent.mkdir()
     parent.chmod(0o755)
@@ -174,9 +166,8 @@ def test_unwritable_location_as_another_user(nobody, tmp_path):
     before = snapshot(parent / "site")
     mount = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
              'mount --bind "$0" /mnt && exec "$@"', str(parent)]
-    assert run_quietly([*mount, *NOBODY_PREFIX, "test", "-r", "/mnt/site/.policygen"]), \
-        "nobody must be able to read the site"
-    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", user=nobody, prefix=mount)
+    assert run_quietly([*mount, *nobody, "test", "-r", "/mnt/site/.policygen"]), "nobody must read the site"
+    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", prefix=[*mount, *nobody])
     assert_untouched(parent / "site", before, run, 2)
     assert "/mnt/site" in run.stderr and "cannot write" in run.stderr
 
@@ -187,7 +178,7 @@ def test_output_inside_a_folder_the_user_cannot_read(nobody, tmp_path):
     assert run.returncode == 0, run.stderr
     before = snapshot(out)
     assert not as_nobody("test", "-r", str(out / ".policygen"))
-    run = policygen("build", str(EXAMPLE), "--out", str(out), user=nobody)
+    run = policygen("build", str(EXAMPLE), "--out", str(out), prefix=nobody)
     assert_untouched(out, before, run, 2)
     assert "Permission denied" in run.stderr
 
