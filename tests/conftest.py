@@ -2,14 +2,16 @@
 
 pytest reads command-line options only from start-up conftests, so ``--update-golden`` is declared
 here. The rest of this file makes the suite pass on any machine and prove that it writes only
-inside pytest's temporary folders:
+inside its temporary folders:
 
-- ``HOME``, the XDG folders and ``TMPDIR`` point at a fresh folder of the session; the session
-  fails if anything was left in the home or temporary folder (a cache in ``~/.cache``, a temporary
-  file nobody removed);
-- the session fails if a file in the repository was created or changed (a built ``site/``, a
-  ``.hypothesis/`` database, a rewritten golden file without ``--update-golden``);
-- hypothesis keeps no example database and stores its caches in the session folder.
+- ``HOME``, the XDG folders and hypothesis's storage point at a fresh folder of the session, set
+  when this file is imported, before any test module is (module-level code runs at collection);
+  ``TMPDIR`` points at a folder of pytest's ``tmp_path_factory`` while the tests run;
+- the session fails if anything was left in that home or temporary folder (a cache in
+  ``~/.cache``, a temporary file nobody removed), or if a file in the repository was created,
+  changed or removed (a built ``site/``, a ``.hypothesis/`` folder, a rewritten golden file
+  without ``--update-golden``);
+- hypothesis keeps no example database.
 
 Time zone and locale are deliberately left as the caller set them: the suite must pass in any
 (``tests/e2e/test_any_environment.py`` runs the tool under foreign ones and compares bytes).
@@ -18,6 +20,7 @@ Time zone and locale are deliberately left as the caller set them: the suite mus
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +32,41 @@ REPO = Path(__file__).resolve().parent.parent
 UNWATCHED = {".git", ".venv"}  # version control and the installer's environment, not the project
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the test modules imported from here on
+
+
+def _files(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` (outside ``UNWATCHED``): relative path → (size, mtime in ns)."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder, subfolders, names in os.walk(root):
+        if Path(folder) == root:
+            subfolders[:] = [name for name in subfolders if name not in UNWATCHED]
+        for name in names:
+            path = Path(folder) / name
+            try:
+                stat = path.lstat()
+            except FileNotFoundError:  # removed while we walked
+                continue
+            found[str(path.relative_to(root))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+SESSION = Path(tempfile.mkdtemp(prefix="policygen-tests-"))
+HOME = SESSION / "home"
+HOME.mkdir()
+os.environ.update({
+    "HOME": str(HOME),
+    "XDG_CACHE_HOME": str(HOME / ".cache"),
+    "XDG_CONFIG_HOME": str(HOME / ".config"),
+    "XDG_DATA_HOME": str(HOME / ".local" / "share"),
+    "XDG_STATE_HOME": str(HOME / ".local" / "state"),
+    "HYPOTHESIS_STORAGE_DIRECTORY": str(SESSION / "hypothesis"),
+    "PYTHONDONTWRITEBYTECODE": "1",
+})
+REPOSITORY_BEFORE = _files(REPO)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SESSION, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,22 +92,6 @@ def _hypothesis_profiles() -> None:
 _hypothesis_profiles()
 
 
-def _files(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file under ``root`` (outside ``UNWATCHED``): relative path → (size, mtime in ns)."""
-    found: dict[str, tuple[int, int]] = {}
-    for folder, subfolders, names in os.walk(root):
-        if Path(folder) == root:
-            subfolders[:] = [name for name in subfolders if name not in UNWATCHED]
-        for name in names:
-            path = Path(folder) / name
-            try:
-                stat = path.lstat()
-            except FileNotFoundError:  # removed while we walked
-                continue
-            found[str(path.relative_to(root))] = (stat.st_size, stat.st_mtime_ns)
-    return found
-
-
 def _leftovers(folder: Path) -> list[str]:
     """Files left in ``folder``, and folders left empty (their files are the interesting part)."""
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
@@ -82,44 +104,27 @@ def _updating(config: pytest.Config) -> bool:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def sealed_environment(tmp_path_factory: pytest.TempPathFactory,
-                       request: pytest.FixtureRequest) -> Iterator[Path]:
-    """A private home, cache, configuration and temporary folder for the whole session.
+def sealed_environment(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[None]:
+    """A temporary folder for the tests' session, then the check that nothing was left behind.
 
-    Child processes inherit them through the environment; ``tempfile`` in this process is pointed
-    at the same folder. At the end, anything left there, or any file created or changed in the
-    repository, fails the session with the list of paths.
+    Child processes inherit ``TMPDIR``; ``tempfile`` in this process is pointed at the same folder.
+    Anything left there or in the session's home, or any file created, changed or removed in the
+    repository since this file was imported, fails the session with the list of paths.
     """
-    root = tmp_path_factory.mktemp("environment")
-    home, temporary = root / "home", root / "tmp"
-    home.mkdir()
-    temporary.mkdir()
-    variables = {
-        "HOME": str(home),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "TMPDIR": str(temporary),
-        "HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hypothesis"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    repository_before = _files(REPO)
+    temporary = tmp_path_factory.mktemp("tmp")
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in variables.items():
-            patch.setenv(name, value)
+        patch.setenv("TMPDIR", str(temporary))
         patch.setattr(tempfile, "tempdir", str(temporary))
-        yield home
+        yield
 
-    problems = [f"written into HOME ({home}): {name}" for name in _leftovers(home)]
+    problems = [f"written into HOME ({HOME}): {name}" for name in _leftovers(HOME)]
     problems += [f"left in TMPDIR ({temporary}): {name}" for name in _leftovers(temporary)]
     if not _updating(request.config):
-        repository_after = _files(REPO)
-        problems += [f"written into the repository: {name}" for name, state in sorted(repository_after.items())
-                     if repository_before.get(name) != state]
-        problems += [f"removed from the repository: {name}" for name in sorted(repository_before)
-                     if name not in repository_after]
+        after = _files(REPO)
+        problems += [f"written into the repository: {name}" for name, state in sorted(after.items())
+                     if REPOSITORY_BEFORE.get(name) != state]
+        problems += [f"removed from the repository: {name}" for name in sorted(REPOSITORY_BEFORE)
+                     if name not in after]
     if problems:
         shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
-        pytest.fail("the tests wrote outside pytest's temporary folders:\n  " + "\n  ".join(shown),
-                    pytrace=False)
+        pytest.fail("the tests wrote outside their temporary folders:\n  " + "\n  ".join(shown), pytrace=False)
