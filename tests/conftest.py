@@ -93,9 +93,21 @@ _hypothesis_profiles()
 
 
 def _leftovers(folder: Path) -> list[str]:
-    """Files left in ``folder``, and folders left empty (their files are the interesting part)."""
-    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
-                  if not path.is_dir() or not any(path.iterdir()))
+    """Files left in ``folder`` and folders left empty; a folder with many files is one line."""
+    found = sorted(path.relative_to(folder) for path in folder.rglob("*")
+                   if not path.is_dir() or not any(path.iterdir()))
+    return _summary([str(path) for path in found])
+
+
+def _summary(names: list[str]) -> list[str]:
+    """``names``, with the files of a folder holding more than three shown as one line."""
+    by_folder: dict[str, list[str]] = {}
+    for name in names:
+        by_folder.setdefault(str(Path(name).parent), []).append(name)
+    lines = []
+    for folder, files in by_folder.items():
+        lines.extend([f"{folder}/ ({len(files)} files, e.g. {Path(files[0]).name})"] if len(files) > 3 else files)
+    return lines
 
 
 def _updating(config: pytest.Config) -> bool:
@@ -121,10 +133,10 @@ def sealed_environment(tmp_path_factory: pytest.TempPathFactory, request: pytest
     problems += [f"left in TMPDIR ({temporary}): {name}" for name in _leftovers(temporary)]
     if not _updating(request.config):
         after = _files(REPO)
-        problems += [f"written into the repository: {name}" for name, state in sorted(after.items())
-                     if REPOSITORY_BEFORE.get(name) != state]
-        problems += [f"removed from the repository: {name}" for name in sorted(REPOSITORY_BEFORE)
-                     if name not in after]
+        problems += [f"written into the repository: {name}" for name in
+                     _summary([name for name, state in sorted(after.items()) if REPOSITORY_BEFORE.get(name) != state])]
+        problems += [f"removed from the repository: {name}" for name in
+                     _summary([name for name in sorted(REPOSITORY_BEFORE) if name not in after])]
     if problems:
         shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
         pytest.fail("the tests wrote outside their temporary folders:\n  " + "\n  ".join(shown), pytrace=False)
