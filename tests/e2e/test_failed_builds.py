@@ -10,11 +10,11 @@ got a message rather than a traceback.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,15 +22,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "exempel-support.yaml"
 UNSEEN = Path(__file__).parent / "descriptions"
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # run as user `nobody`
 
 
-def policygen(*args: str, user: int | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
-    if user is not None:
-        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+def policygen(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
+    """The command line in a new process; ``prefix`` runs it through e.g. ``NOBODY``."""
+    command = [*(prefix or []), sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False,
-                          cwd=REPO)
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=REPO)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -123,34 +122,63 @@ def test_language_the_description_lacks(published):
     assert_untouched(out, before, run, 2)
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root to run the build as another user")
-def test_unwritable_location_as_another_user(tmp_path):
-    # Permissions do not stop root, so the failing build runs as user `nobody`, who can read the
-    # site and policygen but cannot write beside the site. (pytest's tmp_path sits in a folder
-    # only root may enter, so the site goes into a world-readable folder of its own.)
-    parent = Path(tempfile.mkdtemp(prefix="policygen-www-", dir="/tmp"))
-    try:
-        parent.chmod(0o755)
-        out = parent / "site"
-        run = policygen("build", str(EXAMPLE), "--out", str(out))
-        assert run.returncode == 0, run.stderr
-        before = snapshot(out)
-        run = policygen("build", str(EXAMPLE), "--out", str(out), user=65534)
-        assert_untouched(out, before, run, 2)
-        assert str(out) in run.stderr and "cannot write" in run.stderr
-    finally:
-        shutil.rmtree(parent)
+def run_quietly(command: list[str]) -> bool:
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root to run the build as another user")
-def test_output_inside_a_folder_the_user_cannot_read(tmp_path):
-    out = tmp_path / "site"  # tmp_path's parents are root's alone (mode 0700)
+def as_nobody(*command: str) -> bool:
+    """Whether ``command`` (a probe such as ``test -r PATH``) succeeds when run as user ``nobody``."""
+    return run_quietly([*NOBODY, *command])
+
+
+@pytest.fixture
+def nobody() -> list[str]:
+    """User ``nobody``, who can run this checkout's policygen; else the test is skipped, saying why.
+
+    Permissions do not stop root, so a build that must fail on permissions runs as ``nobody``. That
+    needs root, ``setpriv``, and a checkout and interpreter that ``nobody`` can read: a checkout in
+    a private (0700) folder is a fine place to work, and then these tests cannot run. Any other
+    failure of the build as ``nobody`` is a failure of the test.
+    """
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run the build as another user")
+    package = Path(importlib.util.find_spec("policygen").origin)
+    if not as_nobody(sys.executable, "-c", "pass"):
+        pytest.skip(f"user nobody cannot run the interpreter {sys.executable} (a folder above it is private)")
+    if not as_nobody("test", "-r", str(package)):
+        pytest.skip(f"user nobody cannot read the checkout at {package.parent.parent} "
+                    "(a folder above it is private), so it cannot import policygen")
+    return NOBODY
+
+
+def test_unwritable_location_as_another_user(nobody, tmp_path):
+    # ``nobody`` can read the site and policygen but cannot write beside the site. tmp_path is
+    # private to root, so the build runs in a mount namespace of its own where the site's parent is
+    # also seen at /mnt (opening pytest's shared folders to others instead would race with every
+    # other pytest run on the machine, which closes them again).
+    if not Path("/mnt").is_dir() or not run_quietly(["unshare", "--mount", "true"]):
+        pytest.skip("needs /mnt and a private mount namespace (unshare --mount) to show the site to nobody")
+    parent = tmp_path / "www"
+    parent.mkdir()
+    parent.chmod(0o755)
+    run = policygen("build", str(EXAMPLE), "--out", str(parent / "site"))
+    assert run.returncode == 0, run.stderr
+    before = snapshot(parent / "site")
+    mount = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+             'mount --bind "$0" /mnt && exec "$@"', str(parent)]
+    assert run_quietly([*mount, *nobody, "test", "-r", "/mnt/site/.policygen"]), "nobody must read the site"
+    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", prefix=[*mount, *nobody])
+    assert_untouched(parent / "site", before, run, 2)
+    assert "/mnt/site" in run.stderr and "cannot write" in run.stderr
+
+
+def test_output_inside_a_folder_the_user_cannot_read(nobody, tmp_path):
+    out = tmp_path / "site"  # tmp_path is private to root (mode 0700)
     run = policygen("build", str(EXAMPLE), "--out", str(out))
     assert run.returncode == 0, run.stderr
     before = snapshot(out)
-    run = policygen("build", str(EXAMPLE), "--out", str(out), user=65534)
+    assert not as_nobody("test", "-r", str(out / ".policygen"))
+    run = policygen("build", str(EXAMPLE), "--out", str(out), prefix=nobody)
     assert_untouched(out, before, run, 2)
     assert "Permission denied" in run.stderr
 
