@@ -74,14 +74,16 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
             _ending_signals_raise():
         warnings = remove_leftovers(out)
         check_replaceable(out, inputs)  # a build we waited for may have changed it
-        result = _build_locked(description, out, languages, templates, draft, inputs)
+        replacing = os.path.lexists(out)
+        result = _build_locked(description, out, languages, templates, draft, inputs, replacing)
     result.warnings[:0] = warnings
     result.out_dir = Path(out_dir)
     return result
 
 
 def _build_locked(description: Description, out: Path, languages: list[str],
-                  templates: Path | None, draft: bool, inputs: list[Path]) -> BuildResult:
+                  templates: Path | None, draft: bool, inputs: list[Path],
+                  replacing: bool) -> BuildResult:
     try:
         staging = make_staging(out)
         staging.chmod(folder_mode(out))
@@ -92,7 +94,7 @@ def _build_locked(description: Description, out: Path, languages: list[str],
         check_replaceable(out, inputs)  # again, just before the swap: was it replaced meanwhile?
         _refuse_lost_archive_texts(out, staging)
         with _ending_signals_deferred():
-            swapped = swap_into_place(staging, out)
+            swapped = swap_into_place(staging, out, replacing=replacing)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise _cannot_write(out, error) from None

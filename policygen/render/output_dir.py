@@ -156,14 +156,17 @@ class Swapped:
     error: str = ""
 
 
-def swap_into_place(staging: Path, out: Path) -> Swapped:
+def swap_into_place(staging: Path, out: Path, *, replacing: bool) -> Swapped:
     """Make ``staging`` the new ``out``; the previous ``out`` (if any) is deleted afterwards.
+
+    ``replacing`` says whether ``out`` existed when the build looked at it: if it did not, the
+    build publishes without replacing anything, even an empty folder that appeared since.
 
     Raises ``OSError`` when the new folder could not be put in place (then ``out`` is as it
     was). Once it is in place, a failure to delete the previous output is not an error of the
     build: it is returned, so the caller can say exactly that.
     """
-    if not os.path.lexists(out):
+    if not replacing:
         _publish_new(staging, out)
         return Swapped()
     if _renameat2(staging, out, _RENAME_EXCHANGE):
