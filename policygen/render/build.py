@@ -224,11 +224,13 @@ def _render_index(description: Description, entries: list[dict[str, Any]],
                   templates: Path | None, draft: bool) -> bytes:
     from policygen.render.documents import template_errors_as_user_errors
     from policygen.render.environment import make_environment
+    from policygen.render.sanitize import check_page_links
     from policygen.render.site import render_index
 
     with template_errors_as_user_errors():
         environment = make_environment(entries[0]["lang"], "html", templates)
         html = render_index(environment, entries, draft=draft,
                             organisation=description.controller.name)
+        check_page_links(html, "index.html.j2")
     return html.encode("utf-8")
 

@@ -16,12 +16,15 @@ import traceback
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
-                    TemplateError, TemplateNotFound, TemplateSyntaxError)
+from jinja2 import (ChoiceLoader, Environment, PrefixLoader, StrictUndefined, TemplateError,
+                    TemplateNotFound, TemplateSyntaxError)
 from markupsafe import Markup
 
 from policygen.render.markdown_jinja import MarkdownEnvironment
+from policygen.render.sandbox import RegularFilesLoader as FileSystemLoader
+from policygen.render.sandbox import sandboxed
 from policygen.render.sanitize import MarkdownSafe, escape_markdown, heading_anchor, md_link
+from policygen.render.stylesheet import check_stylesheet
 from policygen.resources import templates_dir
 
 Kind = Literal["markdown", "html"]
@@ -70,7 +73,8 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
     if kind not in ("markdown", "html"):
         raise ValueError(f"unknown template kind {kind!r}")
     markdown = kind == "markdown"
-    environment_class = MarkdownEnvironment if markdown else Environment
+    # every environment runs in the template sandbox (render/sandbox.py): built-ins and overrides
+    environment_class = sandboxed(MarkdownEnvironment if markdown else Environment)
     environment = environment_class(
         loader=_loader(lang, user_templates),
         undefined=StrictUndefined,
@@ -100,8 +104,8 @@ def _register(environment: Environment) -> None:
 
 def raw_source(environment: Environment, name: str) -> Markup:
     """A shared asset (a stylesheet) read through the same search path, so a user can override it."""
-    source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
-    return Markup(source)
+    source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+    return Markup(check_stylesheet(source, filename))
 
 
 def template_error_location(error: BaseException) -> tuple[str, int]:
