@@ -196,13 +196,17 @@ class TemplateSandbox(SandboxedEnvironment):
             raise TemplateLimit(f"a number of about {bits:,} bits is more than the limit of "
                                 f"{MAX_NUMBER_BITS:,}")
 
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:  # checked when the method is looked up, before any call
+            check_brace_format(value.__self__)
+        return wrapped
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         target = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
         if isinstance(target, str):
-            if name in ("format", "format_map"):
-                check_brace_format(target)
-            elif name in _WIDTH_METHODS:
+            if name in _WIDTH_METHODS:
                 for value in list(args) + list(kwargs.values()):
                     _check_width(name, value)
         return super().call(__context, __obj, *args, **kwargs)
