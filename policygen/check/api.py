@@ -20,6 +20,7 @@ from policygen.errors import Problem
 class CheckResult:
     reports: list[FileReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Any] = field(default_factory=list)  # sources.Skipped: links, special files
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> tuple[Settings, list[Rule]]:
@@ -48,8 +49,9 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
     from policygen.check.sources import BadInput, detect_language, discover, read_source
     from policygen.check.suppress import UNUSED_SUPPRESSION, apply_suppressions, rule_keys
 
-    files, problems = discover(paths)
-    result = CheckResult(problems=list(problems))
+    skipped: list[Any] = []
+    files, problems = discover(paths, skipped)
+    result = CheckResult(problems=list(problems), skipped=skipped)
     enabled = [rule for rule in rules if settings.enabled(rule)]
     pl001 = UNUSED_SUPPRESSION
     unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]

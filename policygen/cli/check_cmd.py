@@ -72,6 +72,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
     for problem in result.problems:
         click.echo(problem.render(), err=True)
+    for entry in result.skipped:
+        click.echo(entry.render(), err=True)
+    if result.skipped:
+        click.echo(f"skipped {len(result.skipped)} entr{'y' if len(result.skipped) == 1 else 'ies'} "
+                   "that are not regular files (links are never followed)", err=True)
     for file_report in result.reports:
         if file_report.omitted:
             click.echo(
