@@ -87,6 +87,12 @@ def test_a_folder_a_thousand_levels_deep_is_walked(tmp_path: Path) -> None:
         current = current / "d"
         current.mkdir()
     (current / "policy.md").write_text(PROSE)
-    files, problems = discover([str(deepest)])
-    assert problems == [] and len(files) == 1
-    assert files[0].path.endswith("/d/policy.md") and files[0].path.count("/d") == 1000
+    try:
+        files, problems = discover([str(deepest)])
+        assert problems == [] and len(files) == 1
+        assert files[0].path.endswith("/d/policy.md") and files[0].path.count("/d") == 1000
+    finally:  # shutil.rmtree (pytest's clean-up) recurses too: take the tree down from the bottom
+        (current / "policy.md").unlink()
+        while current != tmp_path:
+            current.rmdir()
+            current = current.parent
