@@ -30,6 +30,7 @@ from policygen.model.description import Description
 from policygen.render import consent as consent_records
 from policygen.render.output_dir import (MARKER, check_replaceable, folder_mode, make_staging,
                                          remove_leftovers, swap_into_place)
+from policygen.render.pdf import source_date_epoch
 from policygen.render.site import LANGUAGE_NAMES, LAYOUT_LABELS, PAGE_NAMES, page_path
 
 # Signals that end a build: each raises into the normal clean-up instead of killing the process
@@ -65,6 +66,7 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
         raise UserError.single(str(templates), "the templates folder does not exist",
                                hint="give a folder holding sv/ and en/ with your overrides")
     inputs = [path for path in (Path(source), templates) if path is not None and path.exists()]
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH is exit 2 before any work, not after it
     check_replaceable(out, inputs)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

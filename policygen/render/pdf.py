@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from policygen.errors import UserError
 from policygen.resources import templates_dir
 
 # PDF/UA-1 sets PDF 1.7, tags the structure and writes the XMP identification WeasyPrint knows.
@@ -36,14 +37,33 @@ def assets_dir() -> Path:
     return (templates_dir() / "shared").resolve()
 
 
+# 9999-12-31T23:59:59Z: the last moment a four-digit year (PDF and XMP dates) can hold.
+MAX_SOURCE_DATE_EPOCH = 253_402_300_799
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as whole seconds, None when unset; :class:`UserError` (exit 2) when
+    it is not a whole number from 0 to 9999-12-31 (``abc``, ``-1``, ``1e9``, ``10**20``)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    epoch = raw.strip()
+    if not epoch:
+        return None
+    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 \
+            or int(epoch) > MAX_SOURCE_DATE_EPOCH:
+        shown = raw if len(raw) <= 40 else raw[:37] + "…"
+        raise UserError.single(
+            "SOURCE_DATE_EPOCH", f"must be a whole number of seconds since 1970-01-01 UTC, "
+                                 f"from 0 to {MAX_SOURCE_DATE_EPOCH}, not {shown!r}",
+            hint="set it to a time such as `git log -1 --format=%ct`, or unset it to use the "
+                 "description's effective date")
+    return int(epoch)
+
+
 def build_date(effective: dt.date) -> dt.datetime:
     """The date written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else midnight UTC of ``effective``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
     return dt.datetime(effective.year, effective.month, effective.day, tzinfo=dt.timezone.utc)
 
 

@@ -91,13 +91,48 @@ def is_external_href(href: str) -> bool:
 
 
 def md_link(text: object, url: str) -> MarkdownSafe:
-    """``[text](url)`` with ``text`` escaped and ``url`` checked; raises :class:`UnsafeLink`."""
-    url = str(url).strip()
-    if url.lower().startswith("tel:"):
-        url = "tel:" + re.sub(r"[\s().-]", "", url[4:])
+    """``[text](url)`` with ``text`` escaped and ``url`` checked; raises :class:`UnsafeLink`.
+
+    The target is made safe first (:func:`link_target`): a ``mailto:`` carries exactly one
+    percent-encoded address, an ``https:`` address gets its quotes, parentheses and backslashes
+    percent-encoded, so every address that passed validation makes a working link.
+    """
+    url = link_target(str(url))
     if not is_allowed_href(url) or "(" in url or ")" in url:
         raise UnsafeLink(f"refusing to link to {url!r}: only https:, mailto:, tel: and #anchors")
     return MarkdownSafe(f"[{escape_markdown(text)}]({url})")
+
+
+# Characters that a validated https: address may hold but that would end a Markdown link
+# destination or an HTML attribute, or that browsers treat differently ("\" as "/"): encoded.
+_URL_ENCODE = {char: f"%{ord(char):02X}" for char in "'()\\\"<>`{}|^"}
+# In a mailto: address, everything but these is percent-encoded (RFC 6068): no "?" can start
+# headers, no "&" or "%" can smuggle in another recipient.
+_MAILTO_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.@!$*+=_~-")
+
+
+def link_target(url: str) -> str:
+    """``url`` as it goes into a link: ``tel:`` digits only, ``mailto:`` one encoded address,
+    ``https:`` with the characters of :data:`_URL_ENCODE` encoded. Other URLs are unchanged (and
+    then judged by :func:`is_allowed_href`)."""
+    url = url.strip()
+    lower = url.lower()
+    if lower.startswith("tel:"):
+        return "tel:" + re.sub(r"[\s().-]", "", url[4:])
+    if lower.startswith("mailto:"):
+        address = url[len("mailto:"):]
+        if "?" in address or address.count("@") != 1:
+            raise UnsafeLink(f"refusing mailto: {address!r}: a mailto: link carries exactly one "
+                             f"address, no headers")
+        return "mailto:" + "".join(char if char in _MAILTO_SAFE else _percent(char)
+                                   for char in address)
+    if lower.startswith("https:"):
+        return "".join(_URL_ENCODE.get(char, char) for char in url)
+    return url
+
+
+def _percent(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
 
 
 _ANCHOR_ID = re.compile(r"^[a-z0-9-]+$")
