@@ -46,7 +46,7 @@ MAX_NUMBER_BITS = 100_000  # results of ** and * on whole numbers
 MAX_TEMPLATE_BYTES = 1_000_000
 
 _PERCENT_WIDTH = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
-_BRACE_SPEC = re.compile(r"\{[^{}]*?:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+_BRACE_SPEC = re.compile(r"\{[^{}:]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
 _NUMBERS = re.compile(r"\d+")
 
 
