@@ -117,8 +117,9 @@ def _open_lock_file(path: Path, target: Path) -> int:
             message = f"the lock file {path} is a symbolic link; refusing to follow it"
             hint = "remove that link (policygen makes the lock file itself)"
         else:
-            message = f"cannot create the lock file {path}: {error.strerror or error}"
-            hint = "check that the folder is writable"
+            message = (f"cannot write {target.name}: cannot create its lock file {path} "
+                       f"({error.strerror or error})")
+            hint = "check that the folder exists and is writable; nothing was changed"
         raise UserError.single(str(target), message, hint=hint) from None
     return descriptor
 
