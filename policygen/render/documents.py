@@ -21,7 +21,7 @@ from policygen.render import site
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
-from policygen.render.sanitize import UnsafeLink, check_page_links
+from policygen.render.sanitize import UnsafeLink, check_page_links, link_target
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _forms_action(description: Description) -> str | None:
     action = description.forms.action if description.forms else None
     if action is not None and not action.lower().startswith("https://"):
         raise UnsafeLink(f"forms.action must be an https:// address, not {action!r}")
-    return action
+    return link_target(action) if action is not None else None  # quotes, parentheses encoded
 
 
 def render_language(description: Description, lang: str, languages: list[str],

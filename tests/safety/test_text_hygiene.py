@@ -119,6 +119,13 @@ def test_unusual_web_addresses_render_as_working_links(tmp_path, website, href) 
     assert f'href="{href}"' in page
 
 
+def test_an_unusual_form_action_posts_to_the_encoded_address(tmp_path) -> None:
+    text = _replace("  action: https://exempel.se/samtycke",
+                    "  action: \"https://exempel.se/samtycke(o'brien)\"")
+    page = _built_page(tmp_path, text, "sv/samtycke.html")
+    assert 'action="https://exempel.se/samtycke%28o%27brien%29"' in page
+
+
 @pytest.mark.parametrize("address", ["a?cc=evil%40x.example&x=@exempel.se",
                                      "a%40evil.example@exempel.se", "a&b@exempel.se",
                                      "a#b@exempel.se", "a/b@exempel.se"])
