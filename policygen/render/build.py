@@ -72,8 +72,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _cannot_write(out, error) from None
-    with exclusive_lock(out, what=f"another build into {out}", wait=lock_wait, on_wait=on_wait), \
-            _ending_signals_raise():
+    with _ending_signals_raise(), \
+            exclusive_lock(out, what=f"another build into {out}", wait=lock_wait, on_wait=on_wait):
         warnings = remove_leftovers(out)
         check_replaceable(out, inputs)  # a build we waited for may have changed it
         replacing = os.path.lexists(out)
