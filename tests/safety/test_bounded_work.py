@@ -19,8 +19,6 @@ import pytest
 
 from safety_helpers import EXAMPLE, command, environment
 
-from policygen.render.pdf import with_break_opportunities
-
 REPO = Path(__file__).resolve().parents[2]
 LONG_WORD = "A" * 40_000
 GUARD = 150  # seconds; a 40 KB word took about 240 s of CPU before, and takes about 12 s now
@@ -85,6 +83,8 @@ build(description_with(changes), {str(tmp_path / 'site')!r}, languages=["sv"])
 # --- the pieces ------------------------------------------------------------------------------------
 
 def test_break_opportunities_go_only_into_long_runs_of_text() -> None:
+    from policygen.render.pdf import with_break_opportunities
+
     html = ('<style>p{}' + "s" * 300 + '</style><title>' + "t" * 300 + '</title>'
             '<p title="' + "b" * 300 + '">' + "&lt;" * 120 + "x" * 30 + ' short</p>'
             '<p>' + "w" * 99 + '</p>')
