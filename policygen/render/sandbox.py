@@ -113,23 +113,50 @@ class BoundedNamespace(Namespace):
         super().__setitem__(name, value)
 
 
+def _check_replace(text: Any, old: Any, new: Any) -> None:
+    """``replace`` may not make more than :data:`MAX_OUTPUT_CHARS` characters."""
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        count = text.count(old) if old else len(text) + 1
+        if len(text) + count * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
+            raise TemplateLimit(f"replace() would make more than {MAX_OUTPUT_CHARS:,} characters")
+
+
+def _check_join(items: Any, separator: Any = "") -> None:
+    """``join`` may not make more than :data:`MAX_OUTPUT_CHARS` characters."""
+    if isinstance(items, (list, tuple)):
+        total = sum(len(item) for item in items if isinstance(item, str))
+        total += len(separator) * len(items) if isinstance(separator, str) else 0
+        if total > MAX_OUTPUT_CHARS:
+            raise TemplateLimit(f"join() would make more than {MAX_OUTPUT_CHARS:,} characters")
+
+
 def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    passes = getattr(original, "jinja_pass_arg", None)
+
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        for value in list(args[1:]) + list(kwargs.values()):
-            _check_width(name, value)
-        if name == "format" and args and isinstance(args[0], str):
-            check_percent_format(args[0])
+        given = list(args[1:] if passes is not None else args)  # drop the context/environment
+        value, options = (given[0] if given else None), given[1:] + list(kwargs.values())
+        for option in options:
+            _check_width(name, option)
+            if name == "indent" and isinstance(option, str) and len(option) > MAX_WIDTH:
+                raise TemplateLimit(f"indent: an indentation of {len(option):,} characters")
+        if name == "format" and isinstance(value, str):
+            check_percent_format(value)
+        if name == "replace" and len(options) >= 2:
+            _check_replace(value, options[0], options[1])
+        if name == "join":
+            _check_join(value, options[0] if options else "")
         return original(*args, **kwargs)
 
-    for attribute in ("jinja_pass_arg",):  # keep @pass_context / @pass_eval_context markers
-        if hasattr(original, attribute):
-            setattr(bounded, attribute, getattr(original, attribute))
+    if passes is not None:  # keep @pass_context / @pass_environment
+        bounded.jinja_pass_arg = passes  # type: ignore[attr-defined]
     bounded.__name__ = getattr(original, "__name__", name)
     bounded.__doc__ = original.__doc__
     return bounded
 
 
-_WIDTH_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format")
+_WIDTH_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format",
+                  "replace", "join")
 _WIDTH_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 
 
@@ -209,6 +236,11 @@ class TemplateSandbox(SandboxedEnvironment):
             if name in _WIDTH_METHODS:
                 for value in list(args) + list(kwargs.values()):
                     _check_width(name, value)
+            elif name == "replace" and len(args) >= 2:
+                _check_replace(target, args[0], args[1])
+            elif name == "join" and args:
+                _check_join(list(args[0]) if isinstance(args[0], (list, tuple)) else args[0],
+                            target)
         return super().call(__context, __obj, *args, **kwargs)
 
 

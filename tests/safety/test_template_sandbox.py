@@ -101,6 +101,11 @@ def test_a_sandbox_escape_through_the_command_line_is_exit_2_without_side_effect
     "{{ '{:>999999999}'.format(1) }}",
     "{{ '{:>{}}'.format(1, 10**9) }}",
     "{{ 'x'.ljust(10**9) }}",
+    "{{ ('x' * 10**7)|replace('x', 'y' * 10**7) }}",
+    "{{ ('x' * 10**7).replace('x', 'yyy') }}",
+    "{{ ([('x' * 10**7)] * 1000)|join }}",
+    "{{ ''.join([('x' * 10**7)] * 1000) }}",
+    "{{ 'a\nb'|indent('x' * 10**6) }}",
     "{% set ns = namespace(s='xxxxxxxxxx') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
     "{% endfor %}{{ ns.s|length }}",
     "{% macro grow(n) %}{{ 'x' * 1000 }}{% if n %}{{ grow(n - 1) }}{{ grow(n - 1) }}{% endif %}"
