@@ -43,11 +43,13 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
     earlier (:func:`~policygen.check.jobs.start_workers`) are used instead, and closed.
     """
     from policygen.check.jobs import Job, Workers, default_jobs
-    from policygen.check.sources import discover
+    from policygen.check.sources import Skipped, discover
     from policygen.errors import Problem
 
-    files, problems = discover(paths)
-    report = Report(command="check", problems=list(problems))
+    skipped: list[Skipped] = []
+    files, problems = discover(paths, skipped)
+    report = Report(command="check", problems=list(problems),
+                    skipped=[entry.render() for entry in skipped])
     job = Job(settings, tuple(rule for rule in rules if settings.enabled(rule)), lang, inline_config)
     workers = workers or Workers(max(1, min(jobs or default_jobs(len(files)), len(files))))
     try:

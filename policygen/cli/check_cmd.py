@@ -52,6 +52,12 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     report.color = use_color(sys.stdout)
     for problem in report.problems:
         click.echo(problem.render(), err=True)
+    for entry in report.skipped:
+        click.echo(entry, err=True)
+    if report.skipped:
+        count = len(report.skipped)
+        click.echo(f"skipped {count} entr{'y' if count == 1 else 'ies'} that are not regular files "
+                   "(links are never followed)", err=True)
     for file in report.files:
         if file.omitted:
             click.echo(f"{file.path}: {file.omitted} more findings not shown "

@@ -4,13 +4,21 @@ Art. 7(1) asks the controller to be able to show that a person consented — whi
 exact text they saw, perhaps years later. So every consent text gets a version id (the sha256 of
 the text shown), the form sends that id with the answer, and every text ever built is kept in
 ``archive/consent/<hex>.json``, written once and never changed.
+
+The archive is carried from one build to the next file by file (:func:`carry_archive`): only
+regular files are copied, and no symbolic link is ever followed, so a link planted in a published
+folder can never pull an outside file into the next one. Before a build replaces the published
+folder, :func:`lost_archive_texts` compares the two archives byte for byte: the archive only grows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +128,118 @@ def write_archive(out: Path, description: Description, languages: list[str]) -> 
             stream.write(json.dumps(entry, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         written.append(path)
     return written
+
+
+MAX_ARCHIVE_FILE = 16 * 1024 * 1024  # a record is a few kilobytes; anything larger is not ours
+_DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+_FILE_FLAGS = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+@dataclass
+class ArchiveReading:
+    """The regular files of a published archive (name → bytes), and what was skipped, and why."""
+
+    texts: dict[str, bytes] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_archive(out: Path) -> ArchiveReading:
+    """Every regular file in ``out/archive/consent/``, reached without following a link.
+
+    Each step (``archive``, ``consent``, each file) is opened with ``O_NOFOLLOW`` relative to the
+    folder before it, so a link anywhere on the way is skipped and reported, never followed.
+    """
+    reading = ArchiveReading()
+    descriptor = _open_folder(out, None, reading, "")
+    if descriptor is None:
+        return reading
+    try:
+        for part in ARCHIVE_DIR.parts:
+            inner = _open_folder(Path(part), descriptor, reading, part)
+            os.close(descriptor)
+            descriptor = inner
+            if descriptor is None:
+                return reading
+        for name in sorted(os.listdir(descriptor)):
+            content = _read_regular(name, descriptor, reading)
+            if content is not None:
+                reading.texts[name] = content
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+    return reading
+
+
+def _open_folder(path: Path, parent: int | None, reading: ArchiveReading, shown: str) -> int | None:
+    try:
+        return os.open(path, _DIRECTORY_FLAGS, dir_fd=parent)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if parent is None:
+            raise
+        reading.skipped.append(f"{shown}: not a folder ({error.strerror or error})")
+        return None
+
+
+def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | None:
+    shown = str(ARCHIVE_DIR / name)
+    try:
+        status = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except OSError as error:
+        reading.skipped.append(f"{shown}: cannot read it ({error.strerror or error})")
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        reading.skipped.append(f"{shown}: {_kind(status.st_mode)}, not a regular file")
+        return None
+    if status.st_size > MAX_ARCHIVE_FILE:
+        reading.skipped.append(f"{shown}: {status.st_size:,} bytes, too large to be a consent record")
+        return None
+    descriptor = os.open(name, _FILE_FLAGS, dir_fd=folder)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced since the stat above
+            reading.skipped.append(f"{shown}: not a regular file")
+            return None
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def carry_archive(previous: Path, staging: Path) -> list[str]:
+    """Copy the previous output's archive into the staging folder, as new regular files.
+
+    Returns what was skipped (links, folders, special files), for the build to report.
+    """
+    reading = read_archive(previous)
+    if reading.texts:
+        folder = staging / ARCHIVE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in reading.texts.items():
+            with open(folder / name, "xb") as stream:
+                stream.write(content)
+    return reading.skipped
+
+
+def lost_archive_texts(previous: Path, staging: Path) -> list[str]:
+    """Archived texts of ``previous`` that ``staging`` lacks or holds with other bytes."""
+    old = read_archive(previous).texts
+    new = read_archive(staging).texts
+    return sorted(str(ARCHIVE_DIR / name) for name, content in old.items()
+                  if new.get(name) != content)

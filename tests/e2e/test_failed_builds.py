@@ -216,3 +216,35 @@ def test_a_good_build_after_the_failures_keeps_the_archive(published, tmp_path):
             assert after[name] == content
     assert len([n for n in after if n.startswith("archive/")]) == \
         len([n for n in before if n.startswith("archive/")]) + 1
+
+
+# --- issue 9: hostile overrides and environment values change nothing published ------------------
+
+@pytest.mark.parametrize(("path", "content", "said"), [
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ cycler.__init__.__globals__.__builtins__['open']"
+                        "('/etc/hostname').read() }}\n", "policy.md.j2:3"),
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ range(10**9)|list }}\n", "policy.md.j2:3"),
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ 1/0 }}\n", "ZeroDivisionError"),
+    ("shared/style.css", "body { color: red }</style><script>alert(1)</script>", "style.css"),
+    ("shared/page.html.j2", '{% extends "builtin/shared/page.html.j2" %}{% block content %}'
+                            '<a href="javascript:alert(1)">x</a>{% endblock %}', "page.html.j2"),
+])
+def test_hostile_override_changes_nothing_published(published, tmp_path, path, content, said):
+    out, _ = published
+    before = snapshot(out)  # a good build above may have added to the archive
+    write(tmp_path / "overrides" / path, content)
+    run = policygen("build", str(EXAMPLE), "--out", str(out), "--templates",
+                    str(tmp_path / "overrides"))
+    assert_untouched(out, before, run, 2)
+    assert said in run.stderr
+
+
+def test_bad_source_date_epoch_changes_nothing_published(published):
+    out, _ = published
+    before = snapshot(out)  # a good build above may have added to the archive
+    command = [sys.executable, "-c", "from policygen.cli.main import main; main()", "build",
+               str(EXAMPLE), "--out", str(out)]
+    run = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO,
+                         env=dict(os.environ, SOURCE_DATE_EPOCH="abc"))
+    assert_untouched(out, before, run, 2)
+    assert "SOURCE_DATE_EPOCH" in run.stderr
