@@ -245,6 +245,15 @@ def test_g207_identifier_missing_is_located_at_forms():
     assert [f.code for f in findings] == ["G207"]
 
 
+def test_g207_names_every_purpose_on_the_form():
+    second = PURPOSES_WITH_NEWSLETTER.replace("id: newsletter", "id: survey")
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER + second,
+                    extra="forms:\n  action: https://test.se/consent\n")
+    finding = expect(findings_of(text), "G207", article="7(1)", key="forms.identifier",
+                     line=line_of(text, "forms:"))
+    assert finding.message.startswith("purposes `newsletter` and `survey` ask for consent on the web")
+
+
 def test_g206_and_g207_silent_without_web_consent():
     """A consent asked only on the phone needs no form; a description without consent neither."""
     assert with_code(findings_of(describe()), "G206") == []

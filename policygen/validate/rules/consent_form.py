@@ -25,7 +25,15 @@ def _forms_key(ctx: Context, key: str) -> str:
 
 
 def _form_ids(ctx: Context) -> str:
-    return ", ".join(f"`{purpose.id}`" for _, purpose in ctx.form_purposes())
+    """"`a`", "`a` and `b`", "`a`, `b` and `c`": the purposes on the form, as a reader lists them."""
+    ids = [f"`{purpose.id}`" for _, purpose in ctx.form_purposes()]
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+
+
+def _asking(ctx: Context) -> str:
+    """"purpose `a` asks" or "purposes `a` and `b` ask"."""
+    many = len(ctx.form_purposes()) > 1
+    return f"purpose{'s' if many else ''} {_form_ids(ctx)} ask{'' if many else 's'}"
 
 
 @rule("G206", "consent.form_action_missing", severity="error", article="7(1)")
@@ -44,7 +52,7 @@ def consent_form_action_missing(ctx: Context) -> Iterator[Hit]:
     forms = ctx.description.forms
     if forms is None or forms.action is None:
         yield Hit(key=_forms_key(ctx, "action"),
-                  message=f"purpose {_form_ids(ctx)} asks for consent on the web, but `forms.action` "
+                  message=f"{_asking(ctx)} for consent on the web, but `forms.action` "
                           f"does not say where the consent form is sent",
                   hint="add `forms:` with `action: https://…`, the address that records each answer")
 
@@ -63,7 +71,7 @@ def consent_form_identifier_missing(ctx: Context) -> Iterator[Hit]:
         return
     if ctx.identifier is None:
         yield Hit(key=_forms_key(ctx, "identifier"),
-                  message=f"purpose {_form_ids(ctx)} asks for consent on the web, but `forms.identifier` "
+                  message=f"{_asking(ctx)} for consent on the web, but `forms.identifier` "
                           f"does not say who consents",
                   hint="add `identifier:` under `forms:` with an id from `data`, e.g. the e-mail address")
 
