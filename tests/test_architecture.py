@@ -102,3 +102,43 @@ def test_the_prose_check_finds_words() -> None:
     assert prose_outside_jinja("## Rubrik {#rubrik}\n") == ["## Rubrik {#rubrik}"]
     assert prose_outside_jinja('<p class="a">{{ x }}</p><img alt="Logo">') == ["Logo"]
     assert prose_outside_jinja("- **{{ a }}.** {% if b %}{{ c }}{% endif %}\n") == []
+
+
+REPORT_MODEL = frozenset({"Finding", "FileReport", "Report", "RuleInfo", "Metrics", "Section"})
+
+
+def report_model_offences(path: Path, part: str) -> list[str]:
+    """Where ``path`` defines a class of the report model, or takes one from outside ``output``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    offences = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name in REPORT_MODEL and part != "output":
+            offences.append(f"{path.name}:{node.lineno} defines {node.name}")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            taken = {alias.name for alias in node.names} & REPORT_MODEL
+            if taken and node.module.startswith("policygen.") and not node.module.startswith("policygen.output"):
+                offences.append(f"{path.name}:{node.lineno} takes {', '.join(sorted(taken))} from {node.module}")
+    return offences
+
+
+def test_output_owns_the_one_report_model() -> None:
+    """check, validate, build and every format share one typed finding and report: defined in
+    ``policygen/output/`` only, and imported from there."""
+    offenders = [
+        offence
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for offence in report_model_offences(path, path.relative_to(PACKAGE).parts[0])
+    ]
+    assert offenders == []
+    for part in ("check", "validate"):
+        users = [path for path in (PACKAGE / part).rglob("*.py")
+                 if any(isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("policygen.output")
+                        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))]
+        assert users, f"policygen/{part} reports without the report model"
+
+
+def test_report_model_contract_detects_a_second_model(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from policygen.check.findings import Finding\nclass Report:\n    pass\n", encoding="utf-8")
+    assert report_model_offences(sample, "check") == [
+        "sample.py:1 takes Finding from policygen.check.findings", "sample.py:2 defines Report"]

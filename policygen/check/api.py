@@ -1,25 +1,21 @@
-"""The checker as the CLI uses it: settings from configuration, a run over paths, the JSON payload.
+"""The checker as the CLI uses it: settings from configuration, then a run over paths that gives
+the report (:class:`policygen.output.Report`).
 
-The library never prints: problems come back as :class:`~policygen.errors.Problem` objects and the
-CLI decides how to show them.
+The library never prints: an input that cannot be checked becomes a located
+:class:`~policygen.errors.Problem` in the report, and the CLI decides how to show it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from policygen.check.findings import FileReport, Metrics
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
-from policygen.errors import Problem
+from policygen.output import FileReport, Report, used_rules
 
-
-@dataclass
-class CheckResult:
-    reports: list[FileReport] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+if TYPE_CHECKING:
+    from policygen.check.sources import SourceFile
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> tuple[Settings, list[Rule]]:
@@ -39,101 +35,48 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> tupl
 
 
 def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None,
-        inline_config: bool = True) -> CheckResult:
+        inline_config: bool = True) -> Report:
     """Check every file under ``paths``; a bad file becomes a problem and the run goes on.
 
     ``inline_config=False`` (``--no-inline-config``) ignores ``<!-- policygen: … -->`` comments.
     """
-    from policygen.check.runner import check_source
-    from policygen.check.sources import BadInput, detect_language, discover, read_source
-    from policygen.check.suppress import UNUSED_SUPPRESSION, apply_suppressions, rule_keys
+    from policygen.check.sources import BadInput, discover
 
     files, problems = discover(paths)
-    result = CheckResult(problems=list(problems))
+    report = Report(command="check", problems=list(problems))
     enabled = [rule for rule in rules if settings.enabled(rule)]
-    pl001 = UNUSED_SUPPRESSION
-    unused = settings.severity(pl001) if settings.enabled(pl001) else None  # type: ignore[arg-type]
     for file in files:
         try:
-            source = read_source(file)
+            report.files.append(check_file(file, enabled, settings, lang, inline_config))
         except BadInput as error:
-            result.problems.append(error.problem)
-            continue
-        file_lang = detect_language(file, source, lang)
-        report = check_source(source, file.path, file_lang, file.fmt, enabled, settings)
-        if inline_config:
-            ran = rule_keys(rule for rule in enabled if rule.applies_to(file_lang))
-            report.findings = apply_suppressions(source, report.findings, file.fmt, unused_severity=unused, ran=ran)
-        result.reports.append(report)
-    return result
+            report.problems.append(error.problem)
+    report.rules = used_rules(report.files, (rule.info() for rule in rules))
+    return report
 
 
-def metrics_dict(metrics: Metrics, lang: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "words": metrics.words,
-        "sentences": metrics.sentences,
-        "long_words": metrics.long_words,
-        "lix": metrics.lix,
-        "ovix": metrics.ovix,
-    }
-    if lang == "en":
-        data["flesch_reading_ease"] = metrics.flesch_reading_ease
-        data["fk_grade"] = metrics.fk_grade
-    return data
+def check_file(file: SourceFile, rules: list[Rule], settings: Settings, lang: str | None = None,
+               inline_config: bool = True) -> FileReport:
+    """One file's report (see :func:`check_text`); raises ``BadInput`` for a file that cannot be
+    checked (missing, binary, not UTF-8, empty)."""
+    from policygen.check.sources import detect_language, read_source
+
+    source = read_source(file)
+    return check_text(source, file.path, detect_language(file, source, lang), file.fmt, rules, settings,
+                      inline_config)
 
 
-def payload(reports: list[FileReport]) -> dict[str, Any]:
-    """The DESIGN.md JSON contract: ``{"files": [...]}``."""
-    files = []
-    for report in reports:
-        files.append(
-            {
-                "path": report.path,
-                "lang": report.lang,
-                "metrics": metrics_dict(report.metrics, report.lang),
-                "sections": [
-                    {"heading": s.heading, "line": s.line, "metrics": metrics_dict(s.metrics, report.lang)}
-                    for s in report.sections
-                ],
-                "findings": [
-                    {
-                        "code": f.code,
-                        "category": f.category,
-                        "severity": f.severity,
-                        "line": f.line,
-                        "column": f.column,
-                        "end_line": f.end_line,
-                        "end_column": f.end_column,
-                        "message": f.message,
-                        "suggestion": f.suggestion,
-                    }
-                    for f in report.findings
-                ],
-            }
-        )
-        if report.omitted:
-            files[-1]["omitted_findings"] = report.omitted
-    return {"files": files}
+def check_text(source: str, path: str, lang: str, fmt: str, rules: list[Rule], settings: Settings,
+               inline_config: bool = True) -> FileReport:
+    """The report of one text, as ``policygen check`` gives it: checked by ``rules`` (already
+    enabled by ``settings``), filtered by its inline suppressions, and holding the text itself."""
+    from policygen.check.runner import check_source
+    from policygen.check.suppress import CODE, apply_suppressions, rule_keys
 
-
-def rule_metadata(rules: list[Rule]) -> dict[str, dict[str, str]]:
-    """code → name, category, severity, summary and help (the full documentation)."""
-    return {
-        rule.code: {
-            "name": rule.name,
-            "category": rule.category,
-            "severity": rule.severity,
-            "summary": rule.summary,
-            "help": rule.doc,
-        }
-        for rule in rules
-    }
-
-
-def exit_code(result: CheckResult, settings: Settings) -> int:
-    """2 when any input was bad, else 1 when a finding is at the fail level, else 0."""
-    if result.problems:
-        return 2
-    failing = any(settings.fails(f.severity) for report in result.reports for f in report.findings)
-    failing = failing or any(settings.fails(s) for report in result.reports for s in report.omitted_severities)
-    return 1 if failing else 0
+    report = check_source(source, path, lang, fmt, rules, settings)
+    if inline_config:
+        ran = [rule for rule in rules if rule.applies_to(lang)]
+        unused = next((settings.severity(rule) for rule in ran if rule.code == CODE), None)
+        report.findings = apply_suppressions(source, report.findings, fmt, unused_severity=unused,
+                                             ran=rule_keys(ran))
+    report.source = source
+    return report

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policygen.check.findings import Finding
 from policygen.check.rule import DOC_SECTIONS, Rule, validate_identity
 from policygen.check.tokens import abbreviations, make_word
+from policygen.output import Finding
 
 if TYPE_CHECKING:
     from policygen.check.document import Document, Sentence

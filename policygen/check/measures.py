@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from policygen.check.findings import Metrics
+from policygen.output import Metrics
 
 
 def lix(words: int, sentences: int, long_words: int) -> float | None:

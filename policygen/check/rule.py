@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from policygen.check.findings import CATEGORIES, SEVERITIES, Finding
+from policygen.check.findings import CATEGORIES, SEVERITIES
+from policygen.output import Finding, RuleInfo, rule_info
 
 if TYPE_CHECKING:
     from policygen.check.document import Block, Document
@@ -77,7 +78,11 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+        return self.info().summary
+
+    def info(self) -> RuleInfo:
+        """What reports and ``policygen rules`` say about the rule; the help is the whole doc."""
+        return rule_info(self.code, self.name, self.category, self.severity, self.doc)
 
     # -- checking -----------------------------------------------------------------------------
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from policygen.check.document import Block, Document, PositionMap
 from policygen.check.extract import extract
-from policygen.check.findings import FileReport, Finding, Section
 from policygen.check.measures import MIN_SECTION_WORDS, Counter, Measured, MeasuredSection
 from policygen.check.rule import Rule
 from policygen.check.settings import ENGINE_OPTIONS, Settings
 from policygen.check.tokens import split_block
+from policygen.output import FileReport, Finding, Section
 
 PART_CHARS = 1 << 19  # source characters per parsed part of a large file
 DOCUMENT_CHARS = 1 << 18  # block characters per document given to rules

@@ -12,64 +12,45 @@ so beside it, where the next reader sees it, instead of in a configuration file:
   comment (without codes: every rule).
 
 A suppression that suppresses nothing is itself reported (PL001 ``suppression.unused``, a
-warning at the comment), so stale exceptions do not pile up; so is a directive policygen does not
-understand and an ``enable`` that ends nothing. PL001 uses the category ``readability`` — the
-nearest of the fixed categories of the JSON contract: a stale directive is clutter in the source.
-Comments inside fenced code blocks of Markdown are examples, not directives, and are ignored.
+warning at the comment; :mod:`policygen.check.rules.pl001_unused_suppression`), so stale
+exceptions do not pile up; so is a directive policygen does not understand and an ``enable`` that
+ends nothing. Comments inside fenced code blocks of Markdown are examples, not directives, and
+are ignored.
+
+The text is scanned once and the findings are matched in one sweep: a file is hostile input, and
+a thousand unclosed comments must not cost a thousand passes over it. The directives of a file may
+name at most :data:`MAX_NAMED` rules, which bounds the ranges they open and reopen.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from policygen.check.findings import Finding
+from policygen.check.rules.pl001_unused_suppression import UnusedSuppression
+from policygen.output import Finding
 
-CODE = "PL001"
-NAME = "suppression.unused"
-CATEGORY = "readability"
-SEVERITY = "warning"
+CODE = UnusedSuppression.code
+SEVERITY = UnusedSuppression.severity
 
-RULE_METADATA = {
-    "name": NAME,
-    "category": CATEGORY,
-    "severity": SEVERITY,
-    "summary": "An inline suppression comment suppresses nothing.",
-    "help": (
-        "Why: a `<!-- policygen: disable=… -->` comment that no longer matches any finding hides "
-        "nothing today but will silently hide a real problem tomorrow.\n"
-        "Better: remove the comment, or correct the code or dotted name it lists. "
-        "Run with --no-inline-config to see what the comments suppress."
-    ),
-}
-
-
-
-@dataclass(frozen=True)
-class RuleIdentity:
-    """What settings need to select, ignore or re-grade a rule (PL001 is no :class:`Rule`: it never
-    reads the document, and keeping it out of the registry keeps the rule meta-tests honest)."""
-
-    code: str
-    name: str
-    category: str
-    severity: str
-
-
-UNUSED_SUPPRESSION = RuleIdentity(CODE, NAME, CATEGORY, SEVERITY)
-
-_DIRECTIVE = re.compile(r"<!--\s*policygen\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL)
+_OPENING = re.compile(r"<!--\s*policygen\s*:\s*")
 _BODY = re.compile(r"^(?P<action>[A-Za-z-]+)\s*(?:=\s*(?P<codes>.*))?$", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ACTIONS = ("disable", "enable", "disable-next-line")
 ALL = "*"
+MAX_NAMED = 500
+"""Rule names (codes, dotted names, or "every rule") the directives of one file may name in all.
+Directives past the limit are ignored and reported: no real text needs as many, and the ranges
+that directives open and reopen could otherwise grow with the square of their number."""
 
 Position = tuple[int, int]
+_END = (1 << 62, 0)  # the end of any file
 
 
-@dataclass
+@dataclass(eq=False)
 class Directive:
     """One ``<!-- policygen: … -->`` comment, located in the source (end column exclusive)."""
 
@@ -86,7 +67,7 @@ class Directive:
         return self.codes or (ALL,)
 
 
-@dataclass
+@dataclass(eq=False)
 class Region:
     """Where one directive suppresses: ``[start, end)`` positions, for some codes or all."""
 
@@ -95,18 +76,7 @@ class Region:
     start: Position
     end: Position | None = None  # None: to the end of the file
     except_codes: frozenset[str] = frozenset()  # … except these, re-enabled by name
-
-    def matching_token(self, finding: Finding) -> str | None:
-        keys = _finding_keys(finding)
-        if self.codes is None:
-            return None if keys & self.except_codes else ALL
-        for token in sorted(self.codes):
-            if token in keys:
-                return token
-        return None
-
-    def covers(self, position: Position) -> bool:
-        return self.start <= position and (self.end is None or position < self.end)
+    active: bool = False
 
 
 def _normalise(token: str) -> str:
@@ -122,7 +92,7 @@ class _Positions:
     """Offset → (line, column), 1-based, columns in code points."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def __call__(self, offset: int) -> Position:
         line = bisect_right(self.starts, offset)
@@ -130,7 +100,7 @@ class _Positions:
 
 
 def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-    """Offset ranges of Markdown fenced code blocks (an unclosed fence runs to the end)."""
+    """Offset ranges of Markdown fenced code blocks, in order (an unclosed fence runs to the end)."""
     ranges = []
     offset = 0
     opening: tuple[str, int] | None = None
@@ -149,26 +119,58 @@ def _fenced_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _comments(source: str) -> Iterator[tuple[int, str, int]]:
+    """``(start, body, end)`` of each ``<!-- policygen: … -->`` comment, in order.
+
+    A comment runs to the first ``-->``; when none follows an opening, none follows any later
+    opening either, so the scan stops instead of searching the rest of the text again for each.
+    """
+    position = 0
+    while (start := source.find("<!--", position)) >= 0:
+        opening = _OPENING.match(source, start)
+        if opening is None:
+            position = start + 4
+            continue
+        close = source.find("-->", opening.end())
+        if close < 0:
+            return
+        yield start, source[opening.end():close].rstrip(), close + 3
+        position = close + 3
+
+
 def scan_directives(source: str, fmt: str = "md") -> list[Directive]:
     """Every policygen directive in ``source``, in order (fenced code skipped in Markdown)."""
+    comments = list(_comments(source))
+    if not comments:
+        return []
     position = _Positions(source)
-    fenced = _fenced_ranges(source) if fmt == "md" else []
-    directives = []
-    for match in _DIRECTIVE.finditer(source):
-        if any(lo <= match.start() < hi for lo, hi in fenced):
+    fences = _fenced_ranges(source) if fmt == "md" else []
+    fence_starts = [lo for lo, _ in fences]
+    directives: list[Directive] = []
+    named = 0
+    for index, (start, body, end) in enumerate(comments):
+        inside = bisect_right(fence_starts, start) - 1
+        if inside >= 0 and start < fences[inside][1]:
             continue
-        body = _BODY.match(match.group("body"))
-        action = body.group("action").lower() if body else match.group("body")
-        codes = tuple(
-            _normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token
-        )
-        problem = ""
-        if body is None or action not in ACTIONS:
-            problem = f"Unknown policygen directive {action!r}: use disable, enable or disable-next-line."
-        directives.append(
-            Directive(match.group(0), action, codes, position(match.start()), position(match.end()), problem)
-        )
+        directive = _directive(source[start:end], body, position(start), position(end))
+        named += len(directive.tokens)
+        if named > MAX_NAMED:
+            directive.problem = (f"The policygen comments of this file name more than {MAX_NAMED:,} rules: "
+                                 f"this comment and the {len(comments) - index - 1:,} after it are ignored.")
+            directives.append(directive)
+            break
+        directives.append(directive)
     return directives
+
+
+def _directive(text: str, body_text: str, start: Position, end: Position) -> Directive:
+    body = _BODY.match(body_text)
+    action = body.group("action").lower() if body else body_text
+    codes = tuple(_normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token)
+    problem = ""
+    if body is None or action not in ACTIONS:
+        problem = f"Unknown policygen directive {action!r}: use disable, enable or disable-next-line."
+    return Directive(text, action, codes, start, end, problem)
 
 
 def _regions(directives: list[Directive]) -> tuple[list[Region], list[Directive]]:
@@ -221,11 +223,52 @@ def _enable(open_regions: list[Region], directive: Directive) -> tuple[list[Regi
     return still_open + reopened, reopened, ended
 
 
+def _suppress(findings: list[Finding], regions: list[Region]) -> list[Finding]:
+    """The findings no region covers, marking in each directive the tokens that matched.
+
+    One sweep in source order: ranges open and close as the findings pass, and open ranges are
+    counted per *slot*, a code they list, or for an every-rule range the codes it excepts. A
+    finding looks at the open slots, not at every range, and a range waits in ``pending`` only
+    until a finding first matches it.
+    """
+    starts = sorted(regions, key=lambda region: region.start, reverse=True)
+    ends: list[tuple[Position, int, Region]] = []
+    open_slots: dict[str | frozenset[str], int] = {}
+    pending: dict[str | frozenset[str], list[Region]] = {}
+    kept = []
+    for finding in sorted(findings, key=lambda f: (f.line, f.column)):
+        position = (finding.line, finding.column)
+        while starts and starts[-1].start <= position:
+            region = starts.pop()
+            region.active = True
+            heapq.heappush(ends, (region.end or _END, len(starts), region))
+            for slot in region.codes or (region.except_codes,):
+                open_slots[slot] = open_slots.get(slot, 0) + 1
+                pending.setdefault(slot, []).append(region)
+        while ends and ends[0][0] <= position:
+            region = heapq.heappop(ends)[2]
+            region.active = False
+            for slot in region.codes or (region.except_codes,):
+                open_slots[slot] -= 1
+                if not open_slots[slot]:
+                    del open_slots[slot]
+        keys = _finding_keys(finding)
+        matched = [slot for slot in open_slots if (slot in keys if isinstance(slot, str) else not slot & keys)]
+        for slot in matched:
+            for region in pending.pop(slot, ()):
+                if region.active:
+                    region.origin.used.add(min(region.codes & keys) if region.codes else ALL)
+        if not matched:
+            kept.append(finding)
+    return kept
+
+
 def _warning(directive: Directive, message: str, severity: str) -> Finding:
     return Finding(
         line=directive.start[0], column=directive.start[1], end_line=directive.end[0],
-        end_column=directive.end[1], code=CODE, name=NAME, category=CATEGORY, severity=severity,
-        message=message, suggestion="Remove the comment, or correct the codes it lists.",
+        end_column=directive.end[1], code=CODE, name=UnusedSuppression.name,
+        category=UnusedSuppression.category, severity=severity, message=message,
+        suggestion="Remove the comment, or correct the codes it lists.",
     )
 
 
@@ -252,16 +295,7 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
     if not directives:
         return findings
     regions, idle_enables = _regions(directives)
-    kept = []
-    for finding in findings:
-        suppressed = False
-        for region in regions:
-            token = region.matching_token(finding) if region.covers((finding.line, finding.column)) else None
-            if token is not None:
-                region.origin.used.add(token)
-                suppressed = True
-        if not suppressed:
-            kept.append(finding)
+    kept = _suppress(findings, regions)
     if unused_severity is None:
         return kept
     warnings = [_warning(d, d.problem, unused_severity) for d in directives if d.problem]

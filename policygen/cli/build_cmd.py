@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from policygen.cli.common import user_errors_exit_2
-from policygen.cli.exit_codes import ExitCode
-from policygen.errors import Problem, UserError
+from policygen.errors import UserError
+from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
+from policygen.output.levels import findings_at_or_above
 
 
 @click.command(name="build")
@@ -34,14 +34,16 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
           draft: bool) -> None:
     """Render policies, PDFs, fragments and consent forms from a description."""
     from policygen.model import load_description
+    from policygen.validate import catalogue, run
 
     loaded = load_description(description)
-    findings = _findings(loaded)
-    errors = [finding for finding in findings if finding.severity == "error"]
-    for finding in findings:
-        click.echo(_located(description, finding).render(), err=True)
-    if errors and not draft:
-        click.echo(f"{description}: refusing to build: {len(errors)} error-level finding(s) above; "
+    files = [FileReport(description, run(loaded))]
+    report = Report(command="build", files=files, rules=used_rules(files, catalogue()))
+    if files[0].findings:
+        click.echo(render("human", report), nl=False, err=True)
+    if should_fail(report, exit_zero=draft):
+        errors = findings_at_or_above(report, "error")
+        click.echo(f"{description}: refusing to build: {errors} error-level finding(s) above; "
                    f"fix them, or build a marked draft with --draft", err=True)
         sys.exit(ExitCode.FINDINGS)
 
@@ -54,19 +56,6 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
     click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
     for version in result.archived:
         click.echo(f"archived consent text sha256:{version}")
-
-
-def _findings(loaded: Any) -> list[Any]:
-    from policygen.validate import run
-
-    return sorted(run(loaded), key=lambda f: (f.line, f.column, f.code, f.key))
-
-
-def _located(path: str, finding: Any) -> Problem:
-    article = f" (Art. {finding.article})" if getattr(finding, "article", "") else ""
-    return Problem(file=path, line=finding.line, column=finding.column, key=finding.key,
-                   message=f"{finding.severity} {finding.code}{article}: {finding.message}",
-                   hint=getattr(finding, "hint", "") or "")
 
 
 def _parse_languages(value: str | None) -> list[str] | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import use_color, user_errors_exit_2
-from policygen.output.registry import FORMATS
+from policygen.output import FAIL_LEVELS, FORMATS
 
 
 def _load_checker_without_collecting() -> None:
@@ -37,7 +37,7 @@ def _load_checker_without_collecting() -> None:
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the text (default: detected per file).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help="Output format.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest policygen.toml or pyproject.toml).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that fails the run (default: error).")
+@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), help="Lowest severity that fails the run (default: error).")
 @click.option("--select", multiple=True, help="Only these rules (code, code prefix, name or category); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (code, code prefix, name or category); repeatable.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level (bad input still exits 2).")
@@ -53,42 +53,26 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     binary, non-UTF-8 or empty file; a bad config file).
     """
     _load_checker_without_collecting()
-    from policygen.check.api import exit_code, load_settings, payload, rule_metadata, run
-    from policygen.check.suppress import CODE as UNUSED_SUPPRESSION, RULE_METADATA as UNUSED_SUPPRESSION_RULE
-    from policygen.output import MACHINE_FORMATS, format_statistics
-    from policygen.output.registry import Report, render
+    from policygen.check.api import load_settings, run
+    from policygen.check.config import check_option_selectors
+    from policygen.output import MACHINE_FORMATS, exit_code, format_statistics, render
 
     settings, rules = load_settings(config)
-    if fail_level:
-        settings.fail_level = fail_level
-    from policygen.check.config import check_option_selectors
-
     check_option_selectors("--select", select, rules)
     check_option_selectors("--ignore", ignore, rules)
     if select:
         settings.select = tuple(select)
     if ignore:
         settings.ignore = settings.ignore + tuple(ignore)
-    result = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
-    for problem in result.problems:
+    report = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
+    report.color = use_color(sys.stdout)
+    for problem in report.problems:
         click.echo(problem.render(), err=True)
-    for file_report in result.reports:
-        if file_report.omitted:
-            click.echo(
-                f"{file_report.path}: {file_report.omitted} more findings not shown "
-                "(the per-file limit is the max-findings setting)",
-                err=True,
-            )
-    used = {f.code for report in result.reports for f in report.findings}
-    report = Report(
-        command="check",
-        payload=payload(result.reports),
-        rules={code: meta for code, meta in {**rule_metadata(rules), UNUSED_SUPPRESSION: UNUSED_SUPPRESSION_RULE}.items()
-               if code in used},
-        color=use_color(sys.stdout),
-    )
+    for file in report.files:
+        if file.omitted:
+            click.echo(f"{file.path}: {file.omitted} more findings not shown "
+                       "(the per-file limit is the max-findings setting)", err=True)
     click.echo(render(fmt, report), nl=False)
     if statistics:
-        click.echo(format_statistics(report.payload, report.rules), nl=False, err=fmt in MACHINE_FORMATS)
-    code = exit_code(result, settings)
-    sys.exit(0 if exit_zero and code == 1 else code)
+        click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)
+    sys.exit(exit_code(report, fail_level or settings.fail_level, exit_zero))

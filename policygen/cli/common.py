@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from policygen.cli.exit_codes import ExitCode
 from policygen.errors import UserError
+from policygen.output import ExitCode
 
 F = TypeVar("F", bound=Callable[..., Any])
 

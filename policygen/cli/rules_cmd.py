@@ -1,7 +1,7 @@
 """``policygen rules [CODE]``: every code a user can meet in output, or one code's documentation.
 
-Codes come from two commands: ``policygen check`` (the plain-language rules ``PL1xx``/``PL2xx``,
-user glossary rules, and ``PL001`` for an inline suppression that suppresses nothing) and
+Codes come from two commands: ``policygen check`` (the plain-language rules: ``PL001`` for an
+inline suppression that suppresses nothing, ``PL1xx``/``PL2xx``, user glossary rules) and
 ``policygen validate`` (the GDPR findings ``G1xx``…). ``check/`` may not import ``validate/``, so
 this command, which is allowed to call both, brings the two lists together.
 """
@@ -9,11 +9,11 @@ this command, which is allowed to call both, brings the two lists together.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
 from policygen.cli.common import user_errors_exit_2
+from policygen.output import RuleInfo
 
 
 @click.command(name="rules")
@@ -24,9 +24,10 @@ def rules(code: str | None, config: Path | None) -> None:
     """List every code that check and validate report, or explain CODE (a code or dotted name)."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
+    from policygen.validate import all_rules
 
     settings, check_rules = load_settings(config)
-    gdpr_rules = _gdpr_rules()
+    gdpr_rules = all_rules()
     if code is None:
         click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(gdpr_rules), nl=False)
         return
@@ -38,24 +39,11 @@ def rules(code: str | None, config: Path | None) -> None:
                 f"severity: {rule.severity}{configured}   languages: {', '.join(rule.languages)}")
         click.echo(f"{head}\n\n{rule.doc.strip()}\n")
         return
-    from policygen.check.suppress import CODE as UNUSED_CODE, RULE_METADATA as UNUSED
-
-    if code.upper() == UNUSED_CODE or code == UNUSED["name"]:
-        click.echo(_format_metadata(UNUSED_CODE, UNUSED, "policygen check"))
-        return
     gdpr = next((r for r in gdpr_rules if code.upper() == r.code or code == r.name), None)
     if gdpr is not None:
-        click.echo(_format_metadata(gdpr.code, gdpr.metadata(), "policygen validate"))
+        click.echo(_format_gdpr(gdpr.info()))
         return
-    _no_such_rule(code, [key for r in check_rules for key in (r.code, r.name)]
-                  + [UNUSED_CODE, UNUSED["name"]] + [key for r in gdpr_rules for key in (r.code, r.name)])
-
-
-def _gdpr_rules() -> list:
-    """The GDPR rules of ``policygen validate`` (their codes appear in its output)."""
-    from policygen.validate import all_rules
-
-    return all_rules()
+    _no_such_rule(code, [key for r in [*check_rules, *gdpr_rules] for key in (r.code, r.name)])
 
 
 def _no_such_rule(code: str, keys: list[str]) -> None:
@@ -69,12 +57,11 @@ def _no_such_rule(code: str, keys: list[str]) -> None:
     raise UserError.single(code, "no such rule", hint=hint)
 
 
-def _format_metadata(code: str, meta: dict[str, Any], command: str) -> str:
-    """One code's documentation from its output metadata (``Why:``/``Fix:`` lines in ``help``)."""
-    head = f"{code} {meta['name']}   ({command})\ncategory: {meta['category']}   severity: {meta['severity']}"
-    if meta.get("article"):
-        head += f"   GDPR article: {meta['article']}"
-    return f"{head}\n\n{meta['summary']}\n\n{meta['help'].strip()}\n"
+def _format_gdpr(info: RuleInfo) -> str:
+    """One GDPR code's documentation from its metadata (``Why:``/``Fix:`` lines in ``help``)."""
+    head = (f"{info.code} {info.name}   (policygen validate)\ncategory: {info.category}   "
+            f"severity: {info.severity}   GDPR article: {info.article}")
+    return f"{head}\n\n{info.summary}\n\n{info.help.strip()}\n"
 
 
 def _columns(rows: list[tuple[str, ...]]) -> str:
@@ -86,21 +73,16 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
 
 def format_table(rules: list, settings) -> str:  # noqa: ANN001
     """The plain-language codes of ``policygen check``, with the severities ``settings`` give them."""
-    from policygen.check.suppress import CODE as UNUSED_CODE, RULE_METADATA as UNUSED
-
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY")]
     for rule in rules:
         enabled = "" if settings.enabled(rule) else " (off)"
         rows.append((rule.code, rule.name, rule.category, settings.severity(rule) + enabled, rule.summary))
-    rows.append((UNUSED_CODE, UNUSED["name"], UNUSED["category"], UNUSED["severity"], UNUSED["summary"]))
-    rows[1:] = sorted(rows[1:])
     return "policygen check: plain language\n\n" + _columns(rows)
 
 
 def format_gdpr_table(rules: list) -> str:
     """The GDPR codes of ``policygen validate``, with the article each comes from."""
     rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
-    for rule in rules:
-        meta = rule.metadata()
-        rows.append((rule.code, meta["name"], meta["article"], meta["severity"], meta["summary"]))
+    for info in (rule.info() for rule in rules):
+        rows.append((info.code, info.name, info.article, info.severity, info.summary))
     return "policygen validate: GDPR completeness of a description\n\n" + _columns(rows)

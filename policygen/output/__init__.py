@@ -1,23 +1,17 @@
-"""Output formats shared by ``check`` and ``validate``.
+"""The report model and its output formats, shared by ``check``, ``validate`` and ``build``.
 
-Both commands first build their result as the JSON contract of DESIGN.md (``{"files": [...]}``),
-then hand it to one small function per format. Adding a format means adding one function to
-:data:`policygen.output.registry.FORMATS`. ``--fail-level``/``--exit-zero`` (:mod:`.levels`) and
-``--statistics`` (:mod:`.statistics`) work on the same payload.
+Each command describes what it found as a typed :class:`Report` (:mod:`.report`) and hands it to
+one small function per format (:data:`FORMATS`). The exit code comes from one gate
+(:func:`exit_code`, :mod:`.levels`), ``--statistics`` from :func:`format_statistics`.
 """
 
-from policygen.output.levels import DEFAULT_FAIL_LEVEL, FAIL_LEVELS, SEVERITIES, should_fail
-from policygen.output.registry import FORMATS, MACHINE_FORMATS, Report, render
+from policygen.output.human import format_malformed
+from policygen.output.levels import DEFAULT_FAIL_LEVEL, FAIL_LEVELS, ExitCode, exit_code, should_fail
+from policygen.output.registry import FORMATS, MACHINE_FORMATS, render
+from policygen.output.report import (KINDS, SEVERITIES, FileReport, Finding, Metrics, Report, RuleInfo, Section,
+                                     rule_info, used_rules)
 from policygen.output.statistics import format_statistics
 
-__all__ = [
-    "DEFAULT_FAIL_LEVEL",
-    "FAIL_LEVELS",
-    "FORMATS",
-    "MACHINE_FORMATS",
-    "SEVERITIES",
-    "Report",
-    "format_statistics",
-    "render",
-    "should_fail",
-]
+__all__ = ["DEFAULT_FAIL_LEVEL", "FAIL_LEVELS", "FORMATS", "KINDS", "MACHINE_FORMATS", "SEVERITIES", "ExitCode",
+           "FileReport", "Finding", "Metrics", "Report", "RuleInfo", "Section", "exit_code", "format_malformed",
+           "format_statistics", "render", "rule_info", "should_fail", "used_rules"]

@@ -1,12 +1,16 @@
-"""Small pieces every format needs: where a finding is, and its full message in one line."""
+"""Small pieces every format needs: where a finding is, its full message in one line, and how
+its file is named."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from policygen.output.report import Finding
 
 
 @dataclass(frozen=True)
@@ -22,34 +26,41 @@ class Span:
     end_column: int | None = None
 
 
-def span_of(finding: dict[str, Any]) -> Span | None:
-    """The finding's span, or ``None`` when it has no place in the file (line 0 or missing)."""
-    line = int(finding.get("line") or 0)
+def span_of(finding: Finding) -> Span | None:
+    """The finding's span, or ``None`` when it has no place in the file (line 0)."""
+    line = finding.line
     if line < 1:
         return None
-    column = max(int(finding.get("column") or 1), 1)
-    end_line = finding.get("end_line")
-    end_column = finding.get("end_column")
-    if end_line is None or end_column is None or int(end_line) < line:
+    column = max(finding.column, 1)
+    end_line, end_column = finding.end_line, finding.end_column
+    if end_line is None or end_column is None or end_line < line:
         return Span(line, column)
-    end_line, end_column = int(end_line), int(end_column)
     if end_line == line and end_column <= column:
         end_column = column + 1
     return Span(line, column, end_line, end_column)
 
 
-def full_message(finding: dict[str, Any]) -> str:
+def full_message(finding: Finding) -> str:
     """The message with what a reader needs to act on it: suggestion, GDPR article, key, hint."""
-    text = finding.get("message", "").strip()
-    if finding.get("article"):
-        text += f" (GDPR Art. {finding['article']})"
-    if finding.get("key"):
-        text += f" [{finding['key']}]"
-    if finding.get("suggestion"):
-        text += f" Suggestion: {finding['suggestion']}"
-    if finding.get("hint"):
-        text += f" Hint: {finding['hint']}"
+    text = finding.message.strip()
+    if finding.article:
+        text += f" (GDPR Art. {finding.article})"
+    if finding.key:
+        text += f" [{finding.key}]"
+    if finding.suggestion:
+        text += f" Suggestion: {finding.suggestion}"
+    if finding.hint:
+        text += f" Hint: {finding.hint}"
     return text
+
+
+def display_path(path: str) -> str:
+    """``path`` as text a reader and any output stream can take.
+
+    A file name that is not valid UTF-8 reaches us with its bytes escaped as lone surrogates
+    (:func:`os.fsdecode`); those cannot be written as UTF-8, so each such byte is shown as U+FFFD.
+    """
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def relative_uri(path: str) -> tuple[str, bool]:
@@ -65,8 +76,13 @@ def relative_uri(path: str) -> tuple[str, bool]:
         except ValueError:
             rel = ""
         if rel and not rel.startswith(".."):
-            return quote(PurePath(rel).as_posix(), safe="/"), True
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:"), False
+            return _quote(PurePath(rel).as_posix(), "/"), True
+        return "file://" + _quote(posix if posix.startswith("/") else "/" + posix, "/:"), False
     if posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/"), True
+    return _quote(posix, "/"), True
+
+
+def _quote(path: str, safe: str) -> str:
+    """Percent-encode the file name's own bytes, so a name that is not UTF-8 still has its URI."""
+    return quote(os.fsencode(path), safe=safe)

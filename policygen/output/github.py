@@ -12,13 +12,8 @@ is passed as our exclusive end column, which is how GitHub highlights the range.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from policygen.output.common import full_message, span_of
-from policygen.output.levels import iter_findings
-
-if TYPE_CHECKING:
-    from policygen.output.registry import Report
+from policygen.output.common import display_path, full_message, span_of
+from policygen.output.report import Finding, Report
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -33,7 +28,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _properties(path: str, finding: dict[str, Any]) -> list[tuple[str, str]]:
+def _properties(path: str, finding: Finding) -> list[tuple[str, str]]:
     props = [("file", path)]
     span = span_of(finding)
     if span is not None:
@@ -45,17 +40,17 @@ def _properties(path: str, finding: dict[str, Any]) -> list[tuple[str, str]]:
             props.append(("endLine", str(span.end_line)))
             if single_line:
                 props.append(("endColumn", str(span.end_column)))
-    props.append(("title", finding.get("code", "?")))
+    props.append(("title", finding.code))
     return props
 
 
-def annotation(path: str, finding: dict[str, Any]) -> str:
+def annotation(path: str, finding: Finding) -> str:
     """One workflow command line for one finding."""
-    command = _COMMANDS.get(finding.get("severity", "error"), "error")
+    command = _COMMANDS.get(finding.severity, "error")
     props = ",".join(f"{name}={escape_property(value)}" for name, value in _properties(path, finding))
     return f"::{command} {props}::{escape_data(full_message(finding))}"
 
 
 def format_github(report: Report) -> str:
-    lines = [annotation(file["path"], finding) for file, finding in iter_findings(report.payload)]
+    lines = [annotation(display_path(file.path), finding) for file, finding in report.findings()]
     return "".join(line + "\n" for line in lines)

@@ -10,12 +10,12 @@ HTML sources the markup (tags, comments) is dimmed so that the prose stands out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
 from policygen.output.common import Span
 
-_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _WORD_END = re.compile(r"\S*")
 
 
@@ -48,16 +48,36 @@ def _line_intervals(lines: list[str], span: Span) -> dict[int, tuple[int, int]]:
     return intervals
 
 
+def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each HTML comment or tag, as ``<!--.*?-->|<[^>]*>`` finds them, in one
+    pass: that pattern searched to the end of the text for every unclosed opener (quadratic), but
+    a closer missing once is missing for every later opener too."""
+    comments_close = True
+    position = 0
+    while (start := text.find("<", position)) >= 0:
+        if comments_close and text.startswith("<!--", start):
+            close = text.find("-->", start + 4)
+            if close >= 0:
+                yield start, close + 3
+                position = close + 3
+                continue
+            comments_close = False
+        close = text.find(">", start + 1)
+        if close < 0:
+            return
+        yield start, close + 1
+        position = close + 1
+
+
 def markup_intervals(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
-    """0-based line index → intervals holding HTML tags or comments (for dimming)."""
+    """0-based line index → intervals holding HTML tags or comments (for dimming), in order."""
     text = "\n".join(lines)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     found: dict[int, list[tuple[int, int]]] = {}
     line_index = 0
-    for match in _MARKUP.finditer(text):
-        begin, end = match.span()
+    for begin, end in _markup_spans(text):
         while starts[line_index + 1] <= begin:
             line_index += 1
         index = line_index
@@ -104,6 +124,9 @@ def _extent(span: Span) -> int:
 
 def _render_line(line: str, covering: list[tuple[int, int, int, Mark]], markup: list[tuple[int, int]],
                  rank: dict[int, int], opened: set[str]) -> str:
+    """One line cut at every boundary; the pieces are visited left to right while the marks and
+    the markup interval around the current piece are kept up to date, so the time grows with the
+    number of pieces and the marks around each, never with pieces times all marks."""
     cuts = {0, len(line)}
     for start, end, _, _ in covering:
         cuts.update((start, end))
@@ -115,17 +138,30 @@ def _render_line(line: str, covering: list[tuple[int, int, int, Mark]], markup: 
         if start == end and mark.anchor not in opened:
             empties.setdefault(start, []).append(_empty_mark(mark))
             opened.add(mark.anchor)
+    by_start = sorted((item for item in covering if item[0] < item[1]), key=lambda item: item[0])
+    active: dict[int, tuple[int, Mark]] = {}  # report order → (end, mark)
+    next_mark = next_markup = 0
     out: list[str] = []
     for lo, hi in zip(points, points[1:]):
-        out.extend(empties.pop(lo, []))
-        inside = sorted((rank[o], m) for s, e, o, m in covering if s <= lo and hi <= e and s < e)
+        if lo in empties:
+            out.extend(empties.pop(lo))
+        while next_mark < len(by_start) and by_start[next_mark][0] <= lo:
+            _, end, order, mark = by_start[next_mark]
+            active[order] = (end, mark)
+            next_mark += 1
+        while next_markup < len(markup) and markup[next_markup][1] <= lo:
+            next_markup += 1
         chunk = escape(line[lo:hi], quote=False)
-        if any(s <= lo and hi <= e for s, e in markup):
+        if next_markup < len(markup) and markup[next_markup][0] <= lo:
             chunk = f'<span class="markup">{chunk}</span>'
-        for _, mark in reversed(inside):
-            first = mark.anchor not in opened
-            opened.add(mark.anchor)
-            chunk = _open_mark(mark, first) + chunk + "</mark>"
+        if active:
+            for order in [order for order, (end, _) in active.items() if end <= lo]:
+                del active[order]
+            for order in sorted(active, key=rank.__getitem__, reverse=True):
+                mark = active[order][1]
+                first = mark.anchor not in opened
+                opened.add(mark.anchor)
+                chunk = _open_mark(mark, first) + chunk + "</mark>"
         out.append(chunk)
     for rest in empties.values():
         out.extend(rest)

@@ -1,6 +1,6 @@
 """The ``html`` format: a self-contained report for people who would rather look than read.
 
-For ``check``: each document's text (read from the file at its reported ``path``) with every
+For ``check``: each document's text (as it was checked, carried in the report) with every
 finding highlighted in its category's colour, the message and suggestion on hover (``title``)
 and in a side list that links to the highlight, the document LIX on a gauge with its band, and
 the per-section scores. For ``validate``: a table of findings per description.
@@ -12,17 +12,14 @@ Content-Security-Policy forbids loading anything. The checked text is data, neve
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from policygen import __version__
-from policygen.output.common import Span, span_of
+from policygen.output.common import display_path, span_of
 from policygen.output.html_highlight import Mark, highlight_lines
 from policygen.output.html_style import CATEGORY_COLOURS, category_class, stylesheet
 from policygen.output.lix_bands import BANDS, lix_band, lix_gauge_svg
-
-if TYPE_CHECKING:
-    from policygen.output.registry import Report
+from policygen.output.report import FileReport, Finding, Metrics, Report, RuleInfo, Section
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _BAND_COLOURS = {key: colour for _, key, _, colour in BANDS}
@@ -45,43 +42,35 @@ def _plural(count: int, word: str) -> str:
 
 
 def format_html(report: Report) -> str:
-    files = report.payload.get("files", [])
-    total = sum(len(file.get("findings", [])) for file in files)
+    files = report.files
+    total = sum(len(file.findings) for file in files)
     subtitle = f"{_plural(total, 'finding')} in {_plural(len(files), 'file')} · policygen {__version__}"
-    if report.command == "validate":
+    if report.command != "check":
         body = "".join(_validate_file(file) for file in files)
-        return _page("policygen validate report", subtitle, body)
+        return _page(f"policygen {report.command} report", subtitle, body)
     body = "".join(_check_file(index, file, report.rules) for index, file in enumerate(files, 1))
     return _page("policygen check report", subtitle, body)
 
 
 # ---- check ---------------------------------------------------------------------------------------
 
-def _hover_text(finding: dict[str, Any], rules: dict[str, dict[str, Any]]) -> str:
-    name = finding.get("name") or rules.get(finding.get("code", ""), {}).get("name", "")
-    head = f"{finding.get('code', '?')} {name}".strip()
-    text = f"{head}: {finding.get('message', '')}"
-    if finding.get("suggestion"):
-        text += f"\nSuggestion: {finding['suggestion']}"
+def _hover_text(finding: Finding, rules: dict[str, RuleInfo]) -> str:
+    name = finding.name or (rules[finding.code].name if finding.code in rules else "")
+    head = f"{finding.code} {name}".strip()
+    text = f"{head}: {finding.message}"
+    if finding.suggestion:
+        text += f"\nSuggestion: {finding.suggestion}"
     return text
 
 
-def _read_source(path: str) -> str | None:
-    """The file as the checker read it (UTF-8, a byte-order mark dropped), or ``None``."""
-    try:
-        return Path(path).read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return None
-
-
-def _metrics_table(metrics: dict[str, Any]) -> str:
+def _metrics_table(metrics: Metrics) -> str:
     labels = (
         ("words", "words"), ("sentences", "sentences"), ("long_words", "long words"),
         ("ovix", "OVIX"), ("flesch_reading_ease", "Flesch reading ease"), ("fk_grade", "Flesch–Kincaid grade"),
     )
     rows = []
     for key, label in labels:
-        value = metrics.get(key)
+        value = getattr(metrics, key)
         if value is None:
             continue
         shown = f"{value:.1f}" if isinstance(value, float) else str(value)
@@ -89,10 +78,10 @@ def _metrics_table(metrics: dict[str, Any]) -> str:
     return f'<table class="metrics">{"".join(rows)}</table>'
 
 
-def _legend(findings: list[dict[str, Any]]) -> str:
+def _legend(findings: list[Finding]) -> str:
     counts: dict[str, int] = {}
     for finding in findings:
-        category = finding.get("category", "other")
+        category = finding.category or "other"
         counts[category] = counts.get(category, 0) + 1
     categories = list(CATEGORY_COLOURS) + sorted(set(counts) - set(CATEGORY_COLOURS))
     items = []
@@ -110,16 +99,16 @@ def _cell(value: Any) -> str:
     return "" if value is None else escape(str(value))
 
 
-def _sections_table(sections: list[dict[str, Any]], file_id: str) -> str:
+def _sections_table(sections: list[Section], file_id: str) -> str:
     if not sections:
         return ""
     rows = []
     for section in sections:
-        metrics = section.get("metrics") or {}
-        lix = metrics.get("lix")
+        metrics = section.metrics
+        lix = metrics.lix
         key, label = lix_band(lix)
-        line = int(section.get("line") or 0)
-        heading = escape(section.get("heading", ""))
+        line = section.line
+        heading = escape(section.heading)
         link = f'<a href="#{file_id}-L{line}">{heading}</a>' if line else heading
         if lix is None:
             score = '<span class="unscored">not scored</span>'
@@ -128,8 +117,8 @@ def _sections_table(sections: list[dict[str, Any]], file_id: str) -> str:
             width = min(max(lix, 0.0), 80.0) * 1.2
             score = f'{lix:.1f} <span class="bar" style="width:{width:.0f}px;background:{colour}"></span>'
         rows.append(
-            f"<tr><td>{link}</td><td>{line}</td><td>{_cell(metrics.get('words'))}</td>"
-            f"<td>{_cell(metrics.get('sentences'))}</td><td>{_cell(metrics.get('long_words'))}</td>"
+            f"<tr><td>{link}</td><td>{line}</td><td>{_cell(metrics.words)}</td>"
+            f"<td>{_cell(metrics.sentences)}</td><td>{_cell(metrics.long_words)}</td>"
             f"<td>{score}</td><td>{escape(label) if lix is not None else ''}</td></tr>"
         )
     return (
@@ -139,82 +128,81 @@ def _sections_table(sections: list[dict[str, Any]], file_id: str) -> str:
     )
 
 
-def _marks(file_id: str, findings: list[dict[str, Any]], rules: dict[str, dict[str, Any]]) -> list[tuple[dict, Mark | None]]:
+def _marks(file_id: str, findings: list[Finding], rules: dict[str, RuleInfo]) -> list[tuple[Finding, Mark | None]]:
     marks = []
     for number, finding in enumerate(findings, 1):
-        span: Span | None = span_of(finding)
-        severity = finding.get("severity", "error")
+        span = span_of(finding)
         mark = None
         if span is not None:
-            classes = f"hl {category_class(finding.get('category', 'other'))} sev-{escape(severity)}"
+            classes = f"hl {category_class(finding.category or 'other')} sev-{escape(finding.severity)}"
             mark = Mark(f"{file_id}-f{number}", classes, _hover_text(finding, rules), span)
         marks.append((finding, mark))
     return marks
 
 
-def _finding_item(finding: dict[str, Any], mark: Mark | None, placed: bool) -> str:
-    severity = escape(finding.get("severity", "error"))
-    where = escape(f"{finding.get('line', 0)}:{finding.get('column', 0)}")
+def _finding_item(finding: Finding, mark: Mark | None, placed: bool) -> str:
+    severity = escape(finding.severity)
+    where = escape(f"{finding.line}:{finding.column}")
     where_html = f'<a class="where" href="#{mark.anchor}">{where}</a>' if mark and placed else f'<span class="where">{where}</span>'
-    suggestion = finding.get("suggestion")
+    suggestion = finding.suggestion
     suggestion_html = f'<span class="suggestion">→ {escape(suggestion)}</span>' if suggestion else ""
     missing = "" if placed else ' <span class="note">(not found in the source)</span>'
     return (
-        f'<li class="{category_class(finding.get("category", "other"))}">{where_html} '
-        f'<span class="code">{escape(finding.get("code", "?"))}</span>'
+        f'<li class="{category_class(finding.category or "other")}">{where_html} '
+        f'<span class="code">{escape(finding.code)}</span>'
         f'<span class="sev sev-{severity}">{severity}</span> '
-        f"{escape(finding.get('message', ''))}{missing}{suggestion_html}</li>"
+        f"{escape(finding.message)}{missing}{suggestion_html}</li>"
     )
 
 
-def _check_file(index: int, file: dict[str, Any], rules: dict[str, dict[str, Any]]) -> str:
+_NO_METRICS = Metrics(words=0, sentences=0, long_words=0, lix=None)
+
+
+def _check_file(index: int, file: FileReport, rules: dict[str, RuleInfo]) -> str:
     file_id = f"file{index}"
-    path = file.get("path", "")
-    findings = file.get("findings", [])
-    metrics = file.get("metrics") or {}
-    lix = metrics.get("lix")
+    path = display_path(file.path)
+    findings = file.findings
+    metrics = file.metrics or _NO_METRICS
+    lix = metrics.lix
     _, band = lix_band(lix)
     marks = _marks(file_id, findings, rules)
-    source = _read_source(path)
     placed: set[str] = set()
-    if source is None:
-        text_html = f'<p class="note">The source file {escape(path)} could not be read; findings are listed only.</p>'
+    if file.source is None:
+        text_html = '<p class="note">The report does not hold the text of this file; findings are listed only.</p>'
     else:
         dim = path.lower().endswith((".html", ".htm"))
-        lines, placed = highlight_lines(source, [mark for _, mark in marks if mark is not None], dim_markup=dim)
+        lines, placed = highlight_lines(file.source, [mark for _, mark in marks if mark is not None], dim_markup=dim)
         rows = "".join(
             f'<div class="line" id="{file_id}-L{n}"><span class="ln">{n}</span><span class="text">{html}</span></div>'
             for n, html in enumerate(lines, 1)
         )
-        text_html = f'<div class="source" lang="{escape(file.get("lang", ""))}">{rows}</div>'
+        text_html = f'<div class="source" lang="{escape(file.lang)}">{rows}</div>'
     items = "".join(_finding_item(f, m, m is not None and m.anchor in placed) for f, m in marks)
     side = f'<aside class="findings"><h3>{_plural(len(findings), "finding")}</h3><ol>{items}</ol></aside>'
-    lang = escape(file.get("lang", "?"))
+    lang = escape(file.lang or "?")
     return (
         f'<section class="file" id="{file_id}"><h2>{escape(path)} <small>({lang})</small></h2>\n'
         f'<div class="summary"><div class="lix">{lix_gauge_svg(lix)}'
         f'<div class="band-label">LIX {"n/a" if lix is None else f"{lix:.1f}"} — {escape(band)}</div></div>'
         f"{_metrics_table(metrics)}</div>\n{_legend(findings)}\n"
-        f"{_sections_table(file.get('sections') or [], file_id)}\n"
+        f"{_sections_table(file.sections, file_id)}\n"
         f'<div class="layout">{text_html}{side}</div>\n</section>\n'
     )
 
 
 # ---- validate ------------------------------------------------------------------------------------
 
-def _validate_file(file: dict[str, Any]) -> str:
-    findings = file.get("findings", [])
+def _validate_file(file: FileReport) -> str:
     rows = []
-    for finding in findings:
-        severity = escape(finding.get("severity", "error"))
-        hint = finding.get("hint")
-        hint_html = f'<br><span class="note">hint: {escape(hint)}</span>' if hint else ""
+    for finding in file.findings:
+        severity = escape(finding.severity)
+        hint_html = f'<br><span class="note">hint: {escape(finding.hint)}</span>' if finding.hint else ""
         rows.append(
             f'<tr class="sev-row-{severity}"><td><span class="sev sev-{severity}">{severity}</span></td>'
-            f"<td>{escape(finding.get('code', '?'))}</td><td>{escape(finding.get('kind', ''))}</td>"
-            f"<td>{escape(finding.get('article') or '')}</td><td><code>{escape(finding.get('key') or '')}</code></td>"
-            f"<td>{escape(str(finding.get('line', 0)))}:{escape(str(finding.get('column', 0)))}</td>"
-            f"<td>{escape(finding.get('message', ''))}"
+            f"<td>{escape(finding.code)}</td><td>{escape(finding.kind)}</td>"
+            f"<td>{escape(finding.article or '')}</td><td><code>{escape(finding.key)}</code></td>"
+            f"<td>{finding.line}:{finding.column}</td>"
+            f"<td>{escape(finding.message)}"
             f"{hint_html}</td></tr>"
         )
     table = (
@@ -222,4 +210,4 @@ def _validate_file(file: dict[str, Any]) -> str:
         f"<th>key</th><th>line:col</th><th>message</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows else '<p class="note">No findings.</p>'
     )
-    return f'<section class="file"><h2>{escape(file.get("path", ""))}</h2>{table}</section>\n'
+    return f'<section class="file"><h2>{escape(display_path(file.path))}</h2>{table}</section>\n'

@@ -1,18 +1,26 @@
-"""Severities, their order, and the fail level that turns findings into exit code 1.
+"""The one fail gate: which exit code a report gives under ``--fail-level`` and ``--exit-zero``.
 
-Both ``check`` and ``validate`` gate CI the same way: a run fails when any finding is at or above
-the fail level (``error`` by default, DESIGN.md). ``--exit-zero`` reports but never fails.
+``check``, ``validate`` and ``build`` gate CI the same way: bad input (an unreadable file, a
+description with format errors) exits 2 whatever the options; otherwise the run fails (1) when
+any finding, reported or omitted for the per-file limit, is at or above the fail level
+(``error`` by default, DESIGN.md). ``--exit-zero`` and the level ``never`` report but never fail.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from enum import IntEnum
 
-SEVERITIES = ("info", "warning", "error")  # ascending
-FAIL_LEVELS = (*SEVERITIES, "never")  # "never": report, never fail (as --exit-zero)
+from policygen.output.report import SEVERITIES, Report
+
+FAIL_LEVELS = (*SEVERITIES, "never")
 DEFAULT_FAIL_LEVEL = "error"
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1  # findings at or above the fail level
+    BAD_INPUT = 2  # the user's input cannot be used; nothing was written
 
 
 def severity_rank(severity: str) -> int:
@@ -20,21 +28,23 @@ def severity_rank(severity: str) -> int:
     return _RANK.get(severity, _RANK["error"])
 
 
-def iter_findings(payload: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """Every ``(file, finding)`` pair of a ``{"files": [...]}`` payload, in payload order."""
-    for file in payload.get("files", []):
-        for finding in file.get("findings", []):
-            yield file, finding
-
-
-def findings_at_or_above(payload: dict[str, Any], fail_level: str) -> int:
-    """How many findings are at or above ``fail_level``."""
+def findings_at_or_above(report: Report, fail_level: str) -> int:
+    """How many reported findings are at or above ``fail_level``."""
     threshold = severity_rank(fail_level)
-    return sum(1 for _, finding in iter_findings(payload) if severity_rank(finding.get("severity", "error")) >= threshold)
+    return sum(1 for _, finding in report.findings() if severity_rank(finding.severity) >= threshold)
 
 
-def should_fail(payload: dict[str, Any], fail_level: str = DEFAULT_FAIL_LEVEL, exit_zero: bool = False) -> bool:
-    """True when the run must exit 1: a finding at or above ``fail_level`` and no ``--exit-zero``."""
+def should_fail(report: Report, fail_level: str = DEFAULT_FAIL_LEVEL, exit_zero: bool = False) -> bool:
+    """True when findings must fail the run: one at or above ``fail_level`` and no ``--exit-zero``."""
     if exit_zero or fail_level == "never":
         return False
-    return findings_at_or_above(payload, fail_level) > 0
+    threshold = severity_rank(fail_level)
+    omitted = (severity for file in report.files for severity in file.omitted_severities)
+    return findings_at_or_above(report, fail_level) > 0 or any(severity_rank(s) >= threshold for s in omitted)
+
+
+def exit_code(report: Report, fail_level: str = DEFAULT_FAIL_LEVEL, exit_zero: bool = False) -> ExitCode:
+    """Bad input, else findings that fail the run (:func:`should_fail`), else OK."""
+    if report.bad_input:
+        return ExitCode.BAD_INPUT
+    return ExitCode.FINDINGS if should_fail(report, fail_level, exit_zero) else ExitCode.OK

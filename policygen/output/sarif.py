@@ -2,20 +2,20 @@
 
 One run, one tool (``policygen``), one rule object per code (from ``Report.rules``) and one result
 per finding, located by a relative URI under ``%SRCROOT%`` with a region in Unicode code points.
-The output is deterministic: rules sorted by id, results in payload order, no timestamps.
+A result's ``properties`` are the finding's JSON fields that SARIF has no place for. The output is
+deterministic: rules sorted by id, results in report order, no timestamps.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from policygen import __version__
 from policygen.output.common import full_message, relative_uri, span_of
-from policygen.output.levels import iter_findings, severity_rank
-
-if TYPE_CHECKING:
-    from policygen.output.registry import Report
+from policygen.output.json_format import LOCATION_FIELDS, finding_fields, metrics_fields
+from policygen.output.levels import severity_rank
+from policygen.output.report import FileReport, Finding, Report, RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -27,49 +27,49 @@ def sarif_level(severity: str) -> str:
 
 def _rule_ids(report: Report) -> list[str]:
     codes = set(report.rules)
-    codes.update(finding.get("code", "?") for _, finding in iter_findings(report.payload))
+    codes.update(finding.code for _, finding in report.findings())
     return sorted(codes)
 
 
 def _default_severity(code: str, report: Report) -> str:
     """The rule's declared ``severity``, else the highest it was reported with, else warning."""
-    declared = report.rules.get(code, {}).get("severity")
+    declared = report.rules[code].severity if code in report.rules else ""
     if declared:
         return declared
-    seen = [f.get("severity", "error") for _, f in iter_findings(report.payload) if f.get("code") == code]
+    seen = [f.severity for _, f in report.findings() if f.code == code]
     return max(seen, key=severity_rank) if seen else "warning"
 
 
 def _rule(code: str, report: Report) -> dict[str, Any]:
-    meta = report.rules.get(code, {})
-    summary = meta.get("summary") or meta.get("name") or code
+    info = report.rules.get(code) or RuleInfo(code, "")
+    summary = info.summary or info.name or code
     rule: dict[str, Any] = {"id": code}
-    if meta.get("name"):
-        rule["name"] = meta["name"]
+    if info.name:
+        rule["name"] = info.name
     rule["shortDescription"] = {"text": summary}
-    rule["fullDescription"] = {"text": meta.get("help") or summary}
-    if meta.get("help"):
-        rule["help"] = {"text": meta["help"]}
+    rule["fullDescription"] = {"text": info.help or summary}
+    if info.help:
+        rule["help"] = {"text": info.help}
     rule["defaultConfiguration"] = {"level": sarif_level(_default_severity(code, report))}
-    tags = [tag for tag in (meta.get("category"), report.command) if tag]
+    tags = [tag for tag in (info.category, report.command) if tag]
     if tags:
         rule["properties"] = {"tags": tags}
     return rule
 
 
-def _properties(finding: dict[str, Any]) -> dict[str, Any]:
-    keys = ("category", "severity", "suggestion", "article", "key", "kind", "hint")
-    return {key: finding[key] for key in keys if finding.get(key) not in (None, "")}
+def _properties(finding: Finding) -> dict[str, Any]:
+    fields = finding_fields(finding).items()
+    return {name: value for name, value in fields if name not in LOCATION_FIELDS and value not in (None, "")}
 
 
-def _result(file: dict[str, Any], finding: dict[str, Any], rule_index: dict[str, int],
+def _result(file: FileReport, finding: Finding, rule_index: dict[str, int],
             artifact_index: dict[str, int]) -> dict[str, Any]:
-    code = finding.get("code", "?")
-    uri, relative = relative_uri(file["path"])
+    code = finding.code
+    uri, relative = relative_uri(file.path)
     artifact_location: dict[str, Any] = {"uri": uri}
     if relative:
         artifact_location["uriBaseId"] = "%SRCROOT%"
-    artifact_location["index"] = artifact_index[file["path"]]
+    artifact_location["index"] = artifact_index[file.path]
     physical: dict[str, Any] = {"artifactLocation": artifact_location}
     span = span_of(finding)
     if span is not None:
@@ -81,23 +81,23 @@ def _result(file: dict[str, Any], finding: dict[str, Any], rule_index: dict[str,
     return {
         "ruleId": code,
         "ruleIndex": rule_index[code],
-        "level": sarif_level(finding.get("severity", "error")),
+        "level": sarif_level(finding.severity),
         "message": {"text": full_message(finding)},
         "locations": [{"physicalLocation": physical}],
         "properties": _properties(finding),
     }
 
 
-def _artifact(file: dict[str, Any]) -> dict[str, Any]:
-    uri, relative = relative_uri(file["path"])
+def _artifact(file: FileReport) -> dict[str, Any]:
+    uri, relative = relative_uri(file.path)
     location: dict[str, Any] = {"uri": uri}
     if relative:
         location["uriBaseId"] = "%SRCROOT%"
     artifact: dict[str, Any] = {"location": location}
-    if file.get("lang"):
-        artifact["properties"] = {"lang": file["lang"]}
-        if file.get("metrics"):
-            artifact["properties"]["metrics"] = file["metrics"]
+    if file.lang:
+        artifact["properties"] = {"lang": file.lang}
+        if file.metrics is not None:
+            artifact["properties"]["metrics"] = metrics_fields(file.metrics)
     return artifact
 
 
@@ -105,14 +105,13 @@ def sarif_log(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict (``format_sarif`` serialises it)."""
     rule_ids = _rule_ids(report)
     rule_index = {code: index for index, code in enumerate(rule_ids)}
-    files = report.payload.get("files", [])
     artifact_index: dict[str, int] = {}
     artifacts = []
-    for file in files:
-        if file["path"] not in artifact_index:
-            artifact_index[file["path"]] = len(artifacts)
+    for file in report.files:
+        if file.path not in artifact_index:
+            artifact_index[file.path] = len(artifacts)
             artifacts.append(_artifact(file))
-    results = [_result(file, finding, rule_index, artifact_index) for file, finding in iter_findings(report.payload)]
+    results = [_result(file, finding, rule_index, artifact_index) for file, finding in report.findings()]
     driver = {
         "name": "policygen",
         "version": __version__,

@@ -1,49 +1,18 @@
-"""What the GDPR validator reports: one located finding per gap the law cares about."""
+"""Format errors as findings: a description that is not well formed is reported in the same
+report as the GDPR findings (``"kind": "format"``, code ``format``), and is bad input (exit 2)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from policygen.errors import Problem
+from policygen.output import Finding, rule_info
 
-SEVERITIES = ("info", "warning", "error")  # ascending
+FORMAT_RULE = rule_info(
+    "format", "format.error", "format", "error", "The description is not well formed.",
+    help="Fix the located problem; see docs/description-format.md.",
+)
 
 
-@dataclass(frozen=True)
-class GdprFinding:
-    """One GDPR completeness finding at an exact place in the description.
-
-    ``article`` names the provision the finding comes from (``13(1)(d)``, ``7(3)``, ``9``); for
-    data that comes from elsewhere than the person it is the Art. 14 counterpart. ``line`` and
-    ``column`` are 1-based; a missing key is located at its parent mapping.
-    """
-
-    code: str
-    name: str
-    severity: str
-    article: str
-    key: str
-    line: int
-    column: int
-    message: str
-    hint: str = ""
-    kind: str = "gdpr"
-
-    def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line, self.column, self.code, self.key)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The finding in the ``validate --format json`` contract of DESIGN.md."""
-        payload: dict[str, Any] = {
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity,
-            "article": self.article,
-            "key": self.key,
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
-        if self.hint:
-            payload["hint"] = self.hint
-        payload["kind"] = self.kind
-        return payload
+def format_finding(problem: Problem) -> Finding:
+    """One located problem of the loader as a finding of the report."""
+    return Finding(code=FORMAT_RULE.code, severity="error", message=problem.message, line=problem.line,
+                   column=problem.column, kind="format", key=problem.key, hint=problem.hint)

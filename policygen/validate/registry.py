@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from policygen.validate.findings import SEVERITIES
+from policygen.output import SEVERITIES, RuleInfo, rule_info
 
 if TYPE_CHECKING:
     from policygen.validate.context import Context
@@ -52,26 +52,17 @@ class Rule:
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
 
-    @property
-    def summary(self) -> str:
-        return self.doc.splitlines()[0] if self.doc else ""
-
     def section(self, title: str) -> str:
         """The text of the docstring paragraph that starts with ``title:`` (``Why``, ``Fix``)."""
         match = re.search(rf"^{title}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
         return " ".join(match.group(1).split()) if match else ""
 
-    def metadata(self) -> dict[str, str]:
-        """What output formats and ``policygen rules`` show about the rule (``Report.rules``)."""
+    def info(self) -> RuleInfo:
+        """What reports and ``policygen rules`` say about the rule: the Why and Fix paragraphs as
+        help, and both articles when the rule has an Art. 14 counterpart."""
         articles = self.article + (f" / {self.article_14}" if self.article_14 else "")
-        return {
-            "name": self.name,
-            "summary": self.summary,
-            "help": f"Why: {self.section('Why')}\nFix: {self.section('Fix')}",
-            "category": "gdpr",
-            "severity": self.severity,
-            "article": articles,
-        }
+        return rule_info(self.code, self.name, "gdpr", self.severity, self.doc, article=articles,
+                         help=f"Why: {self.section('Why')}\nFix: {self.section('Fix')}")
 
     def article_for(self, hit: Hit) -> str:
         if hit.indirect and self.article_14:

@@ -212,7 +212,7 @@ def test_rules_explains_a_gdpr_finding_and_the_unused_suppression(tmp_path: Path
     from policygen.validate import all_rules
 
     rule = next(r for r in all_rules() if r.code == "G401")
-    assert f"GDPR article: {rule.metadata()['article']}" in head
+    assert f"GDPR article: {rule.info().article}" in head
     assert rule.section("Fix") in body
     assert run("rules", rule.name, cwd=tmp_path).stdout == g401.stdout
     assert run("rules", "g401", cwd=tmp_path).stdout == g401.stdout

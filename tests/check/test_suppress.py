@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygen.check.findings import Finding
-from policygen.check.suppress import CODE, apply_suppressions, rule_keys, scan_directives
+from policygen.check.suppress import CODE, MAX_NAMED, apply_suppressions, rule_keys, scan_directives
+from policygen.output import Finding
 
 NAMES = {"PL203": "vague.qualifier", "PL204": "wordy.word", "PL111": "sentence.too_long"}
 
@@ -143,3 +147,49 @@ def test_any_text_scans_without_error_and_keeps_or_drops_whole_findings(source: 
     result = apply_suppressions(source, findings)
     assert all(f in findings or f.code == CODE for f in result)
     assert apply_suppressions(source, findings, inline_config=False) == findings
+
+
+@contextmanager
+def hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail instead of hanging when the block runs longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_unclosed_comments_are_read_once() -> None:
+    """1 MB of ``<!-- policygen: `` with no ``-->``: no directive, and one pass over the text (each
+    opening used to search the rest of the text again: 190 s for 320 KB)."""
+    source = "<!-- policygen: " * 65_000 + "\nVi kan komma att dela.\n"
+    findings = [at("PL203", 2, 4)]
+    with hang_guard():
+        assert scan_directives(source) == []
+        assert apply_suppressions(source, findings) == findings
+
+
+def test_a_flood_of_directives_and_findings_stays_bounded() -> None:
+    """20,000 open ranges and 10,000 findings: each finding is matched in a few steps, and the
+    directives past the limit are reported once and ignored."""
+    source = "<!-- policygen: disable=PL203 -->\n" * 20_000 + "Vi kan komma att dela.\n" * 10_000
+    findings = [at("PL203", line, 4) for line in range(20_001, 30_001)]
+    with hang_guard():
+        result = apply_suppressions(source, findings)
+    [warning] = result
+    assert (warning.code, warning.line, warning.column) == (CODE, MAX_NAMED + 1, 1)
+    assert warning.message == (f"The policygen comments of this file name more than {MAX_NAMED:,} rules: "
+                               f"this comment and the {20_000 - MAX_NAMED - 1:,} after it are ignored.")
+
+
+def test_directives_past_the_limit_suppress_nothing() -> None:
+    source = "<!-- policygen: disable-next-line=PL203 -->\nx\n" * (MAX_NAMED + 1)
+    findings = [at("PL203", line) for line in range(2, 2 * MAX_NAMED + 3, 2)]
+    result = apply_suppressions(source, findings)
+    assert places(result) == [(CODE, 2 * MAX_NAMED + 1, 1), ("PL203", 2 * MAX_NAMED + 2, 1)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policygen.output import Report, render
+from policygen.output import Finding, Report, render
 from policygen.output.github import annotation, escape_data, escape_property
 
 
@@ -14,7 +14,7 @@ def test_escaping() -> None:
 
 def test_one_annotation_per_finding(check_report: Report) -> None:
     lines = render("github", check_report).splitlines()
-    assert len(lines) == sum(len(file["findings"]) for file in check_report.payload["files"])
+    assert len(lines) == sum(len(file.findings) for file in check_report.files)
     assert lines[0] == (
         "::warning file=site/sv/integritetspolicy.md,line=3,col=4,endLine=3,endColumn=17,title=PL203::"
         '"kan komma att" is vague: say what you do. Suggestion: dela'
@@ -40,10 +40,10 @@ def test_validate_message_carries_article_key_and_hint(validate_report: Report) 
 
 
 def test_properties_are_escaped() -> None:
-    finding = {"code": "X:1,2", "severity": "warning", "line": 2, "column": 3, "message": "m"}
+    finding = Finding(code="X:1,2", severity="warning", line=2, column=3, message="m")
     assert annotation("a,b:c.md", finding) == "::warning file=a%2Cb%3Ac.md,line=2,col=3,title=X%3A1%2C2::m"
 
 
 def test_a_finding_without_a_line_annotates_the_file() -> None:
-    finding = {"code": "G001", "severity": "error", "line": 0, "column": 0, "message": "No controller."}
+    finding = Finding(code="G001", severity="error", line=0, column=0, message="No controller.", kind="gdpr")
     assert annotation("a.yaml", finding) == "::error file=a.yaml,title=G001::No controller."

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import tinyhtml5
 
-from policygen.output import Report, render
+from policygen.output import FileReport, Finding, Metrics, Report, render
 from policygen.output.html_style import CATEGORY_COLOURS
 from policygen.output.lix_bands import lix_band
 
@@ -19,13 +19,13 @@ def parse(text: str):
     return tinyhtml5.parse(text)
 
 
-def source_slice(path: str, finding: dict) -> str:
-    """The text a finding covers, cut from the source by its line/column range."""
+def source_slice(path: str, finding: Finding) -> str:
+    """The text a finding covers, cut from the source file by its line/column range."""
     lines = Path(path).read_text(encoding="utf-8").split("\n")
-    first, last = finding["line"] - 1, finding["end_line"] - 1
+    first, last = finding.line - 1, finding.end_line - 1
     if first == last:
-        return lines[first][finding["column"] - 1:finding["end_column"] - 1]
-    parts = [lines[first][finding["column"] - 1:]] + lines[first + 1:last] + [lines[last][:finding["end_column"] - 1]]
+        return lines[first][finding.column - 1:finding.end_column - 1]
+    parts = [lines[first][finding.column - 1:]] + lines[first + 1:last] + [lines[last][:finding.end_column - 1]]
     return "".join(parts)
 
 
@@ -43,31 +43,31 @@ def check_html(check_report: Report):
 
 def test_every_finding_is_highlighted_in_its_category_at_its_exact_range(check_report: Report, check_html) -> None:
     marks = marks_by_finding(check_html)
-    for file_number, file in enumerate(check_report.payload["files"], 1):
-        for number, finding in enumerate(file["findings"], 1):
+    for file_number, file in enumerate(check_report.files, 1):
+        for number, finding in enumerate(file.findings, 1):
             anchor = f"file{file_number}-f{number}"
             pieces = marks[anchor]
             assert pieces[0].get("id") == anchor
-            assert all(f"cat-{finding['category']}" in piece.get("class").split() for piece in pieces)
+            assert all(f"cat-{finding.category}" in piece.get("class").split() for piece in pieces)
             text = "".join("".join(piece.itertext()) for piece in pieces)
-            assert text == source_slice(file["path"], finding), anchor
+            assert text == source_slice(file.path, finding), anchor
 
 
 def test_each_finding_has_a_side_list_entry_linking_to_its_highlight(check_report: Report, check_html) -> None:
     ids = {element.get("id") for element in check_html.iter() if element.get("id")}
-    for file_number, file in enumerate(check_report.payload["files"], 1):
+    for file_number, file in enumerate(check_report.files, 1):
         section = next(s for s in check_html.iter(f"{NS}section") if s.get("id") == f"file{file_number}")
         aside = next(section.iter(f"{NS}aside"))
         items = list(aside.iter(f"{NS}li"))
-        assert len(items) == len(file["findings"])
-        for number, (item, finding) in enumerate(zip(items, file["findings"]), 1):
+        assert len(items) == len(file.findings)
+        for number, (item, finding) in enumerate(zip(items, file.findings), 1):
             link = next(item.iter(f"{NS}a"))
             assert link.get("href") == f"#file{file_number}-f{number}"
             assert link.get("href")[1:] in ids
             text = "".join(item.itertext())
-            assert finding["message"] in text and finding["code"] in text
-            if finding["suggestion"]:
-                assert finding["suggestion"] in text
+            assert finding.message in text and finding.code in text
+            if finding.suggestion:
+                assert finding.suggestion in text
 
 
 def test_hover_text_has_message_and_suggestion(check_html) -> None:
@@ -128,23 +128,28 @@ def test_html_markup_is_dimmed_but_kept(check_html) -> None:
     assert "<em>" in dimmed and "<p>" in dimmed
 
 
-def test_an_unreadable_source_still_lists_its_findings(check_report: Report) -> None:
-    check_report.payload["files"][0]["path"] = "site/sv/missing.md"
+def test_the_report_never_reads_files(check_report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text shown is the text in the report: the same page from any folder, files or not."""
+    expected = render("html", check_report)
+    monkeypatch.chdir(tmp_path)
+    assert render("html", check_report) == expected
+
+
+def test_a_report_without_the_text_still_lists_its_findings(check_report: Report) -> None:
+    check_report.files[0].source = None
     root = parse(render("html", check_report))
     section = next(s for s in root.iter(f"{NS}section") if s.get("id") == "file1")
-    assert "could not be read" in "".join(section.itertext())
+    assert "does not hold the text" in "".join(section.itertext())
     items = list(next(section.iter(f"{NS}aside")).iter(f"{NS}li"))
     assert len(items) == 10 and all(list(item.iter(f"{NS}a")) == [] for item in items)
 
 
-def test_an_empty_range_gets_a_visible_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("abc\n\ndef\n", encoding="utf-8")
-    finding = {"code": "X", "category": "vague", "severity": "info", "line": 2, "column": 1,
-               "end_line": 2, "end_column": 1, "message": "empty", "suggestion": ""}
-    payload = {"files": [{"path": "a.txt", "lang": "en", "metrics": {"words": 2, "sentences": 2, "long_words": 0, "lix": 1.0},
-                          "findings": [finding]}]}
-    mark = next(parse(render("html", Report(command="check", payload=payload))).iter(f"{NS}mark"))
+def test_an_empty_range_gets_a_visible_marker() -> None:
+    finding = Finding(code="X", category="vague", severity="info", line=2, column=1, end_line=2, end_column=1,
+                      message="empty")
+    file = FileReport("a.txt", [finding], lang="en", metrics=Metrics(words=2, sentences=2, long_words=0, lix=1.0),
+                      source="abc\n\ndef\n")
+    mark = next(parse(render("html", Report(command="check", files=[file]))).iter(f"{NS}mark"))
     assert mark.get("id") == "file1-f1" and "empty" in mark.get("class").split()
 
 

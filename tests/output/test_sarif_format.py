@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from output_helpers import HERE
-from policygen.output import Report, render
+from policygen.output import FileReport, Finding, Metrics, Report, render
 from policygen.output.sarif import sarif_level, sarif_log
 
 SCHEMA = json.loads((HERE / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -37,7 +37,7 @@ def test_validate_report_is_valid_sarif(validate_report: Report) -> None:
 
 
 def test_an_empty_run_is_valid_sarif() -> None:
-    log = json.loads(render("sarif", Report(command="check", payload={"files": []})))
+    log = json.loads(render("sarif", Report(command="check")))
     assert schema_errors(log) == []
     assert log["runs"][0]["results"] == []
 
@@ -68,14 +68,14 @@ def test_driver_and_rules(check_report: Report) -> None:
 def test_results_point_at_the_findings(check_report: Report) -> None:
     run = sarif_log(check_report)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    findings = [f for file in check_report.payload["files"] for f in file["findings"]]
+    findings = [f for _, f in check_report.findings()]
     assert len(run["results"]) == len(findings)
     for result, finding in zip(run["results"], findings):
-        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding["code"]
-        assert result["level"] == sarif_level(finding["severity"])
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.code
+        assert result["level"] == sarif_level(finding.severity)
         region = result["locations"][0]["physicalLocation"]["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            finding["line"], finding["column"], finding["end_line"], finding["end_column"])
+            finding.line, finding.column, finding.end_line, finding.end_column)
     first = run["results"][0]
     location = first["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "site/sv/integritetspolicy.md", "uriBaseId": "%SRCROOT%", "index": 0}
@@ -96,10 +96,9 @@ def test_validate_results_carry_the_gdpr_article(validate_report: Report) -> Non
 
 
 def test_a_finding_without_a_line_has_no_region() -> None:
-    payload = {"files": [{"path": "a.yaml", "findings": [
-        {"code": "G001", "severity": "error", "article": "13(1)(a)", "key": "controller", "line": 0,
-         "column": 0, "message": "No controller.", "kind": "gdpr"}]}]}
-    log = sarif_log(Report(command="validate", payload=payload))
+    finding = Finding(code="G001", severity="error", article="13(1)(a)", key="controller", line=0, column=0,
+                      message="No controller.", kind="gdpr")
+    log = sarif_log(Report(command="validate", files=[FileReport("a.yaml", [finding])]))
     assert "region" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert schema_errors(log) == []
 
@@ -108,11 +107,9 @@ def test_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.chdir(tmp_path)
     inside = str(tmp_path / "docs" / "policy.md")
     outside = os.path.join(os.path.dirname(str(tmp_path)), "elsewhere", "policy.md")
-    payload = {"files": [
-        {"path": inside, "lang": "en", "metrics": {}, "findings": []},
-        {"path": outside, "lang": "en", "metrics": {}, "findings": []},
-    ]}
-    artifacts = sarif_log(Report(command="check", payload=payload))["runs"][0]["artifacts"]
+    metrics = Metrics(words=0, sentences=0, long_words=0, lix=None)
+    files = [FileReport(inside, lang="en", metrics=metrics), FileReport(outside, lang="en", metrics=metrics)]
+    artifacts = sarif_log(Report(command="check", files=files))["runs"][0]["artifacts"]
     assert artifacts[0]["location"] == {"uri": "docs/policy.md", "uriBaseId": "%SRCROOT%"}
     assert artifacts[1]["location"]["uri"].startswith("file:///")
     assert "uriBaseId" not in artifacts[1]["location"]

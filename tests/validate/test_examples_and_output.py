@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from policygen.cli.main import main as cli
 from policygen.model import load_description
-from policygen.validate import GdprFinding
+from policygen.output import Finding
+from policygen.output.json_format import finding_fields
 
 from .helpers import TODAY, describe, findings_of, line_of
 
@@ -78,20 +79,21 @@ def test_findings_are_sorted_by_line_column_code():
 
 
 def test_findings_are_deterministic():
-    first = [f.to_dict() for f in findings_of(MANY_PROBLEMS)]
+    first = findings_of(MANY_PROBLEMS)
     for _ in range(3):
-        assert [f.to_dict() for f in findings_of(MANY_PROBLEMS)] == first
+        assert findings_of(MANY_PROBLEMS) == first
 
 
-def test_to_dict_follows_the_json_contract():
-    finding = GdprFinding(code="G101", name="legitimate_interest.missing", severity="error",
-                          article="13(1)(d)", key="purposes[1].legitimate_interest", line=12, column=5,
-                          message="m", hint="h")
-    payload = finding.to_dict()
-    assert payload == {"code": "G101", "name": "legitimate_interest.missing", "severity": "error",
-                       "article": "13(1)(d)", "key": "purposes[1].legitimate_interest", "line": 12,
-                       "column": 5, "message": "m", "hint": "h", "kind": "gdpr"}
-    assert "hint" not in GdprFinding("G1", "a.b", "info", "9", "k", 1, 1, "m").to_dict()
+def test_a_gdpr_finding_follows_the_json_contract():
+    finding = Finding(code="G101", name="legitimate_interest.missing", severity="error", kind="gdpr",
+                      article="13(1)(d)", key="purposes[1].legitimate_interest", line=12, column=5,
+                      message="m", hint="h")
+    fields = finding_fields(finding)
+    assert list(fields) == ["code", "name", "severity", "article", "key", "line", "column", "message", "kind", "hint"]
+    assert fields == {"code": "G101", "name": "legitimate_interest.missing", "severity": "error",
+                      "article": "13(1)(d)", "key": "purposes[1].legitimate_interest", "line": 12,
+                      "column": 5, "message": "m", "hint": "h", "kind": "gdpr"}
+    assert finding_fields(Finding("G1", "info", "m", 1, 1, kind="gdpr", name="a.b", article="9", key="k"))["hint"] == ""
 
 
 def test_validate_command_reports_gdpr_findings_in_json(tmp_path):

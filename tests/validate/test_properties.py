@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from policygen.model import load_description_text
 from policygen.validate import run
-from policygen.validate.findings import SEVERITIES
+from policygen.output import SEVERITIES
 from policygen.validate.registry import RULES
 
 from .helpers import TODAY

@@ -24,11 +24,12 @@ def test_codes_are_unique_sorted_and_well_formed():
 @pytest.mark.parametrize("code", RULE_IDS)
 def test_every_rule_documents_why_and_fix(code):
     documented = RULES[code]
-    assert documented.summary.endswith(".")
+    info = documented.info()
+    assert info.summary.endswith(".")
     assert len(documented.section("Why")) > 40
     assert len(documented.section("Fix")) > 20
-    meta = documented.metadata()
-    assert meta["summary"] == documented.summary and meta["help"].startswith("Why: ")
+    assert info.help == f"Why: {documented.section('Why')}\nFix: {documented.section('Fix')}"
+    assert (info.code, info.name, info.category, info.severity) == (code, documented.name, "gdpr", documented.severity)
 
 
 @pytest.mark.parametrize("code", RULE_IDS)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policygen.check.findings import Finding
 from policygen.check.measures import Measured
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 
 class DocumentReadability(Rule):

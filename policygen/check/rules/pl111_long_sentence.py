@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from policygen.check.document import Document
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 
 class LongSentence(Rule):

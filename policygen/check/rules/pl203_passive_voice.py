@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from policygen.check.document import Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 _BY = "by"
 _STATE_WITH_PARTICLE = frozenset({"logged", "signed"})

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from policygen.check.document import Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 # Phrases that always mean the reader: (words, suggestion). Longest first at each position.
 _ALWAYS = {

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 
 from policygen.check.document import Block, Document
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 # Using, visiting or continuing: the behaviour a text pretends is consent.
 _USE = {

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 
 from policygen.check.document import Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 # How often: the reader is asked to come back on their own.
 _OFTEN = {

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from policygen.check.document import Block, Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 # Terms whose everyday meaning is close enough to the legal one: the rule does not ask for an
 # explanation (templates may still give one).

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from policygen.check.document import Document, Word
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 # Endings of nouns made from verbs and adjectives (behandling, tillhandahållande, säkerhet;
 # processing is left out in English because -ing is mostly a verb form there).

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from policygen.check.document import Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 _SV_MODALS = word_set("kan kunna kunde")
 _SV_NEGATIONS = word_set("inte aldrig ej icke")

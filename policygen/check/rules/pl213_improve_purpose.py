@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from policygen.check.document import Document, Sentence
-from policygen.check.findings import Finding
 from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
+from policygen.output import Finding
 
 _SV_OBJECTS = (
     r"(?:\w*upplevelse\w*|\w*tjänst\w*|\w*webbplats\w*|sajt\w*|sida|sidan|appen|appar|\w*produkt\w*|"

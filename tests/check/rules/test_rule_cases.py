@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from policygen.check.api import check_text
 from policygen.check.registry import all_rules, option_defaults
-from policygen.check.runner import check_source
 from policygen.check.settings import Settings
 from case_files import Case, all_cases
 
@@ -21,7 +21,7 @@ def run_case(case: Case) -> list[dict]:
     unknown = set(case.settings) - set(DEFAULTS)
     assert not unknown, f"case settings name unknown options: {sorted(unknown)}"
     settings = Settings(defaults=DEFAULTS, options=dict(case.settings), select=(case.code,))
-    report = check_source(case.text, "case", case.lang, case.fmt, [rule], settings)
+    report = check_text(case.text, "case", case.lang, case.fmt, [rule], settings)
     return [
         {
             "line": f.line,
