@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateNotFound
 
 from policygen.errors import Problem, UserError
 from policygen.model.description import Description
+from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
 from policygen.render import overrides, site
 from policygen.render.context import document_context as content_context
@@ -81,7 +82,7 @@ def _hint(error: BaseException) -> str:
 def document_context(description: Description, lang: str, languages: list[str],
                      draft: bool) -> dict[str, Any]:
     """The view of the description (:mod:`policygen.render.context`) plus the engine's keys."""
-    items = consent_records.consent_items(description, lang)
+    items = consent_records.form_items(description, lang)
     return {
         **content_context(description, lang),
         "languages": list(languages),
@@ -90,6 +91,10 @@ def document_context(description: Description, lang: str, languages: list[str],
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
         "forms_action": _forms_action(description),
+        "forms_identifier": consent_records.form_identifier(description, lang),
+        "withdraw_here": Facts(description).withdrawal_on_form()
+        and any(item["complete"] for item in items),
+        "intent_field": INTENT_FIELD,
     }
 
 

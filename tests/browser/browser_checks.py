@@ -225,6 +225,17 @@ def axe_problems(violations: list[dict]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # The consent form.
 
+INTENT = "intent"
+"""The name of the form's buttons (consent.json: ``form.intent_field``): ``give`` or ``withdraw``."""
+
+# docs/build.md, "The consent form": the page may say that withdrawing is as easy as saying yes
+# only when the same form can withdraw; and nothing may tell a reader they have consented.
+EASY_CLAIM = {"sv": "lika enkelt som att säga ja", "en": "as easy as saying yes"}
+CONSENTED = {"sv": re.compile(r"\bdu har (sagt ja|samtyckt|gett ditt samtycke|godkänt)\b", re.I),
+             "en": re.compile(r"\byou (have|'ve) (said yes|consented|given your consent|agreed)\b"
+                              r"|\byou agreed\b", re.I)}
+
+
 @dataclass(frozen=True)
 class ConsentItem:
     """One purpose the form asks consent for, as ``consent.json`` records the text shown."""
@@ -243,22 +254,44 @@ class ConsentItem:
         return f"{self.purpose}__version"
 
 
+# docs/description-format.md, `forms.identifier`: the field's type follows the data. The words are
+# written out here again on purpose: the test holds the tool to the documented rule.
+_EMAIL_PARTS = {"email", "mail", "epost", "mejl"}
+_PHONE_PARTS = {"phone", "telephone", "tel", "telefon", "mobile", "mobil"}
+_EMAIL_WORDS = ("e-mail", "email", "e-post", "epost", "mejl")
+_PHONE_WORDS = ("phone", "telefon", "mobil")
+
+
+def _kind(email: bool, phone: bool) -> str | None:
+    if email != phone:
+        return "email" if email else "tel"
+    return "text" if email else None
+
+
 @dataclass(frozen=True)
 class IdentifierSpec:
-    """Who consents, as the description names it: ``forms.identifier`` and that data's label."""
+    """Who consents, as the description names it: ``forms.identifier``, that data's label in
+    the page's language (without "din"/"your") and its labels in every language."""
 
     data_id: str
     label: str
+    labels: tuple[str, ...] = ()
 
     @property
     def input_type(self) -> str:
-        """The input type the data asks for (DESIGN.md: "e-mail, phone or text")."""
-        words = f"{self.data_id} {self.label}".casefold()
-        if re.search(r"e-?mail|e-?post|mejl", words):
-            return "email"
-        if re.search(r"phone|telefon|mobil", words):
-            return "tel"
-        return "text"
+        """The id's parts decide first (``newsletter_email``), then the labels in every language;
+        a label naming both an e-mail address and a phone number decides nothing: text."""
+        parts = set(self.data_id.replace("-", "_").split("_"))
+        by_id = _kind(bool(parts & _EMAIL_PARTS), bool(parts & _PHONE_PARTS))
+        if by_id is not None:
+            return by_id
+        words = " ".join((self.label, *self.labels)).casefold()
+        return _kind(any(w in words for w in _EMAIL_WORDS),
+                     any(w in words for w in _PHONE_WORDS)) or "text"
+
+    @property
+    def autocomplete(self) -> str | None:
+        return {"email": "email", "tel": "tel"}.get(self.input_type)
 
     @property
     def sample(self) -> str:
@@ -275,18 +308,24 @@ _READ_FORMS = """() => {
     controls: [...f.elements].map(e => ({
       tag: e.tagName.toLowerCase(), type: e.type || '', name: e.name || '', value: e.value || '',
       checked: !!e.checked, defaultChecked: !!e.defaultChecked, required: !!e.required,
-      id: e.id, labels: e.labels ? [...e.labels].map(text) : [],
+      autocomplete: e.getAttribute('autocomplete'), id: e.id,
+      labels: e.labels ? [...e.labels].map(text) : [],
+      text: e.tagName === 'BUTTON' ? text(e) : '',
+      describedBy: (e.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
+        .map(id => { const d = document.getElementById(id); return d ? text(d) : null; }),
       visible: !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length),
     })),
   }));
   const strayChecked = [...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
     .filter(e => !e.form && e.checked).map(e => e.name || e.id);
-  return {forms, strayChecked};
+  const main = document.querySelector('main') || document.body;
+  return {forms, strayChecked, lang: document.documentElement.lang, text: text(main)};
 }"""
 
 
 def read_forms(page: Page) -> dict:
-    """Every form and its controls as the browser holds them after loading the page."""
+    """Every form and its controls as the browser holds them after loading the page, the page's
+    language and the text of its ``<main>`` as a reader sees it."""
     return page.evaluate(_READ_FORMS)
 
 
@@ -298,9 +337,16 @@ def consent_form(snapshot: dict) -> dict | None:
     return None
 
 
+def buttons(form: dict, intent: str) -> list[dict]:
+    """The form's submit buttons that send ``intent=<intent>``."""
+    return [c for c in form["controls"] if c["type"] == "submit" and c["name"] == INTENT
+            and c["value"] == intent]
+
+
 def consent_form_problems(snapshot: dict, items: list[ConsentItem], action: str | None) -> list[str]:
     """The form as a person meets it: one labelled, unticked box per purpose, each carrying the
-    version of the very text ``consent.json`` records, posting to ``forms.action``."""
+    version of the very text ``consent.json`` records, posting to ``forms.action``, and a visible
+    button that gives consent."""
     problems = [f"a box outside any form is ticked: {name}" for name in snapshot["strayChecked"]]
     form = consent_form(snapshot)
     if form is None:
@@ -328,6 +374,9 @@ def consent_form_problems(snapshot: dict, items: list[ConsentItem], action: str 
             elif squash(" ".join(box["labels"])) != squash(item.statement):
                 problems.append(f"the label of {item.purpose!r} is not the recorded statement: "
                                 f'{" ".join(box["labels"])!r} ≠ {item.statement!r}')
+            if None in box["describedBy"]:
+                problems.append(f"the box for {item.purpose!r} is described by an element that "
+                                f"does not exist")
         versions = [c for c in controls if c["name"] == item.version_field]
         if len(versions) != 1:
             problems.append(f"{len(versions)} fields named {item.version_field!r}, not one")
@@ -340,7 +389,48 @@ def consent_form_problems(snapshot: dict, items: list[ConsentItem], action: str 
     known = {item.field for item in items}
     for control in controls:
         if control["type"] == "checkbox" and control["name"] not in known:
-            problems.append(f'a box named {control["name"]!r} that consent.json does not record')
+            problems.append(f'a box named {control["name"]!r} that consent.json does not record '
+                            f"as asked on the web")
+    give = buttons(form, "give")
+    if len(give) != 1 or not give[0]["visible"] or not give[0]["text"]:
+        problems.append(f'the form has {len(give)} visible, named buttons sending {INTENT}=give, not one')
+    return problems
+
+
+def voluntary_problems(snapshot: dict, items: list[ConsentItem]) -> list[str]:
+    """Art. 7(4): beside each box, and tied to it (``aria-describedby``), a sentence that says
+    the choice is free. Only that something describes the box is checked here; the words are
+    the golden files' business."""
+    form = consent_form(snapshot)
+    if form is None:
+        return ["the page has no form with a consent box"]
+    problems = []
+    for item in items:
+        for box in (c for c in form["controls"] if c["type"] == "checkbox" and c["name"] == item.field):
+            described = [d for d in box["describedBy"] if d]
+            if len(described) < 2:
+                problems.append(f"the box for {item.purpose!r} is not described by its voluntary "
+                                f"note and its details (aria-describedby: {box['describedBy']})")
+    return problems
+
+
+def claim_problems(snapshot: dict) -> list[str]:
+    """What the page says about the reader's consent must be true of it: it may say that
+    withdrawing is as easy as saying yes only when the same form withdraws (a visible button
+    and a field saying whose consent), and nothing on it may say the reader has consented."""
+    lang = snapshot["lang"]
+    text = snapshot["text"]
+    problems = []
+    form = consent_form(snapshot)
+    can_withdraw = (form is not None and any(b["visible"] for b in buttons(form, "withdraw"))
+                    and any(c["required"] for c in identifier_fields(snapshot)))
+    if EASY_CLAIM[lang] in text and not can_withdraw:
+        problems.append(f'the page says "{EASY_CLAIM[lang]}" but its form cannot withdraw a consent')
+    if can_withdraw and EASY_CLAIM[lang] not in text:
+        problems.append("the form can withdraw, but the page does not say so")
+    said = CONSENTED[lang].search(text)
+    if said:
+        problems.append(f"the page tells the reader they have consented: {said.group(0)!r}")
     return problems
 
 
@@ -365,7 +455,8 @@ def find_identifier(snapshot: dict, spec: IdentifierSpec | None) -> dict | None:
 
 def identifier_problems(snapshot: dict, spec: IdentifierSpec | None) -> list[str]:
     """Consent that proves something says who gave it (issue 10, Art. 7(1)): the form asks for
-    the data ``forms.identifier`` names, in a labelled, required field of the right type."""
+    the data ``forms.identifier`` names, in a labelled, required field of the right type, sent
+    under the data's id."""
     if spec is None:
         return ["the description names no forms.identifier: nothing on the form says who consents"]
     control = find_identifier(snapshot, spec)
@@ -374,10 +465,14 @@ def identifier_problems(snapshot: dict, spec: IdentifierSpec | None) -> list[str
         return [f"the form has no field labelled with {spec.label!r} "
                 f"(fields a person can type into: {found or 'none'})"]
     problems = []
-    if not control["name"]:
-        problems.append("the identifier field has no name, so it is never sent")
+    if control["name"] != spec.data_id:
+        problems.append(f'the identifier field is sent as {control["name"]!r}, not as the data id '
+                        f"{spec.data_id!r}")
     if control["type"] != spec.input_type:
         problems.append(f'the identifier field is type={control["type"]}, not {spec.input_type}')
+    if control["autocomplete"] != spec.autocomplete:
+        problems.append(f'the identifier field has autocomplete={control["autocomplete"]!r}, '
+                        f"not {spec.autocomplete!r}")
     if not control["required"]:
         problems.append("the identifier field is not required: the form can be sent anonymously")
     if not control["visible"]:
@@ -386,10 +481,12 @@ def identifier_problems(snapshot: dict, spec: IdentifierSpec | None) -> list[str
 
 
 def submission_problems(sent: Submission, items: list[ConsentItem], ticked: set[str],
-                        action: str | None, identifier: tuple[str, str] | None = None) -> list[str]:
-    """What the browser sent: for each ticked box its ``yes`` and the version of the text shown;
-    for an unticked box no ``yes`` (its hidden version field may come along: it records which
-    text was shown, not a consent); the identifier as typed."""
+                        action: str | None, identifier: tuple[str, str] | None = None,
+                        intent: str = "give") -> list[str]:
+    """What the browser sent: which button (``intent``), who (the identifier as typed), for each
+    ticked box its ``yes`` and the version of the text shown, for an unticked box no answer at
+    all (its hidden version field comes along: it records which text was shown, not a consent),
+    and nothing else."""
     problems = []
     if action is not None and not same_url(sent.url, action):
         problems.append(f"the form was sent to {sent.url}, not to forms.action {action}")
@@ -402,6 +499,8 @@ def submission_problems(sent: Submission, items: list[ConsentItem], ticked: set[
         fields = sent.fields()
     except (UnicodeDecodeError, ValueError) as error:
         return problems + [f"the body cannot be read as UTF-8 form data: {error}"]
+    if fields.get(INTENT) != [intent]:
+        problems.append(f"{INTENT!r} was sent as {fields.get(INTENT)!r}, not [{intent!r}]")
     for item in items:
         answer = fields.get(item.field)
         version = fields.get(item.version_field)
@@ -422,31 +521,30 @@ def submission_problems(sent: Submission, items: list[ConsentItem], ticked: set[
         if fields.get(name) != [value]:
             problems.append(f"the identifier {name!r} was sent as {fields.get(name)!r}, "
                             f"not as typed: {value!r}")
+    expected = {INTENT, *(identifier[:1] if identifier else ())}
+    expected |= {name for item in items for name in (item.field, item.version_field)}
+    problems += [f"the browser sent a field nobody expects: {name!r}={fields[name]!r}"
+                 for name in sorted(set(fields) - expected)]
     return problems
 
 
-def withdrawal_problems(sent: Submission, items: list[ConsentItem],
-                        identifier: tuple[str, str] | None) -> list[str]:
-    """Withdrawing on the same page, the same way (issue 10): a person gives the identifier,
-    leaves every box unticked and sends the form. The server can record a "no" for each purpose
-    only if the request says who it is and which text (version) each "no" answers."""
+def withdrawal_problems(sent: Submission, items: list[ConsentItem], ticked: set[str],
+                        identifier: tuple[str, str] | None, action: str | None = None) -> list[str]:
+    """Withdrawing on the same page, the same way as consenting (issue 10, Art. 7(3)): who
+    (the identifier), ``intent=withdraw``, and for each ticked purpose its id and the version of
+    the text it takes back; nothing for the purposes left unticked."""
     if identifier is None:
         return ["the form has no identifier field: a withdrawal sent from it cannot say whose"]
-    problems = submission_problems(sent, items, set(), None, identifier)
-    if problems:
-        return problems
-    fields = sent.fields()
-    return [f"withdrawing sends no {item.version_field!r}: the server cannot tell which purpose "
-            f"the unticked box said no to"
-            for item in items if fields.get(item.version_field) != [item.version]]
+    return submission_problems(sent, items, ticked, action, identifier, intent="withdraw")
 
 
 def tick_and_submit(page: Page, items: list[ConsentItem], ticked: set[str],
-                    identifier: tuple[str, str] | None = None) -> Submission:
+                    identifier: tuple[str, str] | None = None, intent: str = "give") -> Submission:
     """Fill the consent form as a person would and send it; return the request the browser made.
 
     Boxes are ticked by clicking their labels (so a box whose label is not tied to it cannot be
-    ticked); the identifier, when given as (field name, value), is typed into its field.
+    ticked); the identifier, when given as (field name, value), is typed into its field; the
+    form is sent with the button that sends ``intent``.
     """
     form = page.locator("form", has=page.locator("input[type=checkbox]")).first
     if identifier is not None:
@@ -460,8 +558,11 @@ def tick_and_submit(page: Page, items: list[ConsentItem], ticked: set[str],
             label.click(timeout=10_000)
             if not box.is_checked():
                 raise AssertionError(f"clicking the label of {item.purpose!r} did not tick its box")
+    button = form.locator(f'button[type=submit][name="{INTENT}"][value="{intent}"]')
+    if button.count() != 1:
+        raise AssertionError(f"the form has {button.count()} buttons that send {INTENT}={intent}")
     with page.expect_request(lambda r: r.method == "POST", timeout=30_000) as request:
-        form.locator("button[type=submit], input[type=submit]").first.click(timeout=10_000)
+        button.click(timeout=10_000)
     page.wait_for_load_state()
     return Submission.from_request(request.value)
 

@@ -48,7 +48,10 @@ def text(value, lang: str) -> str:
 
 
 def asks_consent(description: dict) -> bool:
-    return any(p.get("legal_basis") == "consent" or p.get("special_condition") == "explicit_consent"
+    """Whether a consent page is built: some purpose asks for consent on the web (the default
+    channel); a consent asked only on the phone, by e-mail or in person gets no form."""
+    return any((p.get("legal_basis") == "consent" or p.get("special_condition") == "explicit_consent")
+               and (p.get("consent") or {}).get("channel", "web") == "web"
                for p in description["purposes"])
 
 
@@ -100,7 +103,12 @@ class BuiltSite:
         if data_id is None:
             return None
         item = next(d for d in self.description["data"] if d["id"] == data_id)
-        return IdentifierSpec(data_id, core_label(text(item["label"], lang)))
+        labels = tuple(text(item["label"], other) for other in self.description["languages"])
+        return IdentifierSpec(data_id, core_label(text(item["label"], lang)), labels)
+
+    def records(self, lang: str) -> list[dict]:
+        """Every consent ``consent.json`` records for ``lang``, any channel."""
+        return [c for c in self.consents if c["lang"] == lang]
 
 
 def core_label(label: str) -> str:

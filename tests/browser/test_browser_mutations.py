@@ -3,12 +3,11 @@ regression would, and shows that the very function the real test uses now report
 
 Every test also runs the check on the unspoilt copy first and expects no problem, so it is the
 mutation, not the harness, that the check reacts to. The page is the consent page (or policy)
-of the first bundled example that asks for consent, in its first language.
+of the first bundled example that asks for consent on the web, in its first language.
 
-The identifier checks cannot run on today's form, which has no identifier (issue 10). They run
-here on a copy of the form with an identifier field added as issue 10 asks for it: that shows
-the strict-xfail tests in test_browser_consent.py can pass, and that removing the field, its
-label or its ``required`` makes them fail.
+The mutations issue 10 names: a box ticked before the reader ticks it, the identifier or a label
+removed, a version field dropped; and besides them a withdrawal that cannot be told from a
+consent, and a page that tells the reader they have consented.
 """
 
 from __future__ import annotations
@@ -23,7 +22,9 @@ from .browser_checks import (
     anchor_problems,
     axe_problems,
     axe_violations,
+    claim_problems,
     consent_form_problems,
+    find_identifier,
     follow_problems,
     form_accepts_submission,
     identifier_problems,
@@ -33,9 +34,10 @@ from .browser_checks import (
     read_forms,
     submission_problems,
     tick_and_submit,
+    voluntary_problems,
     withdrawal_problems,
 )
-from .browser_sites import CONSENT, POLICY, SITES, asks_consent, core_label, load_description, text
+from .browser_sites import CONSENT, POLICY, SITES, asks_consent, load_description
 from .site_server import serve
 
 SITE = next(name for name, (path, draft) in SITES.items()
@@ -82,6 +84,15 @@ def form_problems(page, site) -> list[str]:
     return consent_form_problems(read_forms(page), site.consent_items(LANG), site.form_action)
 
 
+def who(site) -> tuple[str, str]:
+    """(field name, sample value) of the description's identifier."""
+    spec = site.identifier(LANG)
+    return spec.data_id, spec.sample
+
+
+# The box's own label: the one right after a checkbox (the identifier's label comes first).
+BOX_LABEL = r'(<input type="checkbox"[^>]*>\s*)<label for="[^"]*">(.*?)</label>'
+
 # --- A box ticked before the reader ticks it ---------------------------------------------------
 
 PRE_TICKS = {
@@ -98,9 +109,9 @@ def test_a_pre_ticked_box_is_caught(page_of, site, mutation):
     assert form_problems(page, site) == []
     page, _ = page_of(CONSENT_PAGE, mutation)
     assert any("ticked before" in p for p in form_problems(page, site)), form_problems(page, site)
-    sent = tick_and_submit(page, items, ticked=set())
+    sent = tick_and_submit(page, items, set(), who(site))
     assert any("was not ticked but the browser sent ['yes']" in p
-               for p in submission_problems(sent, items, set(), site.form_action))
+               for p in submission_problems(sent, items, set(), site.form_action, who(site)))
 
 
 # --- A label removed, detached or changed ------------------------------------------------------
@@ -109,21 +120,32 @@ def test_a_removed_label_is_caught_by_the_form_check_and_by_axe(page_of, site, a
     page, _ = page_of(CONSENT_PAGE)
     assert form_problems(page, site) == []
     assert axe_problems(axe_violations(page, axe_source)) == []
-    page, _ = page_of(CONSENT_PAGE, (r'<label for="[^"]*">.*?</label>', ""))
+    page, _ = page_of(CONSENT_PAGE, (BOX_LABEL, r"\1"))
     assert any("has no label" in p for p in form_problems(page, site))
     assert any(p.startswith("label (critical)") for p in axe_problems(axe_violations(page, axe_source)))
 
 
 def test_a_detached_label_is_caught(page_of, site):
-    page, _ = page_of(CONSENT_PAGE, (r'<label for="[^"]*">', '<label for="elsewhere">'))
+    page, _ = page_of(CONSENT_PAGE, (BOX_LABEL, r'\1<label for="elsewhere">\2</label>'))
     assert any("has no label" in p for p in form_problems(page, site))
     with pytest.raises(AssertionError, match="has no label to click"):
-        tick_and_submit(page, site.consent_items(LANG), {site.consent_items(LANG)[0].purpose})
+        tick_and_submit(page, site.consent_items(LANG), {site.consent_items(LANG)[0].purpose},
+                        who(site))
 
 
 def test_a_label_that_is_not_the_recorded_statement_is_caught(page_of, site):
-    page, _ = page_of(CONSENT_PAGE, (r'(<label for="[^"]*">)(.*?)</label>', r"\1\2 Och lite till.</label>"))
+    page, _ = page_of(CONSENT_PAGE, (r'(<input type="checkbox"[^>]*>\s*<label for="[^"]*">)(.*?)</label>',
+                                     r"\1\2 Och lite till.</label>"))
     assert any("not the recorded statement" in p for p in form_problems(page, site))
+
+
+def test_a_box_without_its_voluntary_note_is_caught(page_of, site):
+    page, _ = page_of(CONSENT_PAGE)
+    assert voluntary_problems(read_forms(page), site.consent_items(LANG)) == []
+    page, _ = page_of(CONSENT_PAGE, (r' aria-describedby="[^"]*"', ""))
+    assert voluntary_problems(read_forms(page), site.consent_items(LANG))
+    page, _ = page_of(CONSENT_PAGE, (r'<p class="consent-voluntary" id="[^"]*">', "<p>"))
+    assert any("does not exist" in p for p in form_problems(page, site))
 
 
 # --- A version field dropped or changed --------------------------------------------------------
@@ -139,79 +161,96 @@ def test_a_wrong_version_field_is_caught(page_of, site, mutation):
     items = site.consent_items(LANG)
     ticked = {item.purpose for item in items}
     page, _ = page_of(CONSENT_PAGE)
-    assert submission_problems(tick_and_submit(page, items, ticked), items, ticked,
-                               site.form_action) == []
+    assert submission_problems(tick_and_submit(page, items, ticked, who(site)), items, ticked,
+                               site.form_action, who(site)) == []
     page, _ = page_of(CONSENT_PAGE, mutation)
     assert any("__version" in p for p in form_problems(page, site))
-    sent = tick_and_submit(page, items, ticked)
-    assert any("__version" in p for p in submission_problems(sent, items, ticked, site.form_action))
+    sent = tick_and_submit(page, items, ticked, who(site))
+    assert any("__version" in p for p in submission_problems(sent, items, ticked, site.form_action,
+                                                            who(site)))
 
 
-# --- The identifier, on a form that has one as issue 10 asks -----------------------------------
-
-def identifier_spec(site) -> IdentifierSpec:
-    """The description's e-mail address as the identifier (what forms.identifier will name)."""
-    for item in site.description["data"]:
-        spec = IdentifierSpec(item["id"], core_label(text(item["label"], LANG)))
-        if spec.input_type == "email":
-            return spec
-    raise AssertionError(f"{SITE} has no e-mail address among its data")
-
-
-def with_identifier(spec: IdentifierSpec) -> tuple[str, str]:
-    """A mutation that adds the identifier field issue 10 asks for at the top of the form."""
-    field = (f'<p><label for="consent-identifier">{spec.label[:1].upper()}{spec.label[1:]}</label> '
-             f'<input type="email" id="consent-identifier" name="{spec.data_id}" '
-             f'autocomplete="email" required></p>')
-    return r'(<form [^>]*>)', rf"\1{field}"
-
-
-def test_a_form_with_an_identifier_passes_the_identifier_checks(page_of, site):
+@pytest.mark.parametrize("mutation", VERSION_MUTATIONS.values(), ids=VERSION_MUTATIONS.keys())
+def test_a_withdrawal_without_the_right_version_is_caught(page_of, site, mutation):
     items = site.consent_items(LANG)
-    spec = identifier_spec(site)
-    identifier = (spec.data_id, spec.sample)
-    page, _ = page_of(CONSENT_PAGE, with_identifier(spec))
+    ticked = {item.purpose for item in items}
+    page, _ = page_of(CONSENT_PAGE, mutation)
+    sent = tick_and_submit(page, items, ticked, who(site), intent="withdraw")
+    assert any("__version" in p for p in withdrawal_problems(sent, items, ticked, who(site)))
+
+
+# --- The identifier ----------------------------------------------------------------------------
+
+IDENTIFIER_FIELD = r'<input type="email" id="[^"]*" name="[^"]*"[^>]*>'
+IDENTIFIER_MUTATIONS = {
+    "field removed": (IDENTIFIER_FIELD, ""),
+    "label removed": (r'<label for="[^"]*">[^<]*</label>\s*(<input type="email")', r"\1"),
+    "not required": (r'(<input type="email"[^>]*?) required>', r"\1>"),
+    "plain text field": (r'<input type="email"', '<input type="text"'),
+    "no autocomplete": (r'(<input type="email"[^>]*?) autocomplete="email"', r"\1"),
+    "sent under another name": (r'(<input type="email" id="[^"]*" name=")[^"]*"', r'\1who"'),
+}
+
+
+def test_the_built_form_passes_the_identifier_checks(page_of, site):
+    """The unspoilt page: the identifier is there, typed, required, and the form waits for it."""
+    spec = site.identifier(LANG)
+    assert spec is not None and spec.input_type == "email"  # the mutations below assume it
+    page, _ = page_of(CONSENT_PAGE)
     assert identifier_problems(read_forms(page), spec) == []
     assert not form_accepts_submission(page)
     page.locator(f'input[name="{spec.data_id}"]').fill(spec.sample)
     assert form_accepts_submission(page)
-    ticked = {item.purpose for item in items}
-    sent = tick_and_submit(page, items, ticked, identifier)
-    assert submission_problems(sent, items, ticked, site.form_action, identifier) == []
-    page, _ = page_of(CONSENT_PAGE, with_identifier(spec))
-    sent = tick_and_submit(page, items, set(), identifier)
-    assert withdrawal_problems(sent, items, identifier) == []
-
-
-IDENTIFIER_MUTATIONS = {
-    "field removed": (r'<input type="email" id="consent-identifier"[^>]*>', ""),
-    "label removed": (r'<label for="consent-identifier">.*?</label>', ""),
-    "not required": (r'(id="consent-identifier"[^>]*?) required>', r"\1>"),
-    "plain text field": (r'type="email" id="consent-identifier"', 'type="text" id="consent-identifier"'),
-}
 
 
 @pytest.mark.parametrize("mutation", IDENTIFIER_MUTATIONS.values(), ids=IDENTIFIER_MUTATIONS.keys())
 def test_a_spoilt_identifier_is_caught(page_of, site, mutation):
-    spec = identifier_spec(site)
-    page, _ = page_of(CONSENT_PAGE, with_identifier(spec), mutation)
-    assert identifier_problems(read_forms(page), spec)
+    page, _ = page_of(CONSENT_PAGE, mutation)
+    assert identifier_problems(read_forms(page), site.identifier(LANG))
 
 
-def test_a_withdrawal_without_versions_is_caught(page_of, site):
+def test_a_form_without_an_identifier_sends_a_consent_nobody_can_trace(page_of, site):
+    """With the field removed the form can be sent, and the request says nothing about who."""
     items = site.consent_items(LANG)
-    spec = identifier_spec(site)
-    identifier = (spec.data_id, spec.sample)
-    page, _ = page_of(CONSENT_PAGE, with_identifier(spec), VERSION_MUTATIONS["dropped"])
-    sent = tick_and_submit(page, items, set(), identifier)
-    assert withdrawal_problems(sent, items, identifier)
+    ticked = {item.purpose for item in items}
+    page, _ = page_of(CONSENT_PAGE, IDENTIFIER_MUTATIONS["field removed"])
+    assert find_identifier(read_forms(page), site.identifier(LANG)) is None
+    assert form_accepts_submission(page)
+    sent = tick_and_submit(page, items, ticked)
+    assert any("identifier" in p for p in submission_problems(sent, items, ticked,
+                                                             site.form_action, who(site)))
+    assert withdrawal_problems(sent, items, ticked, None)
 
 
-def test_the_form_without_an_identifier_fails_the_identifier_checks(page_of, site):
-    """Today's form, with the description's e-mail address as the identifier it should ask for."""
+# --- Withdrawal on the same page ---------------------------------------------------------------
+
+def test_a_withdrawal_that_reads_as_a_consent_is_caught(page_of, site):
+    """The withdraw button sending intent=give would turn a withdrawal into a consent."""
+    items = site.consent_items(LANG)
+    ticked = {item.purpose for item in items}
     page, _ = page_of(CONSENT_PAGE)
-    assert identifier_problems(read_forms(page), identifier_spec(site))
-    assert identifier_problems(read_forms(page), None)
+    sent = tick_and_submit(page, items, ticked, who(site), intent="withdraw")
+    assert withdrawal_problems(sent, items, ticked, who(site), site.form_action) == []
+    page, _ = page_of(CONSENT_PAGE, (r'value="withdraw"', 'value="give"'))
+    with pytest.raises(AssertionError, match="buttons that send intent=withdraw"):
+        tick_and_submit(page, items, ticked, who(site), intent="withdraw")
+    page, _ = page_of(CONSENT_PAGE, (r'(<button type="submit" name=")intent(" value="withdraw")',
+                                     r"\1intention\2"))
+    with pytest.raises(AssertionError, match="buttons that send intent=withdraw"):
+        tick_and_submit(page, items, ticked, who(site), intent="withdraw")
+
+
+def test_a_claim_of_easy_withdrawal_without_a_way_to_withdraw_is_caught(page_of, site):
+    page, _ = page_of(CONSENT_PAGE)
+    assert claim_problems(read_forms(page)) == []
+    page, _ = page_of(CONSENT_PAGE, (r'<button type="submit" name="intent" value="withdraw"[^>]*>.*?</button>', ""))
+    assert any("cannot withdraw" in p for p in claim_problems(read_forms(page)))
+
+
+def test_a_page_that_says_the_reader_has_consented_is_caught(page_of, site):
+    sentence = {"sv": "Du har sagt ja till det här.", "en": "You have said yes to this."}[LANG]
+    page, _ = page_of(CONSENT_PAGE, (r'(<p class="consent-voluntary"[^>]*>)', rf"<p>{sentence}</p>\1"))
+    assert any("tells the reader they have consented" in p for p in claim_problems(read_forms(page)))
 
 
 # --- In-page links -----------------------------------------------------------------------------
