@@ -29,10 +29,12 @@ class BuildResult:
 
 
 def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
-          user_templates: Path | str | None = None, draft: bool = False) -> BuildResult:
+          user_templates: Path | str | None = None, draft: bool = False,
+          fragment_title: bool = False) -> BuildResult:
     """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
 
     Raises :class:`UserError` for anything the user can fix (languages, templates, output folder).
+    ``fragment_title`` keeps the policy's ``<h1>`` in the CMS fragment (:func:`site.fragment`).
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
@@ -51,7 +53,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:
-        result = _render_all(description, staging, languages, templates, draft, previous=out)
+        result = _render_all(description, staging, languages, templates, draft, previous=out,
+                             fragment_title=fragment_title)
         swap_into_place(staging, out)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -87,7 +90,8 @@ def _check_languages(description: Description, languages: list[str] | None, sour
 
 
 def _render_all(description: Description, staging: Path, languages: list[str],
-                templates: Path | None, draft: bool, previous: Path) -> BuildResult:
+                templates: Path | None, draft: bool, previous: Path,
+                fragment_title: bool = False) -> BuildResult:
     from policygen.render.documents import render_language  # Jinja, markdown-it, WeasyPrint
 
     result = BuildResult(out_dir=staging)
@@ -97,7 +101,8 @@ def _render_all(description: Description, staging: Path, languages: list[str],
     files: dict[str, bytes] = {}
     index_entries = []
     for lang in languages:
-        rendered = render_language(description, lang, languages, templates, draft)
+        rendered = render_language(description, lang, languages, templates, draft,
+                                   fragment_title=fragment_title)
         files.update(rendered.files)
         index_entries.append(_index_entry(lang, rendered))
     files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")

@@ -111,13 +111,15 @@ def _forms_action(description: Description) -> str | None:
 
 
 def render_language(description: Description, lang: str, languages: list[str],
-                    templates: Path | None, draft: bool) -> LanguageDocuments:
+                    templates: Path | None, draft: bool, *,
+                    fragment_title: bool = False) -> LanguageDocuments:
     with template_errors_as_user_errors():
-        return _render_language(description, lang, languages, templates, draft)
+        return _render_language(description, lang, languages, templates, draft, fragment_title)
 
 
 def _render_language(description: Description, lang: str, languages: list[str],
-                     templates: Path | None, draft: bool) -> LanguageDocuments:
+                     templates: Path | None, draft: bool,
+                     fragment_title: bool = False) -> LanguageDocuments:
     context = document_context(description, lang, languages, draft)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
@@ -141,7 +143,7 @@ def _render_language(description: Description, lang: str, languages: list[str],
 
     documents.files[policy(".md")] = _draft_markdown(markdown, lang, draft).encode("utf-8")
     documents.files[policy(".html")] = page.encode("utf-8")
-    documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft).encode("utf-8")
+    documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft, title=fragment_title).encode("utf-8")
     documents.files[policy(".pdf")] = html_to_pdf(pdf_page, effective=description.effective)
     if documents.has_consent:
         form = site.render_consent(html_env, {**_fresh(context), "pdf_href": None},
