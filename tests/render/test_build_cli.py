@@ -27,7 +27,7 @@ def templates(tmp_path: Path) -> Path:
 def without_interest(tmp_path: Path) -> Path:
     """The example with the quality purpose's legitimate interest removed: an error (13(1)(d))."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    start = text.index("    legitimate_interest:\n      sv: >-\n        Vi vill veta")
+    start = text.index("    legitimate_interest:\n      sv: Vi vill veta")
     end = text.index("    retention:", start)
     path = tmp_path / "incomplete.yaml"
     path.write_text(text[:start] + text[end:], encoding="utf-8")
