@@ -141,6 +141,11 @@ VARYING: tuple[Right, ...] = (Right.erasure, Right.portability, Right.objection,
                               Right.withdraw_consent)
 """Rights that depend on the purpose, in the order of the policy's rights table."""
 
+ONLY_WITH_CONSENT: tuple[Right, ...] = (Right.withdraw_consent,)
+"""Table columns shown only when some purpose has them: withdrawal means nothing without a consent.
+The other rights of :data:`VARYING` are always columns, so that a right a reader looks for is never
+silently missing: where it does not apply, the table says so and the policy says why."""
+
 SCC_DECISION = "(EU) 2021/914"
 """Commission Implementing Decision (EU) 2021/914 of 4 June 2021 on standard contractual clauses
 for the transfer of personal data to third countries (OJ L 199, 7.6.2021): the clauses a
@@ -167,13 +172,15 @@ class RightsRow:
 class RightsTable:
     """Rights that depend on the purpose × purposes: the policy's one rights table.
 
-    ``columns`` holds each right of :data:`VARYING` that applies to at least one purpose (a right
-    no purpose has is never promised); the rights of :data:`ALWAYS` are not columns, since they
-    apply to every purpose.
+    ``columns`` holds each right of :data:`VARYING`, except withdrawal when no purpose rests on a
+    consent (:data:`ONLY_WITH_CONSENT`); a column whose right applies to no purpose shows only
+    "no", with the reason below the table, and promises nothing. The rights of :data:`ALWAYS` are
+    not columns, since they apply to every purpose.
     """
 
     columns: tuple[Right, ...]
     rows: tuple[RightsRow, ...]
+    present: frozenset[Right]  # the columns' rights that apply to at least one purpose
 
     def without(self, right: Right) -> tuple[PurposeLike, ...]:
         """The purposes a column's right does not apply to (the table explains why below it)."""
@@ -183,11 +190,13 @@ class RightsTable:
 
 def rights_table(purposes: Sequence[PurposeLike]) -> RightsTable:
     """The rights table of a policy (see :class:`RightsTable`)."""
+    present = frozenset(right for right in VARYING
+                        if any(right_applies(p, right) for p in purposes))
     columns = tuple(right for right in VARYING
-                    if any(right_applies(p, right) for p in purposes))
+                    if right in present or right not in ONLY_WITH_CONSENT)
     rows = tuple(RightsRow(p, tuple(right_applies(p, right) for right in columns))
                  for p in purposes)
-    return RightsTable(columns, rows)
+    return RightsTable(columns, rows, present)
 
 
 def erasure_exception(purpose: PurposeLike) -> str | None:

@@ -193,6 +193,7 @@ class RightsTableView:
 
     always: tuple[str, ...]  # rights every purpose has: said once, not in the table
     columns: tuple[str, ...]  # rights that depend on the purpose, in table order
+    present: frozenset[str]  # the columns whose right applies to some purpose (and is explained)
     rows: tuple[RightsRowView, ...]
     without: dict[str, tuple[PurposeRef, ...]]  # per column: the purposes it does not cover
 
@@ -293,6 +294,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "rights_table": RightsTableView(
             always=tuple(right.value for right in ALWAYS),
             columns=tuple(right.value for right in table.columns),
+            present=frozenset(right.value for right in table.present),
             rows=tuple(RightsRowView(refs[row.purpose.id], row.applies) for row in table.rows),
             without={right.value: tuple(refs[p.id] for p in table.without(right))
                      for right in table.columns},

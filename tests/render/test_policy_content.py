@@ -412,11 +412,25 @@ EXPECTED_TABLE = {
 }
 
 
+COLUMN = {"sv": {"Radering": "erasure", "Flytt": "portability", "Invändning": "objection",
+                  "Återkallelse": "withdraw"},
+          "en": {"Erasure": "erasure", "Portability": "portability", "Objection": "objection",
+                 "Withdrawal": "withdraw"}}
+
+
 def rights_table(text: str, lang: str) -> tuple[list[str], dict[str, list[bool]]]:
-    """(column anchors, purpose id → ✓ per column) of the policy's rights table."""
+    """(column anchors, purpose id → ✓ per column) of the policy's rights table.
+
+    A column whose right applies to no purpose has no subsection to link to: its header is plain
+    text, and its anchor is given here as if it were linked."""
     rows = [line for line in section(text, A[lang]["rights"]).splitlines() if line.startswith("| ")]
     header, body = rows[0], rows[1:]
-    columns = linked_anchors(header)
+    columns = []
+    for cell in [cell.strip() for cell in header.strip("|").split("|")][1:]:
+        linked = linked_anchors(cell)
+        columns.append(linked[0] if linked else A[lang][COLUMN[lang][cell]])
+        if not linked:
+            assert A[lang][COLUMN[lang][cell]] not in heading_anchors(text)
     table = {}
     for row in body:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
@@ -437,7 +451,10 @@ def test_one_rights_table_follows_the_legal_basis_of_each_purpose(built, example
         if example == "foretagsservice-art14" and purpose == "accessibility":
             rights |= {"withdraw"}
         expected[purpose.replace("_", "-")] = rights
-    present = [right for right in TABLE_COLUMNS if any(right in r for r in expected.values())]
+    # erasure, portability and objection are always columns (never silently missing);
+    # withdrawal only where some purpose rests on a consent
+    present = [right for right in TABLE_COLUMNS
+               if right != "withdraw" or any("withdraw" in r for r in expected.values())]
     assert columns == [A[lang][right] for right in present]
     assert {p: [right for right, mark in zip(present, marks) if mark]
             for p, marks in table.items()} == {p: [r for r in present if r in rights]
@@ -801,9 +818,10 @@ def test_constructed_swedish_branches(constructed):
     assert "Skriv till oss på [info@jouren.se](mailto:info@jouren.se) om du vill ha en kopia av dem." in abroad
     # vital interests: erasure yes, objection no; public task: objection yes, erasure no
     columns, table = rights_table(text, "sv")
-    assert columns == ["ratt-till-radering", "ratt-att-invanda"]
-    assert table == {"rescue": [True, False], "register": [False, True],
-                     "direct-marketing": [True, True]}
+    assert columns == ["ratt-till-radering", "ratt-till-dataportabilitet", "ratt-att-invanda"]
+    assert table == {"rescue": [True, False, False], "register": [False, False, True],
+                     "direct-marketing": [True, False, True]}
+    assert "| Ändamål | [Radering](#ratt-till-radering) | Flytt |" in text  # nothing to link to
     assert ("Uppgifterna för ändamålet [Kommunens register](#andamal-register) behöver vi för en "
             "uppgift av allmänt intresse eller som myndighet.") in section(text, "rattigheter")
     objection = section(text, "ratt-att-invanda")
@@ -972,15 +990,26 @@ def test_legal_obligation_alone_gives_no_erasure_portability_or_objection():
 """
     description = load_description_text(only_law, "only-law.yaml").description
     for lang, text in render_all(description).items():
-        for absent in {"sv": ["artikel 17", "artikel 20", "artikel 21", "radering", "Radering",
-                              "ataportabilitet", "invända", "återkalla", "| Ändamål |"],
-                       "en": ["Article 17", "Article 20", "Article 21", "erasure", "Erasure",
-                              "ata portability", "object", "withdraw", "| Purpose |"]}[lang]:
+        # no promise: no subsection, no link, no sentence that offers these rights
+        for absent in {"sv": ["ratt-till-radering", "ratt-till-dataportabilitet", "ratt-att-invanda",
+                              "Du kan be oss radera", "Du kan när som helst invända", "återkalla",
+                              "Återkallelse", "artikel 21.1"],
+                       "en": ["right-to-erasure", "right-to-data-portability", "right-to-object",
+                              "You can ask us to erase", "You can object at any time", "withdraw",
+                              "Withdrawal", "Article 21(1)"]}[lang]:
             assert absent not in text, (lang, absent)
+        # but the table shows them missing, and says why
+        columns, table = rights_table(text, lang)
+        assert table == {"books": [False, False, False]}
         for present in {"sv": ["artikel 15", "artikel 16", "artikel 18", "artikel 6.1 c",
-                               "För alla ändamål kan du få tillgång till dina uppgifter"],
+                               "För alla ändamål kan du få tillgång till dina uppgifter",
+                               "En lag kräver att vi sparar uppgifterna för ändamålet [Bokföring]",
+                               "(artikel 17.3 b)", "Flytt gäller bara", "Invändning gäller det vi gör"],
                         "en": ["Article 15", "Article 16", "Article 18", "Article 6(1)(c)",
-                               "For every purpose, you can get access to your data"]}[lang]:
+                               "For every purpose, you can get access to your data",
+                               "A law requires us to keep the data for the purpose [Bookkeeping]",
+                               "(Article 17(3)(b))", "Portability covers only",
+                               "Objection covers what we do"]}[lang]:
             assert present in text, (lang, present)
 
 
