@@ -81,14 +81,14 @@ REQUIRED = {
     ("kundnara-saas", "sv"): [
         "Policyn gäller kontaktpersoner hos våra kunder", "Vi har anlitat dataskyddsombudet utifrån.",
         "Vi frågar om ditt samtycke i telefon.", "Det är frivilligt att ge ditt samtycke.",
-        "Ticketly Inc. har gjort det, och överföringen bygger på beslutet (artikel 45).",
+        "Ticketly Inc. är ett av dem, och överföringen bygger på beslutet (artikel 45).",
         "Uppgifter som vi hanterar åt våra kunder",
         "Uppgifterna om företaget finns kvar på företaget i Nordkund CRM",
         "Vi mejlar kontaktpersonerna hos våra kunder minst 30 dagar innan",
     ],
     ("kundnara-saas", "en"): [
         "It covers contact persons at our customers", "We ask for your consent on the phone.",
-        "Giving your consent is voluntary.", "Ticketly Inc. has done so, and the transfer relies",
+        "Giving your consent is voluntary.", "Ticketly Inc. is one of them, and the transfer relies",
         "Data we handle for our customers",
         "Information about the company stays on the company's record in Nordkund CRM",
     ],

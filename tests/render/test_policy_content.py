@@ -313,9 +313,9 @@ def test_standard_contractual_clauses_to_the_us_in_both_languages(built):
     assert ("EU-kommissionen har beslutat att USA har ett skydd för personuppgifter som motsvarar "
             "det i EU (adekvat skyddsnivå).") in sv
     assert ("Beslutet heter Kommissionens genomförandebeslut (EU) 2023/1795. Det gäller bara "
-            "företag som har certifierat sig enligt EU–US Data Privacy Framework.") in sv
+            "företag som är certifierade enligt EU–US Data Privacy Framework.") in sv
     assert "För Sendwise Inc. stöder vi oss inte på det beslutet." in sv
-    assert "har gjort det" not in sv  # no certification is claimed without certification: dpf
+    assert "är ett av dem" not in sv  # no certification is claimed without certification: dpf
     assert ("Vårt avtal med Sendwise Inc. bygger på EU-kommissionens standardavtalsklausuler: "
             "avtalsvillkor som kommissionen har godkänt (Kommissionens genomförandebeslut "
             "(EU) 2021/914).") in sv
@@ -328,9 +328,10 @@ def test_standard_contractual_clauses_to_the_us_in_both_languages(built):
             "essentially as well as the EU does (an adequacy decision).") in en
     assert "Commission Implementing Decision (EU) 2023/1795" in en
     assert "For Sendwise Inc., we do not rely on that decision." in en
-    assert "(Commission Implementing Decision (EU) 2021/914)" in en
-    assert ("They also give you rights that you can enforce yourself against Sendwise Inc. and "
-            "against us.") in en
+    assert ("Our contract with Sendwise Inc. uses standard contractual clauses: contract terms "
+            "that the European Commission has approved (Commission Implementing Decision (EU) "
+            "2021/914). They bind Sendwise Inc. to protect the data and give you rights that you "
+            "can enforce against Sendwise Inc. and us.") in en
 
 
 def test_adequacy_for_switzerland_names_the_decision_and_relies_on_it(built):
@@ -350,10 +351,10 @@ def test_adequacy_for_switzerland_names_the_decision_and_relies_on_it(built):
 
 def test_dpf_certification_is_said_only_when_the_description_says_so(built):
     sv = section(policy(built, "kundnara-saas", "sv"), "utanfor-eu")
-    assert "Ticketly Inc. har gjort det, och överföringen bygger på beslutet (artikel 45)." in sv
+    assert "Ticketly Inc. är ett av dem, och överföringen bygger på beslutet (artikel 45)." in sv
     en = section(policy(built, "kundnara-saas", "en"), "outside-the-eu")
-    assert ("It covers only companies that have certified themselves under the EU–US Data "
-            "Privacy Framework.\nTicketly Inc. has done so, and the transfer relies on this "
+    assert ("It covers only companies certified under the EU–US Data "
+            "Privacy Framework.\nTicketly Inc. is one of them, and the transfer relies on this "
             "decision (Article 45).") in en
     source = EXAMPLES["kundnara-saas"].read_text(encoding="utf-8")
     assert "    certification: dpf\n" in source
@@ -361,7 +362,7 @@ def test_dpf_certification_is_said_only_when_the_description_says_so(built):
                                         "uncertified.yaml").description
     for lang, text in render_all(uncertified).items():
         abroad = section(text, A[lang]["abroad"])
-        assert {"sv": "har gjort det", "en": "has done so"}[lang] not in abroad
+        assert {"sv": "är ett av dem", "en": "is one of them"}[lang] not in abroad
         assert {"sv": "Överföringen bygger på beslutet (artikel 45).",
                 "en": "The transfer relies on this decision (Article 45)."}[lang] in abroad
 
@@ -491,7 +492,7 @@ def test_erasure_exception_for_a_legal_obligation_says_what_until_when_and_why(b
                       f"17(3)(b)). The retention period ends {until['en']}."}[lang] in rights
         erasure = section(policy(built, example, lang), A[lang]["erasure"])
         assert {"sv": "Undantagen står under tabellen ovan.",
-                "en": "The exceptions are listed below the table above."}[lang] in erasure
+                "en": "The list just below the rights table gives the exceptions."}[lang] in erasure
     # no legal obligation, no erasure exception
     rights = section(policy(built, "foretagsservice-art14", lang), A[lang]["rights"])
     assert "17.3" not in rights and "17(3)" not in rights
