@@ -271,6 +271,10 @@ def test_swedish_policy_of_exempel_support(built):
     assert "Lime Technologies AB är vårt personuppgiftsbiträde och finns i Sverige." in recipients
     assert "Sendwise Inc. är vårt personuppgiftsbiträde och finns i USA." in recipients
 
+    rights = section(text, "rattigheter")
+    assert ("Du använder dina rättigheter genom att skriva till oss på "
+            "[dataskydd@exempel.se](mailto:dataskydd@exempel.se). Det kostar inget, och vi svarar "
+            "inom en månad, eller inom tre månader om din begäran är svår (artikel 12.3).") in rights
     assert "[www.imy.se](https://www.imy.se)" in section(text, "ratt-att-klaga")
     assert "Vi fattar inga automatiserade beslut (beslut som en dator" in section(text, "automatiska-beslut")
 
