@@ -511,10 +511,11 @@ def test_a_right_missing_from_a_purpose_is_explained_below_the_table(built, exam
                                  "använder dem med ditt samtycke eller för ett avtal med dig (artikel 20).",
                            "en": "- Portability covers only data you have given us yourself, when "
                                  "we use it with your consent or for a contract with you (Article 20)."},
-           "objection": {"sv": "- Invändning gäller det vi gör för ett berättigat intresse eller en "
-                               "uppgift av allmänt intresse, och alltid direktreklam (artikel 21).",
-                         "en": "- Objection covers what we do for a legitimate interest or a task "
-                               "in the public interest, and always direct marketing (Article 21)."},
+           # the examples have legitimate interests and no public task: the rule as it applies
+           "objection": {"sv": "- Invändning gäller det vi gör för ett berättigat intresse, och "
+                               "alltid direktreklam (artikel 21).",
+                         "en": "- Objection covers what we do for a legitimate interest, and "
+                               "always direct marketing (Article 21)."},
            "withdraw": {"sv": "- Återkallelse gäller bara de ändamål som bygger på ditt samtycke.",
                         "en": "- Withdrawal covers only the purposes that rely on your consent."}}
     for index, anchor in enumerate(columns):
@@ -838,7 +839,7 @@ def test_constructed_swedish_branches(constructed):
                      "Den tittar på vilka ord du använder.", "Ett larm kan få vänta längre.",
                      "Du har rätt att låta en människa pröva beslutet"):
         assert sentence in decisions
-    assert "En dator fattar vissa beslut om dig helt på egen hand." in section(text, "i-korthet")
+    assert "En dator fattar ett beslut om dig helt på egen hand." in section(text, "i-korthet")
     complain = section(text, "ratt-att-klaga")
     assert "Testmyndigheten" in complain and "(https://tillsyn.example.se)" in complain
     assert "dataskyddsombud" not in text
@@ -856,6 +857,13 @@ def test_constructed_english_branches(constructed):
     abroad = section(text, "outside-the-eu")
     assert "The European Commission has not decided that India protects personal data" in abroad
     assert "The rules give you rights that you can enforce yourself." in abroad
+    assert "A computer makes one decision about you entirely on its own." in section(text, "in-brief")
+    rights = section(text, "your-rights")
+    # no purpose on a legitimate interest: objection is explained by what the description has
+    assert ("- Objection covers what we do for a task in the public interest, and always direct "
+            "marketing (Article 21).") not in rights  # the description has a legitimate interest too
+    assert ("- Objection covers what we do for a legitimate interest or a task in the public "
+            "interest, and always direct marketing (Article 21).") in rights
     objection = section(text, "right-to-object")
     assert "You can always object to direct marketing, and we will then stop without exception" in objection
     decisions = section(text, "automated-decisions")
@@ -1114,3 +1122,18 @@ def test_a_draft_never_claims_no_transfers_while_a_recipient_is_abroad():
         assert none not in texts[lang]
         assert gap in section(texts[lang], A[lang]["abroad"])
         assert gap in section(texts[lang], A[lang]["brief"])
+
+
+def test_the_reason_for_objection_names_only_the_bases_the_description_uses():
+    source = CONSTRUCTED.replace(
+        "    legal_basis: legitimate_interests\n    direct_marketing: true\n"
+        "    legitimate_interest: {sv: Vi vill berätta om våra kurser., en: We want to tell you about our courses.}\n",
+        "    legal_basis: consent\n    direct_marketing: true\n", 1)
+    assert source != CONSTRUCTED
+    for lang, text in render_all(load_description_text(source, "public.yaml").description).items():
+        rights = section(text, A[lang]["rights"])
+        assert {"sv": "- Invändning gäller det vi gör för en uppgift av allmänt intresse, och alltid "
+                      "direktreklam (artikel 21).",
+                "en": "- Objection covers what we do for a task in the public interest, and always "
+                      "direct marketing (Article 21)."}[lang] in rights
+        assert {"sv": "berättigat intresse", "en": "legitimate interest"}[lang] not in text
