@@ -314,8 +314,8 @@ def test_standard_contractual_clauses_to_the_us_in_both_languages(built):
     assert ("Vi skickar uppgifter om dig till USA, som ligger utanför EU och EES. Det får vi bara "
             "göra som dataskyddsförordningen tillåter, och den fortsätter att gälla för oss "
             "(artikel 44).") in sv
-    assert ("EU-kommissionen har beslutat att USA har ett skydd för personuppgifter som motsvarar "
-            "det i EU (adekvat skyddsnivå).") in sv
+    assert ("EU-kommissionen har beslutat att certifierade företag i USA skyddar personuppgifter "
+            "på en nivå som motsvarar den i EU (adekvat skyddsnivå).") in sv
     assert ("Beslutet heter Kommissionens genomförandebeslut (EU) 2023/1795. Det gäller bara "
             "företag som är certifierade enligt EU–US Data Privacy Framework.") in sv
     assert "För Sendwise Inc. stöder vi oss inte på det beslutet." in sv
@@ -328,8 +328,8 @@ def test_standard_contractual_clauses_to_the_us_in_both_languages(built):
     assert "Skriv till dataskydd@exempel.se, så skickar vi en kopia av villkoren." in sv
     en = section(policy(built, "exempel-support", "en"), "outside-the-eu")
     assert "We can do so only as the GDPR allows, and it still applies to us (Article 44)." in en
-    assert ("The European Commission has decided that the United States protects personal data "
-            "essentially as well as the EU does (an adequacy decision).") in en
+    assert ("The European Commission has decided that certified companies in the United States "
+            "protect personal data essentially as well as the EU does (an adequacy decision).") in en
     assert "Commission Implementing Decision (EU) 2023/1795" in en
     assert "For Sendwise Inc., we do not rely on that decision." in en
     assert ("Our contract with Sendwise Inc. uses standard contractual clauses: contract terms "
