@@ -161,8 +161,32 @@ def _checked_files(folder: Path, names: list[str]) -> list[SourceFile]:
         if fmt == "html" and Path(name).stem in stems_with_md:
             continue
         full = folder / name
+        if fmt == "html" and is_navigation_page(full):
+            continue
         found.append(SourceFile(str(full), full, fmt))
     return found
+
+
+# --- navigation pages ----------------------------------------------------------------------
+# A page that only links to other pages (a built site's index.html, the language choice) is not
+# prose: its few words would be scored as a document. It says so in its <head>:
+#     <meta name="policygen-page" content="navigation">
+# and a folder walk leaves it out, as it leaves out CMS fragments.
+
+NAVIGATION_META = re.compile(
+    r"""<meta\s+(?=[^>]*\bname\s*=\s*["']?policygen-page["'\s>])"""
+    r"""(?=[^>]*\bcontent\s*=\s*["']?navigation["'\s/>])[^>]*>""", re.IGNORECASE)
+_HEAD_BYTES = 8192
+
+
+def is_navigation_page(path: Path) -> bool:
+    """Whether an HTML file declares itself a navigation page in its first few kilobytes."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False  # read_source reports the problem when the file is checked
+    return NAVIGATION_META.search(head) is not None
 
 
 def read_source(file: SourceFile) -> str:

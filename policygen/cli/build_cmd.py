@@ -29,9 +29,12 @@ from policygen.output.levels import findings_at_or_above
               help="Folder with template overrides: <lang>/<name> before the built-in templates.")
 @click.option("--draft", is_flag=True,
               help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT.")
+@click.option("--fragment-title", is_flag=True,
+              help="Keep the policy's <h1> in the CMS fragments (for a page without a title of "
+                   "its own); by default the fragment starts at its sections.")
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
-          draft: bool) -> None:
+          draft: bool, fragment_title: bool) -> None:
     """Render policies, PDFs, fragments and consent forms from a description."""
     from policygen.model import load_description
     from policygen.validate import catalogue, run
@@ -51,7 +54,8 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
 
     result = build_documents(loaded, Path(out_dir), languages=_parse_languages(languages),
                              user_templates=Path(user_templates) if user_templates else None,
-                             draft=draft, on_wait=lambda note: click.echo(note, err=True))
+                             draft=draft, fragment_title=fragment_title,
+                             on_wait=lambda note: click.echo(note, err=True))
     for warning in result.warnings:
         click.echo(f"{out_dir}: warning: {warning}", err=True)
     marked = " (marked UTKAST / DRAFT)" if draft else ""

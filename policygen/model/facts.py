@@ -133,6 +133,81 @@ def objection(purposes: Sequence[PurposeLike]) -> Objection:
         direct_marketing=tuple(p for p in purposes if p.direct_marketing))
 
 
+ALWAYS: tuple[Right, ...] = tuple(
+    right for right in Right if all(right in rights for rights in RIGHTS_BY_BASIS.values()))
+"""Rights every legal basis gives (access, rectification, restriction, complaint): a policy says
+once that they always apply instead of repeating them for each purpose."""
+
+VARYING: tuple[Right, ...] = (Right.erasure, Right.portability, Right.objection,
+                              Right.withdraw_consent)
+"""Rights that depend on the purpose, in the order of the policy's rights table."""
+
+ONLY_WITH_CONSENT: tuple[Right, ...] = (Right.withdraw_consent,)
+"""Table columns shown only when some purpose has them: withdrawal means nothing without a consent.
+The other rights of :data:`VARYING` are always columns, so that a right a reader looks for is never
+silently missing: where it does not apply, the table says so and the policy says why."""
+
+SCC_DECISION = "(EU) 2021/914"
+"""Commission Implementing Decision (EU) 2021/914 of 4 June 2021 on standard contractual clauses
+for the transfer of personal data to third countries (OJ L 199, 7.6.2021): the clauses a
+``standard_contractual_clauses`` transfer relies on (Art. 46(2)(c))."""
+
+
+def right_applies(purpose: PurposeLike, right: Right) -> bool:
+    """Whether ``right`` applies to ``purpose``: its legal basis's rights, withdrawal of explicit
+    consent (:func:`rights_for_purpose`), and objection to direct marketing on any basis (21(2))."""
+    if right is Right.objection and purpose.direct_marketing:
+        return True
+    return right in rights_for_purpose(purpose)
+
+
+@dataclass(frozen=True)
+class RightsRow:
+    """One purpose of the rights table: for each column, whether the right applies."""
+
+    purpose: PurposeLike
+    applies: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class RightsTable:
+    """Rights that depend on the purpose × purposes: the policy's one rights table.
+
+    ``columns`` holds each right of :data:`VARYING`, except withdrawal when no purpose rests on a
+    consent (:data:`ONLY_WITH_CONSENT`); a column whose right applies to no purpose shows only
+    "no", with the reason below the table, and promises nothing. The rights of :data:`ALWAYS` are
+    not columns, since they apply to every purpose.
+    """
+
+    columns: tuple[Right, ...]
+    rows: tuple[RightsRow, ...]
+    present: frozenset[Right]  # the columns' rights that apply to at least one purpose
+
+    def without(self, right: Right) -> tuple[PurposeLike, ...]:
+        """The purposes a column's right does not apply to (the table explains why below it)."""
+        index = self.columns.index(right)
+        return tuple(row.purpose for row in self.rows if not row.applies[index])
+
+
+def rights_table(purposes: Sequence[PurposeLike]) -> RightsTable:
+    """The rights table of a policy (see :class:`RightsTable`)."""
+    present = frozenset(right for right in VARYING
+                        if any(right_applies(p, right) for p in purposes))
+    columns = tuple(right for right in VARYING
+                    if right in present or right not in ONLY_WITH_CONSENT)
+    rows = tuple(RightsRow(p, tuple(right_applies(p, right) for right in columns))
+                 for p in purposes)
+    return RightsTable(columns, rows, present)
+
+
+def erasure_exception(purpose: PurposeLike) -> str | None:
+    """Why erasure does not apply to a purpose, as its legal basis: Art. 17(3)(b) keeps data that
+    a legal obligation or a public task needs; ``None`` when erasure applies."""
+    if right_applies(purpose, Right.erasure):
+        return None
+    return purpose.legal_basis.value
+
+
 def needs_consent(purpose: Purpose) -> bool:
     """A purpose asks for consent when it rests on consent, or on explicit consent for Art. 9 data."""
     return (purpose.legal_basis is LegalBasis.consent

@@ -49,12 +49,14 @@ class BuildResult:
 
 def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
           user_templates: Path | str | None = None, draft: bool = False, *,
+          fragment_title: bool = False,
           lock_wait: float = DEFAULT_WAIT_SECONDS,
           on_wait: Callable[[str], None] | None = None) -> BuildResult:
     """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
 
     Raises :class:`UserError` for anything the user can fix (languages, templates, output folder,
     another build holding the output folder for longer than ``lock_wait`` seconds).
+    ``fragment_title`` keeps the policy's ``<h1>`` in the CMS fragment (:func:`site.fragment`).
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
@@ -77,7 +79,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
         warnings = remove_leftovers(out)
         check_replaceable(out, inputs)  # a build we waited for may have changed it
         replacing = os.path.lexists(out)
-        result = _build_locked(description, out, languages, templates, draft, inputs, replacing)
+        result = _build_locked(description, out, languages, templates, draft, inputs, replacing,
+                               fragment_title)
     result.warnings[:0] = warnings
     result.out_dir = Path(out_dir)
     return result
@@ -85,14 +88,15 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
 
 def _build_locked(description: Description, out: Path, languages: list[str],
                   templates: Path | None, draft: bool, inputs: list[Path],
-                  replacing: bool) -> BuildResult:
+                  replacing: bool, fragment_title: bool) -> BuildResult:
     try:
         staging = make_staging(out)
         staging.chmod(folder_mode(out))
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:
-        result = _render_all(description, staging, languages, templates, draft, previous=out)
+        result = _render_all(description, staging, languages, templates, draft, previous=out,
+                             fragment_title=fragment_title)
         check_replaceable(out, inputs)  # again, just before the swap: was it replaced meanwhile?
         _refuse_lost_archive_texts(out, staging)
         with _ending_signals_deferred():
@@ -183,7 +187,8 @@ def _check_languages(description: Description, languages: list[str] | None, sour
 
 
 def _render_all(description: Description, staging: Path, languages: list[str],
-                templates: Path | None, draft: bool, previous: Path) -> BuildResult:
+                templates: Path | None, draft: bool, previous: Path,
+                fragment_title: bool = False) -> BuildResult:
     from policygen.render.documents import render_language  # Jinja, markdown-it, WeasyPrint
 
     result = BuildResult(out_dir=staging)
@@ -192,7 +197,8 @@ def _render_all(description: Description, staging: Path, languages: list[str],
     files: dict[str, bytes] = {}
     index_entries = []
     for lang in languages:
-        rendered = render_language(description, lang, languages, templates, draft)
+        rendered = render_language(description, lang, languages, templates, draft,
+                                   fragment_title=fragment_title)
         files.update(rendered.files)
         index_entries.append(_index_entry(lang, rendered))
     files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")

@@ -21,17 +21,29 @@ from policygen.data.authorities import known_authority
 from policygen.data.countries import adequacy, in_eu_eea
 from policygen.lang import cldr
 from policygen.lang.pack import Pack
-from policygen.model.description import Description, Purpose, Source, Text
-from policygen.model.facts import Facts, needs_consent, objection, rights_by_purpose
+from policygen.model.description import Certification, Description, Holder, Purpose, Source, Text
+from policygen.model.facts import (
+    ALWAYS,
+    SCC_DECISION,
+    Facts,
+    erasure_exception,
+    needs_consent,
+    objection,
+    rights_by_purpose,
+    rights_table,
+)
+from policygen.render.sanitize import MarkdownSafe, md_link
 from policygen.render.terms import TermExplainer, load_terms
 from policygen.render.words import pack_for, plain
 
 # Sections whose anchors are fixed words of the pack (``anchors.<name>``); the name is also the
 # block of the policy template that holds the heading.
-SECTION_ANCHORS = ("policy", "in_brief", "contents", "controller", "purposes", "sources",
-                   "special_data", "recipients", "transfers", "rights", "objection",
-                   "withdraw_consent", "how_to_use_rights", "complaint", "automated_decisions",
-                   "changes")
+SECTION_ANCHORS = ("policy", "in_brief", "contents", "controller", "purposes", "on_behalf",
+                   "sources", "special_data", "recipients", "transfers", "rights", "objection",
+                   "automated_decisions", "changes")
+
+VERSION_SHOWN = 12
+"""Hex digits of the policy version a page shows (its footer); consent.json keeps the whole id."""
 
 
 @dataclass(frozen=True)
@@ -64,19 +76,39 @@ class RetentionView:
 
 
 @dataclass(frozen=True)
+class KeptApart:
+    """Data a purpose uses that is kept for a time of its own.
+
+    Items kept alike are one group, so the policy says the time once for all of them rather
+    than repeating the same sentence for each item."""
+    labels: tuple[str, ...]
+    retention: RetentionView
+
+
+@dataclass(frozen=True)
 class ConsentView:
     statement: str | None
     withdraw: str | None
+    channel: str  # web | phone | email | in_person
+    script: str | None
+    proof: str | None
 
 
 @dataclass(frozen=True)
 class DataView:
     id: str
     label: str
+    holder: str  # contact | company | case | technical
     source: str  # data_subject | employer | public_register | other
     source_detail: str | None
     public: bool  # from a public source (Art. 14(2)(f))
     special: bool
+    retention: RetentionView | None  # only when kept differently from the purposes using it
+
+    @property
+    def about_company(self) -> bool:
+        """Kept on the company's record, not the contact's: shown as information about the company."""
+        return self.holder == Holder.company.value
 
 
 @dataclass(frozen=True)
@@ -86,6 +118,10 @@ class PurposeView:
     title: str
     description: str | None
     data: tuple[str, ...]  # labels, in the purpose's order
+    personal_data: tuple[str, ...]  # labels of the data about the person (not the company)
+    company_data: tuple[str, ...]  # labels of the data kept on the company's record
+    data_retention: tuple[KeptApart, ...]  # data this purpose uses that has its own retention
+    subjects: tuple[str, ...]  # labels of the groups of people the purpose concerns
     legal_basis: str
     legitimate_interest: str | None
     legal_obligation: str | None
@@ -95,6 +131,9 @@ class PurposeView:
     recipients: tuple[RecipientView, ...]
     requirement: str | None
     consent: ConsentView | None
+    first_of_basis: bool  # no earlier purpose has this legal basis: the policy explains it here
+    asks_consent: bool  # on consent, or explicit consent for Art. 9 data (model.facts)
+    erasure_exception: str | None  # legal_obligation | public_task: Art. 17(3)(b) keeps the data
     missing: frozenset[str]  # elements the law asks for that a draft lacks (model.facts)
 
     @property
@@ -110,15 +149,18 @@ class TransferView:
     country_name: str
     safeguard: str  # adequacy | standard_contractual_clauses | binding_corporate_rules | derogation
     copy: str | None
-    decision: str | None  # the adequacy decision's name in this language
+    decision: str | None  # the country's adequacy decision, named in this language; None: none
     conditional: bool  # the decision covers only certified recipients (EU-US DPF)
+    certified: bool  # the description says the recipient is DPF-certified (certification: dpf)
+    scc_decision: str  # the Commission decision of the standard contractual clauses, named
 
 
 @dataclass(frozen=True)
 class SourceView:
-    """Data that came from someone other than the reader (Art. 14(1)(d), 14(2)(f))."""
+    """Data that came from someone other than the reader (Art. 14(1)(d), 14(2)(f)): every kind of
+    data with the same source and the same words about it, so a source is named once."""
 
-    label: str
+    labels: tuple[str, ...]
     source: str
     detail: str | None
     public: bool
@@ -147,6 +189,38 @@ class RightView:
     anchor: str
     purposes: tuple[PurposeRef, ...]
     all_purposes: bool
+
+
+@dataclass(frozen=True)
+class RightsRowView:
+    purpose: PurposeRef
+    applies: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class RightsTableView:
+    """The policy's one rights table (:func:`policygen.model.facts.rights_table`)."""
+
+    always: tuple[str, ...]  # rights every purpose has: said once, not in the table
+    columns: tuple[str, ...]  # rights that depend on the purpose, in table order
+    present: frozenset[str]  # the columns whose right applies to some purpose (and is explained)
+    rows: tuple[RightsRowView, ...]
+    without: dict[str, tuple[PurposeRef, ...]]  # per column: the purposes it does not cover
+
+
+@dataclass(frozen=True)
+class ErasureException:
+    """A purpose whose data cannot be erased on request (Art. 17(3)(b)), with its retention."""
+
+    purpose: PurposeRef
+    basis: str  # legal_obligation | public_task
+    retention: RetentionView | None
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    notify: str | None
+    notice_days: int | None
 
 
 @dataclass(frozen=True)
@@ -188,10 +262,14 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         country_name=cldr.country_name(pack, r.country), in_eu_eea=in_eu_eea(r.country),
         purposes=tuple(refs[p.id] for _, p in facts.purposes_using(r.id)),
     ) for r in description.recipients}
-    purposes = [_purpose_view(p, refs[p.id], data, recipients, text, facts)
-                for p in description.purposes]
+    subjects = {subject.id: text(subject.label) for subject in description.subjects}
+    purposes = [_purpose_view(p, refs[p.id], data, recipients, subjects, text, facts,
+                              first_of_basis=all(earlier.legal_basis is not p.legal_basis
+                                                 for earlier in description.purposes[:index]))
+                for index, p in enumerate(description.purposes)]
     coverage = rights_by_purpose(description.purposes)
     objecting = objection(description.purposes)
+    table = rights_table(description.purposes)
     consent_purposes = [view for view, model in zip(purposes, description.purposes, strict=True)
                         if needs_consent(model)]
     return {
@@ -223,14 +301,33 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
             purposes=tuple(refs[p.id] for p in objecting.purposes),
             direct_marketing=tuple(refs[p.id] for p in objecting.direct_marketing),
         ),
+        "rights_table": RightsTableView(
+            always=tuple(right.value for right in ALWAYS),
+            columns=tuple(right.value for right in table.columns),
+            present=frozenset(right.value for right in table.present),
+            rows=tuple(RightsRowView(refs[row.purpose.id], row.applies) for row in table.rows),
+            without={right.value: tuple(refs[p.id] for p in table.without(right))
+                     for right in table.columns},
+        ),
+        "erasure_exceptions": [ErasureException(refs[view.id], view.erasure_exception,
+                                                view.retention)
+                               for view in purposes if view.erasure_exception],
         "consent_purposes": consent_purposes,
         "has_consent": bool(consent_purposes),
+        "subjects": [text(subject.label) for subject in description.subjects],
+        "company_data": [item for item in data.values() if item.about_company],
+        "on_behalf_of_customers": text.opt(description.on_behalf_of_customers),
+        "changes": ChangesView(
+            notify=text.opt(description.changes.notify) if description.changes else None,
+            notice_days=description.changes.notice_days if description.changes else None),
         "automated_decisions": [DecisionView(
             _anchor(pack, "automated_decision", number=str(number)), text(d.description),
             text(d.logic), text(d.consequences))
             for number, d in enumerate(description.automated_decisions, start=1)],
         "requests_contact": _requests_contact(description),
         "contact_url": contact_url,
+        "links_of": links_of,
+        "right_anchor": lambda right: _right_anchor(pack, right),
         "term": TermExplainer(load_terms(lang)),
     }
 
@@ -259,9 +356,26 @@ def _anchor(pack: Pack, name: str, **values: str) -> str:
 
 
 def _data_view(item: Any, text: _Texts) -> DataView:
-    return DataView(id=item.id, label=text(item.label), source=item.source.value,
-                    source_detail=text.opt(item.source_detail),
-                    public=item.source is Source.public_register, special=item.special)
+    return DataView(id=item.id, label=text(item.label), holder=item.holder.value,
+                    source=item.source.value, source_detail=text.opt(item.source_detail),
+                    public=item.source is Source.public_register, special=item.special,
+                    retention=_retention_view(item.retention, text))
+
+
+def _retention_view(retention: Any, text: _Texts) -> RetentionView | None:
+    if retention is None:
+        return None
+    return RetentionView(period=retention.period, after=text.opt(retention.after),
+                         criteria=text.opt(retention.criteria))
+
+
+def _kept_apart(items: list[DataView]) -> tuple[KeptApart, ...]:
+    """The purpose's data with a retention of its own, grouped by that retention in first-seen order."""
+    groups: dict[RetentionView, list[str]] = {}
+    for item in items:
+        if item.retention is not None:
+            groups.setdefault(item.retention, []).append(item.label)
+    return tuple(KeptApart(tuple(labels), retention) for retention, labels in groups.items())
 
 
 def _purpose_ref(purpose: Purpose, text: _Texts, pack: Pack) -> PurposeRef:
@@ -269,32 +383,42 @@ def _purpose_ref(purpose: Purpose, text: _Texts, pack: Pack) -> PurposeRef:
 
 
 def _purpose_view(purpose: Purpose, ref: PurposeRef, data: dict[str, DataView],
-                  recipients: dict[str, RecipientView], text: _Texts, facts: Facts) -> PurposeView:
-    retention = purpose.retention
+                  recipients: dict[str, RecipientView], subjects: dict[str, str], text: _Texts,
+                  facts: Facts, first_of_basis: bool) -> PurposeView:
     consent = purpose.consent
+    items = [data[item] for item in purpose.data]
     return PurposeView(
         id=purpose.id, anchor=ref.anchor, title=ref.title,
         description=text.opt(purpose.description),
-        data=tuple(data[item].label for item in purpose.data),
+        data=tuple(item.label for item in items),
+        personal_data=tuple(item.label for item in items if not item.about_company),
+        company_data=tuple(item.label for item in items if item.about_company),
+        data_retention=_kept_apart(items),
+        subjects=tuple(subjects[subject] for subject in purpose.subjects),
         legal_basis=purpose.legal_basis.value,
         legitimate_interest=text.opt(purpose.legitimate_interest),
         legal_obligation=text.opt(purpose.legal_obligation),
         special_condition=purpose.special_condition.value if purpose.special_condition else None,
         special_data=tuple(data[item].label for item in purpose.data if data[item].special),
-        retention=None if retention is None else RetentionView(
-            period=retention.period, after=text.opt(retention.after),
-            criteria=text.opt(retention.criteria)),
+        retention=_retention_view(purpose.retention, text),
         recipients=tuple(recipients[r] for r in purpose.recipients),
         requirement=text.opt(purpose.requirement),
         consent=None if consent is None else ConsentView(
-            statement=text.opt(consent.statement), withdraw=text.opt(consent.withdraw)),
+            statement=text.opt(consent.statement), withdraw=text.opt(consent.withdraw),
+            channel=consent.channel.value, script=text.opt(consent.script),
+            proof=text.opt(consent.proof)),
+        first_of_basis=first_of_basis,
+        asks_consent=needs_consent(purpose),
+        erasure_exception=erasure_exception(purpose),
         missing=facts.missing(purpose),
     )
 
 
 def _transfer_view(number: int, transfer: Any, recipients: dict[str, RecipientView],
                    text: _Texts, pack: Pack) -> TransferView:
-    decision = adequacy(transfer.country) if transfer.safeguard.value == "adequacy" else None
+    """A transfer with the country's adequacy decision, whatever the safeguard: a policy says
+    whether one exists (and, for the US, whom it covers) before naming what the transfer uses."""
+    decision = adequacy(transfer.country)
     return TransferView(
         anchor=_anchor(pack, "transfer", number=str(number)),
         recipient=recipients[transfer.recipient], country=transfer.country,
@@ -302,6 +426,8 @@ def _transfer_view(number: int, transfer: Any, recipients: dict[str, RecipientVi
         safeguard=transfer.safeguard.value, copy=text.opt(transfer.copy_),
         decision=None if decision is None else decision_name(pack, decision),
         conditional=bool(decision and decision.conditional),
+        certified=transfer.certification is Certification.dpf,
+        scc_decision=plain(pack, "adequacy_decisions.implementing", number=SCC_DECISION),
     )
 
 
@@ -318,14 +444,19 @@ def decision_name(pack: Pack, decision: Any) -> str:
 
 def _sources(description: Description, data: dict[str, DataView],
              refs: dict[str, PurposeRef]) -> list[SourceView]:
-    """Data the reader did not give us, in description order, with the purposes that use it."""
-    views = []
+    """Data the reader did not give us, grouped by source, in description order, with the
+    purposes that use it."""
+    groups: dict[tuple[str, str | None], list[DataView]] = {}
     for item in data.values():
-        if item.source == Source.data_subject.value:
-            continue
-        users = tuple(refs[p.id] for p in description.purposes if item.id in p.data)
-        views.append(SourceView(label=item.label, source=item.source, detail=item.source_detail,
-                                public=item.public, purposes=users))
+        if item.source != Source.data_subject.value:
+            groups.setdefault((item.source, item.source_detail), []).append(item)
+    views = []
+    for (source, detail), items in groups.items():
+        ids = {item.id for item in items}
+        users = tuple(refs[p.id] for p in description.purposes if ids & set(p.data))
+        views.append(SourceView(labels=tuple(item.label for item in items), source=source,
+                                detail=detail, public=any(item.public for item in items),
+                                purposes=users))
     return views
 
 
@@ -366,6 +497,19 @@ def _requests_contact(description: Description) -> str:
     if description.requests is not None:
         return description.requests.contact
     return description.controller.email
+
+
+def _right_anchor(pack: Pack, right: str) -> str:
+    """Where a right is explained: its own subsection, or for objection its own section (21(4))."""
+    if right == "objection":
+        return plain(pack, "anchors.objection")
+    return plain(pack, f"rights.{right}.anchor")
+
+
+def links_of(items: Any, text: str = "title") -> list[MarkdownSafe]:
+    """Markdown links to the sections of purposes (``text="title"``) or recipients (``"name"``),
+    for a sentence that names them: "[Lime Technologies AB](#mottagare-crm) och …"."""
+    return [md_link(getattr(item, text), "#" + item.anchor) for item in items]
 
 
 def contact_url(contact: str) -> str:

@@ -19,6 +19,7 @@ from policygen.model.description import Description
 from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
 from policygen.render import overrides, site
+from policygen.render.context import VERSION_SHOWN
 from policygen.render.context import document_context as content_context
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
@@ -88,6 +89,7 @@ def document_context(description: Description, lang: str, languages: list[str],
         "languages": list(languages),
         "draft": draft,
         "policy_version": consent_records.policy_version(description),
+        "policy_version_short": short_version(consent_records.policy_version(description)),
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
         "forms_action": _forms_action(description),
@@ -96,6 +98,12 @@ def document_context(description: Description, lang: str, languages: list[str],
         and any(item["complete"] for item in items),
         "intent_field": INTENT_FIELD,
     }
+
+
+def short_version(version: str) -> str:
+    """The policy version as a page shows it: the first hex digits, enough to tell versions apart
+    (``3f14f89c6c14``); ``consent.json`` keeps the whole ``sha256:…`` id."""
+    return version.removeprefix("sha256:")[:VERSION_SHOWN]
 
 
 def anchor_blocks(context: dict[str, Any]) -> dict[str, str]:
@@ -123,13 +131,15 @@ def _forms_action(description: Description) -> str | None:
 
 
 def render_language(description: Description, lang: str, languages: list[str],
-                    templates: Path | None, draft: bool) -> LanguageDocuments:
+                    templates: Path | None, draft: bool, *,
+                    fragment_title: bool = False) -> LanguageDocuments:
     with template_errors_as_user_errors():
-        return _render_language(description, lang, languages, templates, draft)
+        return _render_language(description, lang, languages, templates, draft, fragment_title)
 
 
 def _render_language(description: Description, lang: str, languages: list[str],
-                     templates: Path | None, draft: bool) -> LanguageDocuments:
+                     templates: Path | None, draft: bool,
+                     fragment_title: bool = False) -> LanguageDocuments:
     context = document_context(description, lang, languages, draft)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
@@ -155,7 +165,7 @@ def _render_language(description: Description, lang: str, languages: list[str],
 
     documents.files[policy(".md")] = _draft_markdown(markdown, lang, draft).encode("utf-8")
     documents.files[policy(".html")] = page.encode("utf-8")
-    documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft).encode("utf-8")
+    documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft, title=fragment_title).encode("utf-8")
     documents.files[policy(".pdf")] = html_to_pdf(pdf_page, effective=description.effective)
     if documents.has_consent:
         form = site.render_consent(html_env, {**_fresh(context), "pdf_href": None},

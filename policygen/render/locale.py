@@ -13,27 +13,31 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from markupsafe import Markup
+
 from policygen.lang import cldr
 from policygen.lang.pack import Pack
 from policygen.render.sanitize import MarkdownSafe
 from policygen.render.terms import explain_terms
-from policygen.render.words import pack_for, plain
+from policygen.render.words import counted, pack_for
 
 
 def format_duration(pack: Pack, value: Any) -> str:
-    """A retention period (``Duration``: ``amount``, ``unit``) → "24 månader" / "1 month"."""
-    return plain(pack, f"durations.{value.unit.value}", count=value.amount)
+    """A retention period (``Duration``: ``amount``, ``unit``) → "24 månader" / "sju år" / "one
+    month": up to twelve in words, as running text writes numbers."""
+    return counted(pack, f"durations.{value.unit.value}", value.amount)
 
 
 def join_list(pack: Pack, items: Iterable[Any], conjunction: str = "and") -> str:
     """Join items as a sentence does: "namn, e-post och telefonnummer" (CLDR's list patterns).
 
-    When every item is :class:`MarkdownSafe` (links built with ``md_link``), so is the result: the
-    words CLDR adds are plain text, so the list stays safe Markdown.
+    When every item is :class:`MarkdownSafe` (links built with ``md_link``) or ``Markup`` (made by
+    the template itself, such as a macro's link), so is the result: the words CLDR adds are plain
+    text, so the list stays safe Markdown.
     """
     items = list(items)
     joined = cldr.format_list(pack, [str(item) for item in items], conjunction) if items else ""
-    if items and all(isinstance(item, MarkdownSafe) for item in items):
+    if items and all(isinstance(item, (MarkdownSafe, Markup)) for item in items):
         return MarkdownSafe(joined)
     return joined
 

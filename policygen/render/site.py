@@ -7,6 +7,7 @@ and footer, and so that the two languages point at each other with ``hreflang``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,8 +112,18 @@ def render_consent(environment: Environment, context: dict[str, Any], *,
     return template.render(**values, page_title=title)
 
 
-def fragment(body_html: str, lang: str, draft: bool) -> str:
-    """The policy body for pasting into a CMS: no ``<html>``, ``<head>`` or stylesheet."""
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\n?", re.DOTALL)
+
+
+def fragment(body_html: str, lang: str, draft: bool, *, title: bool = False) -> str:
+    """The policy body for pasting into a CMS: no ``<html>``, ``<head>`` or stylesheet.
+
+    A CMS page has its own ``<h1>`` (the page title), and a page must have only one, so the
+    fragment leaves the policy's title out and starts at its ``<h2>`` sections; ``title=True``
+    (``build --fragment-title``) keeps it, for a page that has no heading of its own.
+    """
+    if not title:
+        body_html = _FIRST_H1.sub("", body_html, count=1)
     banner = ""
     if draft:
         note = Markup.escape(labels(lang)["draft_note"])

@@ -48,6 +48,15 @@ def plain(pack: Pack, key: str, count: int | None = None, **values: Any) -> str:
                    for part in phrase.parts)
 
 
+def counted(pack: Pack, key: str, count: int) -> str:
+    """A plural phrase for ``count`` with the number in words up to twelve ("sju år", "seven
+    years", "24 months"), as running text writes numbers in both languages."""
+    phrase = choose(pack, key, count)
+    values = {"count": cldr.number_word(pack, count)}
+    return "".join(part if isinstance(part, str) else _value(phrase, part, values)
+                   for part in phrase.parts)
+
+
 def _value(phrase: Phrase, slot: Slot, values: dict[str, Any]) -> Any:
     if slot.kind != "value":
         raise KeyError(f"{phrase.key!r} uses a glossary term: say it in a template")

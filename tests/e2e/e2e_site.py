@@ -29,6 +29,10 @@ UNITS = {"sv": {"days": ("dag", "dagar"), "weeks": ("vecka", "veckor"),
                 "months": ("månad", "månader"), "years": ("år", "år")},
          "en": {"days": ("day", "days"), "weeks": ("week", "weeks"),
                 "months": ("month", "months"), "years": ("year", "years")}}
+# Numbers up to twelve are words in running text; Swedish "one" agrees with its noun.
+NUMBER_WORDS = {"sv": "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split(),
+                "en": "zero one two three four five six seven eight nine ten eleven twelve".split()}
+SWEDISH_ONE = {"dag": "en", "vecka": "en", "månad": "en", "år": "ett"}
 BASIS_ARTICLE = {
     "sv": {"consent": "6.1 a", "contract": "6.1 b", "legal_obligation": "6.1 c",
            "vital_interests": "6.1 d", "public_task": "6.1 e", "legitimate_interests": "6.1 f"},
@@ -36,6 +40,9 @@ BASIS_ARTICLE = {
            "vital_interests": "6(1)(d)", "public_task": "6(1)(e)", "legitimate_interests": "6(1)(f)"},
 }
 # reference/gdpr-notice.md, "Which rights apply to which legal basis" (objection kept apart)
+# The rights every basis has (access, rectification, restriction) are said once; the policy's one
+# rights table has a column for each of the others that applies to some purpose.
+TABLE_RIGHTS = ("erasure", "portability", "objection", "withdraw")
 RIGHTS = {
     "consent": {"access", "rectification", "erasure", "restriction", "portability", "withdraw"},
     "contract": {"access", "rectification", "erasure", "restriction", "portability"},
@@ -75,7 +82,11 @@ def duration_words(period: str, lang: str) -> str:
     amount, unit = period.split()
     unit = unit if unit.endswith("s") else unit + "s"
     singular, plural = UNITS[lang][unit]
-    return f"{amount} {singular if int(amount) == 1 else plural}"
+    count = int(amount)
+    if count == 1 and lang == "sv":
+        return f"{SWEDISH_ONE[singular]} {singular}"
+    number = NUMBER_WORDS[lang][count] if count <= 12 else amount
+    return f"{number} {singular if count == 1 else plural}"
 
 
 def consent_version(statement: str, labels: list[str], withdraw: str) -> str:
@@ -183,6 +194,38 @@ class Page(html.parser.HTMLParser):
 
     def main_text(self) -> str:
         return "\n".join(block.text for block in self.blocks)
+
+
+class TableParser(html.parser.HTMLParser):
+    """The first ``<table>`` of a page: rows of cells, each ``(text, [hrefs])``."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[str, list[str]]]] = []
+        self._cell: list | None = None
+        self._done = False
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        if self._done:
+            return
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = ["", []]
+        elif tag == "a" and self._cell is not None:
+            self._cell[1].append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None and not self._done:
+            self.rows[-1].append((" ".join(self._cell[0].split()), self._cell[1]))
+            self._cell = None
+        elif tag == "table":
+            self._done = True
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell[0] += data
 
 
 def joined(blocks: list[Block]) -> str:

@@ -29,7 +29,9 @@ from e2e_site import (
     POLICY,
     RIGHT_ARTICLE,
     RIGHTS,
+    TABLE_RIGHTS,
     Page,
+    TableParser,
     consent_version,
     date_words,
     duration_words,
@@ -160,8 +162,6 @@ def test_consent_json_and_archive(sites, name):
         assert "sha256:" + hashlib.sha256(kept["text"].encode("utf-8")).hexdigest() == version
 
 
-# --- the policy, element by element -------------------------------------------------------------
-
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_page_structure_toc_and_anchors(sites, name, lang):
     page, desc, _ = policy_page(sites, name, lang)
@@ -179,9 +179,10 @@ def test_page_structure_toc_and_anchors(sites, name, lang):
     toc_targets = [h[1:] for h in hrefs(toc)]
     h2_ids = [b.id for b in page.blocks if b.tag == "h2" and b.id not in (first_h2.id,)]
     assert [i for i in h2_ids if i != toc[0].id] == [t for t in toc_targets if t in h2_ids]
-    for purpose in desc["purposes"]:
-        assert squash(text(purpose["title"], lang)) in [squash(t) for _, t in
-                                                        [l for b in toc for l in b.links]]
+    # the contents list every right, in the order of the rights section
+    rights = page.section(h2_anchor(page, {"sv": "Dina rättigheter", "en": "Your rights"}[lang]))
+    h3_ids = [b.id for b in rights if b.tag == "h3"]
+    assert h3_ids and h3_ids == [t for t in toc_targets if t in h3_ids]
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -190,13 +191,14 @@ def test_title_effective_date_and_version(sites, name, lang):
     h1 = page.headings()[0].text
     assert desc["controller"]["name"] in h1 and "\\" not in h1
     when = date_words(desc["effective"], lang)
-    opening = {"sv": f"Gäller från {when}.", "en": f"Effective {when}."}[lang]
-    assert opening in page.blocks[1].text
-    version = re.search(r"sha256:[0-9a-f]{64}", page.blocks[1].text).group(0)
-    assert version == read_json(out / "consent.json")["policy_version"]
-    footer_text = (out / lang / f"{POLICY[lang]}.html").read_text(encoding="utf-8").split(
-        "<footer", 1)[1]
-    assert version in footer_text and when in footer_text
+    opening = {"sv": f"Gäller från {when}.", "en": f"Effective from {when}."}[lang]
+    assert page.blocks[1].text == opening
+    version = read_json(out / "consent.json")["policy_version"]
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", version)
+    source = (out / lang / f"{POLICY[lang]}.html").read_text(encoding="utf-8")
+    main, footer = source.split("<footer", 1)
+    assert version.removeprefix("sha256:")[:12] not in main  # the id is in the footer only
+    assert f">{version.removeprefix('sha256:')[:12]}</code>" in footer and when in footer
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -208,14 +210,18 @@ def test_first_layer(sites, name, lang):
     for purpose in desc["purposes"]:
         assert squash(text(purpose["title"], lang)) in words
     assert authority_name(desc, lang) in words
-    assert "#" + {"sv": "rattigheter", "en": "your-rights"}[lang] in hrefs(brief)
+    # how to have data erased is one click from the top, where erasure applies
+    erasable = [p for p in desc["purposes"] if "erasure" in RIGHTS[p["legal_basis"]]]
+    erasure = {"sv": "#ratt-till-radering", "en": "#right-to-erasure"}[lang]
+    assert (erasure in hrefs(brief)) == bool(erasable)
+    assert {"sv": "#ratt-till-tillgang", "en": "#right-of-access"}[lang] in hrefs(brief)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_controller_contact_and_dpo(sites, name, lang):
     page, desc, _ = policy_page(sites, name, lang)
     controller = desc["controller"]
-    blocks = page.section(h2_anchor(page, {"sv": "Vem som ansvarar", "en": "Who is responsible"}[lang]))
+    blocks = page.section(h2_anchor(page, {"sv": "Ansvarig för", "en": "Responsibility for"}[lang]))
     words = joined(blocks)
     assert controller["name"] in words and squash(controller["address"]) in words
     assert "mailto:" + controller["email"] in hrefs(blocks)
@@ -269,37 +275,51 @@ def test_each_purpose_with_data_basis_retention_recipients_and_requirement(sites
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
-def test_rights_follow_each_legal_basis_and_name_their_purposes(sites, name, lang):
-    page, desc, _ = policy_page(sites, name, lang)
+def test_rights_follow_each_legal_basis_in_one_table(sites, name, lang):
+    page, desc, out = policy_page(sites, name, lang)
     rights = page.section(h2_anchor(page, {"sv": "Dina rättigheter", "en": "Your rights"}[lang]))
     article = {"sv": "artikel ", "en": "Article "}[lang]
-    subsections: dict[str, list] = {}
-    for index, block in enumerate(rights):
-        if block.tag == "h3":
-            subsections[block.id] = page.section(block.id)
-    titles = {squash(text(p["title"], lang)): p["id"] for p in desc["purposes"]}
-    found = {}
-    for blocks in subsections.values():
-        words = joined(blocks)
-        linked = [titles[squash(t)] for b in blocks for href, t in b.links if squash(t) in titles]
-        for right, number in RIGHT_ARTICLE.items():
-            if f"{article}{number}" in words:
-                found[right] = linked
-        if blocks[0].text.startswith({"sv": "Återkalla", "en": "Withdraw"}[lang]):
-            found["withdraw"] = linked
-    expected = {}
+    expected: dict[str, set[str]] = {}
     for purpose in desc["purposes"]:
         applies = set(RIGHTS[purpose["legal_basis"]])
         if purpose.get("special_condition") == "explicit_consent":
             applies.add("withdraw")  # Art. 7(3) applies to the explicit consent of Art. 9(2)(a)
-        for right in sorted(applies):
-            expected.setdefault(right, []).append(purpose["id"])
-    assert found == expected
-    complaint = [b for b in rights if b.tag == "h3" and authority_name(desc, lang) in b.text]
+        if purpose["legal_basis"] in ("legitimate_interests", "public_task") or purpose.get("direct_marketing"):
+            applies.add("objection")  # Art. 21(1), and 21(2) for direct marketing on any basis
+        expected[purpose["id"]] = applies
+    # erasure, portability and objection are always columns; withdrawal where a consent exists
+    columns = [right for right in TABLE_RIGHTS
+               if right != "withdraw" or any("withdraw" in r for r in expected.values())]
+    source = (out / lang / f"{POLICY[lang]}.html").read_text(encoding="utf-8")
+    main = source.split("<main", 1)[1]
+    table = TableParser(main).rows  # a policy always has its rights table
+    header, body = table[0], table[1:]
+    anchors = {"sv": {"erasure": "#ratt-till-radering", "portability": "#ratt-till-dataportabilitet",
+                      "objection": "#ratt-att-invanda", "withdraw": "#ratt-att-aterkalla"},
+               "en": {"erasure": "#right-to-erasure", "portability": "#right-to-data-portability",
+                      "objection": "#right-to-object", "withdraw": "#right-to-withdraw"}}[lang]
+    # a column links to the right's subsection, which exists only where the right applies
+    assert [cell[1] for cell in header[1:]] == [
+        [anchors[right]] if any(right in r for r in expected.values()) else []
+        for right in columns]
+    titles = {squash(text(p["title"], lang)): p["id"] for p in desc["purposes"]}
+    found = {titles[row[0][0]]: {right for right, cell in zip(columns, row[1:]) if cell[0] == "✓"}
+             for row in body}
+    assert found == {pid: rights & set(columns) for pid, rights in expected.items()}
+    for row in body:
+        assert {cell[0] for cell in row[1:]} <= {"✓", "–"}
+    # access, rectification and restriction apply to every purpose: said once, each explained
+    words = joined(rights)
+    for right in ("access", "rectification", "restriction"):
+        assert f"{article}{RIGHT_ARTICLE[right]}" in words
+    for right in ("erasure", "portability"):
+        subsection = {"sv": {"erasure": "Rätt till radering", "portability": "Rätt att flytta dina uppgifter"},
+                      "en": {"erasure": "Right to erasure", "portability": "Right to move your data"}}[lang][right]
+        offered = [b for b in rights if b.tag == "h3" and b.text == subsection]
+        assert bool(offered) == any(right in r for r in expected.values()), right
+    complaint = [b for b in rights if b.tag == "h3" and b.text == {"sv": "Rätt att klaga",
+                                                                  "en": "Right to complain"}[lang]]
     assert len(complaint) == 1
-    for right, number in RIGHT_ARTICLE.items():
-        if right not in expected:
-            assert f"{article}{number}" not in page.main_text(), right
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -308,11 +328,12 @@ def test_right_to_object_stands_alone_and_only_when_it_applies(sites, name, lang
     general = [p["id"] for p in desc["purposes"]
                if p["legal_basis"] in ("legitimate_interests", "public_task")]
     marketing = [p["id"] for p in desc["purposes"] if p.get("direct_marketing")]
-    heading = {"sv": "Din rätt att invända", "en": "Your right to object"}[lang]
+    heading = {"sv": "Rätt att invända", "en": "Your right to object"}[lang]
     present = [b for b in page.blocks if b.tag == "h2" and b.text == heading]
     assert bool(present) == bool(general or marketing)
+    # Art. 21(4): explained in its own section; the rights section only links to it
     rights = joined(page.section(h2_anchor(page, {"sv": "Dina rättigheter", "en": "Your rights"}[lang])))
-    assert {"sv": "invända", "en": "object"}[lang] not in rights
+    assert {"sv": "artikel 21.1", "en": "Article 21(1)"}[lang] not in rights
     if not present:
         assert {"sv": "artikel 21", "en": "Article 21"}[lang] not in page.main_text()
         return
@@ -322,6 +343,8 @@ def test_right_to_object_stands_alone_and_only_when_it_applies(sites, name, lang
     assert linked == general + marketing
     words = joined(blocks)
     assert ({"sv": "artikel 21.1", "en": "Article 21(1)"}[lang] in words) == bool(general)
+    assert ({"sv": "tvingande berättigade skäl", "en": "compelling legitimate grounds"}[lang]
+            in words) == bool(general)
     assert ({"sv": "artikel 21.2", "en": "Article 21(2)"}[lang] in words) == bool(marketing)
 
 
@@ -329,8 +352,8 @@ def test_right_to_object_stands_alone_and_only_when_it_applies(sites, name, lang
 def test_withdrawal_of_consent_only_when_consent_is_used(sites, name, lang):
     page, desc, _ = policy_page(sites, name, lang)
     consents = consent_purposes(desc)
-    start = {"sv": "Så ändrar du dig", "en": "How to change your mind"}[lang]
-    present = [b for b in page.blocks if b.tag == "h2" and b.text.startswith(start)]
+    heading = {"sv": "Rätt att återkalla ett samtycke", "en": "Right to withdraw consent"}[lang]
+    present = [b for b in page.blocks if b.tag == "h3" and b.text == heading]
     assert bool(present) == bool(consents)
     if consents:
         words = joined(page.section(present[0].id))
@@ -345,11 +368,14 @@ def test_withdrawal_of_consent_only_when_consent_is_used(sites, name, lang):
 def test_complaint_to_the_authority(sites, name, lang):
     page, desc, _ = policy_page(sites, name, lang)
     name_ = authority_name(desc, lang)
-    blocks = page.section(h2_anchor(page, {"sv": "Klaga hos", "en": "Complain to"}[lang]))
-    assert name_ in joined(blocks)
+    blocks = [b for b in page.blocks if b.tag == "h3"
+              and b.text == {"sv": "Rätt att klaga", "en": "Right to complain"}[lang]]
+    assert len(blocks) == 1
+    section = page.section(blocks[0].id)
+    assert name_ in joined(section)
     authority = desc.get("authority", "IMY")
     website = "https://www.imy.se" if authority == "IMY" else authority["website"]
-    assert website in hrefs(blocks)
+    assert website in hrefs(section)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -373,8 +399,12 @@ def test_transfers_with_safeguard_and_copy(sites, name, lang):
         assert wording[transfer["safeguard"]] in own
         if "copy" in transfer:
             assert squash(text(transfer["copy"], lang)) in own
-        elif transfer["safeguard"] != "adequacy":
-            assert {"sv": "kopia", "en": "copy"}[lang] in own
+        elif transfer["safeguard"] in ("standard_contractual_clauses", "binding_corporate_rules"):
+            assert {"sv": "kopia", "en": "copy"}[lang] in own  # Art. 13(1)(f)
+        elif transfer["safeguard"] == "derogation":
+            assert {"sv": "kopia", "en": "copy"}[lang] not in own  # 49(1)(a)-(g): nothing to copy
+        # whether the Commission has an adequacy decision for the country is always said
+        assert {"sv": "adekvat skyddsnivå", "en": "adequacy decision"}[lang] in own
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -385,24 +415,26 @@ def test_recipients_with_role_and_country(sites, name, lang):
                   "en": {"processor": "processor", "controller": "controller",
                          "joint_controller": "joint controllers", "authority": "public authority"}}[lang]
     recipients = desc.get("recipients", [])
-    intro = joined([b for b in page.section(h2_anchor(page, {"sv": "Vem vi delar", "en": "Who we share"}[lang]))
-                    if b.tag == "p"][:1])
-    plural = {"sv": "De här", "en": "These"}[lang]
-    assert (plural in intro) == (len(recipients) > 1), intro
+    section = joined(page.section(h2_anchor(page, {"sv": "Mottagare", "en": "Recipients"}[lang])))
+    # every processor, wherever it is, works on our instructions under an Art. 28 contract
+    processors = [r for r in recipients if r["role"] == "processor"]
+    bound = {"sv": "enligt våra instruktioner och vårt avtal (artikel 28)",
+             "en": "only on our instructions and under our contract (Article 28)"}[lang]
+    assert (bound in section) == bool(processors)
     for recipient in recipients:
         words = joined(page.section_by_heading(squash(recipient["name"]), "h3"))
         assert role_words[recipient["role"]] in words, recipient["id"]
         assert COUNTRY[lang][recipient["country"]] in words
         if recipient["role"] == "joint_controller":
             # Art. 26(2): the essence of the arrangement is available to the person
-            assert {"sv": "det viktigaste i vårt avtal", "en": "main points of our arrangement"}[lang] in words
+            assert {"sv": "Det viktigaste i vårt avtal", "en": "main points of our arrangement"}[lang] in words
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_sources_and_special_data(sites, name, lang):
     page, desc, _ = policy_page(sites, name, lang)
     others = [d for d in desc["data"] if d.get("source", "data_subject") != "data_subject"]
-    heading = {"sv": "Var vi får uppgifterna ifrån", "en": "Where we get the data from"}[lang]
+    heading = {"sv": "Uppgifter från andra än dig", "en": "Data from other sources"}[lang]
     present = [b for b in page.blocks if b.tag == "h2" and b.text == heading]
     assert bool(present) == bool(others)
     if others:
@@ -442,11 +474,13 @@ def test_requests_contact_is_a_working_link_with_readable_text(sites, name, lang
     page, desc, _ = policy_page(sites, name, lang)
     contact = desc.get("requests", {}).get("contact", desc["controller"]["email"])
     target = contact if contact.startswith("https://") else "mailto:" + contact
-    how = page.section(h2_anchor(page, {"sv": "Så använder du", "en": "How to use"}[lang]))
+    rights = page.section(h2_anchor(page, {"sv": "Dina rättigheter", "en": "Your rights"}[lang]))
+    how = [b for b in rights if b.tag == "p"][:1]  # the first paragraph says how to use them
     links = [link for b in how for link in b.links]
     assert any(href == target for href, _ in links)
-    for href, shown in links:
-        assert "\\" not in shown and not shown.startswith("https://"), shown
+    for block in rights:
+        for href, shown in block.links:
+            assert "\\" not in shown and not shown.startswith("https://"), shown
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

@@ -27,7 +27,7 @@ def templates(tmp_path: Path) -> Path:
 def without_interest(tmp_path: Path) -> Path:
     """The example with the quality purpose's legitimate interest removed: an error (13(1)(d))."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    start = text.index("    legitimate_interest:\n      sv: >-\n        Vi vill veta")
+    start = text.index("    legitimate_interest:\n      sv: Vi vill veta")
     end = text.index("    retention:", start)
     path = tmp_path / "incomplete.yaml"
     path.write_text(text[:start] + text[end:], encoding="utf-8")
@@ -45,7 +45,9 @@ def test_refuses_with_error_findings_and_writes_nothing(tmp_path: Path, template
                                                         without_interest: Path) -> None:
     result = _run(without_interest, "--out", tmp_path / "site", "--templates", templates)
     assert result.exit_code == 1
-    assert f"{without_interest}:94:5: error G101 purposes[1].legitimate_interest: " in result.output
+    text = without_interest.read_text(encoding="utf-8")
+    line = text[:text.index("  - id: quality")].count("\n") + 1  # the purpose's mapping: 5
+    assert f"{without_interest}:{line}:5: error G101 purposes[1].legitimate_interest: " in result.output
     assert "13(1)(d)" in result.output and "--draft" in result.output
     assert not (tmp_path / "site").exists()
 

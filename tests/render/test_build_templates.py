@@ -118,10 +118,13 @@ def test_say_escapes_values_and_keeps_links_and_phrases() -> None:
     from policygen.render.terms import TermExplainer, load_terms
 
     out = make_environment("sv", "markdown").from_string(
-        '{{ say("in_brief.who", organisation=v, reach=md_link("oss", "mailto:a@b.se")) }}'
+        '{{ say("in_brief.intro", organisation=v) }} '
+        '{{ say("in_brief.free", reach=md_link("a@b.se", "mailto:a@b.se")) }}'
     ).render(v="[x](javascript:1) *y*", term=TermExplainer(load_terms("sv")))
-    assert out == ("Vi är \\[x\\](javascript:1) \\*y\\*. Vi ansvarar för uppgifterna om dig. "
-                   "Du når oss [oss](mailto:a@b.se).")
+    assert out == ("Den här policyn förklarar hur \\[x\\](javascript:1) \\*y\\* använder "
+                   "personuppgifter (uppgifter som går att koppla till dig) och vilka rättigheter "
+                   "du har. Det kostar inget att använda dina rättigheter. "
+                   "Skriv till oss [a@b.se](mailto:a@b.se).")
     html = make_environment("en", "html").from_string(
         '{{ say("consent_form.intro", organisation=v) }}').render(
         v="<b>AB</b>", term=TermExplainer(load_terms("en")))
@@ -132,7 +135,7 @@ def test_say_escapes_values_and_keeps_links_and_phrases() -> None:
 def test_say_refuses_a_missing_value_and_an_unknown_key() -> None:
     environment = make_environment("sv", "markdown")
     with pytest.raises(KeyError, match="organisation"):
-        environment.from_string('{{ say("in_brief.who", reach="x") }}').render(term=None)
+        environment.from_string('{{ say("in_brief.intro") }}').render(term=None)
     with pytest.raises(KeyError, match="no entry"):
         environment.from_string('{{ say("no.such.key") }}').render()
 

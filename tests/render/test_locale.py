@@ -25,15 +25,20 @@ def test_every_month_in_swedish_is_lower_case_and_english_capitalised():
     assert en[4] == "May" and all(name[0].isupper() for name in en)
 
 
+# Running text writes numbers up to twelve in words, in both languages ("sju år", "seven years");
+# Swedish "one" agrees with its noun (en månad, ett år).
 @pytest.mark.parametrize(("amount", "unit", "sv", "en"), [
-    (1, "months", "1 månad", "1 month"),
+    (1, "months", "en månad", "one month"),
+    (12, "months", "tolv månader", "twelve months"),
+    (13, "months", "13 månader", "13 months"),
     (24, "months", "24 månader", "24 months"),
-    (1, "days", "1 dag", "1 day"),
+    (1, "days", "en dag", "one day"),
     (90, "days", "90 dagar", "90 days"),
-    (1, "weeks", "1 vecka", "1 week"),
-    (2, "weeks", "2 veckor", "2 weeks"),
-    (1, "years", "1 år", "1 year"),
-    (7, "years", "7 år", "7 years"),
+    (1, "weeks", "en vecka", "one week"),
+    (2, "weeks", "två veckor", "two weeks"),
+    (1, "years", "ett år", "one year"),
+    (7, "years", "sju år", "seven years"),
+    (1000, "days", "1\u00a0000 dagar", "1,000 days"),
 ])
 def test_duration(amount, unit, sv, en):
     duration = Duration(amount=amount, unit=unit)
@@ -44,7 +49,9 @@ def test_duration(amount, unit, sv, en):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_unit_of_time_has_words_in_every_pack(lang):
     for unit in DurationUnit:
-        assert format_duration(pack_for(lang), Duration(amount=2, unit=unit)).startswith("2 ")
+        assert format_duration(pack_for(lang), Duration(amount=2, unit=unit)).startswith(
+            {"sv": "två ", "en": "two "}[lang])
+        assert format_duration(pack_for(lang), Duration(amount=30, unit=unit)).startswith("30 ")
 
 
 @pytest.mark.parametrize(("items", "sv", "en"), [

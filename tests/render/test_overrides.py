@@ -71,12 +71,12 @@ def test_super_keeps_the_heading_and_anchor_and_adds_a_paragraph(tmp_path, built
     markdown = _markdown(lang, tmp_path)
     html = markdown_to_html(markdown).html
     anchor = {"sv": "ansvarig", "en": "who-is-responsible"}[lang]
-    heading = {"sv": "Vem som ansvarar för uppgifterna", "en": "Who is responsible for the data"}
+    heading = {"sv": "Ansvarig för uppgifterna", "en": "Responsibility for the data"}
     assert f'<h2 id="{anchor}">{heading[lang]}</h2>' in html
     assert "<p>A paragraph before, with <em>emphasis</em>.</p>" in html
     assert "<p>And one after.</p>" in html
     assert "{#" not in html and "\\#" not in markdown
-    # the built-in section is there unchanged, contact list included
+    # the built-in section is there unchanged, contact details included
     builtin = builtin_markdown[lang]
     start = builtin.index(f"## {heading[lang]}")
     section = builtin[start:builtin.index("\n## ", start + 1)].strip()
@@ -157,7 +157,7 @@ def test_documented_examples_work_exactly_as_written(tmp_path, index) -> None:
     for heading, anchor in re.findall(r"^## (.+?) \{#([a-z0-9-]+)\}$", example, re.M):
         assert f'<h2 id="{anchor}">{heading}</h2>' in html
     if "super()" in example:
-        assert '<h2 id="ansvarig">Vem som ansvarar för uppgifterna</h2>' in html
+        assert '<h2 id="ansvarig">Ansvarig för uppgifterna</h2>' in html
 
 
 def test_docs_show_two_override_examples() -> None:

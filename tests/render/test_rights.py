@@ -147,3 +147,45 @@ def test_explicit_consent_for_special_data_can_be_withdrawn_whatever_the_basis()
     assert coverage[R.withdraw_consent] == ["care"]
     assert list(coverage) == [R.access, R.rectification, R.erasure, R.restriction, R.portability,
                               R.withdraw_consent, R.complaint]
+
+
+# --- the policy's one rights table (model.facts.rights_table) ---------------------------------
+
+from policygen.model.facts import ALWAYS, erasure_exception, right_applies, rights_table  # noqa: E402
+
+
+def test_always_is_what_every_legal_basis_gives():
+    assert set(ALWAYS) == {R.access, R.rectification, R.restriction, R.complaint}
+
+
+def test_rights_table_columns_rows_and_the_rights_no_purpose_has():
+    purposes = [P("support", LegalBasis.contract), P("quality", LegalBasis.legitimate_interests),
+                P("news", LegalBasis.consent, direct_marketing=True),
+                P("books", LegalBasis.legal_obligation)]
+    table = rights_table(purposes)
+    assert table.columns == (R.erasure, R.portability, R.objection, R.withdraw_consent)
+    assert {row.purpose.id: row.applies for row in table.rows} == {
+        "support": (True, True, False, False),
+        "quality": (True, False, True, False),
+        "news": (True, True, True, True),  # Art. 21(2): direct marketing on consent
+        "books": (False, False, False, False),
+    }
+    assert [p.id for p in table.without(R.erasure)] == ["books"]
+    assert table.present == {R.erasure, R.portability, R.objection, R.withdraw_consent}
+
+
+def test_a_right_no_purpose_has_is_a_column_of_no_except_withdrawal():
+    table = rights_table([P("books", LegalBasis.legal_obligation),
+                          P("register", LegalBasis.public_task)])
+    assert table.columns == (R.erasure, R.portability, R.objection)  # no consent, no withdrawal
+    assert table.present == {R.objection}
+    assert [row.applies for row in table.rows] == [(False, False, False), (False, False, True)]
+
+
+def test_erasure_exceptions_are_art_17_3_b():
+    assert erasure_exception(P("books", LegalBasis.legal_obligation)) == "legal_obligation"
+    assert erasure_exception(P("register", LegalBasis.public_task)) == "public_task"
+    for basis in (LegalBasis.consent, LegalBasis.contract, LegalBasis.legitimate_interests,
+                  LegalBasis.vital_interests):
+        assert erasure_exception(P("x", basis)) is None
+        assert right_applies(P("x", basis), R.erasure)

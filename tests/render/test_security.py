@@ -227,7 +227,8 @@ def test_hostile_yaml_through_the_command_line(tmp_path: Path) -> None:
     payload = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> file:///etc/passwd"
     text = Path(__file__).resolve().parents[2].joinpath("examples", "exempel-support.yaml").read_text()
     text = text.replace("  name: Exempel Support AB", f"  name: '{payload}'")
-    text = text.replace("sv: Skicka vårt nyhetsbrev till dig", f"sv: 'Nyhetsbrev {payload}'")
+    assert "      sv: Nyhetsbrev\n" in text
+    text = text.replace("      sv: Nyhetsbrev\n", f"      sv: 'Nyhetsbrev {payload}'\n")
     text = text.replace("sv: Ja, skicka Exempel Supports nyhetsbrev",
                         f"sv: Ja {payload.replace(': ', ' ')}, skicka Exempel Supports nyhetsbrev")
     description = tmp_path / "hostile.yaml"

@@ -37,7 +37,8 @@ def _build(tmp_path: Path, text: str) -> float:
 
 def test_a_long_word_in_a_purpose_title_builds_in_bounded_time(tmp_path: Path) -> None:
     source = EXAMPLE.read_text(encoding="utf-8")
-    text = source.replace("sv: Skicka vårt nyhetsbrev till dig", f"sv: Skicka {LONG_WORD} nyhetsbrev", 1)
+    assert "      sv: Nyhetsbrev\n" in source  # the newsletter's title
+    text = source.replace("      sv: Nyhetsbrev\n", f"      sv: Nyhetsbrev {LONG_WORD}\n", 1)
     seconds = _build(tmp_path, text)
     print(f"40 KB word in a purpose title: {seconds:.1f} s")
     page = (tmp_path / "site" / "sv" / "integritetspolicy.html").read_text(encoding="utf-8")

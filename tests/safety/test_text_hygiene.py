@@ -76,14 +76,15 @@ def test_control_and_bidi_characters_are_a_located_format_error(old, new, key, c
 
 
 def test_a_control_character_in_a_translated_text_is_located_at_its_language(tmp_path) -> None:
-    text = _replace("sv: Skicka vårt nyhetsbrev till dig", 'sv: "Skicka vårt\\u202a nyhetsbrev"')
+    text = _replace("      sv: Nyhetsbrev\n", '      sv: "Vårt\\u202a nyhetsbrev"\n')
     [problem] = _problems(text)
     assert problem.key == "purposes[3].title.sv" and "U+202A" in problem.message
     description = tmp_path / "desc.yaml"
     description.write_text(text, encoding="utf-8")
     run = _run("validate", str(description))
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert f"desc.yaml:{_line_of(text, 'Skicka vårt')}:" in run.stderr
+    line = _line_of(text, "Vårt\\u202a")
+    assert f"desc.yaml:{line}:" in run.stderr
 
 
 def test_tab_and_newline_stay_allowed() -> None:
