@@ -3,8 +3,9 @@
 ``policygen build`` writes an *origin map* beside each document it builds from a description
 (``sv/integritetspolicy.md`` → ``sv/integritetspolicy.md.map.json``): the ranges of the document
 that print a description value, each with its key (``purposes[2].title``). This module reads such
-a map and gives each finding its ``origin``: the key of the first description text its span
-overlaps, or ``template`` when it overlaps none (fixed text of the template or language pack).
+a map and gives each finding its ``origin``: the key of the description text in which the finding
+starts, or ``template`` when it starts in fixed text of the template or language pack. (A finding
+on a whole sentence that mixes both, a long sentence, is labelled by where the sentence starts.)
 
 A map describes one exact document: it holds the SHA-256 of the document's UTF-8 text, and a map
 whose document has changed since the build (edited by hand) is not used. Neither is a map that is
@@ -53,13 +54,10 @@ class OriginMap:
         self._ends = [origin.end for origin in self.origins]
 
     def origin(self, finding: Finding) -> str:
-        """The key of the first range ``finding`` overlaps, else :data:`TEMPLATE`."""
+        """The key of the range that holds the finding's first character, else :data:`TEMPLATE`."""
         start = (finding.line, finding.column)
-        end = (finding.end_line, finding.end_column) if finding.end_line is not None and \
-            finding.end_column is not None else (finding.line, finding.column + 1)
-        end = max(end, (start[0], start[1] + 1))
         index = bisect_right(self._ends, start)
-        if index < len(self.origins) and self.origins[index].start < end:
+        if index < len(self.origins) and self.origins[index].start <= start:
             return self.origins[index].key
         return TEMPLATE
 

@@ -19,7 +19,7 @@ with the YAML alias of a field (``transfers[0].copy``, not ``copy_``).
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,11 +40,13 @@ NAME_FIELDS = frozenset({"controller.name", "controller.address", "dpo.name", "r
 
 @dataclass(frozen=True)
 class ReaderText:
-    """One text people read: its key path, the field's name and its translations ``{lang: text}``."""
+    """One text people read: its key path, the field's name and its translations ``{lang: text}``.
+    ``plain`` marks a name written once for every language (a plain string in the model)."""
 
     key: str
     field: str
     text: dict[str, str]
+    plain: bool = False
 
 
 def reader_texts(description: BaseModel) -> list[ReaderText]:
@@ -53,18 +55,18 @@ def reader_texts(description: BaseModel) -> list[ReaderText]:
             if kind == "text" and value is not None]
 
 
-def shown_names(description: BaseModel) -> list[tuple[str, dict[str, str]]]:
-    """``(key, {lang: name})`` of every name a published document prints (:data:`NAME_FIELDS`,
-    and fields typed :data:`~policygen.model.fields.Label`), with one entry per language."""
+def shown_names(description: BaseModel) -> list[ReaderText]:
+    """Every name a published document prints (:data:`NAME_FIELDS`, and fields typed
+    :data:`~policygen.model.fields.Label`), with one entry per language."""
     languages = list(getattr(description, "languages", []) or [])
     names = []
     for key, kind, value in _walk(description, ""):
         if value is None:
             continue
         if kind == "label":
-            names.append((key, dict(value)))
+            names.append(ReaderText(key, key_field(key), dict(value)))
         elif kind == "plain" and _generic(key) in NAME_FIELDS and isinstance(value, str):
-            names.append((key, {lang: value for lang in languages}))
+            names.append(ReaderText(key, key_field(key), {lang: value for lang in languages}, plain=True))
     return names
 
 
@@ -154,8 +156,3 @@ def _replace(node: Any, key: str, values: dict[str, Any]) -> Any:
         return items if any(a is not b for a, b in zip(items, node)) else node
     return node
 
-
-def map_texts(texts: list[ReaderText], change: Callable[[str, str, str], str]) -> dict[str, dict[str, str]]:
-    """``{key: {lang: change(key, lang, text)}}`` for ``texts``: the values for :func:`with_values`."""
-    return {item.key: {lang: change(item.key, lang, text) for lang, text in item.text.items()}
-            for item in texts}
