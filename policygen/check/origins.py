@@ -26,11 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from policygen.output import TEMPLATE_ORIGIN as TEMPLATE
 from policygen.output import Finding
 
 SUFFIX = ".map.json"
 FORMAT = 1
-TEMPLATE = "template"
 MAX_BYTES = 8 * 1024 * 1024
 
 Position = tuple[int, int]
