@@ -260,7 +260,7 @@ def scalar_blocks(lines: list[str], line: int, column: int, value: str, kind: st
     pieces = decode_scalar(lines, line, column, value, parent_indent)
     exact = pieces is not None
     if pieces is None:
-        pieces = [Piece(value, line - 1, column - 1, 0)]
+        pieces = [Piece(value, line - 1, column - 1, 1)]  # every character on the value's first one
     blocks = []
     start = 0
     for match in [*_PARAGRAPH_BREAK.finditer(value), None]:
