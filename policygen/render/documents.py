@@ -139,7 +139,8 @@ def _render_language(description: Description, lang: str, languages: list[str],
     if documents.has_consent:
         form = consent_form(context, html_env, languages)
         documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
-    documents.files.update(origin_maps(description, lang, languages, templates, draft, documents.files))
+    documents.files.update(origin_maps(description, lang, languages, draft, documents.files,
+                                       markdown_env, html_env))
     return documents
 
 

@@ -219,13 +219,13 @@ def origin_map(marked: str, published: str, marks: _Marks, document: str) -> byt
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def origin_maps(description: Any, lang: str, languages: list[str], templates: Path | None, draft: bool,
-                files: dict[str, bytes]) -> dict[str, bytes]:
+def origin_maps(description: Any, lang: str, languages: list[str], draft: bool, files: dict[str, bytes],
+                markdown_env: Any, html_env: Any) -> dict[str, bytes]:
     """``<document>.map.json`` for the policy's Markdown and the consent form among ``files``
-    (path → published bytes, as :func:`~policygen.render.documents.render_language` made them)."""
+    (path → published bytes, as :func:`~policygen.render.documents.render_language` made them
+    with the environments ``markdown_env`` and ``html_env``, whose compiled templates are reused)."""
     from policygen.render import site
     from policygen.render.documents import consent_form, document_context, policy_markdown, published_markdown
-    from policygen.render.environment import make_environment
 
     marks = _Marks(description, lang)
     if not marks.usable:
@@ -235,11 +235,11 @@ def origin_maps(description: Any, lang: str, languages: list[str], templates: Pa
         context = document_context(marks.description, lang, languages, draft)
         policy = site.page_path(lang, "policy", ".md")
         if policy in files:
-            markdown = policy_markdown(context, make_environment(lang, "markdown", templates))
+            markdown = policy_markdown(context, markdown_env)
             _add(maps, policy, published_markdown(markdown, lang, draft), files[policy], marks)
         form = site.page_path(lang, "consent", ".html")
         if form in files:
-            marked = consent_form(context, make_environment(lang, "html", templates), languages)
+            marked = consent_form(context, html_env, languages)
             _add(maps, form, marked, files[form], marks)
     except Exception:  # noqa: BLE001 - a map is an aid: a template that fails on the marked copy costs the map, never the build
         return {}
