@@ -249,3 +249,12 @@ def test_bundled_examples_have_no_language_findings(example: Path) -> None:
     result = run("validate", "--format", "json", example)
     assert result.exit_code == 0, result.output
     assert places(json.loads(result.stdout)["files"][0]["findings"]) == []
+
+
+def test_check_html_report_of_a_description_shows_its_text() -> None:
+    result = run("check", "--format", "html", WORDING)
+    assert result.exit_code == 0, result.output
+    parser = _Marks()
+    parser.feed(result.stdout)
+    assert "marknadsföringsändamål" in parser.marked["44"]
+    assert "<h1>policygen check report</h1>" in result.stdout

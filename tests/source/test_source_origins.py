@@ -166,3 +166,15 @@ def test_an_explanation_the_build_inserts_is_not_the_descriptions_text(tmp_path:
     assert [line[start - 1:end - 1].strip() for _, start, end in ranges] == [
         "Du skriver till oss om ditt ärende. Vårt personuppgiftsbiträde", "sparar dina frågor."]
     assert all(not start - 1 <= explanation < end - 1 for _, start, end in ranges)
+
+
+def test_no_map_when_the_description_holds_the_marker_characters(tmp_path: Path) -> None:
+    """Private-use characters in a text could be taken for markers: that language gets no map, and
+    the published documents are the same as ever."""
+    text = WORDING.read_text(encoding="utf-8").replace("Du skriver till oss", "Du skriver \ue000 till oss")
+    path = tmp_path / "private.yaml"
+    path.write_text(text, encoding="utf-8")
+    build(load_description(str(path)), tmp_path / "site")
+    maps = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("*.map.json"))
+    assert maps == ["en/consent.html.map.json", "en/privacy-policy.md.map.json"]
+    assert "Du skriver \ue000 till oss" in (tmp_path / "site" / "sv" / "integritetspolicy.md").read_text("utf-8")

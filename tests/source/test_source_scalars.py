@@ -56,8 +56,9 @@ def _assert_exact(document: str, value: str, pieces) -> None:  # noqa: ANN001
     ("top:\n  sv: >-   # a comment on the header\n    text\n", "text"),
     ('top:\n  sv: "multi   \n    line  \n\n    para"\n', "multi line\npara"),
     ("top:\r\n  sv: >-\r\n    crlf lines\r\n    folded\r\n", "crlf lines folded"),
+    ("top:\n  sv: !!str >-\n    tagged\n    text\n", "tagged text"),
 ], ids=["plain", "plain folded", "single", "double escapes", "folded strip", "literal", "more indented",
-        "keep", "indentation indicator", "flow", "comment", "header comment", "double folded", "crlf"])
+        "keep", "indentation indicator", "flow", "comment", "header comment", "double folded", "crlf", "tag"])
 def test_every_style_decodes_to_the_value_with_exact_places(document: str, value: str) -> None:
     decoded, pieces = _decode(document)
     assert decoded == value

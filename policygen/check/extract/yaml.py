@@ -31,6 +31,7 @@ _SIMPLE_ESCAPES = {
 }
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TAG = re.compile(r"!\S*[ \t]+")
 HEADING_LEVEL = 3
 """The level a text read as a heading gets (a purpose's title is a third-level heading of the policy)."""
 _BLOCK_HEADER = re.compile(r"^([|>])([1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?$")
@@ -86,6 +87,9 @@ class _Decoder:
 
     def run(self) -> list[Piece]:
         first = self.line(self.row)
+        tag = _TAG.match(first, self.column)
+        if tag:  # a core tag before the value (``!!str``): the value starts after it
+            self.column = tag.end()
         indicator = first[self.column:self.column + 1]
         if indicator in ('"', "'"):
             self._quoted(indicator)
