@@ -62,6 +62,10 @@ def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str,
         files.append(file)
     known = gdpr_rules + ([rule.info() for rule in language[1]] if language else [])
     report = Report(command="validate", files=files, rules=used_rules(files, known), color=use_color())
+    for file in files:
+        if file.omitted:
+            click.echo(f"{file.path}: {file.omitted} more language findings not shown "
+                       "(the per-file limit is the max-findings setting)", err=True)
     if output_format == "human":
         click.echo(format_malformed(report), nl=False, err=True)
         readable = report.without_malformed()
