@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from policygen.check.rule import Rule
 from policygen.check.settings import Settings
-from policygen.output import FileReport, Report, used_rules
+from policygen.output import FileReport, Finding, Report, used_rules
 
 if TYPE_CHECKING:
+    from policygen.check.document import Block
     from policygen.check.jobs import Workers
     from policygen.check.sources import SourceFile
 
@@ -67,12 +68,19 @@ def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | Non
 def check_file(file: SourceFile, rules: list[Rule], settings: Settings, lang: str | None = None,
                inline_config: bool = True) -> FileReport:
     """One file's report (see :func:`check_text`); raises ``BadInput`` for a file that cannot be
-    checked (missing, binary, not UTF-8, empty)."""
+    checked (missing, binary, not UTF-8, empty). A document ``policygen build`` wrote has an origin
+    map beside it (:mod:`policygen.check.origins`): its findings then say where their text was
+    written, a description key or ``template``."""
+    from policygen.check.origins import read_origin_map
     from policygen.check.sources import detect_language, read_source
 
     source = read_source(file)
-    return check_text(source, file.path, detect_language(file, source, lang), file.fmt, rules, settings,
-                      inline_config)
+    report = check_text(source, file.path, detect_language(file, source, lang), file.fmt, rules, settings,
+                        inline_config)
+    origins = read_origin_map(file.fs_path, source)
+    if origins is not None:
+        report.findings = origins.label(report.findings)
+    return report
 
 
 def check_text(source: str, path: str, lang: str, fmt: str, rules: list[Rule], settings: Settings,
@@ -90,3 +98,14 @@ def check_text(source: str, path: str, lang: str, fmt: str, rules: list[Rule], s
                                              ran=rule_keys(ran))
     report.source = source
     return report
+
+
+def check_texts(texts: list[list[Block]], path: str, lang: str, rules: list[Rule],
+                settings: Settings) -> list[list[Finding]]:
+    """The findings of each of several short texts in ``lang`` (each given as its blocks, placed in
+    their source already), by the rules among ``rules`` that read text: see
+    :func:`policygen.check.runner.check_texts`. Rules measuring a whole document or section do
+    not run; rules must be enabled by ``settings`` already."""
+    from policygen.check.runner import check_texts as run_texts
+
+    return run_texts(texts, path, lang, rules, settings)

@@ -189,6 +189,25 @@ def check_source(
     )
 
 
+def check_texts(texts: Iterable[list[Block]], path: str, lang: str, rules: Iterable[Rule],
+                settings: Settings) -> list[list[Finding]]:
+    """The findings of each of several short texts (their blocks, already placed in the source),
+    each read as a document of its own, by the text rules of ``rules`` (already filtered by
+    settings). Measures are not taken: a text this short is one part of a document, and is
+    measured there. Findings of each text are sorted, severities applied."""
+    rules = [rule for rule in rules if rule.applies_to(lang) and type(rule).check is not Rule.check]
+    results = []
+    for blocks in texts:
+        document = Document(path=path, lang=lang, source="", blocks=list(blocks))
+        for block in document.blocks:
+            split_block(block, lang)
+        findings: list[Finding] = []
+        for rule in rules:
+            findings.extend(_with_severity(rule.check(document, settings), rule, settings))
+        results.append(sorted(findings, key=_order))
+    return results
+
+
 def _order(finding: Finding) -> tuple:
     return (finding.line, finding.column, finding.code, finding.end_line, finding.end_column, finding.message)
 

@@ -6,6 +6,7 @@ command-line options. Rules read thresholds through :meth:`Settings.option`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -92,9 +93,15 @@ class Settings:
         return rule.severity
 
 
+_GDPR_CODE = re.compile(r"^G\d*$", re.IGNORECASE)
+
+
 def matches(rule: "Rule", selector: str) -> bool:
-    """Does ``selector`` (code, code prefix, dotted name or name prefix, category) pick ``rule``?"""
+    """Does ``selector`` (code, code prefix, dotted name or name prefix, category) pick ``rule``?
+
+    ``rule`` is anything with a ``code``, ``name`` and ``category``: a plain-language rule, or the
+    :class:`~policygen.output.RuleInfo` of a GDPR rule (``validate --select G4``)."""
     selector = selector.strip()
-    if selector.upper().startswith("PL"):
+    if selector.upper().startswith("PL") or _GDPR_CODE.match(selector):
         return rule.code.startswith(selector.upper())
     return selector in (rule.name, rule.category) or rule.name.startswith(selector + ".")

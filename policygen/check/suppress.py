@@ -9,7 +9,12 @@ so beside it, where the next reader sees it, instead of in a configuration file:
   ``enable`` without codes ends every open ``disable``; a ``disable`` never enabled runs to the
   end of the file.
 - ``<!-- policygen: disable-next-line=PL111 -->``: findings that start on the line after the
-  comment (without codes: every rule).
+  comment (without codes: every rule); ``disable-line`` the same for the comment's own line.
+
+In a YAML description the same directives are YAML comments, ``# policygen: disable-next-line=PL201``
+on the line above a text or ``# policygen: disable-line=PL201`` at the end of its line (fmt
+``yaml``). A ``#`` starts a comment at the start of a line or after white space; the caller names
+the source ranges of the texts themselves (``skip``), where a ``#`` is text, not a comment.
 
 A suppression that suppresses nothing is itself reported (PL001 ``suppression.unused``, a
 warning at the comment; :mod:`policygen.check.rules.pl001_unused_suppression`), so stale
@@ -37,9 +42,10 @@ CODE = UnusedSuppression.code
 SEVERITY = UnusedSuppression.severity
 
 _OPENING = re.compile(r"<!--\s*policygen\s*:\s*")
+_YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[ \t]*policygen[ \t]*:[ \t]*(?P<body>[^\n]*)", re.MULTILINE)
 _BODY = re.compile(r"^(?P<action>[A-Za-z-]+)\s*(?:=\s*(?P<codes>.*))?$", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-ACTIONS = ("disable", "enable", "disable-next-line")
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 ALL = "*"
 MAX_NAMED = 500
 """Rule names (codes, dotted names, or "every rule") the directives of one file may name in all.
@@ -138,9 +144,17 @@ def _comments(source: str) -> Iterator[tuple[int, str, int]]:
         position = close + 3
 
 
-def scan_directives(source: str, fmt: str = "md") -> list[Directive]:
-    """Every policygen directive in ``source``, in order (fenced code skipped in Markdown)."""
-    comments = list(_comments(source))
+def _yaml_comments(source: str) -> Iterator[tuple[int, str, int]]:
+    """``(start, body, end)`` of each ``# policygen: …`` comment of a YAML source, in order."""
+    for match in _YAML_COMMENT.finditer(source):
+        body = match.group("body").rstrip(" \t\r")
+        yield match.start(), body, match.start("body") + len(body)
+
+
+def scan_directives(source: str, fmt: str = "md", skip: Collection[tuple[Position, Position]] = ()) -> list[Directive]:
+    """Every policygen directive in ``source``, in order (fenced code skipped in Markdown, and in
+    YAML the ``[start, end)`` ranges of ``skip``: texts, where ``#`` is not a comment)."""
+    comments = list(_yaml_comments(source) if fmt == "yaml" else _comments(source))
     if not comments:
         return []
     position = _Positions(source)
@@ -152,7 +166,10 @@ def scan_directives(source: str, fmt: str = "md") -> list[Directive]:
         inside = bisect_right(fence_starts, start) - 1
         if inside >= 0 and start < fences[inside][1]:
             continue
-        directive = _directive(source[start:end], body, position(start), position(end))
+        where = position(start)
+        if any(low <= where < high for low, high in skip):
+            continue
+        directive = _directive(source[start:end], body, where, position(end))
         named += len(directive.tokens)
         if named > MAX_NAMED:
             directive.problem = (f"The policygen comments of this file name more than {MAX_NAMED:,} rules: "
@@ -169,7 +186,7 @@ def _directive(text: str, body_text: str, start: Position, end: Position) -> Dir
     codes = tuple(_normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token)
     problem = ""
     if body is None or action not in ACTIONS:
-        problem = f"Unknown policygen directive {action!r}: use disable, enable or disable-next-line."
+        problem = f"Unknown policygen directive {action!r}: use disable, enable, disable-next-line or disable-line."
     return Directive(text, action, codes, start, end, problem)
 
 
@@ -181,8 +198,8 @@ def _regions(directives: list[Directive]) -> tuple[list[Region], list[Directive]
     for directive in directives:
         if directive.problem:
             continue
-        if directive.action == "disable-next-line":
-            line = directive.end[0] + 1
+        if directive.action in ("disable-next-line", "disable-line"):
+            line = directive.end[0] + 1 if directive.action == "disable-next-line" else directive.start[0]
             codes = frozenset(directive.codes) or None
             regions.append(Region(directive, codes, (line, 1), (line + 1, 1)))
         elif directive.action == "disable":
@@ -279,7 +296,8 @@ def rule_keys(rules: Iterable[object]) -> frozenset[str]:
 
 def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md",
                        inline_config: bool = True, unused_severity: str | None = SEVERITY,
-                       ran: Collection[str] | None = None) -> list[Finding]:
+                       ran: Collection[str] | None = None,
+                       skip: Collection[tuple[Position, Position]] = ()) -> list[Finding]:
     """The findings of ``source`` no inline directive suppresses, plus a PL001 finding for each
     directive that suppressed nothing, in source order.
 
@@ -287,11 +305,12 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
     findings unchanged. ``unused_severity`` is PL001's severity (``None``: PL001 is switched off).
     ``ran`` holds the keys (:func:`rule_keys`) of the rules that checked this file: a directive
     naming a rule that did not run (deselected, or not for this language) cannot be judged unused.
+    ``skip`` is for YAML (:func:`scan_directives`).
     """
     findings = list(findings)
     if not inline_config:
         return findings
-    directives = scan_directives(source, fmt)
+    directives = scan_directives(source, fmt, skip)
     if not directives:
         return findings
     regions, idle_enables = _regions(directives)

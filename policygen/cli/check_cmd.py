@@ -1,4 +1,9 @@
-"""``policygen check PATH…``: plain-language check of .md, .html and .txt files or a built site."""
+"""``policygen check PATH…``: plain-language check of .md, .html and .txt files or a built site.
+
+A ``.yaml``/``.yml`` file named on the command line is a description: its texts are checked where
+they are written, as ``policygen validate`` checks them (:mod:`policygen.source`), instead of the
+YAML being read as prose. Descriptions are reported first, then the other files.
+"""
 
 from __future__ import annotations
 
@@ -36,9 +41,13 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     from policygen.check.api import load_settings, run
     from policygen.check.config import check_option_selectors
     from policygen.check.jobs import start_workers
-    from policygen.output import MACHINE_FORMATS, exit_code, format_statistics, render
+    from policygen.output import MACHINE_FORMATS, Report, exit_code, format_statistics, render, used_rules
+    from policygen.source import DESCRIPTION_SUFFIXES
 
-    workers = start_workers(paths, jobs)  # first: they load spaCy while the configuration is read
+    descriptions = [path for path in paths if Path(path).suffix.lower() in DESCRIPTION_SUFFIXES]
+    documents = [path for path in paths if path not in descriptions]
+    # first: they load spaCy while the configuration is read
+    workers = start_workers(documents, jobs) if documents else None
 
     settings, rules = load_settings(config)
     check_option_selectors("--select", select, rules)
@@ -47,8 +56,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         settings.select = tuple(select)
     if ignore:
         settings.ignore = settings.ignore + tuple(ignore)
-    report = run(list(paths), settings, rules, lang, inline_config=not no_inline_config,
-                 workers=workers)
+    report = run(documents, settings, rules, lang, inline_config=not no_inline_config,
+                 workers=workers) if documents else Report(command="check")
+    if descriptions:
+        _check_descriptions(report, descriptions, settings, rules, not no_inline_config)
+        report.rules = used_rules(report.files, (rule.info() for rule in rules))
     report.color = use_color(sys.stdout)
     for problem in report.problems:
         click.echo(problem.render(), err=True)
@@ -66,3 +78,18 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)
     sys.exit(exit_code(report, fail_level or settings.fail_level, exit_zero))
+
+
+def _check_descriptions(report, paths: list[str], settings, rules, inline_config: bool) -> None:  # noqa: ANN001
+    """Each description's language findings, before the other files; one that is not a
+    well-formed description is bad input (its problems, exit 2), and the run goes on."""
+    from policygen.errors import UserError
+    from policygen.source import check_description
+
+    files = []
+    for path in paths:
+        try:
+            files.append(check_description(path, rules, settings, inline_config))
+        except UserError as error:
+            report.problems.extend(error.problems)
+    report.files[:0] = files

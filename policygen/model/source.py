@@ -47,6 +47,11 @@ def read_description_bytes(path: str) -> bytes:
         raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
 
 
+def read_description_text(path: str) -> str:
+    """The text of the description file at ``path``, read and decoded with every check above."""
+    return decode_description(read_description_bytes(path), path)
+
+
 def decode_description(raw: bytes, path: str) -> str:
     """Decode UTF-8 (an optional BOM is dropped); refuse binary content and other encodings."""
     if len(raw) > MAX_BYTES:

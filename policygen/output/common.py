@@ -9,6 +9,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from policygen.output.report import description_origin
+
 if TYPE_CHECKING:
     from policygen.output.report import Finding
 
@@ -40,13 +42,21 @@ def span_of(finding: Finding) -> Span | None:
     return Span(line, column, end_line, end_column)
 
 
+ORIGIN_LABEL = "Text from the description"
+"""How every format introduces the description key a finding's text came from."""
+
+
 def full_message(finding: Finding) -> str:
-    """The message with what a reader needs to act on it: suggestion, GDPR article, key, hint."""
+    """The message with what a reader needs to act on it: GDPR article, key, the description key
+    its text came from, suggestion, hint."""
     text = finding.message.strip()
     if finding.article:
         text += f" (GDPR Art. {finding.article})"
     if finding.key:
         text += f" [{finding.key}]"
+    origin = description_origin(finding)
+    if origin:
+        text += f" {ORIGIN_LABEL}: {origin}."
     if finding.suggestion:
         text += f" Suggestion: {finding.suggestion}"
     if finding.hint:

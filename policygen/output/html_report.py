@@ -1,9 +1,11 @@
 """The ``html`` format: a self-contained report for people who would rather look than read.
 
-For ``check``: each document's text (as it was checked, carried in the report) with every
-finding highlighted in its category's colour, the message and suggestion on hover (``title``)
-and in a side list that links to the highlight, the document LIX on a gauge with its band, and
-the per-section scores. For ``validate``: a table of findings per description.
+For a checked document: its text (as it was checked, carried in the report) with every finding
+highlighted in its category's colour, the message and suggestion on hover (``title``) and in a
+side list that links to the highlight, the document LIX on a gauge with its band, and the
+per-section scores. For a description (``validate``, or ``check`` on a description): a table of
+findings, and when the report holds the description's text (its language findings were checked),
+that text with every finding highlighted at its line and column.
 
 Self-contained means no external requests at all: the CSS is inline, there is no script, and a
 Content-Security-Policy forbids loading anything. The checked text is data, never markup.
@@ -15,11 +17,11 @@ from html import escape
 from typing import Any
 
 from policygen import __version__
-from policygen.output.common import display_path, span_of
+from policygen.output.common import ORIGIN_LABEL, display_path, span_of
 from policygen.output.html_highlight import Mark, highlight_lines
 from policygen.output.html_style import CATEGORY_COLOURS, category_class, stylesheet
 from policygen.output.lix_bands import BANDS, lix_band, lix_gauge_svg
-from policygen.output.report import FileReport, Finding, Metrics, Report, RuleInfo, Section
+from policygen.output.report import FileReport, Finding, Metrics, Report, RuleInfo, Section, description_origin
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _BAND_COLOURS = {key: colour for _, key, _, colour in BANDS}
@@ -45,11 +47,10 @@ def format_html(report: Report) -> str:
     files = report.files
     total = sum(len(file.findings) for file in files)
     subtitle = f"{_plural(total, 'finding')} in {_plural(len(files), 'file')} · policygen {__version__}"
-    if report.command != "check":
-        body = "".join(_validate_file(file) for file in files)
-        return _page(f"policygen {report.command} report", subtitle, body)
-    body = "".join(_check_file(index, file, report.rules) for index, file in enumerate(files, 1))
-    return _page("policygen check report", subtitle, body)
+    body = "".join(_check_file(index, file, report.rules) if file.metrics is not None
+                   else _description_file(index, file, report.rules)
+                   for index, file in enumerate(files, 1))
+    return _page(f"policygen {report.command} report", subtitle, body)
 
 
 # ---- check ---------------------------------------------------------------------------------------
@@ -140,6 +141,12 @@ def _marks(file_id: str, findings: list[Finding], rules: dict[str, RuleInfo]) ->
     return marks
 
 
+def _origin_html(finding: Finding) -> str:
+    origin = description_origin(finding)
+    return f' <span class="note">({escape(ORIGIN_LABEL.lower())}: <code>{escape(origin)}</code>)</span>' \
+        if origin else ""
+
+
 def _finding_item(finding: Finding, mark: Mark | None, placed: bool) -> str:
     severity = escape(finding.severity)
     where = escape(f"{finding.line}:{finding.column}")
@@ -151,7 +158,7 @@ def _finding_item(finding: Finding, mark: Mark | None, placed: bool) -> str:
         f'<li class="{category_class(finding.category or "other")}">{where_html} '
         f'<span class="code">{escape(finding.code)}</span>'
         f'<span class="sev sev-{severity}">{severity}</span> '
-        f"{escape(finding.message)}{missing}{suggestion_html}</li>"
+        f"{escape(finding.message)}{missing}{_origin_html(finding)}{suggestion_html}</li>"
     )
 
 
@@ -190,24 +197,45 @@ def _check_file(index: int, file: FileReport, rules: dict[str, RuleInfo]) -> str
     )
 
 
-# ---- validate ------------------------------------------------------------------------------------
+# ---- descriptions --------------------------------------------------------------------------------
 
-def _validate_file(file: FileReport) -> str:
+def _source_html(file_id: str, file: FileReport, marks: list[tuple[Finding, Mark | None]]) -> tuple[str, set[str]]:
+    """The file's text with the findings highlighted (empty when the report does not hold it)."""
+    if file.source is None:
+        return "", set()
+    lines, placed = highlight_lines(file.source, [mark for _, mark in marks if mark is not None])
+    rows = "".join(
+        f'<div class="line" id="{file_id}-L{n}"><span class="ln">{n}</span><span class="text">{html}</span></div>'
+        for n, html in enumerate(lines, 1)
+    )
+    return f'<div class="source">{rows}</div>', placed
+
+
+def _description_file(index: int, file: FileReport, rules: dict[str, RuleInfo]) -> str:
+    file_id = f"file{index}"
+    marks = _marks(file_id, file.findings, rules)
+    source_html, placed = _source_html(file_id, file, marks)
     rows = []
-    for finding in file.findings:
+    for finding, mark in marks:
         severity = escape(finding.severity)
         hint_html = f'<br><span class="note">hint: {escape(finding.hint)}</span>' if finding.hint else ""
+        suggestion_html = (f'<br><span class="suggestion">→ {escape(finding.suggestion)}</span>'
+                           if finding.suggestion else "")
+        where = escape(f"{finding.line}:{finding.column}")
+        if mark is not None and mark.anchor in placed:
+            where = f'<a class="where" href="#{mark.anchor}">{where}</a>'
         rows.append(
             f'<tr class="sev-row-{severity}"><td><span class="sev sev-{severity}">{severity}</span></td>'
             f"<td>{escape(finding.code)}</td><td>{escape(finding.kind)}</td>"
             f"<td>{escape(finding.article or '')}</td><td><code>{escape(finding.key)}</code></td>"
-            f"<td>{finding.line}:{finding.column}</td>"
+            f"<td>{where}</td>"
             f"<td>{escape(finding.message)}"
-            f"{hint_html}</td></tr>"
+            f"{suggestion_html}{hint_html}</td></tr>"
         )
     table = (
         '<table class="findings"><thead><tr><th>severity</th><th>code</th><th>kind</th><th>GDPR article</th>'
         f"<th>key</th><th>line:col</th><th>message</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows else '<p class="note">No findings.</p>'
     )
-    return f'<section class="file"><h2>{escape(display_path(file.path))}</h2>{table}</section>\n'
+    return (f'<section class="file" id="{file_id}"><h2>{escape(display_path(file.path))}</h2>'
+            f"{table}{source_html}</section>\n")

@@ -8,8 +8,8 @@ lines, and :meth:`Report.without_malformed` what is left for the ordinary report
 from __future__ import annotations
 
 from policygen.errors import Problem
-from policygen.output.common import display_path
-from policygen.output.report import Report
+from policygen.output.common import ORIGIN_LABEL, display_path
+from policygen.output.report import Report, description_origin
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -35,6 +35,9 @@ def format_human(report: Report) -> str:
             article = f" (Art. {finding.article})" if finding.article else ""
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.code}{key} "
                          f"{finding.message}{article}")
+            origin = description_origin(finding)
+            if origin:
+                lines.append(f"    {ORIGIN_LABEL.lower()}: {origin}")
             if finding.suggestion:
                 lines.append(f"    suggestion: {finding.suggestion}")
             if finding.hint:

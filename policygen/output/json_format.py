@@ -1,8 +1,11 @@
 """The ``json`` format: the report as the JSON contract of DESIGN.md (``{"files": [...]}``).
 
-A finding of a checked text has the fields of ``policygen check --format json``; a finding about
-a description (``gdpr``, ``format``, later ``language``) those of ``policygen validate``. The same
-fields, minus the place and the message, are a SARIF result's ``properties``.
+A finding of a checked text has the fields of ``policygen check --format json`` (with its
+``origin`` when the document was built from a description); a finding about a description
+(``gdpr``, ``format``) those of ``policygen validate``; a finding about the wording of a
+description's text (``language``) the fields of a checked text's finding plus its ``key`` and
+``kind``, without ``article``. The same fields, minus the place and the message, are a SARIF
+result's ``properties``.
 """
 
 from __future__ import annotations
@@ -23,12 +26,18 @@ _DESCRIPTION_FIELDS = (
     ("key", True), ("line", True), ("column", True), ("end_line", False), ("end_column", False),
     ("message", True), ("suggestion", False), ("origin", False), ("kind", True), ("hint", True),
 )
+_LANGUAGE_FIELDS = (
+    ("code", True), ("name", False), ("category", True), ("severity", True), ("key", True),
+    ("line", True), ("column", True), ("end_line", True), ("end_column", True), ("message", True),
+    ("suggestion", True), ("kind", True), ("hint", False),
+)
+_SHAPES = {"check": _TEXT_FIELDS, "language": _LANGUAGE_FIELDS}
 LOCATION_FIELDS = frozenset({"code", "name", "line", "column", "end_line", "end_column", "message"})
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
     """The finding as a JSON object of the contract its kind belongs to."""
-    shape = _TEXT_FIELDS if finding.kind == "check" else _DESCRIPTION_FIELDS
+    shape = _SHAPES.get(finding.kind, _DESCRIPTION_FIELDS)
     fields = {}
     for name, always in shape:
         value = getattr(finding, name)

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field, replace
 from policygen.errors import Problem
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+TEMPLATE_ORIGIN = "template"
+"""The ``origin`` of a finding in a built document whose text is fixed text of the templates or
+the language pack, not a value of the description (docs/ci.md, "Origins")."""
 KINDS = ("check", "gdpr", "format", "language")
 """Where a finding comes from: a plain-language rule on a text (``check``), a GDPR completeness
 rule on a description (``gdpr``), a description that is not well formed (``format``, always bad
@@ -29,7 +32,8 @@ class Finding:
     finding that names only a start (a key in a description) has no ``end_line``/``end_column``;
     line 0 means the file as a whole. ``key`` is the description key path the finding is about,
     ``article`` the GDPR provision it comes from. ``origin`` says where the text a finding is
-    about was written when that is not the reported place (a description key behind a sentence).
+    about was written when that is not the reported place: in a built document, the description
+    key the text came from (``purposes[2].title``) or :data:`TEMPLATE_ORIGIN`; empty when unknown.
     """
 
     code: str
@@ -157,3 +161,8 @@ def used_rules(files: Iterable[FileReport], catalogue: Iterable[RuleInfo]) -> di
     """The entries of ``catalogue`` whose codes occur in ``files``, by code."""
     used = {finding.code for file in files for finding in file.findings}
     return {info.code: info for info in catalogue if info.code in used}
+
+
+def description_origin(finding: Finding) -> str:
+    """The description key a finding's text came from, or ``""`` (template text, or unknown)."""
+    return finding.origin if finding.origin and finding.origin != TEMPLATE_ORIGIN else ""

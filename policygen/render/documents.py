@@ -23,6 +23,7 @@ from policygen.render.context import VERSION_SHOWN
 from policygen.render.context import document_context as content_context
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
+from policygen.render.origins import origin_maps
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
 from policygen.render.sanitize import UnsafeLink, check_page_links, link_target
 
@@ -146,7 +147,7 @@ def _render_language(description: Description, lang: str, languages: list[str],
     for environment, name in ((markdown_env, "policy.md.j2"), (html_env, "page.html.j2"),
                               (html_env, "consent.html.j2")):
         overrides.check_blocks(environment, name, templates)
-    markdown = tidy_blank_lines(markdown_env.get_template("policy.md.j2").render(**_fresh(context)))
+    markdown = policy_markdown(context, markdown_env)
     body = markdown_to_html(markdown)
     overrides.check_anchors(markdown_env, "policy.md.j2", templates, body.links, body.anchors,
                             anchor_blocks(context))
@@ -163,16 +164,27 @@ def _render_language(description: Description, lang: str, languages: list[str],
     def policy(suffix: str) -> str:
         return site.page_path(lang, "policy", suffix)
 
-    documents.files[policy(".md")] = _draft_markdown(markdown, lang, draft).encode("utf-8")
+    documents.files[policy(".md")] = published_markdown(markdown, lang, draft).encode("utf-8")
     documents.files[policy(".html")] = page.encode("utf-8")
     documents.files[policy(".fragment.html")] = site.fragment(body.html, lang, draft, title=fragment_title).encode("utf-8")
     documents.files[policy(".pdf")] = html_to_pdf(pdf_page, effective=description.effective)
     if documents.has_consent:
-        form = site.render_consent(html_env, {**_fresh(context), "pdf_href": None},
-                                   languages=languages)
+        form = consent_form(context, html_env, languages)
         check_page_links(form, "consent.html.j2")
         documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
+    documents.files.update(origin_maps(description, lang, languages, draft, documents.files,
+                                       markdown_env, html_env))
     return documents
+
+
+def policy_markdown(context: dict[str, Any], markdown_env: Any) -> str:
+    """The policy as Markdown, from ``policy.md.j2`` (before a draft's note)."""
+    return tidy_blank_lines(markdown_env.get_template("policy.md.j2").render(**_fresh(context)))
+
+
+def consent_form(context: dict[str, Any], html_env: Any, languages: list[str]) -> str:
+    """The consent form page."""
+    return site.render_consent(html_env, {**_fresh(context), "pdf_href": None}, languages=languages)
 
 
 def tidy_blank_lines(markdown: str) -> str:
@@ -197,7 +209,8 @@ def tidy_blank_lines(markdown: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _draft_markdown(markdown: str, lang: str, draft: bool) -> str:
+def published_markdown(markdown: str, lang: str, draft: bool) -> str:
+    """The Markdown file as it is published: a draft starts with its note."""
     if not draft:
         return markdown
     return f"> **{site.labels(lang)['draft_note']}**\n\n{markdown}"

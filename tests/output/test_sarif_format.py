@@ -113,3 +113,25 @@ def test_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert artifacts[0]["location"] == {"uri": "docs/policy.md", "uriBaseId": "%SRCROOT%"}
     assert artifacts[1]["location"]["uri"].startswith("file:///")
     assert "uriBaseId" not in artifacts[1]["location"]
+
+
+def test_language_findings_and_origins_are_valid_sarif(tmp_path) -> None:
+    """A description's language findings (validate) and a built document's origins (check)."""
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    from policygen.model import load_description
+    from policygen.render.build import build
+
+    wording = HERE.parent / "source" / "fixtures" / "wording.yaml"
+    validated = CliRunner().invoke(main, ["validate", "--format", "sarif", str(wording)])
+    assert validated.exit_code == 0, validated.output
+    log = json.loads(validated.stdout)
+    assert schema_errors(log) == []
+    assert {r["properties"]["kind"] for r in log["runs"][0]["results"]} == {"language"}
+    build(load_description(str(wording)), tmp_path / "site")
+    checked = CliRunner().invoke(main, ["check", "--format", "sarif", str(tmp_path / "site" / "sv")])
+    assert checked.exit_code == 0, checked.output
+    log = json.loads(checked.stdout)
+    assert schema_errors(log) == []
+    assert {r["properties"]["origin"] for r in log["runs"][0]["results"]} >= {"purposes[1].title"}

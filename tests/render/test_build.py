@@ -24,6 +24,9 @@ PUBLIC_FILES = {
     "sv/integritetspolicy.fragment.html", "sv/samtycke.html",
     "en/privacy-policy.md", "en/privacy-policy.html", "en/privacy-policy.pdf",
     "en/privacy-policy.fragment.html", "en/consent.html",
+    # origin maps (docs/ci.md): where each range of the document came from in the description
+    "sv/integritetspolicy.md.map.json", "sv/samtycke.html.map.json",
+    "en/privacy-policy.md.map.json", "en/consent.html.map.json",
 }
 PAGES = ["index.html", "sv/integritetspolicy.html", "sv/samtycke.html",
          "en/privacy-policy.html", "en/consent.html"]

@@ -37,7 +37,7 @@ def without_interest(tmp_path: Path) -> Path:
 def test_builds_the_example(tmp_path: Path, templates: Path) -> None:
     result = _run(EXAMPLE, "--out", tmp_path / "site", "--templates", templates)
     assert result.exit_code == 0, result.output
-    assert "built 15 files" in result.output
+    assert "built 19 files" in result.output
     assert (tmp_path / "site" / "sv" / "integritetspolicy.pdf").is_file()
 
 

@@ -1036,12 +1036,14 @@ def test_legal_obligation_alone_gives_no_erasure_portability_or_objection():
         for present in {"sv": ["artikel 15", "artikel 16", "artikel 18", "artikel 6.1 c",
                                "För alla ändamål kan du få tillgång till dina uppgifter",
                                "En lag kräver att vi sparar uppgifterna för ändamålet [Bokföring]",
-                               "(artikel 17.3 b)", "Flytt gäller bara", "Invändning gäller det vi gör"],
+                               "(artikel 17.3 b)", "Flytt gäller bara",
+                               "Rätten att invända gäller inte för något av ändamålen (artikel 21)."],
                         "en": ["Article 15", "Article 16", "Article 18", "Article 6(1)(c)",
                                "For every purpose, you can get access to your data",
                                "A law requires us to keep the data for the purpose [Bookkeeping]",
                                "(Article 17(3)(b))", "Portability covers only",
-                               "Objection covers what we do"]}[lang]:
+                               "The right to object does not apply to any of these purposes "
+                               "(Article 21)."]}[lang]:
             assert present in text, (lang, present)
 
 
