@@ -30,7 +30,7 @@ SV_NOT_PASSIVE = word_set(
     vistades avundas envisas hämnas väsnas samsas enas enades kallas kallades kallats benämns
     benämnas menas avses avsågs saknas saknades saknats förändras förändrades förändrats
     utvecklas utvecklades hörs hördes höras ses sågs setts givetvis förstås ändras avslutas förnyas
-    förlängs
+    förlängs grundas grundades grundats baseras baserades baserats regleras reglerades styrs styrdes
     """
 )
 
@@ -184,6 +184,7 @@ EN_ADJECTIVAL = word_set(
     retired employed involved related known called named registered qualified aware unable
     experienced skilled equipped accustomed subscribed unsubscribed enrolled authorised
     authorized resolved solved completed settled delayed lost stolen broken damaged paid listed
+    limited designed intended meant considered deemed regarded expected presumed included contained
     """
 )
 EN_IRREGULAR_PARTICIPLES = {
