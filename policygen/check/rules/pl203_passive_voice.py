@@ -11,6 +11,7 @@ from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
 from policygen.check.rules.pl2_context import DocumentContext, context_of, is_heading, is_label, starts_with_question_word
 from policygen.check.rules.pl2_patterns import word_set
+from policygen.check.rules.pl2_verbs import EN_DATA_PARTICIPLES, SV_DATA_STEMS
 from policygen.check.settings import Settings
 from policygen.output import Finding
 
@@ -97,6 +98,10 @@ _EN_PARTICLE_VERBS = {
     ("turned", "off"), ("switched", "off"), ("sent", "out"), ("followed", "up"), ("shut", "down"),
 }
 _SV_SKER = word_set("sker")
+_SV_WRITER = ("oss", "mig", "vår", "vårt", "våra", "min", "mitt", "mina")
+_EN_WRITER = ("us", "me", "our", "my")
+_STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
+          "colleague", "specialist", "handler", "representative")
 _SV_SUBJECTS = word_set("du ni vi de den det dessa detta uppgifterna personuppgifterna informationen dina ditt din")
 _SV_DISPLAY = ("visa", "visas")
 _EN_DISPLAY = word_set("displayed shown visible presented")
@@ -138,8 +143,9 @@ class PassiveVoice(Rule):
       non-restrictive one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
       below", "those purposes which are described in the section above");
-    - "kan"/"can" + passive: ability or the reader's permission ("kan laddas ned", "can be sent to
-      …"); PL212 reports the handling of data that only "can" happen ("kan delas");
+    - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
+      ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
+      delas") is also reported by PL212, whose finding the user sees;
     - what the reader asks for ("begära att uppgifterna raderas", "request that your data be
       deleted");
     - headings, and labels: a short list item or table cell without a final full stop that is a
@@ -229,10 +235,10 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
 def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int) -> bool:
     """Is the passive at ``first``..``last`` one that hides no actor (see the rule's docs)?"""
     return (
-        _agent_named(lowers, last, "av", _SV_NOT_AGENT, ("oss", "mig"), _sv_is_passive_word, sentence)
+        _agent_named(lowers, last, "av", _SV_NOT_AGENT, _SV_WRITER, _sv_is_passive_word, sentence)
         or _restrictive_relative(sentence, lowers, first, "sv")
         or _sv_about_document(lowers, first, last)
-        or _after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS)
+        or (_after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not lowers[last].startswith(SV_DATA_STEMS))
         or _requested(lowers, first, _SV_REQUEST)
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
         or _named_system_subject(sentence, first)
@@ -406,7 +412,7 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue  # "you are logged in": a state
         if (lowers[participle], after) in _WRITTEN_DOWN:
             continue  # "are set out in the lease": where something is written, not who acts
-        agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, ("us", "me"), _en_is_participle_at, sentence)
+        agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, _EN_WRITER, _en_is_participle_at, sentence)
         if lowers[participle] in words.EN_ADJECTIVAL and not agent and not _by_us(lowers, participle):
             continue
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
@@ -422,7 +428,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
     return (
         _restrictive_relative(sentence, lowers, first, "en")
         or _en_about_document(lowers, first, participle)
-        or _after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS)
+        or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and lowers[participle] not in EN_DATA_PARTICIPLES)
         or _requested(lowers, first, _EN_REQUEST)
         or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
         or _named_system_subject(sentence, first)
@@ -438,7 +444,7 @@ def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
 
 
 def _by_us(lowers: list[str], participle: int) -> bool:
-    return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in ("us", "me")
+    return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
 
 
 def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext) -> str:
@@ -517,8 +523,10 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             following = lowers[index + 1 : index + 3]
             if not following:
                 return False
-            if following[0] in writer or following[0] in not_agent:
-                return False
+            if any(w in writer for w in lowers[index + 1 : index + 5]) or following[0] in not_agent:
+                return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
+            if following[0] in ("en", "ett", "an", "a") and len(following) > 1 and following[1].startswith(_STAFF):
+                return False  # "av en handläggare", "by a member of staff": someone of ours
             if by == _BY:
                 if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
                     return False

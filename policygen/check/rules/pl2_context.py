@@ -59,9 +59,15 @@ class DocumentContext:
         self.document = document
         self.lang = document.lang
         self._next_kind: dict[int, str] = {}
+        self._intro: dict[int, Block | None] = {}
         blocks = document.blocks
+        intro: Block | None = None
         for index, block in enumerate(blocks):
             self._next_kind[id(block)] = blocks[index + 1].kind if index + 1 < len(blocks) else ""
+            if block.kind == "list_item":
+                self._intro[id(block)] = intro
+            else:
+                intro = block
         self._actor: str | None = None
 
     def introduces_list(self, sentence: Sentence) -> bool:
@@ -71,6 +77,15 @@ class DocumentContext:
         if not block.sentences or block.sentences[-1] is not sentence or not ends_with(sentence, ":"):
             return False
         return self._next_kind.get(id(block)) == "list_item"
+
+    def list_intro(self, block: Block) -> Sentence | None:
+        """For a list item: the sentence that introduces its list (the last sentence of the
+        block before the list, when it ends with a colon), else ``None``."""
+        before = self._intro.get(id(block))
+        if before is None or not before.sentences:
+            return None
+        last = before.sentences[-1]
+        return last if ends_with(last, ":") else None
 
     @property
     def actor(self) -> str:

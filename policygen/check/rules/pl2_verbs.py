@@ -30,6 +30,27 @@ from __future__ import annotations
 
 from policygen.check.rules.pl2_patterns import word_set
 
+# --- verbs of handling data (PL203, PL212) ---------------------------------------------------
+
+EN_DATA_PARTICIPLES = word_set(
+    """
+    shared disclosed transferred used processed collected combined sold passed sent provided
+    accessed stored kept retained given transmitted rented matched linked analysed analyzed
+    monitored recorded published exchanged traded forwarded released moved
+    """
+)
+
+# The same for Swedish, as the stems of s-passives ("delas", "överläts", "har samkörts"): a form
+# that can be downloaded or a door that can be opened is not about the reader's data.
+SV_DATA_STEMS = (
+    "del", "lämna", "utlämna", "överlåt", "överläm", "överför", "använd", "behandl", "saml", "spar",
+    "lagr", "sälj", "såld", "skick", "kombiner", "samkör", "analyser", "registrer", "publicer",
+    "flytt", "vidarebefordr", "utbyt", "spela", "övervak", "länka", "matcha", "hämta", "inhämta",
+    "röj", "sprid", "kopier", "bevar", "ges", "gavs", "getts", "visa", "läsa", "läses", "lästs",
+    "profiler", "tillgängliggör", "överlämn",
+)
+
+
 # --- Swedish ---------------------------------------------------------------------------------
 
 SV_PARTICLES = word_set("in ut över upp bort ner ned fram tillbaka vidare ihop samman undan")
