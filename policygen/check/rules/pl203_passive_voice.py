@@ -11,7 +11,7 @@ from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
 from policygen.check.rules.pl2_context import DocumentContext, context_of, is_heading, is_label, starts_with_question_word
 from policygen.check.rules.pl2_patterns import word_set
-from policygen.check.rules.pl2_verbs import EN_DATA_PARTICIPLES, SV_DATA_STEMS
+from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
 from policygen.output import Finding
 
@@ -238,7 +238,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         _agent_named(lowers, last, "av", _SV_NOT_AGENT, _SV_WRITER, _sv_is_passive_word, sentence)
         or _restrictive_relative(sentence, lowers, first, "sv")
         or _sv_about_document(lowers, first, last)
-        or (_after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not lowers[last].startswith(SV_DATA_STEMS))
+        or (_after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
         or _requested(lowers, first, _SV_REQUEST)
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
         or _named_system_subject(sentence, first)
@@ -428,7 +428,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
     return (
         _restrictive_relative(sentence, lowers, first, "en")
         or _en_about_document(lowers, first, participle)
-        or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and lowers[participle] not in EN_DATA_PARTICIPLES)
+        or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and not _may_be_done(sentence, participle, "en"))
         or _requested(lowers, first, _EN_REQUEST)
         or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
         or _named_system_subject(sentence, first)
@@ -569,6 +569,11 @@ def _restrictive_relative(sentence: Sentence, lowers: list[str], first: int, lan
                                  or word in ("has", "have", "had")):
             return False
     return False
+
+
+def _may_be_done(sentence: Sentence, last: int, lang: str) -> bool:
+    """Is the passive ending at ``last`` one PL212 reports ("kan delas", "can be shared")?"""
+    return any(end == last for _, end in may_be_done(sentence, lang))
 
 
 def _followed_by(lowers: list[str], last: int, prepositions: tuple[str, ...]) -> bool:

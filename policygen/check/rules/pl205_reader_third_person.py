@@ -188,8 +188,11 @@ class ReaderThirdPerson(Rule):
         if lang not in _ALWAYS:
             return
         always, unless = _index(lang, "always"), _index(lang, "unless")
+        owned = _owned_terms(document)
         for sentence in document.sentences:
             for first, last, suggestion in _matches(sentence, lang, always, unless):
+                if owned and _defined_party(sentence, first, last, owned):
+                    continue
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
                 message = f"'{matched}' talks about the reader in the third person: address them directly."
@@ -197,6 +200,33 @@ class ReaderThirdPerson(Rule):
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+_POSSESSIVES = word_set("our their its your våra vår vårt deras dess")
+
+
+def _defined_party(sentence: Sentence, first: int, last: int, owned: frozenset[str]) -> bool:
+    """Is the phrase a party the document defines as someone else's: a word written with a
+    capital inside the sentence that the document also writes after "our"/"their" ("the User
+    sets up …" and "Site visitors" where the text speaks of "our Users" and "their Sites")?"""
+    for word in sentence.words[max(first, 1) : last + 1]:
+        if word.text[:1].isupper() and word.lower.rstrip("s’'") in owned:
+            return True
+    return False
+
+
+def _owned_terms(document: Document) -> frozenset[str]:
+    """Capitalised words the document writes after a possessive ("our Users", "their Sites")."""
+    found = document.notes.get("owned-terms")
+    if found is None:
+        terms = set()
+        for sentence in document.sentences:
+            words = sentence.words
+            for previous, word in zip(words, words[1:]):
+                if previous.lower in _POSSESSIVES and word.text[:1].isupper():
+                    terms.add(word.lower.rstrip("s’'"))
+        found = document.notes["owned-terms"] = frozenset(terms)
+    return found
 
 
 @cache

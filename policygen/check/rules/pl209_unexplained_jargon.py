@@ -55,6 +55,28 @@ _DEFINES_BY = {  # "Med X menas …" / "By X we mean …"
     "sv": re.compile(r"\s*(?:menas|avses)\b", re.IGNORECASE),
     "en": re.compile(r"\s*(?:we mean|is meant|means)\b", re.IGNORECASE),
 }
+# 6. The sentence says what it does: a relative clause or a verb of its role right after it
+#    ("en personuppgiftsansvarig som bestämmer …", "Dataskyddsombudet ser till att …", "The DPO
+#    makes sure …"). 7. It names what a body is ("Datatillsynsmannen är en oberoende
+#    tillsynsmyndighet", "is acting as an independent supervisory authority"): a general
+#    explanation (of IMY, say) would be wrong there.
+_SAYS_WHAT_IT_DOES = {
+    "sv": re.compile(
+        r"\s*(?:,\s*)?(?:som (?:bestämmer|ansvarar|ser till|beslutar|hanterar|behandlar|kontrollerar|övervakar|"
+        r"granskar|ger|har till uppgift)|ser till att|ansvarar för|kontrollerar att|övervakar|ger råd)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\s*(?:,\s*)?(?:(?:who|that|which) (?:decides|determines|is responsible|makes sure|ensures|handles|"
+        r"processes|monitors|oversees|advises)|makes sure|ensures|is responsible for|monitors|oversees|advises)\b",
+        re.IGNORECASE,
+    ),
+}
+_SUBJECT_LEAD = {"sv": frozenset({"-", "varje", "kommissionens", "vårt", "ert"}), "en": frozenset({"each", "every"})}
+_NAMED_BODY = {
+    "sv": re.compile(r"\b(?:är|agerar som|fungerar som|verkar som)\s+(?:en|ett)\s+(?:oberoende|självständig|egen)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:is|acts as|is acting as|serves as|as)\s+(?:an|a)\s+(?:independent|separate|own)\s+$", re.IGNORECASE),
+}
 _OPEN_PARENTHESIS = re.compile(r"\(\s*(?:\S+\s+){0,2}$")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]+")
 
@@ -207,6 +229,10 @@ def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: st
             return True
         if leading & {"med", "by"} and _DEFINES_BY[lang].match(after):
             return True
+    if _SAYS_WHAT_IT_DOES[lang].match(after) and leading <= _LEAD_WORDS[lang] | _SUBJECT_LEAD[lang]:
+        return True
+    if _NAMED_BODY[lang].search(before):
+        return True
     if block.kind == "table_cell":
         cell = _PUNCTUATION.sub(" ", block.text).split()
         term_words = _PUNCTUATION.sub(" ", block.text[start:end]).split()

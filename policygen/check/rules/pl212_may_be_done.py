@@ -82,6 +82,14 @@ _DATA_WORDS = {
 _SV_PRONOUNS = ("de", "den", "det", "dessa", "detta", "dem", "sådana", "sådan")
 
 
+def may_be_done(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+    """``(first, last)`` word spans this rule reports in ``sentence`` (PL203 asks it: a passive
+    after "kan"/"can" is ability or permission unless it is the handling of data found here)."""
+    if not _about_data(sentence, lang):
+        return []
+    return list((_swedish if lang == "sv" else _english)(sentence))
+
+
 def _about_data(sentence: Sentence, lang: str) -> bool:
     """Does the sentence speak of data (or of it, them)? "Förslag kan skickas till …" gives the
     reader a way to send suggestions: nothing is done with their data."""
