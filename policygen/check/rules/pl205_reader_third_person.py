@@ -190,7 +190,10 @@ class ReaderThirdPerson(Rule):
         always, unless = _index(lang, "always"), _index(lang, "unless")
         owned = _owned_terms(document)
         for sentence in document.sentences:
-            for first, last, suggestion in _matches(sentence, lang, always, unless):
+            found = list(_matches(sentence, lang, always, unless))
+            taken = {index for first, last, _ in found for index in range(first, last + 1)}
+            found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
+            for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
                     continue
                 start, end = sentence.words[first].start, sentence.words[last].end
@@ -267,6 +270,47 @@ def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> I
             index += length
             continue
         index += 1
+
+
+# The generic pronoun: "man" ("vilka rättigheter man har") and its genitive "ens" ("ens
+# personuppgifter"); not the noun after a determiner ("en man") nor "inte ens" (not even).
+_SV_NOT_PRONOUN_BEFORE = word_set("en ingen varje någon denne den annan samma vilken gammal ung")
+_SV_NOT_ENS_BEFORE = word_set("inte icke utan knappt")
+_SV_READER = word_set("du dig din ditt dina")
+# Everyone, or all of the readers, as the subject at the start of a sentence.
+_EVERYONE = {
+    "sv": [("alla", "användare"), ("alla", "besökare"), ("varje", "användare"), ("var", "och", "en"), ("envar",)],
+    "en": [("everyone",), ("everybody",), ("all", "users"), ("each", "user"), ("every", "user"), ("all", "visitors")],
+}
+_EVERYONE_AFTER = {
+    "sv": word_set("har är kan ska får måste bör ansvarar äger"),
+    "en": word_set("is are has have can may must should will shall"),
+}
+
+
+def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int, str]]:
+    """Generic readers: "man"/"ens" anywhere, "Alla användare har …"/"Everyone is …" at the
+    start, and "users can …" right after an opening phrase and its comma ("In the service,
+    users can write …")."""
+    lowers = sentence.lowers
+    if lang == "sv" and _SV_READER.isdisjoint(lowers):  # beside "du", "man" is someone else
+        for index, lower in enumerate(lowers):
+            previous = lowers[index - 1] if index else ""
+            if lower == "man" and previous not in _SV_NOT_PRONOUN_BEFORE:
+                yield index, index, "du"
+            elif lower == "ens" and previous not in _SV_NOT_ENS_BEFORE:
+                yield index, index, "din, ditt, dina"
+    for words in _EVERYONE.get(lang, ()):
+        end = len(words)
+        if tuple(lowers[:end]) == words and end < len(lowers) and lowers[end] in _EVERYONE_AFTER[lang]:
+            yield 0, end - 1, "du" if lang == "sv" else "you"
+            break
+    text = sentence.block.text
+    for index in range(1, len(lowers) - 1):
+        if lowers[index] in _GENERIC[lang] and lowers[index + 1] in _GENERIC_AFTER[lang]:
+            between = text[sentence.words[index - 1].end : sentence.words[index].start]
+            if "," in between:
+                yield index, index, "du" if lang == "sv" else "you"
 
 
 def _phrase_at(lowers: list[str], index: int, phrases: _Index) -> tuple[int, str] | None:
