@@ -34,6 +34,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,6 +271,27 @@ class GlossaryRule(Rule):
                 values = {"match": matched, "phrase": entry.phrase, "replacement": suggestion}
                 message = (entry.message or template or "'{match}'").format(**values)
                 yield self.finding(block, first.start, last.end, message, suggestion)
+
+
+@cache
+def _shipped_entries(code: str, lang: str) -> dict[str, EntrySpec]:
+    from policygen.resources import glossary_dir
+
+    found: dict[str, EntrySpec] = {}
+    for _path, glossary in shipped_rule_files(glossary_dir()):
+        if glossary.rule.code != code or glossary.lang != lang:
+            continue
+        for entry in glossary.entries:
+            for form in (entry.phrase, *entry.forms):
+                if " " not in form.strip():
+                    found.setdefault(form.lower(), entry)
+    return found
+
+
+def shipped_entry(code: str, lang: str, word: str) -> EntrySpec | None:
+    """The shipped entry of glossary rule ``code`` that lists the one word ``word`` (so the
+    passive rule can propose "vi hämtar in" for "inhämtas", which PL202 lists as wordy)."""
+    return _shipped_entries(code, lang).get(word)
 
 
 def shipped_glossary_rules(root: Path) -> list[GlossaryRule]:

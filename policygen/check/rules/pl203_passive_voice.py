@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from policygen.check.document import Document, Sentence
+from policygen.check.glossary_rules import shipped_entry
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
@@ -251,6 +252,16 @@ def _sv_is_passive_word(lowers: list[str], index: int) -> bool:
     )
 
 
+def _plain(word: str, lang: str) -> str:
+    """The plain verb for a bureaucratic one that PL202 lists ("inhämtas" → "hämta in",
+    "retain" → "keep"), so the one finding kept on such a word fixes both; "" if none."""
+    entry = shipped_entry("PL202", lang, word)
+    if entry is None or "(" in entry.replacement or " " in entry.phrase.strip():
+        return ""
+    first = entry.replacement.split(",")[0].strip()
+    return first if first and len(first.split()) <= 2 else ""
+
+
 def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
     """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself."""
     if not lowers[last].startswith(_SV_DOCUMENT_VERBS):
@@ -269,9 +280,12 @@ def _sv_suggestion(lowers: list[str], index: int, context: DocumentContext) -> s
     before = lowers[:index]
     tense = verbs.sv_tense(lower, before)
     particle = _sv_particle(lowers, index)
-    verb = _sv_verb_phrase(before, tense, verbs.sv_active(lower, tense), particle)
+    plain = _plain(lower, "sv")
+    def active(form: str) -> str:
+        return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
+    verb = _sv_verb_phrase(before, tense, active(tense), "" if plain else particle)
     if not verb:  # "för att informeras": no modal to keep, so the present reads best
-        verb = _sv_verb_phrase(before, "present", verbs.sv_active(lower, "present"), particle)
+        verb = _sv_verb_phrase(before, "present", active("present"), "" if plain else particle)
     if lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower):
         return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
     return SUGGEST_UNKNOWN.format(verb=verb)
@@ -453,13 +467,16 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
     form = lowers[participle]
     base = verbs.en_base_form(form)
+    organisation = base in _EN_ORGANISATION_VERBS
+    plain = _plain(base, "en")
+    if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
+        base, form = plain, verbs.en_participle(plain)
     particle = lowers[participle + 1] if (form, lowers[participle + 1] if participle + 1 < len(lowers) else "") in _EN_PARTICLE_VERBS else ""
     middle = [w for w in lowers[first + 1 : participle] if w not in ("be", "been", "being")]
     negated = any(w in _EN_NEGATIONS for w in middle) or lowers[first].endswith("n't")
     adverbs = [w for w in middle if w not in _EN_NEGATIONS]
     be = lowers[first]
     modal, pre = _en_modal(lowers, first)
-    organisation = base in _EN_ORGANISATION_VERBS
     third = not organisation
     if be == "been":
         have = lowers[first - 1] if first and lowers[first - 1] in ("has", "have", "had") else "have"

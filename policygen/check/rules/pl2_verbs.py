@@ -152,17 +152,20 @@ _SV_ER_PRESENT = {
     "motta": "tar emot", "ta emot": "tar emot", "skicka ut": "skickar ut", "besöka": "besöker",
     "tänka": "tänker", "hjälpa": "hjälper", "märka": "märker", "växa": "växer", "öka": "ökar",
     "minska": "minskar", "stänga": "stänger", "tömma": "tömmer", "spela": "spelar",
+    "fylla": "fyller", "påminna": "påminner", "ske": "sker", "hända": "händer", "erbjuda": "erbjuder",
+    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "ställa": "ställer",
+    "hålla": "håller", "följa": "följer", "stödja": "stöder", "säkerställa": "säkerställer",
 }
+_SV_SUFFIX_KEYS = sorted(_SV_ER_PRESENT, key=len, reverse=True)
 
 
 def sv_present_of_infinitive(infinitive: str) -> str:
     """The present of a Swedish active infinitive ("använda" → "använder", "dela" → "delar")."""
     if infinitive in _SV_ER_PRESENT:
         return _SV_ER_PRESENT[infinitive]
-    for prefix in ("in", "ut", "över", "upp", "till", "vidare", "åter", "om", "be", "för", "sam", "mot"):
-        rest = infinitive[len(prefix):]
-        if infinitive.startswith(prefix) and rest in _SV_ER_PRESENT and len(rest) > 2:
-            return prefix + _SV_ER_PRESENT[rest]
+    for known in _SV_SUFFIX_KEYS:  # compounds: säkerställa, erhålla, tillgodose, utgöra
+        if infinitive.endswith(known) and len(infinitive) > len(known) and " " not in known:
+            return infinitive[: -len(known)] + _SV_ER_PRESENT[known]
     if infinitive.endswith("a"):
         return infinitive + "r"
     return infinitive + "r"  # tro → tror, bo → bor
@@ -368,3 +371,111 @@ def en_ing(base: str) -> str:
                 "get", "let", "submit", "transfer", "refer", "permit", "omit", "admit", "commit", "control"):
         return base + base[-1] + "ing"
     return base + "ing"
+
+
+def en_participle(base: str) -> str:
+    """The past participle of a base form ("keep" → "kept", "change" → "changed")."""
+    irregular = _EN_PARTICIPLE_OF.get(base)
+    if irregular:
+        return irregular
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        return base[:-1] + "ied"
+    if base in _EN_DOUBLING:
+        return base + base[-1] + "ed"
+    return base + "ed"
+
+
+_EN_DOUBLING = word_set("stop log tag plan scan ship drop map chat submit transfer refer permit omit admit commit control")
+_EN_PARTICIPLE_OF = {base: participle for participle, (base, _) in EN_IRREGULAR.items() if " " not in base}
+_EN_PARTICIPLE_OF.update({"get": "got", "prove": "proved", "show": "shown", "sew": "sewn", "mow": "mowed"})
+
+
+def en_form_of(matched: str, phrase: str) -> str | None:
+    """How ``matched`` inflects the base form ``phrase``: "s", "ed", "ing", "base", or ``None``
+    (a noun or another word: "modification" of "modify")."""
+    if matched == phrase:
+        return "base"
+    if matched in (phrase + "s", phrase + "es") or (phrase.endswith("y") and matched == phrase[:-1] + "ies"):
+        return "s"
+    if matched.endswith("ing") and (matched[:-3] in (phrase, phrase[:-1]) or matched[:-4] == phrase):
+        return "ing"
+    if (matched.endswith("ed") or matched in EN_IRREGULAR) and en_base_form(matched) == phrase:
+        return "ed"
+    return None
+
+
+def en_inflect(base: str, form: str) -> str:
+    """``base`` (a verb, or a verb and the words after it: "make sure") in ``form``."""
+    head, _, rest = base.partition(" ")
+    if form == "s":
+        head = en_third_person(head)
+    elif form == "ed":
+        head = en_participle(head)
+    elif form == "ing":
+        head = en_ing(head)
+    return f"{head} {rest}".strip()
+
+
+# Swedish verbs whose forms no rule gives: infinitive → (present, past, supine, s-passive).
+_SV_IRREGULAR = {
+    "få": ("får", "fick", "fått", "fås"), "ge": ("ger", "gav", "gett", "ges"), "göra": ("gör", "gjorde", "gjort", "görs"),
+    "ta": ("tar", "tog", "tagit", "tas"), "se": ("ser", "såg", "sett", "ses"), "ha": ("har", "hade", "haft", "has"),
+    "vara": ("är", "var", "varit", "—"), "gå": ("går", "gick", "gått", "gås"), "säga": ("säger", "sa", "sagt", "sägs"),
+    "be": ("ber", "bad", "bett", "ombeds"), "veta": ("vet", "visste", "vetat", "vetas"),
+    "lägga": ("lägger", "lade", "lagt", "läggs"), "sätta": ("sätter", "satte", "satt", "sätts"),
+    "välja": ("väljer", "valde", "valt", "väljs"), "sälja": ("säljer", "sålde", "sålt", "säljs"),
+    "skriva": ("skriver", "skrev", "skrivit", "skrivs"), "hålla": ("håller", "höll", "hållit", "hålls"),
+    "låta": ("låter", "lät", "låtit", "låts"), "komma": ("kommer", "kom", "kommit", "—"),
+    "stå": ("står", "stod", "stått", "stås"), "dra": ("drar", "drog", "dragit", "dras"),
+    "leda": ("leder", "ledde", "lett", "leds"), "påminna": ("påminner", "påminde", "påmint", "påminns"),
+    "erbjuda": ("erbjuder", "erbjöd", "erbjudit", "erbjuds"), "driva": ("driver", "drev", "drivit", "drivs"),
+    "ske": ("sker", "skedde", "skett", "—"), "finnas": ("finns", "fanns", "funnits", "—"),
+}
+
+
+def sv_inflect(infinitive: str, form: str) -> str:
+    """A Swedish infinitive (or a particle verb: "ta emot", "se till") in ``form``: "present",
+    "past", "supine", "passive" (present s-form) or "infinitive"."""
+    head, _, rest = infinitive.partition(" ")
+    if form != "infinitive":
+        head = _sv_form(head, form)
+    return f"{head} {rest}".strip()
+
+
+def _sv_form(verb: str, form: str) -> str:
+    for prefix in ("", "in", "ut", "upp", "över", "till", "om", "be", "för", "efter", "åter"):
+        rest = verb[len(prefix):]
+        if verb.startswith(prefix) and rest in _SV_IRREGULAR and (not prefix or len(rest) > 1):
+            present, past, supine, passive = _SV_IRREGULAR[rest]
+            value = {"present": present, "past": past, "supine": supine, "passive": passive}[form]
+            return verb if value == "—" else prefix + value
+    present = sv_present_of_infinitive(verb)
+    if present.endswith("ar") and verb.endswith("a"):  # first conjugation: skicka, använda is not
+        return {"present": present, "past": verb + "de", "supine": verb + "t", "passive": verb + "s"}[form]
+    stem = present[:-2] if present.endswith("er") else present
+    if form == "present":
+        return present
+    if form == "passive":
+        return stem + "s"
+    if form == "past":
+        return stem + ("e" if stem.endswith("d") else "de" if stem[-1] in "lmnrvgj" else "te")
+    return (stem[:-1] if stem.endswith("d") else stem) + "t"  # supine: använt, följt, köpt
+
+
+def sv_form_of(matched: str, phrase: str) -> str | None:
+    """How the Swedish word ``matched`` inflects the infinitive ``phrase``: "present", "past",
+    "supine", "passive", "infinitive", or ``None`` (a participle, a noun, an irregular form)."""
+    if matched == phrase:
+        return "infinitive"
+    stem = phrase[:-1] if phrase.endswith("a") else phrase
+    first = phrase.endswith("a") and sv_present_of_infinitive(phrase).endswith("ar")
+    if first:
+        forms = {phrase + "r": "present", phrase + "de": "past", phrase + "t": "supine", phrase + "s": "passive"}
+    else:
+        forms = {sv_present_of_infinitive(phrase): "present", stem + "er": "present", stem + "r": "present",
+                 stem + "de": "past", stem + "te": "past",
+                 stem + "e": "past", stem + "t": "supine", stem + "it": "supine", stem + "s": "passive",
+                 stem + "es": "passive", (stem[:-1] if stem.endswith("d") else stem) + "t": "supine"}
+    return forms.get(matched)
