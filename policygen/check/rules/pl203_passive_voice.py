@@ -40,6 +40,7 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
+    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -83,6 +84,7 @@ _EN_NOT_AGENT = word_set(
     """
     email e-mail post mail phone telephone sms text hand courier fax default means way using
     clicking entering filling sending visiting choosing ticking signing logging mistake accident
+    case step day hand
     """
 )
 _SV_ABILITY = word_set("kan kunna kunde")
@@ -99,8 +101,12 @@ _EN_PARTICLE_VERBS = {
     ("turned", "off"), ("switched", "off"), ("sent", "out"), ("followed", "up"), ("shut", "down"),
 }
 _SV_SKER = word_set("sker")
+_ATTITUDES = word_set("determined prepared")
 _SV_WRITER = ("oss", "mig", "vår", "vårt", "våra", "min", "mitt", "mina")
 _EN_WRITER = ("us", "me", "our", "my")
+_WRITER_PRONOUNS = ("oss", "mig", "us", "me")
+_THIRD_PARTIES = ("leverantör", "partner", "samarbetspartner", "underleverantör", "biträde", "personuppgiftsbiträde",
+                  "kund", "supplier", "vendor", "processor", "provider", "subcontractor", "customer", "affiliate")
 _STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
           "colleague", "specialist", "handler", "representative")
 _SV_SUBJECTS = word_set("du ni vi de den det dessa detta uppgifterna personuppgifterna informationen dina ditt din")
@@ -222,7 +228,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             participle = _next_content(lowers, index + 1, words.SV_ADVERBS)
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
-                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle):
+                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False):
                     yield Passive(index, participle, _sv_bli_suggestion(lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
@@ -233,13 +239,13 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
         yield Passive(index, index, _sv_suggestion(lowers, index, context))
 
 
-def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int) -> bool:
+def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int, ability: bool = True) -> bool:
     """Is the passive at ``first``..``last`` one that hides no actor (see the rule's docs)?"""
     return (
         _agent_named(lowers, last, "av", _SV_NOT_AGENT, _SV_WRITER, _sv_is_passive_word, sentence)
         or _restrictive_relative(sentence, lowers, first, "sv")
         or _sv_about_document(lowers, first, last)
-        or (_after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
+        or (ability and _after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
         or _requested(lowers, first, _SV_REQUEST)
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
         or _named_system_subject(sentence, first)
@@ -346,7 +352,7 @@ def _sv_bli_suggestion(lowers: list[str], bli: int, participle: int, context: Do
             "infinitive": base + "a",
         }[tense]
     verb = _sv_verb_phrase(lowers[:bli], tense, active, particle or _sv_particle(lowers, participle))
-    if (particle + base).startswith(_SV_ORGANISATION_STEMS) or base.startswith(_SV_ORGANISATION_STEMS):
+    if any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", lowers[participle], particle + base)):
         return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
     return SUGGEST_UNKNOWN.format(verb=verb)
 
@@ -428,7 +434,8 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue  # "are set out in the lease": where something is written, not who acts
         agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, _EN_WRITER, _en_is_participle_at, sentence)
         if lowers[participle] in words.EN_ADJECTIVAL and not agent and not _by_us(lowers, participle):
-            continue
+            if not (lowers[participle] in _ATTITUDES and after not in ("to", "that")):
+                continue  # "we are determined to …" is an attitude; "will be determined" is not
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
             continue
         yield Passive(first, participle, _en_suggestion(lowers, first, participle, context))
@@ -484,8 +491,8 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
         verb = " ".join([have, *(["not"] if negated else []), *adverbs, form])
     elif modal is not None:
         verb = " ".join([modal, *pre, *(["not"] if negated and "not" not in pre else []), *adverbs, base])
-    elif be == "being" and first and lowers[first - 1] in ("is", "are", "was", "were"):
-        aux = {"is": "are", "are": "are", "was": "were", "were": "were"}[lowers[first - 1]]
+    elif be in ("is", "are", "was", "were") and first + 1 < len(lowers) and lowers[first + 1] == "being":
+        aux = {"is": "are", "are": "are", "was": "were", "were": "were"}[be]
         if third:
             aux = {"are": "is", "were": "was"}[aux]
         verb = " ".join([aux, *adverbs, verbs.en_ing(base)])
@@ -540,10 +547,8 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             following = lowers[index + 1 : index + 3]
             if not following:
                 return False
-            if any(w in writer for w in lowers[index + 1 : index + 5]) or following[0] in not_agent:
+            if following[0] in not_agent or _writer_agent(lowers[index + 1 : index + 5], writer):
                 return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
-            if following[0] in ("en", "ett", "an", "a") and len(following) > 1 and following[1].startswith(_STAFF):
-                return False  # "av en handläggare", "by a member of staff": someone of ours
             if by == _BY:
                 if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
                     return False
@@ -564,6 +569,23 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             steps += 1
             continue
         return False
+    return False
+
+
+def _writer_agent(agent: list[str], writer: tuple[str, ...]) -> bool:
+    """Is the agent the writer: "oss"/"us", one of ours ("våra handläggare", "our web server",
+    "en handläggare", "a member of staff") but not a company we name ("vår leverantör Exempel
+    AB", "our partner")?"""
+    if not agent:
+        return False
+    if agent[0] in _WRITER_PRONOUNS:
+        return True
+    if agent[0] in ("en", "ett", "an", "a") and len(agent) > 1 and agent[1].startswith(_STAFF):
+        return True
+    for offset, word in enumerate(agent[:3]):
+        if word in writer:
+            noun = next((w for w in agent[offset + 1 : offset + 3] if w not in ("own", "egna", "eget")), "")
+            return not noun.startswith(_THIRD_PARTIES)
     return False
 
 

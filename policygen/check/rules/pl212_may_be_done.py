@@ -73,10 +73,11 @@ SUGGESTION = "say what happens: '{actor} {verb} …'"
 _DATA_WORDS = {
     "sv": ("uppgift", "personuppgift", "information", "data", "namn", "adress", "e-post", "mejl", "nummer",
            "historik", "kontakt", "profil", "konto", "inspelning", "bild", "kakor", "cookie", "logg", "ip-adress",
-           "samtal", "meddelande", "ärende", "svar", "dokument"),
+           "samtal", "meddelande", "ärende", "svar", "dokument", "vanor", "beteende", "intressen", "köp"),
     "en": ("data", "information", "detail", "name", "address", "email", "e-mail", "number", "history",
            "contact", "profile", "account", "record", "cookie", "log", "identifier", "it", "they", "them",
-           "call", "message", "conversation", "document", "file",
+           "call", "message", "conversation", "document", "file", "habit", "behaviour", "behavior", "interest",
+           "purchase",
            "this", "these", "such"),
 }
 _SV_PRONOUNS = ("de", "den", "det", "dessa", "detta", "dem", "sådana", "sådan")

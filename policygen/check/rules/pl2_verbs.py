@@ -36,7 +36,8 @@ EN_DATA_PARTICIPLES = word_set(
     """
     shared disclosed transferred used processed collected combined sold passed sent provided
     accessed stored kept retained given transmitted rented matched linked analysed analyzed
-    monitored recorded published exchanged traded forwarded released moved
+    monitored recorded published exchanged traded forwarded released moved inferred derived
+    deduced
     """
 )
 
@@ -47,7 +48,7 @@ SV_DATA_STEMS = (
     "lagr", "sälj", "såld", "skick", "kombiner", "samkör", "analyser", "registrer", "publicer",
     "flytt", "vidarebefordr", "utbyt", "spela", "övervak", "länka", "matcha", "hämta", "inhämta",
     "röj", "sprid", "kopier", "bevar", "ges", "gavs", "getts", "visa", "läsa", "läses", "lästs",
-    "profiler", "tillgängliggör", "överlämn",
+    "profiler", "tillgängliggör", "överlämn", "härled", "utläs", "slutled",
 )
 
 
