@@ -33,6 +33,8 @@ SUGGEST_HAPPENS = "say what happens: '{clause} …'"
 STRIKE_SV = "stryk ordet"
 
 _EN_HEDGES = word_set("may might could")
+_CAN = word_set("may might can could kan kunde")
+_REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
 _EN_ORGANISATION_NOUNS = word_set("controller company organisation organization business processor")
 _EN_DATA_VERBS = word_set(
@@ -76,9 +78,11 @@ def vague_in_context(match: Match) -> str | None:
         return _english_hedge(match, lowers, context.actor)
     if "komma" in phrase and lang == "sv":
         return _swedish_hedge(match, lowers, context.actor)
-    if phrase[0] in _QUANTIFIERS.get(lang, ()) or phrase[:2] == ["bland", "annat"]:
+    if not _QUANTIFIERS.get(lang, frozenset()).isdisjoint(phrase):
         if context.introduces_list(match.sentence) or _examples_follow(lowers, match.last + 1, lang):
             return None
+        if _condition_for_reader(lowers, match.last + 1):
+            return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
     if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
         return None
     if phrase == ["eventuell"] and _about_the_reader(lowers, lang):
@@ -97,6 +101,15 @@ def _repeats_list_intro(match: Match, phrase: list[str]) -> bool:
         return False
     lowers = intro.lowers
     return any(lowers[i : i + len(phrase)] == phrase for i in range(len(lowers) - len(phrase) + 1))
+
+
+def _condition_for_reader(lowers: list[str], after: int) -> bool:
+    """"Some forms may require you to …", "Vissa tjänster kan kräva att du …": what some things
+    ask of the reader, a condition stated as precisely as it can be."""
+    window = lowers[after : after + 5]
+    return any(
+        word in _CAN and following in _REQUIRE for word, following in zip(window, window[1:])
+    )
 
 
 def _examples_follow(lowers: list[str], after: int, lang: str) -> bool:

@@ -576,8 +576,8 @@ def _writer_agent(agent: list[str], writer: tuple[str, ...]) -> bool:
     """Is the agent the writer: "oss"/"us", one of ours ("våra handläggare", "our web server",
     "en handläggare", "a member of staff") but not a company we name ("vår leverantör Exempel
     AB", "our partner")?"""
-    if not agent:
-        return False
+    if not agent or agent[0] in ("both", "både", "båda", "either", "antingen"):
+        return False  # "by both the bank and the courier": named agents
     if agent[0] in _WRITER_PRONOUNS:
         return True
     if agent[0] in ("en", "ett", "an", "a") and len(agent) > 1 and agent[1].startswith(_STAFF):
