@@ -72,6 +72,11 @@ _SAYS_WHAT_IT_DOES = {
         re.IGNORECASE,
     ),
 }
+_RELATIVE_ROLE = {
+    "sv": re.compile(r"\s*,?\s*som (?:bestämmer|ansvarar|ser till|beslutar|har till uppgift)\b", re.IGNORECASE),
+    "en": re.compile(r"\s*,?\s*(?:who|that|which) (?:decides|determines|is responsible|makes sure|ensures)\b",
+                     re.IGNORECASE),
+}
 _SUBJECT_LEAD = {"sv": frozenset({"-", "varje", "kommissionens", "vårt", "ert"}), "en": frozenset({"each", "every"})}
 _NAMED_BODY = {
     "sv": re.compile(r"\b(?:är|agerar som|fungerar som|verkar som)\s+(?:en|ett)\s+(?:oberoende|självständig|egen)\s+$", re.IGNORECASE),
@@ -229,6 +234,8 @@ def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: st
             return True
         if leading & {"med", "by"} and _DEFINES_BY[lang].match(after):
             return True
+    if _RELATIVE_ROLE[lang].match(after):
+        return True
     if _SAYS_WHAT_IT_DOES[lang].match(after) and leading <= _LEAD_WORDS[lang] | _SUBJECT_LEAD[lang]:
         return True
     if _NAMED_BODY[lang].search(before):

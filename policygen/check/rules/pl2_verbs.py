@@ -440,7 +440,10 @@ def sv_inflect(infinitive: str, form: str) -> str:
     """A Swedish infinitive (or a particle verb: "ta emot", "se till") in ``form``: "present",
     "past", "supine", "passive" (present s-form) or "infinitive"."""
     head, _, rest = infinitive.partition(" ")
-    if form != "infinitive":
+    if form in ("passive-past", "passive-supine"):
+        head = _sv_form(head, form.split("-")[1])
+        head = head if head.endswith("s") else head + "s"  # hämtade → hämtades, använt → använts
+    elif form != "infinitive":
         head = _sv_form(head, form)
     return f"{head} {rest}".strip()
 
@@ -473,10 +476,13 @@ def sv_form_of(matched: str, phrase: str) -> str | None:
     stem = phrase[:-1] if phrase.endswith("a") else phrase
     first = phrase.endswith("a") and sv_present_of_infinitive(phrase).endswith("ar")
     if first:
-        forms = {phrase + "r": "present", phrase + "de": "past", phrase + "t": "supine", phrase + "s": "passive"}
+        forms = {phrase + "r": "present", phrase + "de": "past", phrase + "t": "supine", phrase + "s": "passive",
+                 phrase + "des": "passive-past", phrase + "ts": "passive-supine"}
     else:
         forms = {sv_present_of_infinitive(phrase): "present", stem + "er": "present", stem + "r": "present",
                  stem + "de": "past", stem + "te": "past",
                  stem + "e": "past", stem + "t": "supine", stem + "it": "supine", stem + "s": "passive",
-                 stem + "es": "passive", (stem[:-1] if stem.endswith("d") else stem) + "t": "supine"}
+                 stem + "es": "passive", (stem[:-1] if stem.endswith("d") else stem) + "t": "supine",
+                 stem + "des": "passive-past", stem + "tes": "passive-past", stem + "ts": "passive-supine",
+                 (stem[:-1] if stem.endswith("d") else stem) + "ts": "passive-supine"}
     return forms.get(matched)
