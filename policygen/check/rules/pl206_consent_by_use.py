@@ -16,7 +16,8 @@ _USE = {
     "sv": words_pattern(
         r"genom att (?:du )?(?:\S+ ){0,3}?(?:använda|använder|nyttja|besöka|besöker|fortsätta|surfa|navigera|"
         r"gå in på|ta del av|lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna|"
-        r"kontakta|ringa|mejla|maila|chatta|skriva till|ge oss|ge|uppge|fylla i|ladda upp|delta|anmäla|prenumerera)",
+        r"kontakta|ringa|mejla|maila|chatta|skriva till|ge oss|ge|uppge|fylla i|ladda upp|delta|anmäla|prenumerera|"
+        r"logga in|logga på)",
         r"(?:den|var och en|envar|alla|de) som (?:\S+ ){0,2}?(?:använder|besöker|nyttjar|registrerar|surfar|"
         r"skickar|lämnar|kontaktar|ringer|fortsätter)",
         r"vid (?:användningen|användandet|nyttjandet|registreringen|kontakten|kontakt) (?:av|med)",
