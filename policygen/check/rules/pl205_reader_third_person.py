@@ -277,6 +277,8 @@ def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> I
 _SV_NOT_PRONOUN_BEFORE = word_set("en ingen varje någon denne den annan samma vilken gammal ung")
 _SV_NOT_ENS_BEFORE = word_set("inte icke utan knappt")
 _SV_READER = word_set("du dig din ditt dina")
+# "där man behandlar personuppgifter": the organisation, not the reader.
+_SV_ORGANISATION_VERBS = word_set("behandlar samlar sparar lagrar raderar delar lämnar hanterar registrerar")
 # Everyone, or all of the readers, as the subject at the start of a sentence.
 _EVERYONE = {
     "sv": [("alla", "användare"), ("alla", "besökare"), ("varje", "användare"), ("var", "och", "en"), ("envar",)],
@@ -296,7 +298,8 @@ def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int,
     if lang == "sv" and _SV_READER.isdisjoint(lowers):  # beside "du", "man" is someone else
         for index, lower in enumerate(lowers):
             previous = lowers[index - 1] if index else ""
-            if lower == "man" and previous not in _SV_NOT_PRONOUN_BEFORE:
+            following = lowers[index + 1] if index + 1 < len(lowers) else ""
+            if lower == "man" and previous not in _SV_NOT_PRONOUN_BEFORE and following not in _SV_ORGANISATION_VERBS:
                 yield index, index, "du"
             elif lower == "ens" and previous not in _SV_NOT_ENS_BEFORE:
                 yield index, index, "din, ditt, dina"

@@ -129,6 +129,11 @@ _REFUSE = {
         r"must not|may not|cannot|refrain from) (?:use|using|access|accessing|visit|visiting|continue)",
     ),
 }
+# Agreeing to licence terms or to a waiver of liability: terms of use, not consent to processing.
+_NOT_PERSONAL_DATA = {
+    "sv": words_pattern(r"upphovsrätt\w*", r"licens\w*", r"ansvarig\w* för", r"inte är ansvarig\w*", r"skadeslös\w*"),
+    "en": words_pattern(r"copyright\w*", r"licen[cs]\w*", r"liable", r"liability", r"indemnif\w*", r"hold harmless"),
+}
 # An affirmative act (clicking, ticking) is real consent, not consent by use.
 _AFFIRMATIVE = {
     "sv": words_pattern(r"klicka\w*(?! (?:vidare|runt|dig))", r"kryssa\w*", r"markera\w*", r"bocka\w*", r"jag godkänner", r"jag samtycker"),
@@ -151,8 +156,13 @@ class ConsentByUse(Rule):
     use", "when you provide") is treated as agreement ("godkänner du", "samtycker du", "anses du ha
     godkänt", "you agree", "constitutes acceptance", "we imply that you consent"), and "if you do
     not agree, do not use the site" ("om du inte godkänner … ska du inte använda webbplatsen"),
-    which equally turns use into consent. Not flagged when the sentence names an affirmative act
-    such as clicking or ticking a box.
+    which equally turns use into consent. Also in the third person and the passive ("samtycker
+    användaren till …", "Den som använder tjänsten anses ha samtyckt …", "Vid användning av
+    tjänsten lämnas samtycke …", "Anyone who uses the service is deemed to have consented"), and
+    for contacting or giving data ("Genom att kontakta supporten samtycker du …", "By giving us
+    information you consent …"). Not flagged when the sentence names an affirmative act such as
+    clicking or ticking a box, nor when what is agreed to is a licence or a waiver of liability
+    (terms of use, not consent to processing).
 
     Anti-pattern
     ------------
@@ -191,6 +201,8 @@ class ConsentByUse(Rule):
             ]
             if not agree or first_match(sentence, _AFFIRMATIVE[lang]) is not None:
                 continue
+            if first_match(sentence, _NOT_PERSONAL_DATA[lang]) is not None:
+                continue  # agreeing to a licence or a waiver of liability is terms of use, not consent
             first = min(use[0], *(span[0] for span in agree))
             last = max(use[1], *(span[1] for span in agree))
             start, end = trim_to_words(sentence, first, last)
