@@ -40,7 +40,7 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
-    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd",
+    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd", "tillfråg", "fråga",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -321,7 +321,9 @@ def _sv_chain(before: list[str], is_head) -> list[str]:  # noqa: ANN001 - a pred
     """The auxiliary or modal right before the verb with the clause adverbs and "att" between
     them ("kommer inte att", "ska även", "har också"); empty when there is none."""
     kept: list[str] = []
-    for word in reversed(before[-6:]):
+    window = before[-6:]
+    for position in range(len(window) - 1, -1, -1):
+        word = window[position]
         if word in verbs.SV_CLAUSE_ADVERBS or word == "att":
             kept.insert(0, word)
             continue
@@ -330,7 +332,10 @@ def _sv_chain(before: list[str], is_head) -> list[str]:  # noqa: ANN001 - a pred
         if is_head(word):
             if word in verbs.SV_FUTURE and "att" not in kept:
                 kept.insert(0, "att")
-            return [word, *kept]
+            chain = [word, *kept]
+            if word == "komma" and position and window[position - 1] in verbs.SV_MODALS:
+                chain.insert(0, window[position - 1])  # "kan komma att visas" → "kan komma att visa"
+            return chain
         break
     return []
 
@@ -454,6 +459,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
         or _named_system_subject(sentence, first)
         or _indirect_question(lowers, first)
+        or _reduced_relative(lowers, first)
     )
 
 
@@ -640,6 +646,17 @@ def _indirect_question(lowers: list[str], first: int) -> bool:
     """"which browsers are used", "what data is collected" inside a sentence: a question about
     kinds of things, answered by listing them, not a statement that hides an actor."""
     return first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0
+
+
+_BEFORE_BEING = word_set(
+    "after before while when by without from of for on upon in is are was were am about avoid avoids despite"
+)
+
+
+def _reduced_relative(lowers: list[str], first: int) -> bool:
+    """"the personal data being processed": "being" right after a noun says which data is
+    meant (a relative clause without "that is"); "after being posted" is still an action."""
+    return lowers[first] == "being" and first > 0 and lowers[first - 1] not in _BEFORE_BEING
 
 
 def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozenset[str]) -> bool:
