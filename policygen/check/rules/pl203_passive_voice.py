@@ -40,7 +40,7 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
-    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd", "tillfråg", "fråga",
+    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
