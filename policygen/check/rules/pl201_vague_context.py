@@ -50,7 +50,7 @@ _QUANTIFIERS = {
     "en": word_set("some certain several various number including among"),
 }
 _EXAMPLE_MARKERS = {
-    "sv": [("till", "exempel"), ("t.ex.",), ("tex.",), ("såsom",), ("exempelvis",), ("som", "till", "exempel"), ("bland", "annat"), ("bl.a.",)],
+    "sv": [("till", "exempel"), ("t.ex.",), ("tex.",), ("såsom",), ("exempelvis",), ("som", "till", "exempel"), ("bland", "annat"), ("bl.a.",), ("nämligen",)],
     "en": [("for", "example"), ("e.g.",), ("such", "as"), ("like",), ("including",), ("for", "instance"), ("namely",)],
 }
 _READER_SITUATION = {

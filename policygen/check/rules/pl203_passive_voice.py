@@ -53,6 +53,7 @@ _EN_ORGANISATION_VERBS = word_set(
     forward release exchange create close suspend block restrict purge discard apply conduct
     carry hand transmit distribute reply respond answer investigate examine capture retrieve
     upload download backup rectify amend modify erase inform invoice scan screen sort gather
+    request invite prompt offer
     """
 )
 
