@@ -673,7 +673,7 @@ def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozen
 def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
     """Is the passive what someone asks for ("begära att dina uppgifter raderas", "request that
     your data be deleted")? The organisation then acts on the reader's request."""
-    window = lowers[max(first - 6, 0) : first]
+    window = lowers[max(first - 8, 0) : first]
     for offset, word in enumerate(window):
         if word in requests and ("att" in window[offset + 1 :] or "that" in window[offset + 1 :]):
             return True
