@@ -34,6 +34,7 @@ STRIKE_SV = "stryk ordet"
 
 _EN_HEDGES = word_set("may might could")
 _CAN = word_set("may might can could kan kunde")
+_LIST_ANNOUNCED = word_set("nämligen följande namely following")
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
 _EN_ORGANISATION_NOUNS = word_set("controller company organisation organization business processor")
@@ -85,11 +86,19 @@ def vague_in_context(match: Match) -> str | None:
             return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
     if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
         return None
+    if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
+        return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
     if phrase == ["eventuell"] and _about_the_reader(lowers, lang):
         return STRIKE_SV  # "Vid en eventuell konflikt kan du …": the word adds nothing
     if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
         return None
+    if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
+        return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.replacement
+
+
+def _eventual_is_skipped(lowers: list[str]) -> bool:
+    return any(lowers[i : i + 3] == ["var", "och", "en"] for i in range(len(lowers) - 2))
 
 
 def _repeats_list_intro(match: Match, phrase: list[str]) -> bool:
@@ -113,7 +122,10 @@ def _condition_for_reader(lowers: list[str], after: int) -> bool:
 
 
 def _examples_follow(lowers: list[str], after: int, lang: str) -> bool:
-    """Do examples follow within four words ("vissa leverantörer, till exempel YouTube")?"""
+    """Do examples follow within four words ("vissa leverantörer, till exempel YouTube"), or a
+    list announced later in the sentence ("…, nämligen", "namely", "the following")?"""
+    if any(word in _LIST_ANNOUNCED for word in lowers[after:]):
+        return True
     window = lowers[after : after + 5]
     for marker in _EXAMPLE_MARKERS[lang]:
         for index in range(len(window) - len(marker) + 1):
@@ -129,6 +141,8 @@ def _about_the_reader(lowers: list[str], lang: str) -> bool:
     if lowers and lowers[0] in imperatives:
         return True
     words_here = set(lowers)
+    if lang == "sv" and any(lowers[i : i + 3] == ["var", "och", "en"] for i in range(len(lowers) - 2)):
+        return True  # "Var och en ansvarar själv för de eventuella följder …"
     return bool(words_here & _READER[lang]) and not words_here & _WRITER[lang]
 
 

@@ -90,8 +90,8 @@ _EN_NOT_AGENT = word_set(
 )
 _SV_ABILITY = word_set("kan kunna kunde")
 _EN_ABILITY = word_set("can cannot can't could couldn't")
-_SV_REQUEST = word_set("begära begär begärt begärde kräva kräver be ber önska önskar")
-_EN_REQUEST = word_set("request requests requested ask asks asked require requires demand demands")
+_SV_REQUEST = word_set("begära begär begärt begärde kräva kräver be ber önska önskar välja väljer")
+_EN_REQUEST = word_set("request requests requested ask asks asked require requires demand demands choose chooses")
 _RELATIVE = {"sv": word_set("som"), "en": word_set("that which who whom")}
 _EN_MODALS = word_set("will would can could may might must should shall cannot can't won't wouldn't shouldn't mustn't")
 _EN_NEGATIONS = word_set("not never")
@@ -271,6 +271,9 @@ def _plain(word: str, lang: str) -> str:
 
 def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
     """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself."""
+    window = lowers[max(first - 5, 0) : first]
+    if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
+        return True  # "hur ofta sidorna besöks": a measure
     if not lowers[last].startswith(_SV_DOCUMENT_VERBS):
         return False
     window = lowers[max(first - 3, 0) : last + 5]
@@ -644,9 +647,13 @@ def _named_system_subject(sentence: Sentence, first: int) -> bool:
 
 
 def _indirect_question(lowers: list[str], first: int) -> bool:
-    """"which browsers are used", "what data is collected" inside a sentence: a question about
-    kinds of things, answered by listing them, not a statement that hides an actor."""
-    return first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0
+    """"which browsers are used", "what data is collected", "how often snippets are clicked"
+    inside a sentence: a question about kinds of things or a measure, not a statement that
+    hides an actor."""
+    if first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0:
+        return True
+    window = lowers[max(first - 5, 0) : first]
+    return any(a == "how" and b in ("often", "many", "much") for a, b in zip(window, window[1:]))
 
 
 _BEFORE_BEING = word_set(

@@ -193,4 +193,18 @@ def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
         )
     if not addressed:
         return None
-    return min(often[0], look[0]), max(often[1], look[1])
+    start, end = min(often[0], look[0]), max(often[1], look[1])
+    if _CLAUSE_BREAK[lang].search(sentence.block.text[start:end]):
+        return None  # "Du kan besöka … utan att …, men ibland krävs …": two clauses, no request
+    if _THING_CHECKS[lang].search(sentence.block.text[sentence.start : look[0]]):
+        return None  # "when it checks for browser updates": the software checks, not the reader
+    return start, end
+
+
+# A clause break between the look and the frequency: they belong to different statements.
+_CLAUSE_BREAK = {"sv": re.compile(r"\b(?:men|utan att)\b", re.IGNORECASE), "en": re.compile(r"\b(?:but|without)\b", re.IGNORECASE)}
+# The verb of looking has a thing as its subject right before it.
+_THING_CHECKS = {
+    "sv": re.compile(r"\b(?:den|det|programmet|appen|webbläsaren)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:it|the app|the browser|the software|firefox)\s+$", re.IGNORECASE),
+}

@@ -8,6 +8,7 @@ from functools import cache
 
 from policygen.check.document import Block, Document, Sentence
 from policygen.check.rule import Rule
+from policygen.check.rules.pl2_context import is_label
 from policygen.check.settings import Option, Settings, WordCount
 from policygen.lang.glossary import Term
 from policygen.output import Finding
@@ -175,6 +176,8 @@ class UnexplainedJargon(Rule):
             if block.kind == "heading":
                 continue
             for sentence in block.sentences:
+                if block.kind == "list_item" and is_label(sentence):
+                    continue  # an item in a list of contents, like a heading
                 for first, last, term in _uses(sentence, index):
                     if term.term in seen:
                         continue

@@ -86,6 +86,13 @@ _NOT_A_PURPOSE = {
 }
 
 
+_BASIS_NAMED = {
+    "sv": re.compile(r"\s*,?\s*(?:baserade? på|utifrån|grundade? på)\b", re.IGNORECASE),
+    "en": re.compile(r"\s*,?\s*(?:based on|derived from|drawn from)\b", re.IGNORECASE),
+}
+_DEFINITE_BEFORE = {"sv": re.compile(r"(?<!\w)(?:de|dessa)\s+$", re.IGNORECASE), "en": re.compile(r"(?<!\w)(?:the|these)\s+$", re.IGNORECASE)}
+
+
 def _purpose_spans(sentence: Sentence, lang: str) -> Iterator[tuple[int, int]]:
     """Block spans of vague purposes in ``sentence``, in order, without overlaps."""
     text = sentence.text
@@ -100,6 +107,10 @@ def _purpose_spans(sentence: Sentence, lang: str) -> Iterator[tuple[int, int]]:
         promised = sentence.block.text[start:end].lower()
         if promised.endswith(("service", "tjänst")) and not _MARKERS[lang].search(text[: start - sentence.start]):
             continue  # "vi erbjuder personlig service" describes, it is not a purpose
+        if _BASIS_NAMED[lang].match(sentence.block.text[end : sentence.end]):
+            continue  # "personalized recommendations based on the add-ons you have": the data is named
+        if _DEFINITE_BEFORE[lang].search(text[: start - sentence.start]):
+            continue  # "To display the personalized recommendations, …": a feature already described
         spans.append((start, end))
     taken = -1
     for start, end in sorted(spans):
