@@ -35,6 +35,21 @@ STRIKE_SV = "stryk ordet"
 _EN_HEDGES = word_set("may might could")
 _CAN = word_set("may might can could kan kunde")
 _LIST_ANNOUNCED = word_set("nämligen följande namely following")
+# Quantifiers that stand before a noun, and the nouns whose quantity a reader needs to know.
+_DETERMINERS = {
+    "sv": word_set("vissa viss visst några olika diverse åtskilliga flera antal"),
+    "en": word_set("some certain several various variety number"),
+}
+_WHAT_MATTERS = {
+    "sv": ("uppgift", "personuppgift", "information", "data", "partner", "part", "tredje", "företag", "leverantör",
+           "mottagar", "fall", "situation", "omständighet", "ändamål", "syft", "tid", "period", "kategori", "typ",
+           "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "av", "dina", "ditt",
+           "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig"),
+    "en": ("data", "information", "detail", "personal", "partner", "third", "part", "compan", "vendor", "provider",
+           "recipient", "case", "circumstance", "situation", "purpose", "time", "period", "categor", "type", "kind",
+           "authorit", "cookie", "staff", "employee", "affiliate", "instance", "of", "your", "our", "organi",
+           "countr", "sensitive", "record", "identifier"),
+}
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
 _EN_ORGANISATION_NOUNS = word_set("controller company organisation organization business processor")
@@ -84,6 +99,8 @@ def vague_in_context(match: Match) -> str | None:
             return None
         if _condition_for_reader(lowers, match.last + 1):
             return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
+        if phrase[-1] in _DETERMINERS.get(lang, ()) and not _quantifies_what_matters(lowers, match.last + 1, lang):
+            return None  # "the popularity of certain content", "vissa e-tjänster": a description
     if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
         return None
     if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
@@ -110,6 +127,14 @@ def _repeats_list_intro(match: Match, phrase: list[str]) -> bool:
         return False
     lowers = intro.lowers
     return any(lowers[i : i + len(phrase)] == phrase for i in range(len(lowers) - len(phrase) + 1))
+
+
+def _quantifies_what_matters(lowers: list[str], after: int, lang: str) -> bool:
+    """Does the quantifier bear on the reader's data, who gets it, why, or when (the next three
+    words name data, recipients, cases, purposes or times: "vissa uppgifter", "certain third
+    parties", "in some cases")? Quantifying anything else ("certain content", "a variety of
+    products", "vissa e-tjänster") describes; it hides nothing about the processing."""
+    return any(word.startswith(_WHAT_MATTERS[lang]) for word in lowers[after : after + 3])
 
 
 def _condition_for_reader(lowers: list[str], after: int) -> bool:
