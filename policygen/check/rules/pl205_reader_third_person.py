@@ -163,6 +163,13 @@ class ReaderThirdPerson(Rule):
     their possessives), and "Users may …" at the start of a sentence. Both: "Den som …" /
     "Anyone who …" at the start of a sentence, and "Kunder har rätt …" / "Customers have the
     right …" when the sentence names a data subject's right (objection, erasure, consent …).
+    Also generic readers: the pronoun "man" and its genitive "ens" ("vilka rättigheter man har",
+    "ens personuppgifter"), "Alla användare …", "Var och en …", "Everyone …", "All users …" at the
+    start of a sentence, and "users can …" right after an opening phrase ("In the app, users can
+    write …"). Not flagged: "man" beside "du" in the same sentence (then it is someone else: "hur
+    man använder uppgifterna om dig"), "man" before a verb of handling data ("där man behandlar
+    personuppgifter": the organisation), the noun ("en man"), "inte ens"; a capitalised party the
+    document owns ("the User" where the text speaks of "our Users" and "their Sites").
     Not flagged otherwise: "kunden" / "the customer", which internal routines and
     business-to-business texts legitimately use for a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
     adjective or part of a compound.

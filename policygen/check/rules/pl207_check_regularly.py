@@ -123,6 +123,10 @@ class CheckRegularly(Rule):
     hålla dig uppdaterad", "it is your responsibility to review"). Not flagged: the controller
     reviewing its own policy ("vi ser över policyn regelbundet").
 
+    Not flagged when the look and the frequency belong to different clauses ("Du kan besöka
+    webbplatsen utan att …, men ibland krävs …") or when a program does the checking ("when it
+    checks for updates").
+
     Anti-pattern
     ------------
     Vi rekommenderar att du regelbundet läser denna policy för att hålla dig informerad.

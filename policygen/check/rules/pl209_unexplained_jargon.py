@@ -136,7 +136,16 @@ class UnexplainedJargon(Rule):
        explain);
     4. it stands alone in a table cell (a glossary table: the next cell explains it); or
     5. it comes in parentheses after its explanation: "ett företag som hjälper oss
-       (personuppgiftsbiträde)".
+       (personuppgiftsbiträde)";
+    6. the sentence says what it does: a relative clause of its role ("en personuppgiftsansvarig
+       som bestämmer hur …", "a controller who decides …") or the term as subject of a verb of its
+       role ("Dataskyddsombudet ser till att …", "The DPO makes sure …"); or
+    7. the sentence names which body it is ("Datatillsynsmannen är en oberoende
+       tillsynsmyndighet", "is acting as an independent supervisory authority"): a general
+       explanation (naming IMY) would be wrong there.
+
+    An item in a list of contents (a short list item without a final full stop) counts like a
+    heading: the term is explained in the section it names.
 
     Later uses need nothing. Documents shorter than `jargon-min-words` words (50 by default) are
     not checked: a single sentence or a button label has no "first use" to explain. A text of 50

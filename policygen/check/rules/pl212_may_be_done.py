@@ -37,7 +37,12 @@ class MayBeDone(Rule):
     s-passive of handling data ("kan delas", "kan dina uppgifter överlåtas"), unless negated ("kan
     inte delas"); "blanketten kan laddas ned" or "dörren kan öppnas" is not flagged.
     English: "can be" or "could be" followed by a participle of handling data ("can be shared",
-    "could be transferred"); "can be found" or "can be reached" is not flagged.
+    "could be transferred"); "can be found" or "can be reached" is not flagged. Only in a
+    sentence that speaks of data (uppgifter, information, namn, e-post, samtal, vanor …; data,
+    details, calls, it, them …): "Förslag kan skickas till oss" gives the reader a way to send
+    suggestions. The suggestion is the verb of the sentence in the active: "kan delas" → 'vi delar
+    …', "kan härledas" → 'vi härleder …', "can be shared" → 'we share …'. Where the same words are
+    also a passive (PL203), this finding is the one the user sees.
 
     Anti-pattern
     ------------

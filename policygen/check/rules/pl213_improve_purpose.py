@@ -133,8 +133,15 @@ class ImprovePurpose(Rule):
     What is flagged: "för att / to / help us" followed by a verb of improving ("förbättra",
     "utveckla", "anpassa", "optimera"; "improve", "enhance", "personalise", "develop") and, within
     three words, what is improved (the experience, service, website, app, products, business,
-    content, marketing), and phrases such as "en bättre upplevelse", "a better service", "more
-    relevant ads".
+    content, marketing, platform, system, tool, or "it": "så att vi kan förbättra den"), improving
+    a named product ("to improve Firefox"), a noun of improving ("för utveckling av plattformen"),
+    and phrases such as "en bättre upplevelse", "a better service", "more relevant ads".
+    The purpose marker must come before ("för", "att", "syftet"; "to", "for", "help us"): "E-tjänsterna
+    ska förbättra kommunikationen" states an aim, not a purpose of processing. Not flagged: the
+    reader's suggestions or a topic to read about ("Förslag till förbättringar …", "Suggestions
+    for improving the service …", "information on interest-based ads"), and a feature whose basis
+    is named or that was described before ("personalized recommendations based on the add-ons you
+    have", "To display the personalized recommendations, …").
 
     Anti-pattern
     ------------
