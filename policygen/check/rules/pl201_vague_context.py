@@ -229,7 +229,7 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     verb = lowers[after]
     particle = lowers[after + 1] if after + 1 < len(lowers) and lowers[after + 1] in verbs.SV_PARTICLES else ""
     if words.sv_is_s_passive(verb, lowers[after - 1]):
-        active = f"{verbs.sv_active(verb, 'present')} {particle}".strip()
+        active = f"{verbs.sv_present_of_infinitive(verbs.sv_active(verb, 'infinitive'))} {particle}".strip()
         if verb.startswith(_SV_ORGANISATION_STEMS):
             return SUGGEST_DO.format(clause=f"{actor} {active}")
         return SUGGEST_HAPPENS.format(clause=f"… {active}")

@@ -107,7 +107,7 @@ def _suggestion(sentence: Sentence, last: int, actor: str, lang: str) -> str:
     """'kan delas' → 'vi delar …', 'can be shared' → 'we share …': the verb of the sentence."""
     lower = sentence.lowers[last]
     if lang == "sv":
-        verb = verbs.sv_active(lower, "present")
+        verb = verbs.sv_present_of_infinitive(verbs.sv_active(lower, "infinitive"))  # "användas" → "använder"
         following = sentence.lowers[last + 1] if last + 1 < len(sentence.lowers) else ""
         if following in verbs.SV_PARTICLES:
             verb = f"{verb} {following}"
