@@ -44,11 +44,12 @@ _WHAT_MATTERS = {
     "sv": ("uppgift", "personuppgift", "information", "data", "partner", "part", "tredje", "företag", "leverantör",
            "mottagar", "fall", "situation", "omständighet", "ändamål", "syft", "tid", "period", "kategori", "typ",
            "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "av", "dina", "ditt",
-           "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig"),
+           "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig",
+           "undantag", "villkor", "skäl", "gräns", "begränsning"),
     "en": ("data", "information", "detail", "personal", "partner", "third", "part", "compan", "vendor", "provider",
            "recipient", "case", "circumstance", "situation", "purpose", "time", "period", "categor", "type", "kind",
            "authorit", "cookie", "staff", "employee", "affiliate", "instance", "of", "your", "our", "organi",
-           "countr", "sensitive", "record", "identifier"),
+           "countr", "sensitive", "record", "identifier", "exception", "condition", "reason", "limit", "restriction"),
 }
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
@@ -140,10 +141,10 @@ def _quantifies_what_matters(lowers: list[str], after: int, lang: str) -> bool:
 def _condition_for_reader(lowers: list[str], after: int) -> bool:
     """"Some forms may require you to …", "Vissa tjänster kan kräva att du …": what some things
     ask of the reader, a condition stated as precisely as it can be."""
-    window = lowers[after : after + 5]
+    window = lowers[after : after + 6]
     return any(
         word in _CAN and following in _REQUIRE for word, following in zip(window, window[1:])
-    )
+    ) and any(word in ("you", "du", "dig") for word in window)
 
 
 def _examples_follow(lowers: list[str], after: int, lang: str) -> bool:
