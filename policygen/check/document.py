@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -126,7 +127,8 @@ class Block:
     """One unit of prose: a heading, paragraph, list item, table cell or ``.txt`` block.
 
     ``level`` is the heading level (1–6) for headings and 0 otherwise. ``line`` is the source line
-    where the block starts. ``sentences`` is filled by tokenisation.
+    where the block starts. ``sentences`` is filled by tokenisation. ``quote`` marks a block
+    quotation.
     """
 
     kind: str
@@ -135,6 +137,9 @@ class Block:
     line: int
     level: int = 0
     sentences: list[Sentence] = field(default_factory=list)
+    quote: bool = False
+    """Inside a block quotation (Markdown ``>``, HTML ``<blockquote>``): text the writer quotes,
+    such as an article of law, which the rules report at a lower severity or not at all."""
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """Source ``(line, column, end_line, end_column)`` of block text ``[start, end)``."""
@@ -155,6 +160,9 @@ class Document:
     lang: str
     source: str
     blocks: list[Block] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+    """Facts about the document that several rules need (who the writer speaks as, which block
+    follows which), computed by the first rule that asks and shared by the rest."""
 
     @property
     def sentences(self) -> list[Sentence]:

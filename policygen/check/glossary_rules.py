@@ -32,8 +32,9 @@ file that gives each field.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,37 @@ if TYPE_CHECKING:
 
 _DOC_FIELDS = {"Why": "why", "Anti-pattern": "anti_pattern", "Better": "better"}
 WILDCARD = "*"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One phrase a glossary rule found: words ``first``..``last`` of ``sentence``."""
+
+    document: "Document"
+    sentence: "Sentence"
+    first: int
+    last: int
+    entry: EntrySpec
+
+
+Refiner = Callable[[Match], "str | None"]
+"""Reads a match in its sentence: ``None`` drops it (the words are not the problem here),
+otherwise the suggestion to give (the entry's replacement, or one built from the sentence)."""
+_REFINERS: dict[str, Refiner] = {}
+
+
+def refiner(code: str) -> Callable[[Refiner], Refiner]:
+    """Register a Python function that reads the context of a glossary rule's matches.
+
+    Word lists cannot tell "we may share" (a hedge) from "you may request" (a right) or "some
+    hearings may require" (a condition); a refiner for the rule's code can. It runs for every
+    match of that rule, in every language (shipped or user entries alike)."""
+
+    def register(function: Refiner) -> Refiner:
+        _REFINERS[code] = function
+        return function
+
+    return register
 
 
 class GlossaryConflict(ValueError):
@@ -211,6 +243,7 @@ class GlossaryRule(Rule):
             return
         template = self.messages.get(document.lang) or next(iter(self.messages.values()), "")
         first_words = None if phrases.wildcard_first else phrases.by_first.keys()
+        refine = _REFINERS.get(self.code)
         for sentence in document.sentences:
             if first_words is not None and first_words.isdisjoint(sentence.lowers):
                 continue  # no phrase can start in this sentence (decided in C; most sentences)
@@ -224,14 +257,41 @@ class GlossaryRule(Rule):
                     continue  # overlaps a longer match already reported
                 if any(a <= start and end <= b for a, b in allowed_spans):
                     continue
+                suggestion = entry.replacement
+                if refine is not None:
+                    refined = refine(Match(document, sentence, start, end - 1, entry))
+                    if refined is None:
+                        continue
+                    suggestion = refined
                 taken_until = end
                 words = sentence.words
                 first, last = words[start], words[end - 1]
                 block = sentence.block
                 matched = block.text[first.start : last.end]
-                values = {"match": matched, "phrase": entry.phrase, "replacement": entry.replacement}
+                values = {"match": matched, "phrase": entry.phrase, "replacement": suggestion}
                 message = (entry.message or template or "'{match}'").format(**values)
-                yield self.finding(block, first.start, last.end, message, entry.replacement)
+                yield self.finding(block, first.start, last.end, message, suggestion)
+
+
+@cache
+def _shipped_entries(code: str, lang: str) -> dict[str, EntrySpec]:
+    from policygen.resources import glossary_dir
+
+    found: dict[str, EntrySpec] = {}
+    for _path, glossary in shipped_rule_files(glossary_dir()):
+        if glossary.rule.code != code or glossary.lang != lang:
+            continue
+        for entry in glossary.entries:
+            for form in (entry.phrase, *entry.forms):
+                if " " not in form.strip():
+                    found.setdefault(form.lower(), entry)
+    return found
+
+
+def shipped_entry(code: str, lang: str, word: str) -> EntrySpec | None:
+    """The shipped entry of glossary rule ``code`` that lists the one word ``word`` (so the
+    passive rule can propose "vi hämtar in" for "inhämtas", which PL202 lists as wordy)."""
+    return _shipped_entries(code, lang).get(word)
 
 
 def shipped_glossary_rules(root: Path) -> list[GlossaryRule]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from policygen.check.arbitrate import arbitrate
 from policygen.check.document import Block, Document
 from policygen.check.extract import extract
 from policygen.check.measures import MIN_SECTION_WORDS, Counter, Measured, MeasuredSection
@@ -148,6 +149,12 @@ def _check_document(document: Document, text_rules: list[Rule], settings: Settin
     for rule in text_rules:
         findings.extend(_with_severity(rule.check(document, settings), rule, settings))
     findings.sort(key=_order)
+    findings = arbitrate(
+        document,
+        findings,
+        settings.option(document.lang, "quoted-law") or "skip",
+        settings.option(document.lang, "one-per-span") is not False,
+    )
     for block in document.blocks:
         block.sentences = []
     return findings

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -38,8 +38,18 @@ class Option:
     kind: Any
 
 
-ENGINE_OPTIONS = {"max-findings": Option(10_000, WordCount)}
-"""Options of the engine itself (not of one rule): findings kept per file, the rest only counted."""
+QuotedLaw = Literal["skip", "info", "keep"]
+"""What becomes of findings inside quoted law (policygen.check.arbitrate): dropped, kept at
+severity info, or kept as they are."""
+
+ENGINE_OPTIONS = {
+    "max-findings": Option(10_000, WordCount),
+    "quoted-law": Option("skip", QuotedLaw),
+    "one-per-span": Option(True, Annotated[bool, Field(strict=True)]),
+}
+"""Options of the engine itself (not of one rule): findings kept per file, the rest only counted;
+what happens to findings inside quoted law; whether overlapping findings of different rules are
+reduced to the most useful one (``false`` keeps every rule's finding, to measure rules apart)."""
 
 
 @dataclass

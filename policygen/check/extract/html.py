@@ -62,6 +62,7 @@ class _ProseParser(HTMLParser):
         self.line_shift = first_line - 1
         self.root_depth = 0
         self.skip_depth = 0
+        self.quote_depth = 0  # inside <blockquote>: quoted text (Block.quote)
         self.open_blocks: list[str] = []
         self.builder: BlockBuilder | None = None
         self.blocks: list[Block] = []
@@ -79,6 +80,7 @@ class _ProseParser(HTMLParser):
         if self.builder is not None:
             block = self.builder.build()
             if block is not None:
+                block.quote = self.quote_depth > 0
                 self.blocks.append(block)
             self.builder = None
 
@@ -115,6 +117,8 @@ class _ProseParser(HTMLParser):
             self.open_blocks.append(tag)
         elif tag in CONTAINERS:
             self._flush()
+            if tag == "blockquote":
+                self.quote_depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:  # noqa: ANN001
         if tag in ("br", "hr") and self.builder is not None:
@@ -137,6 +141,8 @@ class _ProseParser(HTMLParser):
                     pass
         elif tag in CONTAINERS:
             self._flush()
+            if tag == "blockquote":
+                self.quote_depth = max(self.quote_depth - 1, 0)
             closes = _CLOSED_BY.get(tag, ())
             while self.open_blocks and self.open_blocks[-1] in closes:
                 self.open_blocks.pop()

@@ -182,6 +182,7 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
         _add_inline(builder, token, cursor, kind == "heading")
         block = builder.build()
         if block is not None:
+            block.quote = any(t.type == "blockquote_open" for t in stack)
             if first_line != 1:
                 _shift(block, first_line - 1)
             yield block

@@ -21,6 +21,11 @@ class DocumentReadability(Rule):
     English text is also scored with Flesch Reading Ease, where below 50 is "difficult".
     The finding carries the counts, so you can see whether long sentences or long words weigh most.
 
+    A document gets at most one readability finding. LIX is the measure the project defines for
+    both languages (DESIGN.md), so it is reported first; an English document whose LIX passes is
+    reported by Flesch Reading Ease when that falls below its floor. Two findings at the same
+    place would say one thing twice.
+
     Anti-pattern
     ------------
     Personuppgiftsansvarig verksamhetsutövare tillhandahåller information avseende behandlingen av
@@ -61,6 +66,7 @@ class DocumentReadability(Rule):
                 f"{metrics.sentences} sentences, {metrics.long_words} long words.",
                 "Use shorter sentences and shorter, everyday words.",
             )
+            return  # one readability finding per document: LIX first, Flesch only when LIX passes
         floor = settings.option(measured.lang, "document-flesch")
         ease = metrics.flesch_reading_ease
         if floor is not None and ease is not None and ease < floor:

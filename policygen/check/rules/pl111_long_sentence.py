@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policygen.check.document import Document
+from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Settings, WordCount
 from policygen.output import Finding
+
+
+LABEL_WORDS = 6
+"""The most words a label before a colon may have ("Right to Knowledge:")."""
+
+
+def label_words(sentence: Sentence) -> int:
+    """How many words at the start of ``sentence`` form a label ending with a colon (0: none)."""
+    text = sentence.block.text
+    for index, word in enumerate(sentence.words[:LABEL_WORDS]):
+        if text[word.end : word.end + 3].lstrip("*_ ")[:1] == ":" and index + 1 < len(sentence.words):
+            return index + 1
+    return 0
 
 
 class LongSentence(Rule):
@@ -31,6 +44,9 @@ class LongSentence(Rule):
     Vi använder dina uppgifter för att hjälpa dig med ditt ärende. Om du har sagt ja skickar vi
     också nyhetsbrev. Du kan säga nej till dem när du vill.
 
+    A label that opens a list item or paragraph and ends with a colon ("**Right to access:** You
+    can …", "Syfte: …") is not counted: it names the item, the sentence starts after it.
+
     Setting: ``sentence-words`` (the most words a sentence may have).
     """
 
@@ -46,7 +62,7 @@ class LongSentence(Rule):
             return
         for block in document.blocks:
             for sentence in block.sentences:
-                count = len(sentence.words)
+                count = len(sentence.words) - label_words(sentence)
                 if count > limit:
                     yield self.finding(
                         block,

@@ -3,17 +3,126 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from policygen.check.document import Document, Sentence
+from policygen.check.glossary_rules import shipped_entry
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
+from policygen.check.rules import pl2_verbs as verbs
+from policygen.check.rules.pl2_context import DocumentContext, context_of, is_heading, is_label, starts_with_question_word
+from policygen.check.rules.pl2_patterns import word_set
+from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
 from policygen.output import Finding
 
-_BY = "by"
-_STATE_WITH_PARTICLE = frozenset({"logged", "signed"})
-_WRITTEN_DOWN = frozenset({("set", "out"), ("laid", "down"), ("laid", "out"), ("spelled", "out"), ("spelt", "out")})
-_GET_IDIOMS = frozenset({"started", "involved", "married", "used", "lost", "dressed", "tired", "bored"})
+MESSAGE = "'{matched}' is passive: say who does it."
+MESSAGE_SKER = "'{matched}' hides who does it: say who does it."
+SUGGEST_ACTOR = "say who does it: '{actor} {verb} …'"
+"""The organisation plausibly acts (it collects, stores, shares, deletes, informs …): the active
+form with the writer's own pronoun."""
+SUGGEST_UNKNOWN = "say who does it (you, a named company, the law …): '… {verb} …'"
+"""Someone else may act (the reader, a named company, the law): the active form, no actor guessed."""
+SUGGEST_PLAIN = "say who does it"
+"""No active form is known (a strong participle after "bli")."""
+
+# --- who plausibly acts ----------------------------------------------------------------------
+
+# Verbs of what an organisation does with data or with its readers: a passive of one of these
+# hides the organisation itself, so "vi"/"we" is proposed. Swedish as stems of the s-form.
+_SV_ORGANISATION_STEMS = (
+    "behandl", "saml", "insaml", "lagr", "spar", "använd", "del", "lämna", "utlämn", "överför", "överlåt",
+    "skick", "sälj", "publicer", "visa", "rader", "gallr", "hämt", "inhämt", "registrer", "informer",
+    "kontakt", "uppman", "ombe", "granska", "moderer", "övervak", "rapporter", "sammanställ",
+    "anonymiser", "pseudonymiser", "krypter", "skydda", "uppdater", "rätta", "kontroller", "spela",
+    "logg", "analyser", "kombiner", "avgör", "bedöm", "beslut", "hanter", "förvar", "arkiver", "förstör",
+    "ta", "ges", "gavs", "getts", "skapa", "stäng", "spärra", "flytt", "sprid", "röj", "kopier",
+    "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
+    "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
+    "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
+    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+)
+_EN_ORGANISATION_VERBS = word_set(
+    """
+    collect gather obtain receive store keep retain hold save archive process handle use analyse
+    analyze aggregate combine share disclose transfer send pass give provide sell rent publish
+    display show post delete erase remove destroy anonymise anonymize pseudonymise pseudonymize
+    encrypt protect secure update correct review monitor moderate record log track report
+    summarise summarize inform notify contact ask remind email charge bill verify check hide edit
+    access copy host link match profile evaluate assess decide determine manage maintain transmit
+    forward release exchange create close suspend block restrict purge discard apply conduct
+    carry hand transmit distribute reply respond answer investigate examine capture retrieve
+    upload download backup rectify amend modify erase inform invoice scan screen sort gather
+    request invite prompt offer
+    """
+)
+
+# --- not a passive that hides an actor ---------------------------------------------------------
+
+_SV_DOCUMENT_VERBS = (
+    "beskriv", "beskrev", "anges", "angavs", "förklara", "redovisa", "nämn", "lista", "räkna", "definier",
+    "hänvisa", "referera", "återges", "sammanfatta", "presentera", "specificer", "uppräkna",
+)
+_SV_DOCUMENT_PLACES = word_set(
+    """
+    nedan ovan här härefter nedanför detta denna det den policy policyn meddelande meddelandet
+    dokument dokumentet avsnitt avsnittet text texten integritetspolicyn informationen
+    """
+)
+_EN_DOCUMENT_VERBS = word_set(
+    """
+    described set listed explained outlined detailed mentioned referred defined specified stated
+    summarised summarized presented covered provided indicated shown given named
+    """
+)
+_EN_DOCUMENT_PLACES = word_set(
+    "below above here herein hereinafter this section notice policy statement document page following"
+)
+_SV_NOT_AGENT = word_set(
+    "misstag anledning anledningen anledningar hänsyn olika flera tekniska praktiska säkerhetsskäl skäl nödvändighet"
+)
+_EN_NOT_AGENT = word_set(
+    """
+    email e-mail post mail phone telephone sms text hand courier fax default means way using
+    clicking entering filling sending visiting choosing ticking signing logging mistake accident
+    case step day hand
+    """
+)
+_SV_ABILITY = word_set("kan kunna kunde")
+_EN_ABILITY = word_set("can cannot can't could couldn't")
+_SV_REQUEST = word_set("begära begär begärt begärde kräva kräver be ber önska önskar välja väljer")
+_EN_REQUEST = word_set("request requests requested ask asks asked require requires demand demands choose chooses")
+_RELATIVE = {"sv": word_set("som"), "en": word_set("that which who whom")}
+_EN_MODALS = word_set("will would can could may might must should shall cannot can't won't wouldn't shouldn't mustn't")
+_EN_NEGATIONS = word_set("not never")
+_EN_PRE_ADVERBS = word_set("not never also only then still already always usually generally automatically")
+_EN_PARTICLE_VERBS = {
+    ("carried", "out"), ("set", "up"), ("passed", "on"), ("handed", "over"), ("backed", "up"), ("handed", "out"),
+    ("signed", "up"), ("filled", "in"), ("filled", "out"), ("looked", "up"), ("taken", "down"), ("wiped", "out"),
+    ("turned", "off"), ("switched", "off"), ("sent", "out"), ("followed", "up"), ("shut", "down"),
+}
+_SV_SKER = word_set("sker")
+_ATTITUDES = word_set("determined prepared")
+_SV_WRITER = ("oss", "mig", "vår", "vårt", "våra", "min", "mitt", "mina")
+_EN_WRITER = ("us", "me", "our", "my")
+_WRITER_PRONOUNS = ("oss", "mig", "us", "me")
+_THIRD_PARTIES = ("leverantör", "partner", "samarbetspartner", "underleverantör", "biträde", "personuppgiftsbiträde",
+                  "kund", "supplier", "vendor", "processor", "provider", "subcontractor", "customer", "affiliate")
+_STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
+          "colleague", "specialist", "handler", "representative")
+_SV_SUBJECTS = word_set("du ni vi de den det dessa detta uppgifterna personuppgifterna informationen dina ditt din")
+_SV_DISPLAY = ("visa", "visas")
+_EN_DISPLAY = word_set("displayed shown visible presented")
+
+
+@dataclass(frozen=True, slots=True)
+class Passive:
+    """One passive: its words ``first``..``last`` (the span reported) and the suggestion."""
+
+    first: int
+    last: int
+    suggestion: str
+    message: str = MESSAGE
 
 
 class PassiveVoice(Rule):
@@ -27,18 +136,45 @@ class PassiveVoice(Rule):
     supplier") also makes the sentence shorter.
 
     What is flagged. Swedish: s-passives ("behandlas", "sparades", "har raderats", "ska lämnas
-    ut") and bli-passives ("blir raderade", "blev inspelad"). Not flagged: deponent and reciprocal
-    verbs ("finns", "hoppas", "lyckas", "trivs", "träffas", "ses", "märks", "behövs", "krävs"),
-    verbs that name or define ("kallas", "avses", "menas"), genitives ("ärendets historik",
-    "kundens", "ett företags") and nouns ending in -s ("webbplats", "process"). English: a form of
-    "be" or "get" followed by a past participle ("is processed", "will be stored", "has been
-    shared", "gets deleted"), with up to two adverbs between ("are automatically deleted"). Not
-    flagged: adjectival participles that describe a state or attitude ("we are committed", "you are
-    entitled", "is based in", "is located", "the data is required", "is needed", "when the case
-    is closed", "we are interested", "if your parcel is delayed", "if your card is stolen"), unless
-    "by" follows ("we are required by law"), which names an agent of a real passive; "delayed by
-    an hour" gives an amount, not an agent. Swedish states after *bli* are not flagged either
-    ("blir försenat", "blir stulet", "blir nöjd").
+    ut"), bli-passives ("blir raderade", "blev inspelad") and a noun of handling data with
+    "sker" ("Behandlingen sker i Sverige", "den insamling som sker"). English: a form of "be" or
+    "get" followed by a past participle ("is processed", "will be stored", "has been shared",
+    "gets deleted"), with up to two adverbs between ("are automatically deleted").
+
+    Not flagged, because no actor is hidden there:
+
+    - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
+      by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
+      "by us": write it actively); "av misstag", "by email", "by default" name no agent;
+    - a restrictive relative clause that only says which things are meant ("de personuppgifter som
+      behandlas", "det ämne som diskuteras", "information that can be linked to you"); a
+      non-restrictive one after a comma (", which are then reported") is still flagged;
+    - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
+      below", "those purposes which are described in the section above");
+    - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
+      ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
+      delas") is also reported by PL212, whose finding the user sees;
+    - what the reader asks for ("begära att uppgifterna raderas", "request that your data be
+      deleted");
+    - headings, and labels: a short list item or table cell without a final full stop that is a
+      question or ends with a colon ("Hur länge uppgifterna sparas", "Personuppgifter som samlas
+      in:");
+    - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
+      "träffas", "behövs", "krävs"), verbs that name or define ("kallas", "avses", "grundas på",
+      "regleras"), genitives ("ärendets", "ett företags") and nouns ending in -s; English
+      adjectival participles ("we are committed", "is based in", "is located", "the data is
+      required", "is limited if", "include, but is not limited to", "is designed to", "is
+      considered", "when the case is closed") unless "by" names an agent.
+
+    The suggestion is built from the sentence and can be pasted: the active form in the tense
+    written, with its auxiliary, modal and particle ("kan härledas" → 'vi kan härleda …', "har
+    samlats in" → 'vi har samlat in …', "samlats" → 'vi har samlat …', "förs över" → 'vi för
+    över …', "säljs" → 'vi säljer …', "will not be given" → 'we will not give …', "is not
+    stored" → 'we do not store …', "were tied" → 'we tied …'). The organisation ("vi"/"we", or
+    "jag"/"I" when the document speaks in the first person singular) is proposed only for verbs
+    of what an organisation does with data or with its readers (collect, store, share, delete,
+    inform …); otherwise the suggestion gives the active verb and asks who acts, without
+    guessing ("the reader, a named company, the law").
 
     Anti-pattern
     ------------
@@ -58,17 +194,25 @@ class PassiveVoice(Rule):
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english
+        context = context_of(document)
         for sentence in document.sentences:
-            for first, last, suggestion in find(sentence):
-                start, end = sentence.words[first].start, sentence.words[last].end
+            if is_heading(sentence.block):
+                continue
+            label = is_label(sentence) and (
+                starts_with_question_word(sentence, document.lang) or sentence.text.rstrip().endswith(":")
+            )
+            for passive in find(sentence, context, label):
+                start, end = sentence.words[passive.first].start, sentence.words[passive.last].end
                 matched = sentence.block.text[start:end]
-                message = f"'{matched}' is passive: say who does it."
-                yield self.finding(sentence.block, start, end, message, suggestion)
+                yield self.finding(sentence.block, start, end, passive.message.format(matched=matched), passive.suggestion)
 
 
-def _swedish(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
-    """``(first word, last word, suggestion)`` of each passive in a Swedish sentence."""
-    lowers = [word.lower for word in sentence.words]
+# --- Swedish ----------------------------------------------------------------------------------
+
+
+def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Iterator[Passive]:
+    """Each passive in a Swedish sentence that hides an actor, with its suggestion."""
+    lowers = sentence.lowers
     texts = [word.text for word in sentence.words]
     skip_until = -1
     for index, lower in enumerate(lowers):
@@ -76,28 +220,205 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
             continue
         if index > 0 and texts[index][:1].isupper():
             continue  # a name mid-sentence ("Klarnas villkor")
+        if lower in _SV_SKER:
+            found = _sv_sker(lowers, index, context)
+            if found is not None:
+                yield found
+            continue
         if lower in words.SV_BLI:
             participle = _next_content(lowers, index + 1, words.SV_ADVERBS)
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
-                yield index, participle, _bli_suggestion(lowers[participle])
+                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False):
+                    yield Passive(index, participle, _sv_bli_suggestion(lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
-        if words.sv_is_s_passive(lower, previous):
-            yield index, index, f"say who does it: 'vi {words.sv_active_form(lower)} …'"
+        if not words.sv_is_s_passive(lower, previous):
+            continue
+        if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
+            continue
+        yield Passive(index, index, _sv_suggestion(lowers, index, context))
 
 
-def _bli_suggestion(participle: str) -> str:
-    """'blir raderade' → "say who does it: 'vi raderar …'" (a guess for -ad verbs only)."""
+def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int, ability: bool = True) -> bool:
+    """Is the passive at ``first``..``last`` one that hides no actor (see the rule's docs)?"""
+    return (
+        _agent_named(lowers, last, "av", _SV_NOT_AGENT, _SV_WRITER, _sv_is_passive_word, sentence)
+        or _restrictive_relative(sentence, lowers, first, "sv")
+        or _sv_about_document(lowers, first, last)
+        or (ability and _after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
+        or _requested(lowers, first, _SV_REQUEST)
+        or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
+        or _named_system_subject(sentence, first)
+    )
+
+
+def _sv_is_passive_word(lowers: list[str], index: int) -> bool:
+    return words.sv_is_s_passive(lowers[index], lowers[index - 1] if index else "") or words.sv_is_participle(
+        lowers[index]
+    )
+
+
+def _plain(word: str, lang: str) -> str:
+    """The plain verb for a bureaucratic one that PL202 lists ("inhämtas" → "hämta in",
+    "retain" → "keep"), so the one finding kept on such a word fixes both; "" if none."""
+    entry = shipped_entry("PL202", lang, word)
+    if entry is None or "(" in entry.replacement or " " in entry.phrase.strip():
+        return ""
+    first = entry.replacement.split(",")[0].strip()
+    return first if first and len(first.split()) <= 2 else ""
+
+
+def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
+    """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself."""
+    window = lowers[max(first - 5, 0) : first]
+    if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
+        return True  # "hur ofta sidorna besöks": a measure
+    if not lowers[last].startswith(_SV_DOCUMENT_VERBS):
+        return False
+    window = lowers[max(first - 3, 0) : last + 5]
+    return any(word in _SV_DOCUMENT_PLACES for word in window)
+
+
+def _sv_particle(lowers: list[str], last: int) -> str:
+    following = lowers[last + 1] if last + 1 < len(lowers) else ""
+    return following if following in verbs.SV_PARTICLES else ""
+
+
+def _sv_suggestion(lowers: list[str], index: int, context: DocumentContext) -> str:
+    lower = lowers[index]
+    before = lowers[:index]
+    tense = verbs.sv_tense(lower, before)
+    particle = _sv_particle(lowers, index)
+    plain = _plain(lower, "sv")
+    def active(form: str) -> str:
+        return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
+    verb = _sv_verb_phrase(before, tense, active(tense), "" if plain else particle)
+    if not verb:  # "för att informeras": no modal to keep, so the present reads best
+        verb = _sv_verb_phrase(before, "present", active("present"), "" if plain else particle)
+    if lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower):
+        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
+    return SUGGEST_UNKNOWN.format(verb=verb)
+
+
+def _sv_compound_stem(lower: str) -> bool:
+    """Particle compounds of a verb of handling data ("vidareutlämnas", "återanvänds")."""
+    for prefix in ("åter", "vidare", "om", "för", "efter"):
+        if lower.startswith(prefix) and lower[len(prefix) :].startswith(_SV_ORGANISATION_STEMS):
+            return True
+    return False
+
+
+def _sv_verb_phrase(before: list[str], tense: str, active: str, particle: str) -> str:
+    """The active verb with the auxiliary, modal and clause adverbs written before it."""
+    tail = f"{active} {particle}".strip()
+    if tense == "infinitive":
+        chain = _sv_chain(before, lambda w: w in verbs.SV_MODALS or w in verbs.SV_FUTURE)
+        return " ".join([*chain, tail]) if chain else ""
+    if tense == "supine":
+        chain = _sv_chain(before, lambda w: w in verbs.SV_PERFECT)
+        return " ".join([*chain, tail]) if chain else f"har {tail}"
+    return tail
+
+
+def _sv_chain(before: list[str], is_head) -> list[str]:  # noqa: ANN001 - a predicate
+    """The auxiliary or modal right before the verb with the clause adverbs and "att" between
+    them ("kommer inte att", "ska även", "har också"); empty when there is none."""
+    kept: list[str] = []
+    window = before[-6:]
+    for position in range(len(window) - 1, -1, -1):
+        word = window[position]
+        if word in verbs.SV_CLAUSE_ADVERBS or word == "att":
+            kept.insert(0, word)
+            continue
+        if word in _SV_SUBJECTS:
+            continue  # an inverted subject: "kommer du att informeras" → "kommer att informera"
+        if is_head(word):
+            if word in verbs.SV_FUTURE and "att" not in kept:
+                kept.insert(0, "att")
+            chain = [word, *kept]
+            if word == "komma" and position and window[position - 1] in verbs.SV_MODALS:
+                chain.insert(0, window[position - 1])  # "kan komma att visas" → "kan komma att visa"
+            return chain
+        break
+    return []
+
+
+def _sv_bli_suggestion(lowers: list[str], bli: int, participle: int, context: DocumentContext) -> str:
+    """'blir raderade' → 'vi raderar …', 'blev inspelad' → 'vi spelade in …' (weak participles)."""
+    tense = {"blir": "present", "blev": "past", "blivit": "supine"}.get(lowers[bli], "infinitive")
+    stem = _sv_participle_stem(lowers[participle])
+    if stem is None:
+        return SUGGEST_PLAIN
+    first_conjugation, base, particle = stem
+    if first_conjugation:
+        active = {"present": base + "ar", "past": base + "ade", "supine": base + "at", "infinitive": base + "a"}[tense]
+    else:
+        active = {
+            "present": base if base.endswith("r") else base + "er",
+            "past": base + ("e" if base.endswith("d") else "de" if base[-1] in "lmnrv" else "te"),
+            "supine": (base[:-1] if base.endswith("d") else base) + "t",
+            "infinitive": base + "a",
+        }[tense]
+    verb = _sv_verb_phrase(lowers[:bli], tense, active, particle or _sv_particle(lowers, participle))
+    if any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", lowers[participle], particle + base)):
+        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
+    return SUGGEST_UNKNOWN.format(verb=verb)
+
+
+_SV_PARTICLE_PREFIXES = ("in", "ut", "bort")
+_SV_PREFIXED = word_set("inspel insaml inhämt utlämn utskick bortta inlämn")
+
+
+def _sv_participle_stem(participle: str) -> tuple[bool, str, str] | None:
+    """(first conjugation?, stem, particle) of a weak participle: "raderade" → (True, "rader",
+    ""), "inspelad" → (True, "spel", "in"), "använd" → (False, "använd", ""), "köpt" → (False,
+    "köp", ""); ``None`` for a strong one ("skriven")."""
     for ending in ("ade", "ad", "at"):
-        if participle.endswith(ending):
-            return f"say who does it: 'vi {participle[: -len(ending)]}ar …'"
-    return "say who does it: 'vi …'"
+        if participle.endswith(ending) and len(participle) > len(ending) + 2:
+            stem = participle[: -len(ending)]
+            for prefix in _SV_PARTICLE_PREFIXES:
+                if stem in _SV_PREFIXED and stem.startswith(prefix):
+                    return True, stem[len(prefix) :], prefix
+            return True, stem, ""
+    if participle.endswith(("nd", "nda", "nt")) and len(participle) > 4:
+        stem = participle[:-1] if participle.endswith("a") else participle
+        return False, stem[:-1] + "d" if stem.endswith("t") else stem, ""
+    for ending in ("da", "d"):
+        stem = participle[: -len(ending)]
+        if participle.endswith(ending) and len(stem) > 2 and stem[-1] in "lrmv":
+            return False, stem, ""
+    for ending in ("ta", "t"):
+        stem = participle[: -len(ending)]
+        if participle.endswith(ending) and len(stem) > 2 and stem[-1] in "pksx":
+            return False, stem, ""
+    return None
 
 
-def _english(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
-    """``(first word, last word, suggestion)`` of each be/get + participle in an English sentence."""
-    lowers = [word.lower for word in sentence.words]
+def _sv_sker(lowers: list[str], index: int, context: DocumentContext) -> Passive | None:
+    """"Behandling sker …", "den insamling som sker": a noun of handling data with "sker"."""
+    for back in range(index - 1, max(index - 6, -1), -1):
+        verb = verbs.sv_action_verb(lowers[back])
+        if verb is not None:
+            if back + 1 < len(lowers) and lowers[back + 1] == "av" and "oss" in lowers[back + 1 : index]:
+                return None
+            return Passive(back, index, SUGGEST_ACTOR.format(actor=context.actor, verb=verb), MESSAGE_SKER)
+        if lowers[back] in ("och", "eller", "men", "där", "när") or lowers[back] in verbs.SV_MODALS:
+            return None
+    return None
+
+
+# --- English ----------------------------------------------------------------------------------
+
+_BY = "by"
+_STATE_WITH_PARTICLE = frozenset({"logged", "signed"})
+_WRITTEN_DOWN = frozenset({("set", "out"), ("laid", "down"), ("laid", "out"), ("spelled", "out"), ("spelt", "out")})
+_GET_IDIOMS = frozenset({"started", "involved", "married", "used", "lost", "dressed", "tired", "bored"})
+
+
+def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Iterator[Passive]:
+    """Each be/get + participle in an English sentence that hides an actor, with its suggestion."""
+    lowers = sentence.lowers
     index = 0
     while index < len(lowers):
         lower = lowers[index]
@@ -112,22 +433,258 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
         if participle is None or not words.en_is_participle(lowers[participle]):
             index += 1
             continue
+        index = participle + 1
         after = lowers[participle + 1] if participle + 1 < len(lowers) else ""
         if lower in words.EN_GET and lowers[participle] in _GET_IDIOMS:
-            index = participle + 1
             continue  # "get started", "get involved": not passives
         if lowers[participle] in _STATE_WITH_PARTICLE and after in ("in", "on", "into", "out"):
-            index = participle + 1
             continue  # "you are logged in": a state
         if (lowers[participle], after) in _WRITTEN_DOWN:
-            index = participle + 1
             continue  # "are set out in the lease": where something is written, not who acts
-        if lowers[participle] in words.EN_ADJECTIVAL and not _agent_follows(lowers, participle):
-            index = participle + 1
+        agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, _EN_WRITER, _en_is_participle_at, sentence)
+        if lowers[participle] in words.EN_ADJECTIVAL and not agent and not _by_us(lowers, participle):
+            if not (lowers[participle] in _ATTITUDES and after not in ("to", "that")):
+                continue  # "we are determined to …" is an attitude; "will be determined" is not
+        if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
             continue
-        base = words.en_base_form(lowers[participle])
-        yield first, participle, f"say who does it: 'we {base} …'"
-        index = participle + 1
+        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context))
+
+
+def _en_is_participle_at(lowers: list[str], index: int) -> bool:
+    return words.en_is_participle(lowers[index])
+
+
+def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, participle: int) -> bool:
+    return (
+        _restrictive_relative(sentence, lowers, first, "en")
+        or _en_about_document(lowers, first, participle)
+        or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and not _may_be_done(sentence, participle, "en"))
+        or _requested(lowers, first, _EN_REQUEST)
+        or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
+        or _named_system_subject(sentence, first)
+        or _indirect_question(lowers, first)
+        or _reduced_relative(lowers, first)
+    )
+
+
+def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
+    if lowers[participle] not in _EN_DOCUMENT_VERBS:
+        return False
+    window = lowers[participle + 1 : participle + 6]
+    return any(word in _EN_DOCUMENT_PLACES for word in window)
+
+
+def _by_us(lowers: list[str], participle: int) -> bool:
+    return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
+
+
+def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext) -> str:
+    """The active form in the tense and mood written: "is stored" → 'we store', "will not be
+    given" → 'we will not give', "was sent" → 'we sent', "has been shared" → 'we have shared',
+    "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
+    form = lowers[participle]
+    base = verbs.en_base_form(form)
+    organisation = base in _EN_ORGANISATION_VERBS
+    plain = _plain(base, "en")
+    if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
+        base, form = plain, verbs.en_participle(plain)
+    particle = lowers[participle + 1] if (form, lowers[participle + 1] if participle + 1 < len(lowers) else "") in _EN_PARTICLE_VERBS else ""
+    middle = [w for w in lowers[first + 1 : participle] if w not in ("be", "been", "being")]
+    negated = any(w in _EN_NEGATIONS for w in middle) or lowers[first].endswith("n't")
+    adverbs = [w for w in middle if w not in _EN_NEGATIONS]
+    be = lowers[first]
+    modal, pre = _en_modal(lowers, first)
+    third = not organisation
+    if be == "been":
+        have = lowers[first - 1] if first and lowers[first - 1] in ("has", "have", "had") else "have"
+        have = "had" if have == "had" else ("has" if third else "have")
+        verb = " ".join([have, *(["not"] if negated else []), *adverbs, form])
+    elif modal is not None:
+        verb = " ".join([modal, *pre, *(["not"] if negated and "not" not in pre else []), *adverbs, base])
+    elif be in ("is", "are", "was", "were") and first + 1 < len(lowers) and lowers[first + 1] == "being":
+        aux = {"is": "are", "are": "are", "was": "were", "were": "were"}[be]
+        if third:
+            aux = {"are": "is", "were": "was"}[aux]
+        verb = " ".join([aux, *adverbs, verbs.en_ing(base)])
+    elif be in ("was", "were", "wasn't", "weren't", "got"):
+        verb = " ".join(["did not", *adverbs, base] if negated else [*adverbs, verbs.en_past(form)])
+    elif be in ("be", "being"):
+        verb = " ".join([*adverbs, base if not third else verbs.en_third_person(base)])
+    elif negated:
+        verb = " ".join([("does not" if third else "do not"), *adverbs, base])
+    else:
+        verb = " ".join([*adverbs, verbs.en_third_person(base) if third else base])
+    verb = f"{verb} {particle}".strip()
+    if organisation:
+        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
+    return SUGGEST_UNKNOWN.format(verb=verb)
+
+
+def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
+    """The modal before "be" ("will", "may", "must") and the adverbs after it ("not", "also")."""
+    if lowers[first] != "be":
+        return None, []
+    pre: list[str] = []
+    index = first - 1
+    while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
+        pre.insert(0, lowers[index])
+        index -= 1
+    if index >= 0 and lowers[index] in _EN_MODALS:
+        modal = lowers[index]
+        if modal.endswith("n't") or modal == "cannot":
+            modal = {"won't": "will", "wouldn't": "would", "shouldn't": "should", "mustn't": "must",
+                     "cannot": "can", "can't": "can"}.get(modal, modal)
+            pre.insert(0, "not")
+        return modal, pre
+    if index >= 0 and lowers[index] == "to":
+        return None, []
+    return None, []
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+
+def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str], writer: tuple[str, ...],
+                 is_passive, sentence: Sentence) -> bool:  # noqa: ANN001 - a predicate
+    """Does an agent follow the passive ending at ``last`` ("lagras av webbläsaren", "deleted and
+    edited by the administrator")? The writer as agent ("av oss", "by us") does not count: the
+    sentence should then say "vi"/"we". Coordinated passives share the agent."""
+    index = last + 1
+    steps = 0
+    while index < len(lowers) and steps < 4:
+        word = lowers[index]
+        if word == by:
+            following = lowers[index + 1 : index + 3]
+            if not following:
+                return False
+            if following[0] in not_agent or _writer_agent(lowers[index + 1 : index + 5], writer):
+                return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
+            if by == _BY:
+                if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
+                    return False
+                if following[0] in _UNITS:
+                    return False
+            if by == "av" and any(w.endswith("skäl") for w in following):
+                return False
+            return True
+        if word == "via" and index + 1 < len(lowers):
+            nxt = sentence.words[index + 1]
+            return nxt.text[:1].isupper() or nxt.lower.startswith(("verktyg", "tjänst", "systemet"))
+        if word in ("och", "eller", "and", "or", ",") or word in verbs.SV_PARTICLES or word in words.EN_ADVERBS:
+            index += 1
+            steps += 1
+            continue
+        if is_passive(lowers, index) or word in ("be", "been", "is", "are"):
+            index += 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def _writer_agent(agent: list[str], writer: tuple[str, ...]) -> bool:
+    """Is the agent the writer: "oss"/"us", one of ours ("våra handläggare", "our web server",
+    "en handläggare", "a member of staff") but not a company we name ("vår leverantör Exempel
+    AB", "our partner")?"""
+    if not agent or agent[0] in ("both", "både", "båda", "either", "antingen"):
+        return False  # "by both the bank and the courier": named agents
+    if agent[0] in _WRITER_PRONOUNS:
+        return True
+    if agent[0] in ("en", "ett", "an", "a") and len(agent) > 1 and agent[1].startswith(_STAFF):
+        return True
+    for offset, word in enumerate(agent[:3]):
+        if word in writer:
+            noun = next((w for w in agent[offset + 1 : offset + 3] if w not in ("own", "egna", "eget")), "")
+            return not noun.startswith(_THIRD_PARTIES)
+    return False
+
+
+def _restrictive_relative(sentence: Sentence, lowers: list[str], first: int, lang: str) -> bool:
+    """Is the passive in a relative clause without a comma before it ("de personuppgifter som
+    behandlas", "information that can be linked to you"), which only says which things are
+    meant? A non-restrictive clause (", which are then reported") tells what happens."""
+    relatives = _RELATIVE[lang]
+    for back in range(first - 1, max(first - 5, -1), -1):
+        word = lowers[back]
+        if word in relatives:
+            if back == 0:
+                return False
+            between = sentence.block.text[sentence.words[back - 1].end : sentence.words[back].start]
+            return "," not in between and "(" not in between
+        if lang == "sv" and not (word in verbs.SV_CLAUSE_ADVERBS or word in verbs.SV_MODALS or word in verbs.SV_FUTURE
+                                 or word in verbs.SV_PERFECT or word == "att"):
+            return False
+        if lang == "en" and not (word in _EN_MODALS or word in _EN_PRE_ADVERBS or word in words.EN_BE
+                                 or word in ("has", "have", "had")):
+            return False
+    return False
+
+
+def _may_be_done(sentence: Sentence, last: int, lang: str) -> bool:
+    """Is the passive ending at ``last`` one PL212 reports ("kan delas", "can be shared")?"""
+    return any(end == last for _, end in may_be_done(sentence, lang))
+
+
+def _followed_by(lowers: list[str], last: int, prepositions: tuple[str, ...]) -> bool:
+    """Is the verb at ``last`` followed (an adverb aside) by one of ``prepositions``? "visas för
+    administratörerna", "displayed to moderators": the system shows it to people who are named."""
+    for word in lowers[last + 1 : last + 3]:
+        if word in prepositions:
+            return True
+        if word not in verbs.SV_CLAUSE_ADVERBS and word not in words.EN_ADVERBS:
+            return False
+    return False
+
+
+def _named_system_subject(sentence: Sentence, first: int) -> bool:
+    """Is the subject right before the verb the name of a product or system, written with a
+    capital inside it ("EUSurvey uppdateras automatiskt", "GitHub is hosted")? That describes
+    how a named system works; it hides nobody."""
+    if first != 1:
+        return False  # the name must be the whole subject: "I EUSurvey används …" is not
+    text = sentence.words[0].text
+    return any(char.isupper() for char in text[1:]) and any(char.islower() for char in text)
+
+
+def _indirect_question(lowers: list[str], first: int) -> bool:
+    """"which browsers are used", "what data is collected", "how often snippets are clicked"
+    inside a sentence: a question about kinds of things or a measure, not a statement that
+    hides an actor."""
+    if first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0:
+        return True
+    window = lowers[max(first - 5, 0) : first]
+    return any(a == "how" and b in ("often", "many", "much") for a, b in zip(window, window[1:]))
+
+
+_BEFORE_BEING = word_set(
+    "after before while when by without from of for on upon in is are was were am about avoid avoids despite"
+)
+
+
+def _reduced_relative(lowers: list[str], first: int) -> bool:
+    """"the personal data being processed": "being" right after a noun says which data is
+    meant (a relative clause without "that is"); "after being posted" is still an action."""
+    return lowers[first] == "being" and first > 0 and lowers[first - 1] not in _BEFORE_BEING
+
+
+def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozenset[str]) -> bool:
+    """Does one of ``heads`` ("kan", "can") come right before the passive, adverbs aside?"""
+    index = first - 1
+    while index >= 0 and lowers[index] in adverbs:
+        index -= 1
+    if index >= 0 and lowers[index] in heads:
+        return True
+    return index >= 1 and lowers[index] == "be" and lowers[index - 1] in heads
+
+
+def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
+    """Is the passive what someone asks for ("begära att dina uppgifter raderas", "request that
+    your data be deleted")? The organisation then acts on the reader's request."""
+    window = lowers[max(first - 8, 0) : first]
+    for offset, word in enumerate(window):
+        if word in requests and ("att" in window[offset + 1 :] or "that" in window[offset + 1 :]):
+            return True
+    return False
 
 
 _AMOUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
@@ -135,18 +692,6 @@ _UNITS = frozenset(
     {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
      "year", "years", "percent", "per", "cent"}
 )
-
-
-def _agent_follows(lowers: list[str], participle: int) -> bool:
-    """Does "by" after the participle name an agent? "required by law" does; "delayed by an hour" and
-    "delayed by 10 minutes" (numbers are not words) give an amount instead."""
-    index = participle + 1
-    if index >= len(lowers) or lowers[index] != _BY:
-        return False
-    index += 1
-    while index < len(lowers) and lowers[index] in _AMOUNT_WORDS:
-        index += 1
-    return not (index < len(lowers) and lowers[index] in _UNITS)
 
 
 def _next_content(lowers: list[str], start: int, adverbs: frozenset[str], adverb_suffix: str = "") -> int | None:

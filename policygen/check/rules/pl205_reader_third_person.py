@@ -163,6 +163,13 @@ class ReaderThirdPerson(Rule):
     their possessives), and "Users may …" at the start of a sentence. Both: "Den som …" /
     "Anyone who …" at the start of a sentence, and "Kunder har rätt …" / "Customers have the
     right …" when the sentence names a data subject's right (objection, erasure, consent …).
+    Also generic readers: the pronoun "man" and its genitive "ens" ("vilka rättigheter man har",
+    "ens personuppgifter"), "Alla användare …", "Var och en …", "Everyone …", "All users …" at the
+    start of a sentence, and "users can …" right after an opening phrase ("In the app, users can
+    write …"). Not flagged: "man" beside "du" in the same sentence (then it is someone else: "hur
+    man använder uppgifterna om dig"), "man" before a verb of handling data ("där man behandlar
+    personuppgifter": the organisation), the noun ("en man"), "inte ens"; a capitalised party the
+    document owns ("the User" where the text speaks of "our Users" and "their Sites").
     Not flagged otherwise: "kunden" / "the customer", which internal routines and
     business-to-business texts legitimately use for a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
     adjective or part of a compound.
@@ -188,8 +195,14 @@ class ReaderThirdPerson(Rule):
         if lang not in _ALWAYS:
             return
         always, unless = _index(lang, "always"), _index(lang, "unless")
+        owned = _owned_terms(document)
         for sentence in document.sentences:
-            for first, last, suggestion in _matches(sentence, lang, always, unless):
+            found = list(_matches(sentence, lang, always, unless))
+            taken = {index for first, last, _ in found for index in range(first, last + 1)}
+            found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
+            for first, last, suggestion in sorted(found):
+                if owned and _defined_party(sentence, first, last, owned):
+                    continue
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
                 message = f"'{matched}' talks about the reader in the third person: address them directly."
@@ -197,6 +210,33 @@ class ReaderThirdPerson(Rule):
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+_POSSESSIVES = word_set("our their its your våra vår vårt deras dess")
+
+
+def _defined_party(sentence: Sentence, first: int, last: int, owned: frozenset[str]) -> bool:
+    """Is the phrase a party the document defines as someone else's: a word written with a
+    capital inside the sentence that the document also writes after "our"/"their" ("the User
+    sets up …" and "Site visitors" where the text speaks of "our Users" and "their Sites")?"""
+    for word in sentence.words[max(first, 1) : last + 1]:
+        if word.text[:1].isupper() and word.lower.rstrip("s’'") in owned:
+            return True
+    return False
+
+
+def _owned_terms(document: Document) -> frozenset[str]:
+    """Capitalised words the document writes after a possessive ("our Users", "their Sites")."""
+    found = document.notes.get("owned-terms")
+    if found is None:
+        terms = set()
+        for sentence in document.sentences:
+            words = sentence.words
+            for previous, word in zip(words, words[1:]):
+                if previous.lower in _POSSESSIVES and word.text[:1].isupper():
+                    terms.add(word.lower.rstrip("s’'"))
+        found = document.notes["owned-terms"] = frozenset(terms)
+    return found
 
 
 @cache
@@ -237,6 +277,50 @@ def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> I
             index += length
             continue
         index += 1
+
+
+# The generic pronoun: "man" ("vilka rättigheter man har") and its genitive "ens" ("ens
+# personuppgifter"); not the noun after a determiner ("en man") nor "inte ens" (not even).
+_SV_NOT_PRONOUN_BEFORE = word_set("en ingen varje någon denne den annan samma vilken gammal ung")
+_SV_NOT_ENS_BEFORE = word_set("inte icke utan knappt")
+_SV_READER = word_set("du dig din ditt dina")
+# "där man behandlar personuppgifter": the organisation, not the reader.
+_SV_ORGANISATION_VERBS = word_set("behandlar samlar sparar lagrar raderar delar lämnar hanterar registrerar")
+# Everyone, or all of the readers, as the subject at the start of a sentence.
+_EVERYONE = {
+    "sv": [("alla", "användare"), ("alla", "besökare"), ("varje", "användare"), ("var", "och", "en"), ("envar",)],
+    "en": [("everyone",), ("everybody",), ("all", "users"), ("each", "user"), ("every", "user"), ("all", "visitors")],
+}
+_EVERYONE_AFTER = {
+    "sv": word_set("har är kan ska får måste bör ansvarar äger"),
+    "en": word_set("is are has have can may must should will shall"),
+}
+
+
+def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int, str]]:
+    """Generic readers: "man"/"ens" anywhere, "Alla användare har …"/"Everyone is …" at the
+    start, and "users can …" right after an opening phrase and its comma ("In the service,
+    users can write …")."""
+    lowers = sentence.lowers
+    if lang == "sv" and _SV_READER.isdisjoint(lowers):  # beside "du", "man" is someone else
+        for index, lower in enumerate(lowers):
+            previous = lowers[index - 1] if index else ""
+            following = lowers[index + 1] if index + 1 < len(lowers) else ""
+            if lower == "man" and previous not in _SV_NOT_PRONOUN_BEFORE and following not in _SV_ORGANISATION_VERBS:
+                yield index, index, "du"
+            elif lower == "ens" and previous not in _SV_NOT_ENS_BEFORE:
+                yield index, index, "din, ditt, dina"
+    for words in _EVERYONE.get(lang, ()):
+        end = len(words)
+        if tuple(lowers[:end]) == words and end < len(lowers) and lowers[end] in _EVERYONE_AFTER[lang]:
+            yield 0, end - 1, "du" if lang == "sv" else "you"
+            break
+    text = sentence.block.text
+    for index in range(1, len(lowers) - 1):
+        if lowers[index] in _GENERIC[lang] and lowers[index + 1] in _GENERIC_AFTER[lang]:
+            between = text[sentence.words[index - 1].end : sentence.words[index].start]
+            if "," in between:
+                yield index, index, "du" if lang == "sv" else "you"
 
 
 def _phrase_at(lowers: list[str], index: int, phrases: _Index) -> tuple[int, str] | None:

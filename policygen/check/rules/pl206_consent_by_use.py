@@ -15,7 +15,15 @@ from policygen.output import Finding
 _USE = {
     "sv": words_pattern(
         r"genom att (?:du )?(?:\S+ ){0,3}?(?:använda|använder|nyttja|besöka|besöker|fortsätta|surfa|navigera|"
-        r"gå in på|ta del av|lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna)",
+        r"gå in på|ta del av|lämna|skicka|registrera|ladda ner|installera|handla|beställa|öppna|stanna|"
+        r"kontakta|ringa|mejla|maila|chatta|skriva till|ge oss|ge|uppge|fylla i|ladda upp|delta|anmäla|prenumerera|"
+        r"logga in|logga på)",
+        r"(?:den|var och en|envar|alla|de) som (?:\S+ ){0,2}?(?:använder|besöker|nyttjar|registrerar|surfar|"
+        r"skickar|lämnar|kontaktar|ringer|fortsätter)",
+        r"vid (?:användningen|användandet|nyttjandet|registreringen|kontakten|kontakt) (?:av|med)",
+        r"vid (?:registrering|inloggning|användning|besök)(?! av)",
+        r"(?:användaren|besökaren|kunden|medlemmen|man) (?:\S+ ){0,2}?(?:använder|besöker|nyttjar|fortsätter|"
+        r"registrerar|lämnar|skickar|kontaktar)",
         r"(?:om|när|då|så länge|så snart|i och med att) du (?:\S+ ){0,3}?(?:använder|nyttjar|besöker|"
         r"fortsätter|surfar|navigerar|går in på|tar del av|lämnar|stannar|registrerar|laddar ner|"
         r"installerar|använda|besöka|surfa|navigera|skickar|fyller i|handlar|beställer|loggar in|skapar|"
@@ -34,7 +42,13 @@ _USE = {
     "en": words_pattern(
         r"by (?:continuing to |further |simply |merely )?(?:using|accessing|visiting|browsing|engaging with|"
         r"navigating|interacting with|continuing|registering|providing|submitting|downloading|"
-        r"installing|remaining on|staying on|giving us|signing in|logging in|creating an account)",
+        r"installing|remaining on|staying on|giving us|giving|signing in|logging in|creating an account|"
+        r"contacting|calling|emailing|e-mailing|writing to|chatting with|sending us|uploading|subscribing)",
+        r"(?:anyone|anybody|everyone|whoever|users|visitors|those|any person|a person) (?:who|that) (?:\S+ ){0,2}?"
+        r"(?:uses?|visits?|access(?:es)?|browses?|contacts?|registers?|continues?|submits?|provides?)",
+        r"(?:when|while|upon|on|in) (?:using|accessing|visiting|browsing|contacting)",
+        r"(?:the )?(?:user|visitor|customer|member)s? (?:\S+ ){0,2}?(?:uses?|visits?|access(?:es)?|continues?|"
+        r"contacts?|registers?)",
         r"(?:if|when|once|as soon as|while|whenever) you (?:\S+ ){0,3}?(?:use|using|access|accessing|visit|"
         r"visiting|browse|browsing|continue|navigate|provide|submit|stay|remain|download|install)",
         r"(?:your )?continued (?:use|access|browsing|usage|visits?)",
@@ -54,6 +68,20 @@ _AGREE = {
         words_pattern(r"(?:ger|lämnar) du (?:\S+ ){0,2}?(?:samtycke|godkännande|medgivande|tillåtelse|tillstånd)"),
         words_pattern(r"du (?:har )?(?:godkänt|samtyckt|accepterat|godtagit|gett ditt samtycke)"),
         words_pattern(r"anses du (?:\S+ )?(?:ha )?(?:godkänt|samtyckt|accepterat|godtagit)"),
+        words_pattern(
+            r"(?:samtycker|godkänner|accepterar|medger|godtar) (?:därmed |också |även )?(?:användaren|besökaren|"
+            r"kunden|medlemmen|man|den registrerade|abonnenten|personen)"
+        ),
+        words_pattern(
+            r"(?:användaren|besökaren|kunden|medlemmen|man) (?:\S+ ){0,3}?(?:samtycker|godkänner|accepterar|godtar|"
+            r"medger)"
+        ),
+        words_pattern(r"anses (?:\S+ )?(?:ha )?(?:samtyckt|godkänt|accepterat|godtagit|lämnat (?:sitt )?samtycke)"),
+        words_pattern(r"(?:lämnas|ges|anses|lämnar|ger) (?:\S+ ){0,2}?(?:samtycke|godkännande|medgivande)"),
+        words_pattern(
+            r"(?:samtycke|samtycket|godkännande|godkännandet|medgivande) (?:\S+ ){0,2}?(?:lämnas|ges|anses|"
+            r"har lämnats|har getts|har givits)"
+        ),
         words_pattern(r"(?:är|blir) du bunden"),
         words_pattern(
             r"(?:innebär|betyder|utgör|räknas som|anses som|anses utgöra|ses som|förutsätter|tolkas som|"
@@ -73,6 +101,14 @@ _AGREE = {
             r"acknowledge?ment|approval|assent|permission)"
         ),
         words_pattern(r"(?:you|users) (?:are|will be|shall be) deemed to"),
+        words_pattern(r"(?:is|are|shall be|will be) (?:deemed|considered|taken) to (?:have )?(?:consent|agree|accept|give)\w*"),
+        words_pattern(
+            r"(?:the )?(?:user|visitor|customer|member)s? (?:\S+ ){0,2}?(?:agrees?|consents?|accepts?|acknowledges?)"
+        ),
+        words_pattern(
+            r"(?:consent|agreement|acceptance|permission) (?:\S+ ){0,2}?(?:is|will be|shall be) (?:given|granted|"
+            r"deemed|considered|assumed|implied|presumed)"
+        ),
         words_pattern(r"(?:we )?(?:imply|assume|infer|take it) (?:that )?you (?:\S+ )?(?:consent|agree|accept)"),
         words_pattern(r"(?:are|be|become) bound by"),
     ],
@@ -92,6 +128,11 @@ _REFUSE = {
         r"(?:agree|accept|consent)(?: \S+){0,8}? (?:please )?(?:do not|don't|should not|"
         r"must not|may not|cannot|refrain from) (?:use|using|access|accessing|visit|visiting|continue)",
     ),
+}
+# Agreeing to licence terms or to a waiver of liability: terms of use, not consent to processing.
+_NOT_PERSONAL_DATA = {
+    "sv": words_pattern(r"upphovsrätt\w*", r"licens\w*", r"ansvarig\w* för", r"inte är ansvarig\w*", r"skadeslös\w*"),
+    "en": words_pattern(r"copyright\w*", r"licen[cs]\w*", r"liable", r"liability", r"indemnif\w*", r"hold harmless"),
 }
 # An affirmative act (clicking, ticking) is real consent, not consent by use.
 _AFFIRMATIVE = {
@@ -115,8 +156,13 @@ class ConsentByUse(Rule):
     use", "when you provide") is treated as agreement ("godkänner du", "samtycker du", "anses du ha
     godkänt", "you agree", "constitutes acceptance", "we imply that you consent"), and "if you do
     not agree, do not use the site" ("om du inte godkänner … ska du inte använda webbplatsen"),
-    which equally turns use into consent. Not flagged when the sentence names an affirmative act
-    such as clicking or ticking a box.
+    which equally turns use into consent. Also in the third person and the passive ("samtycker
+    användaren till …", "Den som använder tjänsten anses ha samtyckt …", "Vid användning av
+    tjänsten lämnas samtycke …", "Anyone who uses the service is deemed to have consented"), and
+    for contacting or giving data ("Genom att kontakta supporten samtycker du …", "By giving us
+    information you consent …"). Not flagged when the sentence names an affirmative act such as
+    clicking or ticking a box, nor when what is agreed to is a licence or a waiver of liability
+    (terms of use, not consent to processing).
 
     Anti-pattern
     ------------
@@ -155,6 +201,8 @@ class ConsentByUse(Rule):
             ]
             if not agree or first_match(sentence, _AFFIRMATIVE[lang]) is not None:
                 continue
+            if first_match(sentence, _NOT_PERSONAL_DATA[lang]) is not None:
+                continue  # agreeing to a licence or a waiver of liability is terms of use, not consent
             first = min(use[0], *(span[0] for span in agree))
             last = max(use[1], *(span[1] for span in agree))
             start, end = trim_to_words(sentence, first, last)

@@ -123,6 +123,10 @@ class CheckRegularly(Rule):
     hålla dig uppdaterad", "it is your responsibility to review"). Not flagged: the controller
     reviewing its own policy ("vi ser över policyn regelbundet").
 
+    Not flagged when the look and the frequency belong to different clauses ("Du kan besöka
+    webbplatsen utan att …, men ibland krävs …") or when a program does the checking ("when it
+    checks for updates").
+
     Anti-pattern
     ------------
     Vi rekommenderar att du regelbundet läser denna policy för att hålla dig informerad.
@@ -193,4 +197,18 @@ def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
         )
     if not addressed:
         return None
-    return min(often[0], look[0]), max(often[1], look[1])
+    start, end = min(often[0], look[0]), max(often[1], look[1])
+    if _CLAUSE_BREAK[lang].search(sentence.block.text[start:end]):
+        return None  # "Du kan besöka … utan att …, men ibland krävs …": two clauses, no request
+    if _THING_CHECKS[lang].search(sentence.block.text[sentence.start : look[0]]):
+        return None  # "when it checks for browser updates": the software checks, not the reader
+    return start, end
+
+
+# A clause break between the look and the frequency: they belong to different statements.
+_CLAUSE_BREAK = {"sv": re.compile(r"\b(?:men|utan att)\b", re.IGNORECASE), "en": re.compile(r"\b(?:but|without)\b", re.IGNORECASE)}
+# The verb of looking has a thing as its subject right before it.
+_THING_CHECKS = {
+    "sv": re.compile(r"\b(?:den|det|programmet|appen|webbläsaren)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:it|the app|the browser|the software|firefox)\s+$", re.IGNORECASE),
+}

@@ -8,6 +8,7 @@ from functools import cache
 
 from policygen.check.document import Block, Document, Sentence
 from policygen.check.rule import Rule
+from policygen.check.rules.pl2_context import is_label
 from policygen.check.settings import Option, Settings, WordCount
 from policygen.lang.glossary import Term
 from policygen.output import Finding
@@ -54,6 +55,33 @@ _DEFINES = {
 _DEFINES_BY = {  # "Med X menas …" / "By X we mean …"
     "sv": re.compile(r"\s*(?:menas|avses)\b", re.IGNORECASE),
     "en": re.compile(r"\s*(?:we mean|is meant|means)\b", re.IGNORECASE),
+}
+# 6. The sentence says what it does: a relative clause or a verb of its role right after it
+#    ("en personuppgiftsansvarig som bestämmer …", "Dataskyddsombudet ser till att …", "The DPO
+#    makes sure …"). 7. It names what a body is ("Datatillsynsmannen är en oberoende
+#    tillsynsmyndighet", "is acting as an independent supervisory authority"): a general
+#    explanation (of IMY, say) would be wrong there.
+_SAYS_WHAT_IT_DOES = {
+    "sv": re.compile(
+        r"\s*(?:,\s*)?(?:som (?:bestämmer|ansvarar|ser till|beslutar|hanterar|behandlar|kontrollerar|övervakar|"
+        r"granskar|ger|har till uppgift)|ser till att|ansvarar för|kontrollerar att|övervakar|ger råd)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\s*(?:,\s*)?(?:(?:who|that|which) (?:decides|determines|is responsible|makes sure|ensures|handles|"
+        r"processes|monitors|oversees|advises)|makes sure|ensures|is responsible for|monitors|oversees|advises)\b",
+        re.IGNORECASE,
+    ),
+}
+_RELATIVE_ROLE = {
+    "sv": re.compile(r"\s*,?\s*som (?:bestämmer|ansvarar|ser till|beslutar|har till uppgift)\b", re.IGNORECASE),
+    "en": re.compile(r"\s*,?\s*(?:who|that|which) (?:decides|determines|is responsible|makes sure|ensures)\b",
+                     re.IGNORECASE),
+}
+_SUBJECT_LEAD = {"sv": frozenset({"-", "varje", "kommissionens", "vårt", "ert"}), "en": frozenset({"each", "every"})}
+_NAMED_BODY = {
+    "sv": re.compile(r"\b(?:är|agerar som|fungerar som|verkar som)\s+(?:en|ett)\s+(?:oberoende|självständig|egen)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:is|acts as|is acting as|serves as|as)\s+(?:an|a)\s+(?:independent|separate|own)\s+$", re.IGNORECASE),
 }
 _OPEN_PARENTHESIS = re.compile(r"\(\s*(?:\S+\s+){0,2}$")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]+")
@@ -108,7 +136,16 @@ class UnexplainedJargon(Rule):
        explain);
     4. it stands alone in a table cell (a glossary table: the next cell explains it); or
     5. it comes in parentheses after its explanation: "ett företag som hjälper oss
-       (personuppgiftsbiträde)".
+       (personuppgiftsbiträde)";
+    6. the sentence says what it does: a relative clause of its role ("en personuppgiftsansvarig
+       som bestämmer hur …", "a controller who decides …") or the term as subject of a verb of its
+       role ("Dataskyddsombudet ser till att …", "The DPO makes sure …"); or
+    7. the sentence names which body it is ("Datatillsynsmannen är en oberoende
+       tillsynsmyndighet", "is acting as an independent supervisory authority"): a general
+       explanation (naming IMY) would be wrong there.
+
+    An item in a list of contents (a short list item without a final full stop) counts like a
+    heading: the term is explained in the section it names.
 
     Later uses need nothing. Documents shorter than `jargon-min-words` words (50 by default) are
     not checked: a single sentence or a button label has no "first use" to explain. A text of 50
@@ -148,6 +185,8 @@ class UnexplainedJargon(Rule):
             if block.kind == "heading":
                 continue
             for sentence in block.sentences:
+                if block.kind == "list_item" and is_label(sentence):
+                    continue  # an item in a list of contents, like a heading
                 for first, last, term in _uses(sentence, index):
                     if term.term in seen:
                         continue
@@ -207,6 +246,12 @@ def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: st
             return True
         if leading & {"med", "by"} and _DEFINES_BY[lang].match(after):
             return True
+    if _RELATIVE_ROLE[lang].match(after):
+        return True
+    if _SAYS_WHAT_IT_DOES[lang].match(after) and leading <= _LEAD_WORDS[lang] | _SUBJECT_LEAD[lang]:
+        return True
+    if _NAMED_BODY[lang].search(before):
+        return True
     if block.kind == "table_cell":
         cell = _PUNCTUATION.sub(" ", block.text).split()
         term_words = _PUNCTUATION.sub(" ", block.text[start:end]).split()

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
+from policygen.check.rules import pl2_verbs as verbs
+from policygen.check.rules.pl2_context import context_of
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
@@ -16,23 +18,9 @@ _SV_NEGATIONS = word_set("inte aldrig ej icke")
 _SV_GAP = 4  # words allowed between "kan" and the passive ("kan dina uppgifter även överlåtas")
 _EN_MODALS = word_set("can could")
 # Handling of data that "can be done" to it: possibility presented where a fact is owed.
-_EN_DATA_PARTICIPLES = word_set(
-    """
-    shared disclosed transferred used processed collected combined sold passed sent provided
-    accessed stored kept retained given transmitted rented matched linked analysed analyzed
-    monitored recorded published exchanged traded forwarded released moved
-    """
-)
+_EN_DATA_PARTICIPLES = verbs.EN_DATA_PARTICIPLES
+_SV_DATA_STEMS = verbs.SV_DATA_STEMS
 
-# The same for Swedish, as the stems of s-passives ("delas", "överläts", "har samkörts"): a form
-# that can be downloaded or a door that can be opened is not about the reader's data.
-_SV_DATA_STEMS = (
-    "del", "lämna", "utlämna", "överlåt", "överläm", "överför", "använd", "behandl", "saml", "spar",
-    "lagr", "sälj", "såld", "skick", "kombiner", "samkör", "analyser", "registrer", "publicer",
-    "flytt", "vidarebefordr", "utbyt", "spela", "övervak", "länka", "matcha", "hämta", "inhämta",
-    "röj", "sprid", "kopier", "bevar", "ges", "gavs", "getts", "visa", "läsa", "läses", "lästs",
-    "profiler", "tillgängliggör", "överlämn",
-)
 
 class MayBeDone(Rule):
     """Something "can be done" to the reader's data: say whether it is done.
@@ -49,7 +37,12 @@ class MayBeDone(Rule):
     s-passive of handling data ("kan delas", "kan dina uppgifter överlåtas"), unless negated ("kan
     inte delas"); "blanketten kan laddas ned" or "dörren kan öppnas" is not flagged.
     English: "can be" or "could be" followed by a participle of handling data ("can be shared",
-    "could be transferred"); "can be found" or "can be reached" is not flagged.
+    "could be transferred"); "can be found" or "can be reached" is not flagged. Only in a
+    sentence that speaks of data (uppgifter, information, namn, e-post, samtal, vanor …; data,
+    details, calls, it, them …): "Förslag kan skickas till oss" gives the reader a way to send
+    suggestions. The suggestion is the verb of the sentence in the active: "kan delas" → 'vi delar
+    …', "kan härledas" → 'vi härleder …', "can be shared" → 'we share …'. Where the same words are
+    also a passive (PL203), this finding is the one the user sees.
 
     Anti-pattern
     ------------
@@ -69,13 +62,58 @@ class MayBeDone(Rule):
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english
+        actor = context_of(document).actor
         for sentence in document.sentences:
+            if not _about_data(sentence, document.lang):
+                continue
             for first, last in find(sentence):
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
-                message = f"'{matched}' only says it can happen: say whether you do it."
-                suggestion = "säg vad som händer: 'vi delar …'" if document.lang == "sv" else "say what happens: 'we share …'"
-                yield self.finding(sentence.block, start, end, message, suggestion)
+                message = MESSAGE.format(matched=matched)
+                yield self.finding(sentence.block, start, end, message, _suggestion(sentence, last, actor, document.lang))
+
+
+MESSAGE = "'{matched}' only says it can happen: say whether you do it."
+SUGGESTION = "say what happens: '{actor} {verb} …'"
+_DATA_WORDS = {
+    "sv": ("uppgift", "personuppgift", "information", "data", "namn", "adress", "e-post", "mejl", "nummer",
+           "historik", "kontakt", "profil", "konto", "inspelning", "bild", "kakor", "cookie", "logg", "ip-adress",
+           "samtal", "meddelande", "ärende", "svar", "dokument", "vanor", "beteende", "intressen", "köp"),
+    "en": ("data", "information", "detail", "name", "address", "email", "e-mail", "number", "history",
+           "contact", "profile", "account", "record", "cookie", "log", "identifier", "it", "they", "them",
+           "call", "message", "conversation", "document", "file", "habit", "behaviour", "behavior", "interest",
+           "purchase",
+           "this", "these", "such"),
+}
+_SV_PRONOUNS = ("de", "den", "det", "dessa", "detta", "dem", "sådana", "sådan")
+
+
+def may_be_done(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+    """``(first, last)`` word spans this rule reports in ``sentence`` (PL203 asks it: a passive
+    after "kan"/"can" is ability or permission unless it is the handling of data found here)."""
+    if not _about_data(sentence, lang):
+        return []
+    return list((_swedish if lang == "sv" else _english)(sentence))
+
+
+def _about_data(sentence: Sentence, lang: str) -> bool:
+    """Does the sentence speak of data (or of it, them)? "Förslag kan skickas till …" gives the
+    reader a way to send suggestions: nothing is done with their data."""
+    stems = _DATA_WORDS[lang]
+    return any(lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS) for lower in sentence.lowers)
+
+
+def _suggestion(sentence: Sentence, last: int, actor: str, lang: str) -> str:
+    """'kan delas' → 'vi delar …', 'can be shared' → 'we share …': the verb of the sentence."""
+    lower = sentence.lowers[last]
+    if lang == "sv":
+        verb = verbs.sv_present_of_infinitive(verbs.sv_active(lower, "infinitive"))  # "användas" → "använder"
+        following = sentence.lowers[last + 1] if last + 1 < len(sentence.lowers) else ""
+        if following in verbs.SV_PARTICLES:
+            verb = f"{verb} {following}"
+    else:
+        verb = verbs.en_base_form(lower)
+    return SUGGESTION.format(actor=actor, verb=verb)
 
 
 def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:

@@ -14,13 +14,14 @@ from policygen.output import Finding
 _SV_OBJECTS = (
     r"(?:\w*upplevelse\w*|\w*tjänst\w*|\w*webbplats\w*|sajt\w*|sida|sidan|appen|appar|\w*produkt\w*|"
     r"utbud\w*|service\w*|verksamhet\w*|\w*erbjudande\w*|kommunikation\w*|innehåll\w*|"
-    r"marknadsföring\w*|affär\w*|funktion\w*|kundrelation\w*|kundvård\w*|process\w*|rutiner\w*|arbete\w*)"
+    r"marknadsföring\w*|affär\w*|funktion\w*|kundrelation\w*|kundvård\w*|process\w*|rutiner\w*|arbete\w*|"
+    r"plattform\w*|system\w*|verktyg\w*|lösning\w*|det|den|dem)"
 )
 _EN_OBJECTS = (
     r"(?:experiences?|services?|site|website|web site|apps?|application|products?|offerings?|offers?|"
     r"content|platform|business|communications?|marketing|features?|functionality|performance|"
     r"customer relationship|relationship with you|our work|what we offer|advertising|operations|"
-    r"processes|activities|organi[sz]ation|systems?|routines)"
+    r"processes|activities|organi[sz]ation|systems?|routines|tools?|it|them)"
 )
 # A verb of improving (infinitive, or a noun of it) and, within three words, what is improved.
 _IMPROVING = {
@@ -34,12 +35,13 @@ _IMPROVING = {
         r"personali[sz](?:e|ing|ation of)|tailor(?:ing)?|customi[sz](?:e|ing)|develop(?:ing|ment of)?|"
         r"streamlin(?:e|ing)|refin(?:e|ing)|grow(?:ing)?|expand(?:ing)?)"
         r"(?: \S+){0,3}? " + _EN_OBJECTS,
+        r"(?:improv(?:e|ing)|enhanc(?:e|ing)|develop(?:ing)?|optimi[sz](?:e|ing))(?: our| the)? (?-i:[A-Z][\w-]+)",
     ),
 }
 # ... counts as a purpose after one of these anywhere before it in the sentence ("för att
 # förbättra", "to improve", "help us develop"); "we improved our site" is news, not a purpose.
 _MARKERS = {
-    "sv": re.compile(r"(?<!\w)(?:att|för|kan|ska|vill|kunna|kommer|syftet|ändamålet)(?!\w)", re.IGNORECASE),
+    "sv": re.compile(r"(?<!\w)(?:att|för|syftet|ändamålet|i syfte)(?!\w)", re.IGNORECASE),
     "en": re.compile(
         r"(?<!\w)(?:to|for|in order to|so (?:that )?we can|help us|helps us|helping us|allows? us|enables? us|"
         r"purpose|purposes|aim|aims)(?!\w)",
@@ -74,18 +76,41 @@ _RESULTS = {
 }
 
 
+# Right before the phrase: the reader's suggestions or a topic to read about, not a purpose
+# ("Förslag till förbättringar …", "Suggestions for improving the service can be sent to …",
+# "for more information on interest-based ads").
+_NOT_A_PURPOSE = {
+    "sv": re.compile(r"(?:förslag|idéer|synpunkter|tips|information|läs mer|mer)\s+(?:till|på|om|för)\s+$", re.IGNORECASE),
+    "en": re.compile(r"(?:suggestions?|ideas?|feedback|proposals?|tips|information|more|learn)\s+(?:for|on|about)\s+$",
+                     re.IGNORECASE),
+}
+
+
+_BASIS_NAMED = {
+    "sv": re.compile(r"\s*,?\s*(?:baserade? på|utifrån|grundade? på)\b", re.IGNORECASE),
+    "en": re.compile(r"\s*,?\s*(?:based on|derived from|drawn from)\b", re.IGNORECASE),
+}
+_DEFINITE_BEFORE = {"sv": re.compile(r"(?<!\w)(?:de|dessa)\s+$", re.IGNORECASE), "en": re.compile(r"(?<!\w)(?:the|these)\s+$", re.IGNORECASE)}
+
+
 def _purpose_spans(sentence: Sentence, lang: str) -> Iterator[tuple[int, int]]:
     """Block spans of vague purposes in ``sentence``, in order, without overlaps."""
     text = sentence.text
     spans = [
         (sentence.start + m.start(), sentence.start + m.end())
         for m in _IMPROVING[lang].finditer(text)
-        if _MARKERS[lang].search(text[: m.start()])
+        if _MARKERS[lang].search(text[: m.start()]) and not _NOT_A_PURPOSE[lang].search(text[: m.start()])
     ]
     for start, end in sentence_matches(sentence, _RESULTS[lang]):
+        if _NOT_A_PURPOSE[lang].search(text[: start - sentence.start]):
+            continue
         promised = sentence.block.text[start:end].lower()
         if promised.endswith(("service", "tjänst")) and not _MARKERS[lang].search(text[: start - sentence.start]):
             continue  # "vi erbjuder personlig service" describes, it is not a purpose
+        if _BASIS_NAMED[lang].match(sentence.block.text[end : sentence.end]):
+            continue  # "personalized recommendations based on the add-ons you have": the data is named
+        if _DEFINITE_BEFORE[lang].search(text[: start - sentence.start]):
+            continue  # "To display the personalized recommendations, …": a feature already described
         spans.append((start, end))
     taken = -1
     for start, end in sorted(spans):
@@ -108,8 +133,15 @@ class ImprovePurpose(Rule):
     What is flagged: "för att / to / help us" followed by a verb of improving ("förbättra",
     "utveckla", "anpassa", "optimera"; "improve", "enhance", "personalise", "develop") and, within
     three words, what is improved (the experience, service, website, app, products, business,
-    content, marketing), and phrases such as "en bättre upplevelse", "a better service", "more
-    relevant ads".
+    content, marketing, platform, system, tool, or "it": "så att vi kan förbättra den"), improving
+    a named product ("to improve Firefox"), a noun of improving ("för utveckling av plattformen"),
+    and phrases such as "en bättre upplevelse", "a better service", "more relevant ads".
+    The purpose marker must come before ("för", "att", "syftet"; "to", "for", "help us"): "E-tjänsterna
+    ska förbättra kommunikationen" states an aim, not a purpose of processing. Not flagged: the
+    reader's suggestions or a topic to read about ("Förslag till förbättringar …", "Suggestions
+    for improving the service …", "information on interest-based ads"), and a feature whose basis
+    is named or that was described before ("personalized recommendations based on the add-ons you
+    have", "To display the personalized recommendations, …").
 
     Anti-pattern
     ------------

@@ -30,7 +30,7 @@ SV_NOT_PASSIVE = word_set(
     vistades avundas envisas hämnas väsnas samsas enas enades kallas kallades kallats benämns
     benämnas menas avses avsågs saknas saknades saknats förändras förändrades förändrats
     utvecklas utvecklades hörs hördes höras ses sågs setts givetvis förstås ändras avslutas förnyas
-    förlängs
+    förlängs grundas grundades grundats baseras baserades baserats regleras reglerades styrs styrdes
     """
 )
 
@@ -58,7 +58,7 @@ SV_DETERMINERS = word_set(
 )
 
 # Short passive forms the length limit would drop.
-SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås beds ombeds ombads")
+SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås beds ombeds ombads gavs angavs uppgavs togs drogs")
 SV_GES_PASSIVES = word_set("ges anges uppges medges överges utges avges återges tillges efterges delges framges")
 
 # Endings of present and past s-passives and supines that Swedish verbs use and nouns rarely do.
@@ -68,7 +68,7 @@ _SV_SUPINE_ENDINGS = (
 )
 _SV_CONSONANT_S_ENDINGS = (
     "örs", "ärs", "yrs", "öms", "mms", "öps", "pps", "ivs", "övs", "ävs", "ycks", "äcks", "öks",
-    "ggs", "ägs", "ygs", "älls", "ålls", "ylls", "js", "änds", "uds", "äds",
+    "ggs", "ägs", "ygs", "älls", "ålls", "ylls", "js", "änds", "uds", "äds", "leds", "ängs", "äms",
 )
 _VOWELS = "aeiouyåäö"
 
@@ -184,6 +184,7 @@ EN_ADJECTIVAL = word_set(
     retired employed involved related known called named registered qualified aware unable
     experienced skilled equipped accustomed subscribed unsubscribed enrolled authorised
     authorized resolved solved completed settled delayed lost stolen broken damaged paid listed
+    limited designed intended meant considered deemed regarded expected presumed included contained
     """
 )
 EN_IRREGULAR_PARTICIPLES = {

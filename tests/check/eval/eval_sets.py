@@ -83,7 +83,10 @@ def fingerprint(name: str) -> str:
 def check_texts(texts: dict[str, str], lang: str, folder: Path) -> dict[str, list[str]]:
     """``key → ["category CODE 'matched text'", …]`` for each text, from one ``policygen check`` run."""
     folder.mkdir(parents=True)
-    (folder / "policygen.toml").write_text("# empty: every default rule, default options\n", encoding="utf-8")
+    # every default rule with its default options, except that each rule is measured on its own:
+    # with one-per-span off, a finding another rule's finding on the same words would replace for
+    # the user ("bl.a.": vague rather than abbreviation) still counts for its category
+    (folder / "policygen.toml").write_text("[check]\none-per-span = false\n", encoding="utf-8")
     for key, text in texts.items():
         (folder / "texts" / f"{key}.txt").parent.mkdir(exist_ok=True)
         (folder / "texts" / f"{key}.txt").write_text(text + "\n", encoding="utf-8")

@@ -52,12 +52,25 @@ def test_held_out_set_is_the_one_measured(name) -> None:
         f"{name} changed after its first run: a held-out set is never edited (README.md)")
 
 
+# Drops below a first run that a change accepted knowingly, with the hits it now has: the test
+# still fails if the category drops further, and the issue note reports the drop. Never used to
+# hide a drop nobody looked at; remove an entry when the category is back at its first run.
+ACCEPTED_DROPS: dict[str, dict[str, int]] = {
+    # Issue 11 (precision): passives whose agent is named, a clause about the reader, or the law
+    # as agent are no longer flagged. H1 then misses 3 of 17 Swedish and 1 of 12 English passives
+    # it found before (sv 17 → 14, en 11 → 10); rules were not changed after this run.
+    "heldout/h1-sv": {"passive": 14},
+    "heldout/h1-en": {"passive": 10},
+}
+
+
 @pytest.mark.parametrize("name", HELDOUT_SETS)
 def test_held_out_recall_does_not_drop_below_the_first_run(evaluations, name) -> None:
     evaluation, baseline = evaluations[name], load_baseline()[name]
     assert {c: evaluation.totals[c] for c in MEASURED if evaluation.totals[c]} == baseline["totals"]
-    dropped = {c: f"{evaluation.hits[c]}/{evaluation.totals[c]}, first run {hits}/{baseline['totals'][c]}"
-               for c, hits in baseline["hits"].items() if evaluation.hits[c] < hits}
+    floor = {**baseline["hits"], **ACCEPTED_DROPS.get(name, {})}
+    dropped = {c: f"{evaluation.hits[c]}/{evaluation.totals[c]}, first run {baseline['hits'][c]}, "
+                  f"accepted {hits}" for c, hits in floor.items() if evaluation.hits[c] < hits}
     assert not dropped, f"{dropped}\n{table(evaluation)}"
 
 

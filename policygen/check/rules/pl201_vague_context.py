@@ -1,0 +1,240 @@
+"""PL201 vague.qualifier in context: which matches of the word list are hedges.
+
+The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match in its sentence
+(:func:`policygen.check.glossary_rules.refiner`) and drops those where the word is not vague:
+
+- "may", "might", "could": a hedge only about what the writer does ("we may share", "vi kan
+  komma att använda") or in a passive about the reader's data ("your name may be displayed").
+  Not the reader's permission ("you may", "California customers may request"), nor what others
+  can do or what can follow ("Our users may install", "ads may be less relevant", "it may
+  leave you open to …", "Some hearings may require you to sign in");
+- a quantifier or "bland annat"/"among other things" answered by the list or the examples that
+  follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …");
+- "vid behov", "eventuell", "if necessary" in a sentence about the reader's own situation
+  ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …");
+- "oftast" as a superlative ("de sidor som oftast besöks").
+
+The suggestion of a hedge is built from the verb that follows: "we may also collect" → 'we
+collect …', "kan vi komma att använda" → 'vi använder …', "kan du komma att få" → 'du får …',
+"your name may be displayed" → 'we display …'.
+"""
+
+from __future__ import annotations
+
+from policygen.check.glossary_rules import Match, refiner
+from policygen.check.rules import pl2_passive_words as words
+from policygen.check.rules import pl2_verbs as verbs
+from policygen.check.rules.pl2_context import context_of
+from policygen.check.rules.pl2_patterns import word_set
+from policygen.check.rules.pl203_passive_voice import _EN_ORGANISATION_VERBS, _SV_ORGANISATION_STEMS
+
+SUGGEST_DO = "say whether you do it: '{clause} …'"
+SUGGEST_HAPPENS = "say what happens: '{clause} …'"
+STRIKE_SV = "stryk ordet"
+
+_EN_HEDGES = word_set("may might could")
+_CAN = word_set("may might can could kan kunde")
+_LIST_ANNOUNCED = word_set("nämligen följande namely following")
+# Quantifiers that stand before a noun, and the nouns whose quantity a reader needs to know.
+_DETERMINERS = {
+    "sv": word_set("vissa viss visst några olika diverse åtskilliga flera antal"),
+    "en": word_set("some certain several various variety number"),
+}
+_WHAT_MATTERS = {
+    "sv": ("uppgift", "personuppgift", "information", "data", "partner", "part", "tredje", "företag", "leverantör",
+           "mottagar", "fall", "situation", "omständighet", "ändamål", "syft", "tid", "period", "kategori", "typ",
+           "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "av", "dina", "ditt",
+           "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig",
+           "undantag", "villkor", "skäl", "gräns", "begränsning"),
+    "en": ("data", "information", "detail", "personal", "partner", "third", "part", "compan", "vendor", "provider",
+           "recipient", "case", "circumstance", "situation", "purpose", "time", "period", "categor", "type", "kind",
+           "authorit", "cookie", "staff", "employee", "affiliate", "instance", "of", "your", "our", "organi",
+           "countr", "sensitive", "record", "identifier", "exception", "condition", "reason", "limit", "restriction"),
+}
+_REQUIRE = word_set("require kräva need behöva ask")
+_EN_WRITER = word_set("we i")
+_EN_ORGANISATION_NOUNS = word_set("controller company organisation organization business processor")
+_EN_DATA_VERBS = word_set(
+    """
+    share disclose transfer sell rent use process collect store keep retain combine send pass publish
+    provide give release exchange analyse analyze link match profile record monitor track
+    """
+)
+_EN_SKIP_AFTER_MODAL = word_set("also then sometimes still only even further therefore now")
+_SV_KOMMA = word_set("komma")
+_QUANTIFIERS = {
+    "sv": word_set("vissa viss visst några ett antal flera olika diverse bland annat bl.a. bla. bl"),
+    "en": word_set("some certain several various number including among"),
+}
+_EXAMPLE_MARKERS = {
+    "sv": [("till", "exempel"), ("t.ex.",), ("tex.",), ("såsom",), ("exempelvis",), ("som", "till", "exempel"), ("bland", "annat"), ("bl.a.",), ("nämligen",)],
+    "en": [("for", "example"), ("e.g.",), ("such", "as"), ("like",), ("including",), ("for", "instance"), ("namely",)],
+}
+_READER_SITUATION = {
+    "sv": frozenset({"vid behov", "när det behövs", "om det behövs"}),
+    "en": frozenset({"if necessary", "if needed", "when needed", "where necessary", "when necessary", "as needed"}),
+}
+_SV_IMPERATIVES = word_set(
+    "kontakta ring skicka mejla maila läs fyll kontrollera vänd besök logga gå klicka ange meddela hör skriv tänk se"
+)
+_EN_IMPERATIVES = word_set("contact call send email write read fill check visit log go click tell let please see")
+_READER = {"sv": word_set("du dig din ditt dina"), "en": word_set("you your yours")}
+_WRITER = {"sv": word_set("vi oss vår vårt våra jag mig min mitt mina"), "en": word_set("we us our ours")}
+
+
+@refiner("PL201")
+def vague_in_context(match: Match) -> str | None:
+    """The suggestion for a real hedge, or ``None`` for words that are not vague here."""
+    lang = match.document.lang
+    lowers = match.sentence.lowers
+    phrase = lowers[match.first : match.last + 1]
+    context = context_of(match.document)
+    if _repeats_list_intro(match, phrase):
+        return None
+    if phrase[0] in _EN_HEDGES and lang == "en":
+        return _english_hedge(match, lowers, context.actor)
+    if "komma" in phrase and lang == "sv":
+        return _swedish_hedge(match, lowers, context.actor)
+    if not _QUANTIFIERS.get(lang, frozenset()).isdisjoint(phrase):
+        if context.introduces_list(match.sentence) or _examples_follow(lowers, match.last + 1, lang):
+            return None
+        if _condition_for_reader(lowers, match.last + 1):
+            return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
+        if phrase[-1] in _DETERMINERS.get(lang, ()) and not _quantifies_what_matters(lowers, match.last + 1, lang):
+            return None  # "the popularity of certain content", "vissa e-tjänster": a description
+    if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
+        return None
+    if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
+        return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
+    if phrase == ["eventuell"] and _about_the_reader(lowers, lang):
+        return STRIKE_SV  # "Vid en eventuell konflikt kan du …": the word adds nothing
+    if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
+        return None
+    if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
+        return None  # "how often snippets are clicked": a measure, not a hedge
+    return match.entry.replacement
+
+
+def _eventual_is_skipped(lowers: list[str]) -> bool:
+    return any(lowers[i : i + 3] == ["var", "och", "en"] for i in range(len(lowers) - 2))
+
+
+def _repeats_list_intro(match: Match, phrase: list[str]) -> bool:
+    """Is the match in a list item whose introduction already says it ("We may share … in the
+    circumstances below:" + "Vendors: We may share … with vendors …")? The item is one of the
+    cases the introduction announced, and the introduction is where the hedge is judged."""
+    intro = context_of(match.document).list_intro(match.sentence.block)
+    if intro is None:
+        return False
+    lowers = intro.lowers
+    return any(lowers[i : i + len(phrase)] == phrase for i in range(len(lowers) - len(phrase) + 1))
+
+
+def _quantifies_what_matters(lowers: list[str], after: int, lang: str) -> bool:
+    """Does the quantifier bear on the reader's data, who gets it, why, or when (the next three
+    words name data, recipients, cases, purposes or times: "vissa uppgifter", "certain third
+    parties", "in some cases")? Quantifying anything else ("certain content", "a variety of
+    products", "vissa e-tjänster") describes; it hides nothing about the processing."""
+    return any(word.startswith(_WHAT_MATTERS[lang]) for word in lowers[after : after + 3])
+
+
+def _condition_for_reader(lowers: list[str], after: int) -> bool:
+    """"Some forms may require you to …", "Vissa tjänster kan kräva att du …": what some things
+    ask of the reader, a condition stated as precisely as it can be."""
+    window = lowers[after : after + 6]
+    return any(
+        word in _CAN and following in _REQUIRE for word, following in zip(window, window[1:])
+    ) and any(word in ("you", "du", "dig") for word in window)
+
+
+def _examples_follow(lowers: list[str], after: int, lang: str) -> bool:
+    """Do examples follow within four words ("vissa leverantörer, till exempel YouTube"), or a
+    list announced later in the sentence ("…, nämligen", "namely", "the following")?"""
+    if any(word in _LIST_ANNOUNCED for word in lowers[after:]):
+        return True
+    window = lowers[after : after + 5]
+    for marker in _EXAMPLE_MARKERS[lang]:
+        for index in range(len(window) - len(marker) + 1):
+            if tuple(window[index : index + len(marker)]) == marker:
+                return True
+    return False
+
+
+def _about_the_reader(lowers: list[str], lang: str) -> bool:
+    """Is the sentence about what the reader does: an imperative, or "du"/"you" without the
+    writer ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …")?"""
+    imperatives = _SV_IMPERATIVES if lang == "sv" else _EN_IMPERATIVES
+    if lowers and lowers[0] in imperatives:
+        return True
+    words_here = set(lowers)
+    if lang == "sv" and any(lowers[i : i + 3] == ["var", "och", "en"] for i in range(len(lowers) - 2)):
+        return True  # "Var och en ansvarar själv för de eventuella följder …"
+    return bool(words_here & _READER[lang]) and not words_here & _WRITER[lang]
+
+
+def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
+    """"we may share" → 'we share'; "your name may be displayed" → 'we display'; other
+    subjects (the reader, a company, a thing) → not a hedge about the writer."""
+    first = match.first
+    if _context_introduces_list(match):
+        return None
+    subject = first - 1
+    while subject >= 0 and lowers[subject] in _EN_SKIP_AFTER_MODAL:
+        subject -= 1
+    after = match.last + 1
+    while after < len(lowers) and lowers[after] in _EN_SKIP_AFTER_MODAL:
+        after += 1
+    if after >= len(lowers):
+        return None
+    verb = lowers[after]
+    if subject >= 0 and lowers[subject] in _EN_WRITER:
+        if verb in ("be", "have", "not", "need", "want"):
+            return None  # "we may be required to", "we may have to": not a choice we make
+        return SUGGEST_DO.format(clause=f"{actor} {verb}")
+    if verb in _EN_DATA_VERBS:  # "The controller may disclose …", "Mozilla may share …"
+        if subject >= 0 and lowers[subject] in _EN_ORGANISATION_NOUNS:
+            return SUGGEST_DO.format(clause=f"{actor} {verb}")
+        return SUGGEST_HAPPENS.format(clause=f"… {verbs.en_third_person(verb)}")
+    if verb == "be" and after + 1 < len(lowers):
+        participle = lowers[after + 1]
+        if not words.en_is_participle(participle) or participle in words.EN_ADJECTIVAL:
+            return None  # "ads may be less relevant", "may be able to"
+        if after + 2 < len(lowers) and lowers[after + 2] == "by":
+            return None  # "may be used by those companies": the actor is named
+        base = verbs.en_base_form(participle)
+        if base in _EN_ORGANISATION_VERBS:
+            return SUGGEST_DO.format(clause=f"{actor} {base}")
+    return None
+
+
+def _context_introduces_list(match: Match) -> bool:
+    return context_of(match.document).introduces_list(match.sentence)
+
+
+def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
+    """"vi kan komma att använda" → 'vi använder'; "kan du komma att få" → 'du får'; "kan komma
+    att visas" → 'vi visar'."""
+    if _context_introduces_list(match):
+        return None
+    phrase = lowers[match.first : match.last + 1]
+    subject = None
+    if len(phrase) > 3 and phrase[0] in ("kan", "kunna", "kunde") and phrase[1] not in _SV_KOMMA:
+        subject = phrase[1]  # "kan du komma att", "kan vi också komma att"
+    elif match.first and lowers[match.first - 1] in ("vi", "jag", "du", "ni"):
+        subject = lowers[match.first - 1]
+    after = match.last + 1
+    while after < len(lowers) and lowers[after] in verbs.SV_CLAUSE_ADVERBS:
+        after += 1
+    if after >= len(lowers):
+        return match.entry.replacement
+    verb = lowers[after]
+    particle = lowers[after + 1] if after + 1 < len(lowers) and lowers[after + 1] in verbs.SV_PARTICLES else ""
+    if words.sv_is_s_passive(verb, lowers[after - 1]):
+        active = f"{verbs.sv_present_of_infinitive(verbs.sv_active(verb, 'infinitive'))} {particle}".strip()
+        if verb.startswith(_SV_ORGANISATION_STEMS):
+            return SUGGEST_DO.format(clause=f"{actor} {active}")
+        return SUGGEST_HAPPENS.format(clause=f"… {active}")
+    present = f"{verbs.sv_present_of_infinitive(verb)} {particle}".strip()
+    if subject in ("du", "ni"):
+        return SUGGEST_HAPPENS.format(clause=f"{subject} {present}")
+    return SUGGEST_DO.format(clause=f"{actor} {present}")

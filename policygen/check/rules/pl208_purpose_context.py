@@ -1,0 +1,38 @@
+"""PL208 purpose.vague in context: a vague purpose that is denied is not a purpose.
+
+The entries live in ``glossary/<lang>/vague-purpose.yaml``; this module drops a match when a
+negation comes before it in its clause: "Uppgifterna lämnas inte ut … för marknadsföringsändamål
+eller andra syften", "will not be used for other purposes" say what does *not* happen, which is
+as specific as a notice can be. A list item counts as negated when the sentence that
+introduces its list is ("We will not:" + "- share your data with third parties for marketing
+purposes").
+"""
+
+from __future__ import annotations
+
+from policygen.check.glossary_rules import Match, refiner
+from policygen.check.rules.pl2_context import context_of
+from policygen.check.rules.pl2_patterns import word_set
+
+NEGATIONS = word_set("inte ej aldrig icke ingen inget inga not never no nor neither")
+CLAUSE_BREAKS = word_set("men utan but however although medan whereas")
+
+
+def negated(lowers: list[str], first: int) -> bool:
+    """Does a negation come before word ``first`` in its clause ("… inte … för andra syften")?"""
+    for word in reversed(lowers[:first]):
+        if word in CLAUSE_BREAKS:
+            return False
+        if word in NEGATIONS:
+            return True
+    return False
+
+
+@refiner("PL208")
+def purpose_in_context(match: Match) -> str | None:
+    if negated(match.sentence.lowers, match.first):
+        return None
+    intro = context_of(match.document).list_intro(match.sentence.block)
+    if intro is not None and negated(intro.lowers, len(intro.lowers)):
+        return None  # "We will not:" + "- share your data … for marketing purposes"
+    return match.entry.replacement

@@ -1,0 +1,113 @@
+"""What kind of text a rule is reading: a heading, a label, a sentence that introduces a list, the
+person the writer speaks as. Not a rule itself.
+
+Rules use these to tell a statement about what the organisation does from text that only names
+things ("Hur länge uppgifterna sparas" as a list label, "## Information som samlas" as a heading)
+or introduces what follows ("in the limited circumstances spelled out below:" + a list).
+"""
+
+from __future__ import annotations
+
+from policygen.check.document import Block, Document, Sentence
+from policygen.check.rules.pl2_patterns import word_set
+
+QUESTION_WORDS = {
+    "sv": word_set("hur vad vilka vilken vilket varför när var vem vems varifrån vart huruvida om"),
+    "en": word_set("how what which why when where who whom whose whether"),
+}
+LABEL_WORDS = 10
+"""A list item, table cell or paragraph of at most this many words that does not end with a full
+stop, question or exclamation mark is a label (a name for what follows), not a statement."""
+
+_FIRST_SINGULAR = {"sv": word_set("jag mig min mitt mina"), "en": word_set("i me my mine")}
+_FIRST_PLURAL = {"sv": word_set("vi oss vår vårt våra"), "en": word_set("we us our ours")}
+_ACTOR = {"sv": ("vi", "jag"), "en": ("we", "I")}
+
+
+def is_heading(block: Block) -> bool:
+    return block.kind == "heading"
+
+
+def ends_with(sentence: Sentence, marks: str) -> bool:
+    """Does the sentence end with one of ``marks`` (after closing quotes, brackets, emphasis)?"""
+    text = sentence.text.rstrip(" *_)]”\"'’»\u00a0")
+    return bool(text) and text[-1] in marks
+
+
+def is_label(sentence: Sentence) -> bool:
+    """A heading, or a short block (list item, table cell, paragraph) that is one sentence
+    without a final full stop, question or exclamation mark, or that ends with a colon."""
+    block = sentence.block
+    if is_heading(block):
+        return True
+    if ends_with(sentence, ":"):
+        return True
+    if len(block.sentences) != 1 or len(sentence.words) > LABEL_WORDS:
+        return False
+    return not ends_with(sentence, ".!?")
+
+
+def starts_with_question_word(sentence: Sentence, lang: str) -> bool:
+    lowers = sentence.lowers
+    return bool(lowers) and lowers[0] in QUESTION_WORDS.get(lang, ())
+
+
+class DocumentContext:
+    """Facts about one document that rules need per sentence, computed once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.lang = document.lang
+        self._next_kind: dict[int, str] = {}
+        self._intro: dict[int, Block | None] = {}
+        blocks = document.blocks
+        intro: Block | None = None
+        for index, block in enumerate(blocks):
+            self._next_kind[id(block)] = blocks[index + 1].kind if index + 1 < len(blocks) else ""
+            if block.kind == "list_item":
+                self._intro[id(block)] = intro
+            else:
+                intro = block
+        self._actor: str | None = None
+
+    def introduces_list(self, sentence: Sentence) -> bool:
+        """Is ``sentence`` the last of its block, ending with a colon, with a list right after
+        ("… in the limited circumstances spelled out below:" + items)?"""
+        block = sentence.block
+        if not block.sentences or block.sentences[-1] is not sentence or not ends_with(sentence, ":"):
+            return False
+        return self._next_kind.get(id(block)) == "list_item"
+
+    def list_intro(self, block: Block) -> Sentence | None:
+        """For a list item: the sentence that introduces its list (the last sentence of the
+        block before the list, when it ends with a colon), else ``None``."""
+        before = self._intro.get(id(block))
+        if before is None or not before.sentences:
+            return None
+        last = before.sentences[-1]
+        return last if ends_with(last, ":") else None
+
+    @property
+    def actor(self) -> str:
+        """The pronoun the writer speaks as: "vi"/"we", or "jag"/"I" when the document speaks in
+        the first person singular more than in the plural (a personal site's policy)."""
+        if self._actor is None:
+            plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
+            counts = [0, 0]
+            for sentence in self.document.sentences:
+                for word in sentence.words:
+                    if word.lower in plural:
+                        counts[0] += 1
+                    elif word.lower in singular and (self.lang != "en" or word.text in ("I", "me", "my", "mine", "My")):
+                        counts[1] += 1
+            we, i = _ACTOR.get(self.lang, ("we", "I"))
+            self._actor = i if counts[1] > counts[0] else we
+        return self._actor
+
+
+def context_of(document: Document) -> DocumentContext:
+    """The document's context, made once and shared by every rule that reads it."""
+    context = document.notes.get("context")
+    if context is None:
+        context = document.notes["context"] = DocumentContext(document)
+    return context

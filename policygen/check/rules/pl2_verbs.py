@@ -1,0 +1,488 @@
+"""Verb forms for suggestions that can be pasted: the active form of a Swedish s-passive, in the
+tense it was written in, and the base, past and third-person forms of an English verb from its
+past participle. Not a rule itself.
+
+Swedish. The s-form tells its tense and conjugation when the words before it are known (a modal
+or *att* before it makes it an infinitive, *har*/*hade* a supine); the active form then follows
+by rule:
+
+- infinitive and supine drop the -s: *härledas* → *härleda*, *samlats* → *samlat*, *getts* → *gett*;
+- past drops the -s: *sparades* → *sparade*, *användes* → *använde*, *gavs* → *gav*;
+- present: -as → -ar (conjugation 1: *lagras* → *lagrar*, *tas* → *tar*); a vowel + s and the
+  formal -es → +r/-er (*ges* → *ger*, *nås* → *når*, *läses* → *läser*); a stem in -r keeps it
+  (*förs* → *för*, *överförs* → *överför*, *görs* → *gör*); any other consonant + s → -er
+  (*används* → *använder*, *säljs* → *säljer*, *härleds* → *härleder*); a stem in single -m
+  doubles it (*bestäms* → *bestämmer*), except the long-vowel verbs listed (*döms* → *dömer*).
+
+English. Participle → base: a lexicon of irregular verbs (with their past forms), then spelling
+rules for the regular -ed: *-ied* → *-y* (*copied*) or *-ie* (*tied*); a doubled consonant is
+undoubled (*transferred*, *stopped*) except *-ss*, *-ll* after *a*, *-ff*, and *added*; a silent
+*e* is restored after the endings that need it (*-v*, *-c*, *-z*, *-s*, *-g*, single vowel +
+consonant: *saved, enhanced, organized, used, purged, engaged, stored, described, updated*),
+and not after two vowels or a consonant cluster (*cleared, avoided, collected, posted*). Where
+a spelling rule cannot tell (*-or*, *-et*, *-it*, *-ot*, *-op*, *-on*, *-al*), the verbs that
+take the *e* are listed (*store, ignore, delete, complete, invite, promote, scope, phone,
+scale*), written for this module from general knowledge of English spelling; no outside word
+list is used.
+"""
+
+from __future__ import annotations
+
+from policygen.check.rules.pl2_patterns import word_set
+
+# --- verbs of handling data (PL203, PL212) ---------------------------------------------------
+
+EN_DATA_PARTICIPLES = word_set(
+    """
+    shared disclosed transferred used processed collected combined sold passed sent provided
+    accessed stored kept retained given transmitted rented matched linked analysed analyzed
+    monitored recorded published exchanged traded forwarded released moved inferred derived
+    deduced
+    """
+)
+
+# The same for Swedish, as the stems of s-passives ("delas", "överläts", "har samkörts"): a form
+# that can be downloaded or a door that can be opened is not about the reader's data.
+SV_DATA_STEMS = (
+    "del", "lämna", "utlämna", "överlåt", "överläm", "överför", "använd", "behandl", "saml", "spar",
+    "lagr", "sälj", "såld", "skick", "kombiner", "samkör", "analyser", "registrer", "publicer",
+    "flytt", "vidarebefordr", "utbyt", "spela", "övervak", "länka", "matcha", "hämta", "inhämta",
+    "röj", "sprid", "kopier", "bevar", "ges", "gavs", "getts", "visa", "läsa", "läses", "lästs",
+    "profiler", "tillgängliggör", "överlämn", "härled", "utläs", "slutled",
+)
+
+
+# --- Swedish ---------------------------------------------------------------------------------
+
+SV_PARTICLES = word_set("in ut över upp bort ner ned fram tillbaka vidare ihop samman undan")
+"""Particles of particle verbs, kept after the verb (*samlas in* → *samlar in*). *Av, på, till,
+om* are left out: after a passive they are usually prepositions (*lämnas till Skatteverket*)."""
+
+SV_MODALS = word_set("kan kunna kunde ska skall skulle måste bör borde får fick behöver behövde brukar vill lär torde")
+SV_FUTURE = word_set("kommer kommit komma")  # "kommer att lagras"
+SV_PERFECT = word_set("har hade ha haft")
+SV_CLAUSE_ADVERBS = word_set(
+    """
+    inte aldrig ej icke också även endast bara alltid automatiskt direkt sedan då redan nu helt
+    permanent snabbt genast aldrig säkert därefter normalt vanligtvis oftast ibland dessutom
+    däremot heller ju väl fortfarande enbart uteslutande främst huvudsakligen manuellt löpande
+    """
+)
+
+# Present forms a rule gets wrong: long-vowel -m stems and present -ts forms (not supines).
+_SV_PRESENT = {
+    "döms": "dömer", "bedöms": "bedömer", "fördöms": "fördömer", "tillhandahålls": "tillhandahåller",
+    "sätts": "sätter", "mäts": "mäter", "skjuts": "skjuter", "uppskjuts": "uppskjuter",
+    "ombeds": "ber", "beds": "ber", "fås": "får", "ses": "ser",
+}
+_SV_PRESENT_TS = frozenset(form for form in _SV_PRESENT if form.endswith("ts"))
+# Strong past s-forms (a vowel change, no -de/-te): their active form drops the -s.
+SV_STRONG_PAST = word_set(
+    """
+    gavs angavs uppgavs togs drogs slogs sågs hölls skrevs drevs bjöds lät fördes valdes
+    överläts läts ombads bads fanns gjordes sattes lades såldes sändes
+    """
+)
+_SV_SUPINE_ENDINGS = ("ats", "its", "tts", "änts", "ärts", "örts", "orts", "älts", "ålts", "olts", "alts",
+                      "mnts", "ömts", "öpts", "ppts", "ckts", "ägts", "agts", "ästs", "östs", "ynts", "ärts",
+                      "ökts", "äckts", "ypts", "upts", "önts", "ints", "rts", "lts", "nts", "pts", "kts", "sts")
+
+
+def sv_tense(lower: str, before: list[str]) -> str:
+    """The tense of the s-form ``lower``: ``infinitive``, ``supine``, ``past`` or ``present``.
+
+    ``before`` holds the lower-cased words before it, nearest last; clause adverbs between an
+    auxiliary and the verb (*ska inte sparas*, *har även lämnats*) are looked through.
+    """
+    for word in reversed(before[-4:]):
+        if word in SV_CLAUSE_ADVERBS:
+            continue
+        if word in SV_MODALS or word == "att" or word in SV_FUTURE:
+            return "infinitive"
+        if word in SV_PERFECT:
+            return "supine"
+        break
+    if lower.endswith("ades") or lower in SV_STRONG_PAST:
+        return "past"
+    if lower.endswith(("des", "tes")) and len(lower) > 4 and lower[-4] not in "aeiouyåäö":
+        return "past"
+    if lower.endswith(_SV_SUPINE_ENDINGS) and lower not in _SV_PRESENT_TS:
+        return "supine"
+    return "present"
+
+
+def sv_active(lower: str, tense: str) -> str:
+    """The active form of the s-passive ``lower`` in ``tense`` (see :func:`sv_tense`)."""
+    if tense != "present":
+        if lower in ("ombeds", "ombads") or lower.endswith(("beds", "bads")):
+            return {"infinitive": "be", "supine": "bett", "past": "bad"}[tense]
+        return lower[:-1]
+    if lower in _SV_PRESENT:
+        return _SV_PRESENT[lower]
+    if lower.endswith("as"):
+        return lower[:-1] + "r"  # behandlas → behandlar, tas → tar
+    if lower.endswith("es"):
+        return lower[:-1] + "r"  # ges → ger, anges → anger, läses → läser
+    if lower[-2:-1] in ("å", "o", "y", "e", "u", "i", "a", "ä", "ö"):
+        return lower[:-1] + "r"  # nås → når, tros → tror
+    if lower.endswith("rs"):
+        return lower[:-1]  # förs → för, överförs → överför, görs → gör
+    if lower.endswith("ms") and not lower.endswith("mms"):
+        return lower[:-1] + "mer"  # bestäms → bestämmer, glöms → glömmer
+    return lower[:-1] + "er"  # används → använder, säljs → säljer, härleds → härleder
+
+
+# Swedish infinitives whose present ends in -er (or is irregular), for "kan komma att använda"
+# → "använder". Any other infinitive in -a takes -ar (conjugation 1: "dela" → "delar").
+_SV_ER_PRESENT = {
+    "använda": "använder", "sälja": "säljer", "köpa": "köper", "läsa": "läser", "skriva": "skriver",
+    "ställa": "ställer", "sända": "sänder", "höra": "hör", "göra": "gör", "lägga": "lägger",
+    "sätta": "sätter", "välja": "väljer", "behöva": "behöver", "följa": "följer", "stödja": "stöder",
+    "bygga": "bygger", "kräva": "kräver", "söka": "söker", "leda": "leder", "ge": "ger", "ta": "tar",
+    "få": "får", "se": "ser", "gå": "går", "stå": "står", "nå": "når", "dra": "drar", "be": "ber",
+    "föra": "för", "överföra": "överför", "genomföra": "genomför", "utföra": "utför", "hålla": "håller",
+    "tillhandahålla": "tillhandahåller", "behålla": "behåller", "innehålla": "innehåller", "ringa": "ringer",
+    "sprida": "sprider", "röja": "röjer", "visa": "visar", "skicka": "skickar", "lämna": "lämnar",
+    "radera": "raderar", "spara": "sparar", "lagra": "lagrar", "dela": "delar", "kontakta": "kontaktar",
+    "känna": "känner", "glömma": "glömmer", "bestämma": "bestämmer", "döma": "dömer", "bedöma": "bedömer",
+    "låta": "låter", "komma": "kommer", "vara": "är", "ha": "har", "kunna": "kan", "vilja": "vill",
+    "veta": "vet", "säga": "säger", "ligga": "ligger", "sitta": "sitter", "äga": "äger", "dölja": "döljer",
+    "tala": "talar", "meddela": "meddelar", "ändra": "ändrar", "uppdatera": "uppdaterar",
+    "skydda": "skyddar", "överlåta": "överlåter", "hämta": "hämtar", "samla": "samlar",
+    "registrera": "registrerar", "publicera": "publicerar", "behandla": "behandlar", "avgöra": "avgör",
+    "motta": "tar emot", "ta emot": "tar emot", "skicka ut": "skickar ut", "besöka": "besöker",
+    "tänka": "tänker", "hjälpa": "hjälper", "märka": "märker", "växa": "växer", "öka": "ökar",
+    "minska": "minskar", "stänga": "stänger", "tömma": "tömmer", "spela": "spelar",
+    "fylla": "fyller", "påminna": "påminner", "ske": "sker", "hända": "händer", "erbjuda": "erbjuder",
+    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "ställa": "ställer",
+    "hålla": "håller", "följa": "följer", "stödja": "stöder", "säkerställa": "säkerställer",
+}
+_SV_SUFFIX_KEYS = sorted(_SV_ER_PRESENT, key=len, reverse=True)
+
+
+def sv_present_of_infinitive(infinitive: str) -> str:
+    """The present of a Swedish active infinitive ("använda" → "använder", "dela" → "delar")."""
+    if infinitive in _SV_ER_PRESENT:
+        return _SV_ER_PRESENT[infinitive]
+    for known in _SV_SUFFIX_KEYS:  # compounds: säkerställa, erhålla, tillgodose, utgöra
+        if infinitive.endswith(known) and len(infinitive) > len(known) and " " not in known:
+            return infinitive[: -len(known)] + _SV_ER_PRESENT[known]
+    if infinitive.endswith("a"):
+        return infinitive + "r"
+    return infinitive + "r"  # tro → tror, bo → bor
+
+
+# Swedish nouns of handling data and the active verb behind them, for "Behandling sker" → "vi
+# behandlar". Nouns in -ering are regular (registrering → registrerar) and need no entry.
+SV_ACTION_NOUNS = {
+    "behandling": "behandlar", "insamling": "samlar in", "lagring": "lagrar", "överföring": "för över",
+    "radering": "raderar", "gallring": "gallrar", "delning": "delar", "utlämning": "lämnar ut",
+    "utlämnande": "lämnar ut", "användning": "använder", "inspelning": "spelar in", "hantering": "hanterar",
+    "loggning": "loggar", "bevarande": "bevarar", "sparande": "sparar", "arkivering": "arkiverar",
+    "analys": "analyserar", "kontroll": "kontrollerar", "uppföljning": "följer upp", "granskning": "granskar",
+    "övervakning": "övervakar", "utskick": "skickar ut", "försäljning": "säljer", "spridning": "sprider",
+    "inhämtning": "hämtar in", "sammanställning": "sammanställer", "bearbetning": "bearbetar",
+    "utvärdering": "utvärderar", "profilering": "profilerar", "kommunikation": "kommunicerar",
+}
+
+
+def sv_action_verb(noun: str) -> str | None:
+    """The active present verb of a noun of handling data (definite or not), or ``None``."""
+    for form in (noun, noun[:-2] if noun.endswith("en") else "", noun[:-1] if noun.endswith("et") else ""):
+        if form in SV_ACTION_NOUNS:
+            return SV_ACTION_NOUNS[form]
+        if form.endswith("ering") and len(form) > 7:
+            return form[:-3] + "ar"  # registrering → registrerar
+    return None
+
+
+# --- English ---------------------------------------------------------------------------------
+
+# Irregular verbs: participle → (base, past). Several participles of one verb may be listed.
+EN_IRREGULAR: dict[str, tuple[str, str]] = {
+    "known": ("know", "knew"), "shown": ("show", "showed"), "given": ("give", "gave"),
+    "taken": ("take", "took"), "made": ("make", "made"), "kept": ("keep", "kept"), "held": ("hold", "held"),
+    "sent": ("send", "sent"), "sold": ("sell", "sold"), "told": ("tell", "told"), "found": ("find", "found"),
+    "seen": ("see", "saw"), "written": ("write", "wrote"), "done": ("do", "did"), "built": ("build", "built"),
+    "bought": ("buy", "bought"), "brought": ("bring", "brought"), "chosen": ("choose", "chose"),
+    "drawn": ("draw", "drew"), "driven": ("drive", "drove"), "forgotten": ("forget", "forgot"),
+    "hidden": ("hide", "hid"), "lost": ("lose", "lost"), "meant": ("mean", "meant"), "paid": ("pay", "paid"),
+    "put": ("put", "put"), "set": ("set", "set"), "spent": ("spend", "spent"), "stolen": ("steal", "stole"),
+    "thrown": ("throw", "threw"), "understood": ("understand", "understood"),
+    "withdrawn": ("withdraw", "withdrew"), "broken": ("break", "broke"), "caught": ("catch", "caught"),
+    "cut": ("cut", "cut"), "dealt": ("deal", "dealt"), "fed": ("feed", "fed"), "led": ("lead", "led"),
+    "left": ("leave", "left"), "lent": ("lend", "lent"), "let": ("let", "let"), "overseen": ("oversee", "oversaw"),
+    "overridden": ("override", "overrode"), "proven": ("prove", "proved"), "sought": ("seek", "sought"),
+    "shut": ("shut", "shut"), "spoken": ("speak", "spoke"), "split": ("split", "split"),
+    "spread": ("spread", "spread"), "stuck": ("stick", "stuck"), "taught": ("teach", "taught"),
+    "torn": ("tear", "tore"), "undertaken": ("undertake", "undertook"), "upheld": ("uphold", "upheld"),
+    "withheld": ("withhold", "withheld"), "won": ("win", "won"), "frozen": ("freeze", "froze"),
+    "beaten": ("beat", "beat"), "shot": ("shoot", "shot"), "grown": ("grow", "grew"), "read": ("read", "read"),
+    "heard": ("hear", "heard"), "said": ("say", "said"), "begun": ("begin", "began"),
+    "rewritten": ("rewrite", "rewrote"), "mistaken": ("mistake", "mistook"), "forbidden": ("forbid", "forbade"),
+    "laid": ("lay", "laid"), "hung": ("hang", "hung"), "sworn": ("swear", "swore"), "woken": ("wake", "woke"),
+    "worn": ("wear", "wore"), "misled": ("mislead", "misled"), "overtaken": ("overtake", "overtook"),
+    "sunk": ("sink", "sank"), "got": ("get", "got"), "gotten": ("get", "got"), "sped": ("speed", "sped"),
+    "bound": ("bind", "bound"), "fought": ("fight", "fought"), "thought": ("think", "thought"),
+    "felt": ("feel", "felt"), "met": ("meet", "met"), "run": ("run", "ran"), "come": ("come", "came"),
+    "become": ("become", "became"), "gone": ("go", "went"), "had": ("have", "had"), "struck": ("strike", "struck"),
+    "ridden": ("ride", "rode"), "risen": ("rise", "rose"), "fallen": ("fall", "fell"), "eaten": ("eat", "ate"),
+    "flown": ("fly", "flew"), "blown": ("blow", "blew"), "sewn": ("sew", "sewed"), "shaken": ("shake", "shook"),
+    "forgiven": ("forgive", "forgave"), "foreseen": ("foresee", "foresaw"), "outdone": ("outdo", "outdid"),
+    "redone": ("redo", "redid"), "resold": ("resell", "resold"), "resent": ("resend", "resent"),
+    "rebuilt": ("rebuild", "rebuilt"), "reset": ("reset", "reset"), "upset": ("upset", "upset"),
+    "input": ("input", "input"), "output": ("output", "output"), "broadcast": ("broadcast", "broadcast"),
+    "forecast": ("forecast", "forecast"), "cast": ("cast", "cast"), "hurt": ("hurt", "hurt"),
+    "quit": ("quit", "quit"), "bid": ("bid", "bid"), "slid": ("slide", "slid"), "sent out": ("send out", "sent out"),
+    "overheard": ("overhear", "overheard"), "withstood": ("withstand", "withstood"), "stood": ("stand", "stood"),
+    "wound": ("wind", "wound"), "lit": ("light", "lit"), "fled": ("flee", "fled"), "sold on": ("sell on", "sold on"),
+    "mown": ("mow", "mowed"), "shown up": ("show up", "showed up"), "dug": ("dig", "dug"), "hit": ("hit", "hit"),
+}
+
+# Regular participles the spelling rules below would get wrong.
+_EN_REGULAR_EXCEPTIONS = {
+    "added": "add", "focused": "focus", "focussed": "focus", "biased": "bias", "signalled": "signal",
+    "quizzed": "quiz", "adhered": "adhere", "interfered": "interfere", "persevered": "persevere",
+    "revered": "revere", "cohered": "cohere", "convened": "convene", "intervened": "intervene",
+    "postponed": "postpone", "atoned": "atone", "condoned": "condone", "combated": "combat",
+    "routed": "route", "echoed": "echo", "vetoed": "veto", "embedded": "embed", "padded": "pad",
+    "skied": "ski", "installed": "install", "recalled": "recall", "enthralled": "enthrall",
+    "cancelled": "cancel", "labelled": "label", "modelled": "model", "travelled": "travel",
+    "levelled": "level", "channelled": "channel", "fuelled": "fuel", "controlled": "control",
+    "patrolled": "patrol", "enrolled": "enrol", "compelled": "compel", "expelled": "expel",
+    "propelled": "propel", "dispelled": "dispel", "excelled": "excel", "fulfilled": "fulfil",
+    "totalled": "total", "marshalled": "marshal", "pencilled": "pencil", "counselled": "counsel",
+    "initialled": "initial", "appalled": "appal", "rebelled": "rebel", "repelled": "repel",
+    "shampooed": "shampoo", "tattooed": "tattoo", "booed": "boo", "wooed": "woo",
+    "licenced": "licence", "cached": "cache", "niched": "niche", "ached": "ache", "bathed": "bathe",
+    "breathed": "breathe", "clothed": "clothe", "soothed": "soothe", "loathed": "loathe", "practised": "practise", "housed": "house", "aroused": "arouse",
+}
+
+# Single vowel + consonant stems that take no silent e, or take it, where spelling cannot tell.
+_EN_ORE = word_set("stor restor ignor explor scor ador implor deplor bor snor shor por underscor cor")
+_EN_ETE = word_set("delet complet compet deplet secret excret concret obsolet")
+_EN_ITE = word_set("invit unit cit excit recit ignit incit expedit requit reunit")
+_EN_OTE = word_set("promot devot quot not vot denot remot emot")
+_EN_AST = word_set("past wast tast hast bast")
+_EN_EATE = word_set("creat recreat procreat delineat permeat nauseat")
+_EN_AL_NO_E = word_set("signal total equal rival marshal dial")
+_VOWELS = "aeiouy"
+
+
+def _silent_e(stem: str) -> bool:
+    """Does the regular -ed ``stem`` (participle without -ed) need its silent e back?"""
+    last = stem[-1]
+    previous = stem[-2] if len(stem) > 1 else ""
+    before = stem[-3] if len(stem) > 2 else ""
+    if last in "vcz":
+        return True  # saved, enhanced, organized
+    if last == "s":
+        return True  # used, closed, licensed, released
+    if last == "g":
+        if previous == "n":
+            return not stem.endswith(("ong", "ing"))  # changed, arranged; belonged, pinged
+        return True  # purged, acknowledged, engaged
+    if stem in _EN_AST:
+        return True  # pasted, wasted
+    if last == "l" and previous not in _VOWELS:
+        return previous not in "rwl"  # handled, enabled; curled, howled
+    if previous not in _VOWELS or last not in "dtkmnlpbr":
+        return False  # a consonant cluster: collected, posted, signed, formed, fixed, played
+    if before == "u" and stem[-4:-3] in ("q", "g"):
+        before = stem[-4]  # "qu", "gu" act as a consonant: required, acquired, guided, quoted
+    if before in _VOWELS:
+        if stem.endswith(("iat", "uat")) or stem in _EN_EATE:
+            return True  # initiated, evaluated, created
+        return False  # two vowels: cleared, avoided, claimed, failed, treated
+    tail = stem[-2:]
+    if tail == "er":
+        return False  # answered, offered, registered
+    if tail == "or":
+        return stem in _EN_ORE  # stored, ignored; monitored, sponsored
+    if tail == "et":
+        return stem in _EN_ETE  # deleted, completed; targeted, budgeted
+    if tail == "it":
+        return stem in _EN_ITE  # invited, cited; edited, limited, visited
+    if tail == "ot":
+        return stem in _EN_OTE  # promoted, quoted; piloted, pivoted
+    if tail in ("op", "ip"):
+        return len(stem) <= 5  # scoped, wiped; developed
+    if tail == "on":
+        return len(stem) <= 4  # phoned, zoned; questioned, mentioned
+    if tail == "en":
+        return False  # opened, happened, listened
+    if tail == "el":
+        return False  # canceled, labeled, traveled
+    if tail == "al":
+        return stem not in _EN_AL_NO_E  # scaled, exhaled; signaled, totaled
+    return True  # provided, updated, computed, invoked, named, combined, described, typed, ruled
+
+
+def en_base_form(participle: str) -> str:
+    """The base form of an English past participle ("stored" → "store", "tied" → "tie",
+    "described" → "describe", "transferred" → "transfer", "given" → "give")."""
+    if participle in EN_IRREGULAR:
+        return EN_IRREGULAR[participle][0]
+    if participle in _EN_REGULAR_EXCEPTIONS:
+        return _EN_REGULAR_EXCEPTIONS[participle]
+    if not participle.endswith("ed") or len(participle) < 4:
+        return participle
+    if participle.endswith("ied"):
+        stem = participle[:-3]
+        return stem + "ie" if len(stem) <= 1 else stem + "y"  # tied → tie, copied → copy
+    if participle.endswith(("eed", "ued", "oed")):
+        return participle[:-1]  # agreed → agree, continued → continue, hoed → hoe
+    stem = participle[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        if stem[-1] in "sflz":
+            return stem  # processed, stuffed, called, filled, buzzed (British -lled: listed above)
+        return stem[:-1]  # transferred, stopped, submitted, logged
+    return stem + "e" if _silent_e(stem) else stem
+
+
+def en_past(participle: str) -> str:
+    """The simple past of the verb whose participle is ``participle`` ("given" → "gave")."""
+    if participle in EN_IRREGULAR:
+        return EN_IRREGULAR[participle][1]
+    return participle
+
+
+def en_third_person(base: str) -> str:
+    """The third person singular present of a base form ("decide" → "decides", "deny" → "denies")."""
+    if base in ("be", "have", "do", "go"):
+        return {"be": "is", "have": "has", "do": "does", "go": "goes"}[base]
+    if " " in base:
+        head, rest = base.split(" ", 1)
+        return f"{en_third_person(head)} {rest}"
+    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def en_ing(base: str) -> str:
+    """The -ing form of a base form ("store" → "storing", "stop" → "stopping" is not attempted:
+    a final consonant is doubled only for the short verbs listed)."""
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    if base in ("stop", "log", "tag", "plan", "scan", "ship", "drop", "map", "chat", "run", "set", "put", "cut",
+                "get", "let", "submit", "transfer", "refer", "permit", "omit", "admit", "commit", "control"):
+        return base + base[-1] + "ing"
+    return base + "ing"
+
+
+def en_participle(base: str) -> str:
+    """The past participle of a base form ("keep" → "kept", "change" → "changed")."""
+    irregular = _EN_PARTICIPLE_OF.get(base)
+    if irregular:
+        return irregular
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        return base[:-1] + "ied"
+    if base in _EN_DOUBLING:
+        return base + base[-1] + "ed"
+    return base + "ed"
+
+
+_EN_DOUBLING = word_set("stop log tag plan scan ship drop map chat submit transfer refer permit omit admit commit control")
+_EN_PARTICIPLE_OF = {base: participle for participle, (base, _) in EN_IRREGULAR.items() if " " not in base}
+_EN_PARTICIPLE_OF.update({"get": "got", "prove": "proved", "show": "shown", "sew": "sewn", "mow": "mowed"})
+
+
+def en_form_of(matched: str, phrase: str) -> str | None:
+    """How ``matched`` inflects the base form ``phrase``: "s", "ed", "ing", "base", or ``None``
+    (a noun or another word: "modification" of "modify")."""
+    if matched == phrase:
+        return "base"
+    if matched in (phrase + "s", phrase + "es") or (phrase.endswith("y") and matched == phrase[:-1] + "ies"):
+        return "s"
+    if matched.endswith("ing") and (matched[:-3] in (phrase, phrase[:-1]) or matched[:-4] == phrase):
+        return "ing"
+    if (matched.endswith("ed") or matched in EN_IRREGULAR) and en_base_form(matched) == phrase:
+        return "ed"
+    return None
+
+
+def en_inflect(base: str, form: str) -> str:
+    """``base`` (a verb, or a verb and the words after it: "make sure") in ``form``."""
+    head, _, rest = base.partition(" ")
+    if form == "s":
+        head = en_third_person(head)
+    elif form == "ed":
+        head = en_participle(head)
+    elif form == "ing":
+        head = en_ing(head)
+    return f"{head} {rest}".strip()
+
+
+# Swedish verbs whose forms no rule gives: infinitive → (present, past, supine, s-passive).
+_SV_IRREGULAR = {
+    "få": ("får", "fick", "fått", "fås"), "ge": ("ger", "gav", "gett", "ges"), "göra": ("gör", "gjorde", "gjort", "görs"),
+    "ta": ("tar", "tog", "tagit", "tas"), "se": ("ser", "såg", "sett", "ses"), "ha": ("har", "hade", "haft", "has"),
+    "vara": ("är", "var", "varit", "—"), "gå": ("går", "gick", "gått", "gås"), "säga": ("säger", "sa", "sagt", "sägs"),
+    "be": ("ber", "bad", "bett", "ombeds"), "veta": ("vet", "visste", "vetat", "vetas"),
+    "lägga": ("lägger", "lade", "lagt", "läggs"), "sätta": ("sätter", "satte", "satt", "sätts"),
+    "välja": ("väljer", "valde", "valt", "väljs"), "sälja": ("säljer", "sålde", "sålt", "säljs"),
+    "skriva": ("skriver", "skrev", "skrivit", "skrivs"), "hålla": ("håller", "höll", "hållit", "hålls"),
+    "låta": ("låter", "lät", "låtit", "låts"), "komma": ("kommer", "kom", "kommit", "—"),
+    "stå": ("står", "stod", "stått", "stås"), "dra": ("drar", "drog", "dragit", "dras"),
+    "leda": ("leder", "ledde", "lett", "leds"), "påminna": ("påminner", "påminde", "påmint", "påminns"),
+    "erbjuda": ("erbjuder", "erbjöd", "erbjudit", "erbjuds"), "driva": ("driver", "drev", "drivit", "drivs"),
+    "ske": ("sker", "skedde", "skett", "—"), "finnas": ("finns", "fanns", "funnits", "—"),
+}
+
+
+def sv_inflect(infinitive: str, form: str) -> str:
+    """A Swedish infinitive (or a particle verb: "ta emot", "se till") in ``form``: "present",
+    "past", "supine", "passive" (present s-form) or "infinitive"."""
+    head, _, rest = infinitive.partition(" ")
+    if form in ("passive-past", "passive-supine"):
+        head = _sv_form(head, form.split("-")[1])
+        head = head if head.endswith("s") else head + "s"  # hämtade → hämtades, använt → använts
+    elif form != "infinitive":
+        head = _sv_form(head, form)
+    return f"{head} {rest}".strip()
+
+
+def _sv_form(verb: str, form: str) -> str:
+    for prefix in ("", "in", "ut", "upp", "över", "till", "om", "be", "för", "efter", "åter"):
+        rest = verb[len(prefix):]
+        if verb.startswith(prefix) and rest in _SV_IRREGULAR and (not prefix or len(rest) > 1):
+            present, past, supine, passive = _SV_IRREGULAR[rest]
+            value = {"present": present, "past": past, "supine": supine, "passive": passive}[form]
+            return verb if value == "—" else prefix + value
+    present = sv_present_of_infinitive(verb)
+    if present.endswith("ar") and verb.endswith("a"):  # first conjugation: skicka, använda is not
+        return {"present": present, "past": verb + "de", "supine": verb + "t", "passive": verb + "s"}[form]
+    stem = present[:-2] if present.endswith("er") else present
+    if form == "present":
+        return present
+    if form == "passive":
+        return stem + "s"
+    if form == "past":
+        return stem + ("e" if stem.endswith("d") else "de" if stem[-1] in "lmnrvgj" else "te")
+    return (stem[:-1] if stem.endswith("d") else stem) + "t"  # supine: använt, följt, köpt
+
+
+def sv_form_of(matched: str, phrase: str) -> str | None:
+    """How the Swedish word ``matched`` inflects the infinitive ``phrase``: "present", "past",
+    "supine", "passive", "infinitive", or ``None`` (a participle, a noun, an irregular form)."""
+    if matched == phrase:
+        return "infinitive"
+    stem = phrase[:-1] if phrase.endswith("a") else phrase
+    first = phrase.endswith("a") and sv_present_of_infinitive(phrase).endswith("ar")
+    if first:
+        forms = {phrase + "r": "present", phrase + "de": "past", phrase + "t": "supine", phrase + "s": "passive",
+                 phrase + "des": "passive-past", phrase + "ts": "passive-supine"}
+    else:
+        forms = {sv_present_of_infinitive(phrase): "present", stem + "er": "present", stem + "r": "present",
+                 stem + "de": "past", stem + "te": "past",
+                 stem + "e": "past", stem + "t": "supine", stem + "it": "supine", stem + "s": "passive",
+                 stem + "es": "passive", (stem[:-1] if stem.endswith("d") else stem) + "t": "supine",
+                 stem + "des": "passive-past", stem + "tes": "passive-past", stem + "ts": "passive-supine",
+                 (stem[:-1] if stem.endswith("d") else stem) + "ts": "passive-supine"}
+    return forms.get(matched)
