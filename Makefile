@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install browser bench clean
+.PHONY: demo test install browser bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Compile the Swedish interface catalogues (policygen/locale/sv/LC_MESSAGES/*.po → .mo) with Babel;
+# `$(BIN)/python -m policygen.lang.catalogues missing` lists texts that still need a translation.
+messages: $(STAMP)
+	$(BIN)/python -m policygen.lang.catalogues compile
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import importlib
 
+from typing import Any
+
 import click
 
 from policygen import __version__
+from policygen.cli.common import speaking_the_locale
 
 # command name → "module:function"; each module holds one click command.
 COMMANDS = {
@@ -34,6 +37,10 @@ _HELP = {
 
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand is used."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking_the_locale():
+            return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
