@@ -4,6 +4,11 @@ A build writes into a staging folder beside the output folder and then exchanges
 exchange is atomic on Linux (``renameat2`` with ``RENAME_EXCHANGE``); elsewhere it is two renames
 with the old folder kept until the new one is in place. Only an empty folder or one that an
 earlier build marked as its own is ever replaced: ``--out .`` must never empty someone's project.
+
+Two commands write folders, and each marks its own: ``build`` the public site (:data:`MARKER`),
+``handbook`` the internal support handbook (:data:`HANDBOOK_MARKER`). Each refuses a folder the
+other made, and a folder inside one the other made, so internal routines are never published with
+a site by accident, and a site never lands inside the handbook.
 """
 
 from __future__ import annotations
@@ -19,21 +24,43 @@ from pathlib import Path
 from policygen.errors import UserError
 
 MARKER = ".policygen"
+HANDBOOK_MARKER = ".policygen-handbook"
+COMMANDS = {MARKER: "`policygen build`", HANDBOOK_MARKER: "`policygen handbook`"}
+"""Each output folder's marker file → the command that made it."""
+_WHAT = {MARKER: "a public site", HANDBOOK_MARKER: "the internal support handbook"}
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def check_replaceable(out: Path) -> None:
-    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output."""
+def check_replaceable(out: Path, *, marker: str = MARKER) -> None:
+    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output.
+
+    ``marker`` names the command that writes: the site's :data:`MARKER` or the handbook's
+    :data:`HANDBOOK_MARKER`. A folder the other command made, or a folder inside one, is refused.
+    """
     try:
-        _check_replaceable(out)
+        _refuse_other_kind(out, marker)
+        _check_replaceable(out, marker)
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
                                hint="check the permissions of the folder and of its parents"
                                ) from None
 
 
-def _check_replaceable(out: Path) -> None:
+def _refuse_other_kind(out: Path, marker: str) -> None:
+    for folder in (out, *out.resolve().parents):
+        for other, command in COMMANDS.items():
+            if other == marker or not (folder / other).is_file():
+                continue
+            where = "this folder was" if folder == out else f"{folder}, which holds it, was"
+            raise UserError.single(
+                str(out), f"{where} made by {command} ({_WHAT[other]}); {COMMANDS[marker]} "
+                          f"never writes into or inside it",
+                hint="keep the public site and the internal handbook in separate folders, "
+                     "neither inside the other")
+
+
+def _check_replaceable(out: Path, marker: str) -> None:
     if not out.exists():
         return
     here = Path.cwd()
@@ -48,10 +75,10 @@ def _check_replaceable(out: Path) -> None:
     if not out.is_dir():
         raise UserError.single(str(out), "the output path exists and is not a folder",
                                hint="choose another --out")
-    if (out / MARKER).is_file() or not any(out.iterdir()):
+    if (out / marker).is_file() or not any(out.iterdir()):
         return
     raise UserError.single(
-        str(out), "this folder is not empty and was not made by `policygen build`; "
+        str(out), f"this folder is not empty and was not made by {COMMANDS[marker]}; "
                   "refusing to replace it",
         hint="give --out a new or empty folder, or the folder of an earlier build")
 
