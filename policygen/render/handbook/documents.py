@@ -18,7 +18,7 @@ from policygen.render import site
 from policygen.render.documents import template_errors_as_user_errors, tidy_blank_lines
 from policygen.render.handbook import crm_fields, register
 from policygen.render.handbook.context import handbook_context, letters_folder, routines_file
-from policygen.render.handbook.words import make_handbook_environment
+from policygen.render.handbook.words import handbook_explainer, make_handbook_environment
 from policygen.render.markdown import markdown_to_html
 from policygen.render.pdf import html_to_pdf
 
@@ -49,7 +49,7 @@ def render_handbook(description: Description, languages: list[str]) -> dict[str,
 
 def _fresh(context: dict[str, Any]) -> dict[str, Any]:
     """Each document explains its terms of art anew (a fresh term explainer)."""
-    return {**context, "term": context["term"].fresh()}
+    return {**context, "term": handbook_explainer(context["lang"], context["term"])}
 
 
 def _language_files(description: Description, context: dict[str, Any],
@@ -99,6 +99,6 @@ def _register_markdown(context: dict[str, Any]) -> str:
     template = environment.get_template(f"{TEMPLATES}/register.md.j2")
     values = {**_fresh(context), "register_rows": register.register_rows(context)}
     draft = template.render(**values, register_terms=[])
-    used = context["term"].fresh().used_in([draft])
+    used = handbook_explainer(context["lang"], context["term"]).used_in([draft])
     terms = [RegisterTerm(term, explanation) for term, explanation in used]
     return tidy_blank_lines(template.render(**_fresh(values), register_terms=terms))

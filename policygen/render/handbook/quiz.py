@@ -10,35 +10,33 @@ from __future__ import annotations
 
 from policygen.model.facts import Right
 from policygen.render.handbook.training import Question, escalation, quoted, quoted_list, titles
-from policygen.render.handbook.views import DataRow, HandbookView, Routine
+from policygen.render.handbook.views import DataRow, HandbookView, KeptGroup, Routine
 from policygen.render.handbook.words import join, retention_text, say_plain
+from policygen.render.locale import capfirst
 
 
 def deletion_text(lang: str, row: DataRow) -> str:
     """The deletion rule of one kind of data as one phrase (also the CRM catalogue's cell)."""
     deletion = row.deletion
     if deletion.own is not None:
-        return say_plain(lang, "hb.deletion.own", retention=retention_text(lang, deletion.own))
+        return say_plain(lang, "hb.deletion.own", retention=capfirst(retention_text(lang, deletion.own)))
     if not deletion.keepings:
         return say_plain(lang, "hb.deletion.unused")
-    parts = [say_plain(lang, "hb.deletion.part", retention=retention_text(lang, k.retention),
-                       purpose=quoted(lang, k.purpose.title)) for k in deletion.keepings]
-    if len(parts) == 1:
-        return parts[0]
-    if deletion.deciding is not None:
-        return say_plain(lang, "hb.deletion.longest",
-                         longest=say_plain(lang, "hb.deletion.part",
-                                           retention=retention_text(lang, deletion.deciding.retention),
-                                           purpose=quoted(lang, deletion.deciding.purpose.title)))
-    return say_plain(lang, "hb.deletion.all", parts=join(lang, parts))
+    deciding = deletion.deciding
+    if deciding is not None:
+        key = "hb.deletion.single" if len(deletion.keepings) == 1 else "hb.deletion.longest"
+        return say_plain(lang, key, retention=capfirst(retention_text(lang, deciding.retention)),
+                         purpose=quoted(lang, deciding.purpose.title))
+    sentences = [say_plain(lang, "hb.deletion.sentence", purpose=quoted(lang, k.purpose.title),
+                           retention=retention_text(lang, k.retention)) for k in deletion.keepings]
+    return " ".join([say_plain(lang, "hb.deletion.all")] + sentences)
 
 
-def kept_text(lang: str, rows: list[DataRow]) -> str:
-    """What stays after an erasure, and for which purpose and how long: one phrase."""
-    return join(lang, [say_plain(lang, "hb.kept.item", data=quoted(lang, row.label),
-                                 purpose=quoted(lang, keeping.purpose.title),
-                                 retention=retention_text(lang, keeping.retention))
-                       for row in rows for keeping in row.kept_despite_erasure])
+def kept_group_text(lang: str, group: KeptGroup) -> str:
+    """One purpose that keeps data after an erasure request: its data, then how long."""
+    return " ".join((say_plain(lang, "hb.kept.data", purpose=quoted(lang, group.keeping.purpose.title),
+                               data=quoted_list(lang, [row.label for row in group.data])),
+                     say_plain(lang, "hb.kept.time", retention=retention_text(lang, group.keeping.retention))))
 
 
 def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
@@ -62,12 +60,13 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
     asked.append(Question("where", f"answer_{where.holder}",
                           {"data": quoted(lang, where.label), "system": system}))
     erasure = by_right.get(Right.erasure.value)
-    kept = [row for row in rows if row.kept_despite_erasure]
+    kept = view.kept_groups()
     if kept:
-        asked.append(Question("erasure", "answer_kept", {"kept": kept_text(lang, kept)}))
+        asked.append(Question("erasure", "answer_kept",
+                              items=tuple(kept_group_text(lang, group) for group in kept)))
     else:
-        asked.append(Question("erasure", "answer_nothing_kept", {
-            "purposes": titles(lang, erasure.purposes if erasure else [])}))
+        asked.append(Question("erasure", "answer_nothing_kept",
+                              items=tuple(ref.title for ref in (erasure.purposes if erasure else ()))))
     asked.append(Question("password", values={"system": system}))
     asked.append(Question("caller", values={"contact": base["requests_contact"]}))
     abroad = [say_plain(lang, "hb.training.abroad", name=t.recipient.name, country=t.country_name)
@@ -93,17 +92,19 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
                 "purpose": quoted(lang, first.purpose.title),
                 "data": quoted_list(lang, list(first.only_data))}))
         else:
-            asked.append(Question("withdraw", "answer_keep", {"purpose": quoted(lang, first.purpose.title)}))
+            asked.append(Question("withdraw", "answer_keep", {"purpose": quoted(lang, first.purpose.title)},
+                                  items=tuple(ref.title for ref in first.other_purposes)))
     asked.append(Question("contact_leaves", "answer_company" if company else "answer",
                           {"system": system, "company": quoted_list(lang, [r.label for r in company])}))
     example = (cases or rows)[0]
-    asked.append(Question("retention", values={"data": quoted(lang, example.label),
-                                               "rule": deletion_text(lang, example)}))
+    asked.append(Question("retention", values={"data": quoted(lang, example.label)},
+                          items=(deletion_text(lang, example),)))
     asked.append(Question("unsure", values={"who": escalation(view)}))
     portability = by_right.get(Right.portability.value)
     if portability and portability.portable:
-        asked.append(Question("portability", values={
-            "data": quoted_list(lang, [row.label for row in portability.portable]), "system": system}))
+        asked.append(Question("portability", values={"system": system},
+                              items=tuple(row.label[:1].upper() + row.label[1:]
+                                          for row in portability.portable)))
     explicit = [p for p in base["purposes"] if p.special_condition == "explicit_consent"]
     if explicit:
         asked.append(Question("explicit_consent", values={

@@ -22,8 +22,12 @@ CSV_COLUMNS = ("purpose_id", "purpose", "controller", "controller_contact", "dpo
 """The columns of ``register.csv``, in order; Art. 30(1)(a)–(g) in docs/handbook.md."""
 
 
-def register_rows(context: dict[str, Any]) -> list[dict[str, str]]:
-    """One mapping per purpose, column → text, from the handbook context of one language."""
+def register_rows(context: dict[str, Any]) -> list[dict[str, Any]]:
+    """One mapping per purpose, column → text, from the handbook context of one language.
+
+    Besides the CSV columns, ``lists`` holds the same facts as lists for ``register.md``: the
+    data, the sources (grouped by where the data comes from), the recipients and the transfers.
+    """
     lang = context["lang"]
     controller = context["controller"]
     contact = "; ".join(part for part in (controller.address, controller.email, controller.phone)
@@ -57,19 +61,40 @@ def register_rows(context: dict[str, Any]) -> list[dict[str, str]]:
             "transfers": "; ".join(_transfer(lang, transfers[r.id]) for r in purpose.recipients
                                    if r.id in transfers and not in_eu_eea(transfers[r.id].country)),
             "retention": retention_text(lang, purpose.retention),
-            "sources": "; ".join(say_plain(lang, "hb.register.source", data=row.label,
-                                           source=row.source_detail or row.source)
-                                 for row in item.indirect),
+            "sources": "; ".join(say_plain(lang, "hb.register.source", data=join(lang, group["data"]),
+                                           source=group["source"])
+                                 for group in _sources(lang, item.indirect)),
+            "lists": {
+                "data": list(purpose.data),
+                "sources": _sources(lang, item.indirect),
+                "recipients": [say_plain(lang, "hb.register.recipient", name=r.name,
+                                         role=say_plain(lang, f"hb.register.roles.{r.role}"),
+                                         country=r.country_name) for r in purpose.recipients],
+                "transfers": [_transfer(lang, transfers[r.id]) for r in purpose.recipients
+                              if r.id in transfers and not in_eu_eea(transfers[r.id].country)],
+            },
             "security": context["description"].security[lang]
             if context["description"].security is not None else "",
         })
     return rows
 
 
+def _sources(lang: str, rows: Any) -> list[dict[str, Any]]:
+    """Data from elsewhere grouped by its source: [{"source": text, "data": [labels]}]."""
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        source = row.source_detail or say_plain(lang, f"hb.register.sources.{row.source}")
+        groups.setdefault(source, []).append(row.label)
+    return [{"source": source, "data": data} for source, data in groups.items()]
+
+
 def _transfer(lang: str, transfer: Any) -> str:
     if transfer.safeguard == "adequacy":
         safeguard = say_plain(lang, "hb.register.adequacy",
                               decision=transfer.decision or say_plain(lang, "hb.register.no_decision"))
+        if transfer.conditional:
+            safeguard = say_plain(lang, "hb.register.dpf", safeguard=safeguard,
+                                  name=transfer.recipient.name)
     else:
         safeguard = say_plain(lang, f"hb.register.safeguards.{transfer.safeguard}")
     return say_plain(lang, "hb.register.transfer", name=transfer.recipient.name,

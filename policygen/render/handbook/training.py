@@ -43,6 +43,7 @@ class Question:
     key: str
     answer: str = "answer"
     values: dict[str, Any] = field(default_factory=dict)
+    items: tuple[str, ...] = ()  # a list after the answer, one item per line
 
 
 def quoted(lang: str, text: str) -> str:
@@ -55,6 +56,16 @@ def quoted_list(lang: str, texts: list[str], conjunction: str = "and") -> str:
 
 def titles(lang: str, refs: Any) -> str:
     return quoted_list(lang, [ref.title for ref in refs])
+
+
+def escalation_values(view: HandbookView) -> dict[str, str]:
+    """Who support asks when unsure, as ``kind`` (dpo_named, dpo, contact) and the values."""
+    dpo = view.description.dpo
+    if dpo is not None and dpo.name:
+        return {"kind": "dpo_named", "name": dpo.name, "email": dpo.email}
+    if dpo is not None:
+        return {"kind": "dpo", "email": dpo.email}
+    return {"kind": "contact", "contact": view.base["requests_contact"]}
 
 
 def escalation(view: HandbookView) -> str:
@@ -83,7 +94,7 @@ def training_terms(view: HandbookView) -> list[TrainingTerm]:
 
     facts: dict[str, tuple[str, dict[str, Any]] | None] = {
         "personal_data": ("personal_data", {"examples": quoted_list(
-            lang, [row.label for row in list(view.rows.values())[:3]])}),
+            lang, [row.label for row in list(view.rows.values())[:2]])}),
         "processing": ("processing", {"system": description.record_system.name}),
         "controller": ("controller", {"organisation": description.controller.name}),
         "processor": ("processor", {"names": join(lang, processors)}) if processors else None,

@@ -93,6 +93,15 @@ class ConsentRoutine:
     withdraw: str | None
     version: str  # the consent text's version id, as in consent.json
     only_data: tuple[str, ...]  # labels of data no other purpose uses: it goes on withdrawal
+    other_purposes: tuple[PurposeRef, ...]  # purposes that keep using some of its data
+
+
+@dataclass(frozen=True)
+class KeptGroup:
+    """A purpose without the right to erasure, and the data it keeps after an erasure request."""
+
+    keeping: KeepingView
+    data: tuple[DataRow, ...]
 
 
 @dataclass(frozen=True)
@@ -184,8 +193,21 @@ class HandbookView:
                 proof=self._text(consent.proof) if consent else None,
                 withdraw=self._text(consent.withdraw) if consent else None,
                 version=versions[purpose.id],
-                only_data=tuple(item.label[self.lang] for item in self.facts.used_only_by(purpose))))
+                only_data=tuple(item.label[self.lang] for item in self.facts.used_only_by(purpose)),
+                other_purposes=tuple(self.refs[other.id] for other in self.description.purposes
+                                     if other is not purpose
+                                     and set(other.data) & set(purpose.data))))
         return routines
+
+    def kept_groups(self) -> list[KeptGroup]:
+        """Each purpose that keeps data despite an erasure request, with that data (Art. 17(3)(b))."""
+        groups = []
+        for purpose in self.description.purposes:
+            if Right.erasure in all_rights_for_purpose(purpose) or not purpose.data:
+                continue
+            groups.append(KeptGroup(keeping=self.keeping(Keeping(purpose, purpose.retention)),
+                                    data=tuple(self.rows[d] for d in purpose.data)))
+        return groups
 
     def routines(self, anchors: dict[str, str], versions: dict[str, str]) -> list[Routine]:
         """One routine per right that applies to at least one purpose; none for any other right."""

@@ -14,12 +14,17 @@ from typing import Any
 
 from jinja2 import Environment
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
 from policygen.lang import LANGUAGES
-from policygen.lang.pack import Pack, load_pack
+from policygen.lang.pack import Pack, Slot, load_pack
 from policygen.render.environment import Kind, make_environment
 from policygen.render.locale import format_duration, join_list
 from policygen.render.sanitize import MarkdownSafe
-from policygen.render.words import make_say, pack_for, plain
+from policygen.render.terms import TermExplainer
+from policygen.render.words import choose, make_say, pack_for, plain
 from policygen.resources import templates_dir
 
 PACK_NAME = "handbook"
@@ -36,9 +41,50 @@ def all_handbook_packs() -> list[Pack]:
     return [handbook_pack(lang) for lang in LANGUAGES]
 
 
+def one_full_stop(pack: Pack, key: str, count: int | None, values: dict[str, Any]) -> dict[str, Any]:
+    """The values with a final full stop dropped where the phrase puts one right after them.
+
+    Names and texts end in a full stop of their own ("Sendwise Inc.", a sentence from the
+    description); "{names}." would then print two.
+    """
+    parts = choose(pack, key, count).parts
+    tidied = dict(values)
+    for slot, after in zip(parts, parts[1:]):
+        if not (isinstance(slot, Slot) and slot.kind == "value" and isinstance(after, str)
+                and after.startswith(".")):
+            continue
+        value = tidied.get(slot.name)
+        if isinstance(value, str) and value.endswith("."):
+            tidied[slot.name] = _same_kind(value, value[:-1])
+    return tidied
+
+
+def _same_kind(original: str, text: str) -> str:
+    if isinstance(original, Markup):
+        return Markup(text)
+    if isinstance(original, MarkdownSafe):
+        return MarkdownSafe(text)
+    return text
+
+
 def say_plain(lang: str, key: str, count: int | None = None, **values: Any) -> str:
     """A handbook phrase as plain text (file names, CSV cells, values for other phrases)."""
-    return plain(handbook_pack(lang), key, count=count, **values)
+    pack = handbook_pack(lang)
+    return plain(pack, key, count=count, **one_full_stop(pack, key, count, values))
+
+
+def everyday_terms(lang: str) -> list[str]:
+    """Glossary terms whose everyday meaning is enough (the checker's PL209 leaves them alone):
+    the handbook never interrupts a sentence to explain them; its training table does."""
+    return [term.strip() for term in say_plain(lang, "hb.everyday_terms").split(",") if term.strip()]
+
+
+def handbook_explainer(lang: str, explainer: TermExplainer) -> TermExplainer:
+    """A fresh term explainer for one handbook document, with the everyday terms marked explained."""
+    fresh = explainer.fresh()
+    for term in everyday_terms(lang):
+        fresh.as_defined(term)
+    return fresh
 
 
 def retention_text(lang: str, retention: Any) -> str:
@@ -68,7 +114,14 @@ def blank(lang: str, name: str) -> MarkdownSafe:
 def make_handbook_environment(lang: str, kind: Kind) -> Environment:
     """The policy's environment of ``kind`` for ``lang``, saying the handbook pack's phrases."""
     environment = make_environment(lang, kind)
-    environment.globals["say"] = make_say(handbook_pack(lang), kind)
+    pack = handbook_pack(lang)
+    say = make_say(pack, kind)
+
+    @pass_context
+    def say_once_stopped(context: Context, key: str, count: int | None = None, **values: Any) -> Any:
+        return say(context, key, count, **one_full_stop(pack, key, count, values))
+
+    environment.globals["say"] = say_once_stopped
     environment.globals["retention_text"] = lambda retention: retention_text(lang, retention)
     environment.globals["blank"] = lambda name: blank(lang, name)
     return environment
