@@ -107,7 +107,8 @@ def training_terms(view: HandbookView) -> list[TrainingTerm]:
         "special_categories": ("special_some", {"data": quoted_list(lang, [r.label for r in special])})
         if special else ("special_none", {}),
         "third_country": ("third_country", {"where": join(lang, abroad)}) if abroad else None,
-        "dpo": ("dpo", {"who": escalation(view)}) if description.dpo is not None else None,
+        "dpo": ("dpo_external" if description.dpo.external else "dpo", {"who": escalation(view)})
+        if description.dpo is not None else None,
         "supervisory_authority": ("supervisory_authority", {"authority": base["authority"].name}),
         "portability": ("portability", {"data": quoted_list(lang, [i.label[lang] for i in portable])})
         if portable else None,
