@@ -74,8 +74,9 @@ def handbook_context(description: Description, lang: str, languages: list[str]) 
         "handbook_purposes": view.purposes(),
         "data_rows": rows,
         "holders": view.holders(),
-        "rows_by_holder": {holder: view.rows_held_by(holder) for holder in view.holders()},
-        "case_recipients": view.recipients_of_holder("case"),
+        "rows_by_holder": {holder: view.rows_held_by(holder)
+                           for holder in ("contact", "company", "case", "technical")},
+        "case_recipients": [r for r in view.recipients_of_holder("case") if r.role == "processor"],
         "contact_recipients": view.recipients_of_holder("contact"),
         "kept_rows": [row for row in rows if row.kept_despite_erasure],
         "kept_groups": view.kept_groups(),

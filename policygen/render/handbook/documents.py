@@ -31,11 +31,13 @@ class RegisterTerm:
     explanation: str
 
 
-def render_handbook(description: Description, languages: list[str]) -> dict[str, bytes]:
+def render_handbook(description: Description, languages: list[str], *,
+                    draft: bool = False) -> dict[str, bytes]:
     """Every file of the handbook, path relative to the output folder → content."""
     with template_errors_as_user_errors():
         files: dict[str, bytes] = {}
-        contexts = {lang: handbook_context(description, lang, languages) for lang in languages}
+        contexts = {lang: {**handbook_context(description, lang, languages), "draft": draft}
+                    for lang in languages}
         for lang in languages:
             files.update(_language_files(description, contexts[lang], languages))
         first = contexts[languages[0]]
@@ -81,7 +83,7 @@ def _page(environment: Any, context: dict[str, Any], body_html: str, title: str,
           languages: list[str], *, pdf_href: str | None, for_pdf: bool = False) -> str:
     """The routines in the shared page layout, linked to the same routines in the other languages."""
     lang = context["lang"]
-    values = site.layout_context(environment, {**context, "draft": False}, page="policy",
+    values = site.layout_context(environment, context, page="policy",
                                  languages=[lang], for_pdf=for_pdf)
     others = [] if for_pdf else [other for other in languages if other != lang]
     values["alternates"] = [{"lang": other, "href": f"../{routines_file(other)}.html"}

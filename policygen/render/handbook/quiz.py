@@ -8,6 +8,7 @@ description has what they are about. Answers never state more than the descripti
 
 from __future__ import annotations
 
+from policygen.data.countries import in_eu_eea
 from policygen.model.facts import Right
 from policygen.render.handbook.training import Question, escalation, quoted, quoted_list, titles
 from policygen.render.handbook.views import DataRow, HandbookView, KeptGroup, Routine
@@ -39,6 +40,23 @@ def kept_group_text(lang: str, group: KeptGroup) -> str:
                      say_plain(lang, "hb.kept.time", retention=retention_text(lang, group.keeping.retention))))
 
 
+def abroad_names(view: HandbookView) -> list[str]:
+    """Recipients outside the EU/EEA, by their own country and their transfers' countries, so a
+    draft that lacks a transfer entry still names them (Art. 44)."""
+    lang, base = view.lang, view.base
+    places: dict[tuple[str, str], str] = {}
+    for recipient in base["recipients"]:
+        if not recipient.in_eu_eea:
+            places[(recipient.name, recipient.country_name)] = say_plain(
+                lang, "hb.training.abroad", name=recipient.name, country=recipient.country_name)
+    for transfer in base["transfers"]:
+        if not in_eu_eea(transfer.country):
+            places[(transfer.recipient.name, transfer.country_name)] = say_plain(
+                lang, "hb.training.abroad", name=transfer.recipient.name,
+                country=transfer.country_name)
+    return list(places.values())
+
+
 def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
     lang, base, description = view.lang, view.base, view.description
     system = description.record_system.name
@@ -50,9 +68,10 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
     asked: list[Question] = []
 
     if special:
-        asked.append(Question("health_document", "answer_some", {
-            "data": quoted_list(lang, [row.label for row in special]),
-            "purposes": titles(lang, [ref for row in special for ref in row.purposes])}))
+        asked.append(Question("health_document", "answer_some", items=tuple(
+            say_plain(lang, "hb.never.allowed", data=quoted(lang, row.label),
+                      purposes=titles(lang, row.purposes))
+            for row in special if row.purposes)))
     else:
         asked.append(Question("health_document", "answer_none", {"system": system}))
     asked.append(Question("deadline", values={"contact": base["requests_contact"]}))
@@ -69,8 +88,7 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
                               items=tuple(ref.title for ref in (erasure.purposes if erasure else ()))))
     asked.append(Question("password", values={"system": system}))
     asked.append(Question("caller", values={"contact": base["requests_contact"]}))
-    abroad = [say_plain(lang, "hb.training.abroad", name=t.recipient.name, country=t.country_name)
-              for t in base["transfers"]]
+    abroad = abroad_names(view)
     if abroad:
         asked.append(Question("abroad", "answer_some", {"where": join(lang, abroad)}))
     else:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygen.data.countries import in_eu_eea
 from policygen.render.handbook.views import HandbookView
 from policygen.render.handbook.words import join, retention_text, say_plain
 from policygen.render.terms import load_terms
@@ -85,8 +84,9 @@ def training_terms(view: HandbookView) -> list[TrainingTerm]:
     recipients = [r.name for r in base["recipients"]]
     special = [row for row in view.rows.values() if row.special]
     purposes = description.purposes
-    abroad = [say_plain(lang, "hb.training.abroad", name=t.recipient.name, country=t.country_name)
-              for t in base["transfers"] if not in_eu_eea(t.country)]
+    from policygen.render.handbook.quiz import abroad_names
+
+    abroad = abroad_names(view)
     portable = view.facts.portable_data()
 
     def of(basis: str) -> str:
@@ -104,8 +104,7 @@ def training_terms(view: HandbookView) -> list[TrainingTerm]:
         if any(p.legal_basis.value == "legitimate_interests" for p in purposes) else None,
         "consent": ("consent", {"purposes": titles(lang, [p.ref for p in base["consent_purposes"]])})
         if base["consent_purposes"] else None,
-        "special_categories": ("special_some", {"data": quoted_list(lang, [r.label for r in special])})
-        if special else ("special_none", {}),
+        "special_categories": ("special_some", {}) if special else ("special_none", {}),
         "third_country": ("third_country", {"where": join(lang, abroad)}) if abroad else None,
         "dpo": ("dpo_external" if description.dpo.external else "dpo", {"who": escalation(view)})
         if description.dpo is not None else None,

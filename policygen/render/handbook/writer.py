@@ -33,8 +33,11 @@ class HandbookResult:
 
 
 def write_handbook(loaded_or_description: Any, out_dir: Path | str,
-                   languages: list[str] | None = None) -> HandbookResult:
+                   languages: list[str] | None = None, draft: bool = False) -> HandbookResult:
     """Render the routines, reply letters, register and CRM catalogue into ``out_dir``.
+
+    ``draft`` marks every document UTKAST / DRAFT: for a description that still has error-level
+    GDPR findings, whose gaps the handbook then names instead of filling them.
 
     Raises :class:`UserError` for anything the user can fix (languages, the output folder).
     """
@@ -51,7 +54,7 @@ def write_handbook(loaded_or_description: Any, out_dir: Path | str,
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:
-        files = _write_all(description, staging, languages)
+        files = _write_all(description, staging, languages, draft)
         check_replaceable(out, marker=HANDBOOK_MARKER)  # again: did a build take it meanwhile?
         swap_into_place(staging, out)
     except OSError as error:
@@ -63,10 +66,11 @@ def write_handbook(loaded_or_description: Any, out_dir: Path | str,
     return HandbookResult(out_dir=Path(out_dir), files=files)
 
 
-def _write_all(description: Description, staging: Path, languages: list[str]) -> list[str]:
+def _write_all(description: Description, staging: Path, languages: list[str],
+               draft: bool) -> list[str]:
     from policygen.render.handbook.documents import render_handbook  # Jinja, WeasyPrint
 
-    files = render_handbook(description, languages)
+    files = render_handbook(description, languages, draft=draft)
     files[HANDBOOK_MARKER] = MARKER_TEXT
     for relative, content in sorted(files.items()):
         target = staging / relative
