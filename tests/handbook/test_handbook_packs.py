@@ -66,7 +66,7 @@ def test_every_value_of_the_model_has_its_words(lang):
               + [f"hb.training.terms.{concept}" for concept in TRAINING_CONCEPTS]
               + [f"hb.never.builtin.{kind}.{part}" for kind in BUILTIN_KINDS
                  for part in ("label", "text")]
-              + [f"hb.essentials.ask_{kind}" for kind in ("dpo_named", "dpo", "contact")]
+              + [f"hb.essentials.ask_{kind}" for kind in ("dpo_named", "dpo", "contact", "contact_page")]
               + [f"hb.letter.access.source_{s}" for s in ("employer", "public_register", "other")])
     assert [key for key in wanted if key not in keys] == []
 

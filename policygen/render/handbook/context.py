@@ -76,6 +76,7 @@ def handbook_context(description: Description, lang: str, languages: list[str]) 
         "holders": view.holders(),
         "rows_by_holder": {holder: view.rows_held_by(holder)
                            for holder in ("contact", "company", "case", "technical")},
+        "contact_persons": view.has_contact_persons() and bool(view.rows_held_by("contact")),
         "case_recipients": [r for r in view.recipients_of_holder("case") if r.role == "processor"],
         "contact_recipients": view.recipients_of_holder("contact"),
         "kept_rows": [row for row in rows if row.kept_despite_erasure],

@@ -112,8 +112,11 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
         else:
             asked.append(Question("withdraw", "answer_keep", {"purpose": quoted(lang, first.purpose.title)},
                                   items=tuple(ref.title for ref in first.other_purposes)))
-    asked.append(Question("contact_leaves", "answer_company" if company else "answer",
-                          {"system": system, "company": quoted_list(lang, [r.label for r in company])}))
+    asked.append(Question("why_data"))
+    if view.has_contact_persons() and view.rows_held_by("contact"):
+        asked.append(Question("contact_leaves", "answer_company" if company else "answer",
+                              {"system": system,
+                               "company": quoted_list(lang, [r.label for r in company])}))
     example = (cases or rows)[0]
     asked.append(Question("retention", values={"data": quoted(lang, example.label)},
                           items=(deletion_text(lang, example),)))

@@ -64,7 +64,8 @@ def escalation_values(view: HandbookView) -> dict[str, str]:
         return {"kind": "dpo_named", "name": dpo.name, "email": dpo.email}
     if dpo is not None:
         return {"kind": "dpo", "email": dpo.email}
-    return {"kind": "contact", "contact": view.base["requests_contact"]}
+    contact = view.base["requests_contact"]
+    return {"kind": "contact" if "@" in contact else "contact_page", "contact": contact}
 
 
 def escalation(view: HandbookView) -> str:
@@ -74,7 +75,9 @@ def escalation(view: HandbookView) -> str:
         return say_plain(lang, "hb.escalate.dpo_named", name=dpo.name, email=dpo.email)
     if dpo is not None:
         return say_plain(lang, "hb.escalate.dpo", email=dpo.email)
-    return say_plain(lang, "hb.escalate.contact", contact=view.base["requests_contact"])
+    contact = view.base["requests_contact"]
+    return say_plain(lang, "hb.escalate.contact" if "@" in contact else "hb.escalate.contact_page",
+                     contact=contact)
 
 
 def training_terms(view: HandbookView) -> list[TrainingTerm]:

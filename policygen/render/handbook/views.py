@@ -236,6 +236,11 @@ class HandbookView:
                 consents=tuple(consents) if right is Right.withdraw_consent else ()))
         return routines
 
+    def has_contact_persons(self) -> bool:
+        """Whether support deals with contact persons at customer companies: the description keeps
+        data about companies, or has data that an employer gives us."""
+        return any(row.holder == "company" or row.source == "employer" for row in self.rows.values())
+
     def holders(self) -> list[str]:
         """The holders the description uses, in the order contact, company, case, technical."""
         used = {row.holder for row in self.rows.values()}
