@@ -53,6 +53,7 @@ def test_every_value_of_the_model_has_its_words(lang):
               + [f"hb.letter.basis.{b.value}" for b in LegalBasis]
               + [f"hb.register.basis.{b.value}" for b in LegalBasis]
               + [f"hb.special_condition.{c.value}" for c in SpecialCondition]
+              + [f"hb.letter.special_condition.{c.value}" for c in SpecialCondition]
               + [f"hb.register.conditions.{c.value}" for c in SpecialCondition]
               + [f"hb.roles.{r.value}" for r in Role] + [f"hb.register.roles.{r.value}" for r in Role]
               + [f"hb.recipient_action.{a}.{r.value}" for a in ("find", "rectify", "erase",

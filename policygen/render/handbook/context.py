@@ -77,6 +77,7 @@ def handbook_context(description: Description, lang: str, languages: list[str]) 
         "rows_by_holder": {holder: view.rows_held_by(holder)
                            for holder in ("contact", "company", "case", "technical")},
         "contact_persons": view.has_contact_persons() and bool(view.rows_held_by("contact")),
+        "source_groups": _source_groups(base["sources"]),
         "case_recipients": [r for r in view.recipients_of_holder("case") if r.role == "processor"],
         "contact_recipients": view.recipients_of_holder("contact"),
         "kept_rows": [row for row in rows if row.kept_despite_erasure],
@@ -101,6 +102,15 @@ def handbook_context(description: Description, lang: str, languages: list[str]) 
         "letter_kinds": kinds,
         "letter_links": {kind: f"{folder}/{kind}.md" for kind in kinds},
     }
+
+
+def _source_groups(sources: Any) -> list[dict[str, Any]]:
+    """Data from others grouped by where it came from, so a letter names each source once."""
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for source in sources:
+        groups.setdefault((source.source, source.detail), []).append(source.label)
+    return [{"source": kind, "detail": detail, "labels": labels}
+            for (kind, detail), labels in groups.items()]
 
 
 def _places(lang: str, rows: Any) -> str:
