@@ -15,8 +15,7 @@ from typing import Any
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
-from policygen.cli.exit_codes import ExitCode
+from policygen.cli.common import ExitCode, user_errors_exit_2
 from policygen.errors import Problem, UserError
 
 
