@@ -220,8 +220,8 @@ def _publish_new(staging: Path, out: Path) -> None:
     if _renameat2(staging, out, _RENAME_NOREPLACE):
         return
     if os.path.lexists(out):  # NOREPLACE refused it, or no renameat2 and it is there now
-        raise OSError(errno.EEXIST, "a file or folder appeared at the output path during the "
-                                    "build; it was not replaced", str(out))
+        raise OSError(errno.EEXIST, "a file or folder appeared at the output path while policygen "
+                                    "was writing; it was not replaced", str(out))
     os.rename(staging, out)
 
 
@@ -246,6 +246,6 @@ def _renameat2(first: Path, second: Path, flags: int) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     if code == errno.EEXIST:
-        raise OSError(code, "a file or folder appeared at the output path during the build; "
-                            "it was not replaced", str(second))
+        raise OSError(code, "a file or folder appeared at the output path while policygen was "
+                            "writing; it was not replaced", str(second))
     raise OSError(code, os.strerror(code), str(second))
