@@ -20,6 +20,7 @@ COMMANDS = {
     "init": "policygen.cli.init_cmd:init",
     "validate": "policygen.cli.validate_cmd:validate",
     "build": "policygen.cli.build_cmd:build",
+    "handbook": "policygen.cli.handbook_cmd:handbook",
     "check": "policygen.cli.check_cmd:check",
     "rules": "policygen.cli.rules_cmd:rules",
     "schema": "policygen.cli.schema_cmd:schema",
@@ -28,7 +29,8 @@ COMMANDS = {
 _HELP = {
     "init": "Write a commented starter description.",
     "validate": "Check descriptions: located errors and GDPR completeness.",
-    "build": "Render policies, consent forms and routines from a description.",
+    "build": "Render policies and consent forms from a description.",
+    "handbook": "Write the internal support handbook (routines, letters, register).",
     "check": "Plain-language check of .md, .html and .txt files or a built site.",
     "rules": "List the plain-language rules, or explain one.",
     "schema": "Print the JSON Schema of the description format.",

@@ -129,14 +129,18 @@ def _slot(inside: str) -> Slot:
                      f"or {{defined:TERM}}")
 
 
-def load_pack(lang: str, folder: Path) -> Pack:
-    """Read and check ``folder/<lang>/pack.yaml``; raises :class:`PackError` with file and line."""
-    return _load(lang, Path(folder))
+def load_pack(lang: str, folder: Path, name: str = "pack") -> Pack:
+    """Read and check ``folder/<lang>/<name>.yaml``; raises :class:`PackError` with file and line.
+
+    ``name`` picks one of a language's pack files: ``pack`` holds the policy's and the consent
+    form's words, ``handbook`` the internal handbook's. Each is read and checked the same way.
+    """
+    return _load(lang, Path(folder), name)
 
 
 @cache
-def _load(lang: str, folder: Path) -> Pack:
-    path = folder / lang / "pack.yaml"
+def _load(lang: str, folder: Path, name: str = "pack") -> Pack:
+    path = folder / lang / f"{name}.yaml"
     try:
         tree = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -352,6 +352,15 @@ class Forms(_Model):
     """An id from `data`: who consents (the form asks for it, e.g. the e-mail address)."""
 
 
+class NeverRecord(_Model):
+    """A kind of data the support team never writes into a case, besides the built-in ones."""
+
+    label: Text
+    """What it is, as the support team reads it: {sv: bankkontonummer, en: bank account numbers}."""
+    reason: Text | None = None
+    """Optional: why not, in one sentence for the support team."""
+
+
 class Changes(_Model):
     notify: Text | None = None
     """How people are told about changes to the policy, e.g. "We will e-mail you …"."""
@@ -407,3 +416,6 @@ class Description(_Model):
     """How changes to the policy are announced."""
     security: Text | None = None
     """The security measures, for the records of processing (Art. 30(1)(g)); optional."""
+    never_record: list[NeverRecord] = []
+    """Kinds of data support never writes into a case, added to the handbook's built-in list
+    (special categories, personal identity numbers, passwords, card numbers); optional."""

@@ -26,6 +26,7 @@ from policygen.model.description import (
     LegalBasis,
     Purpose,
     Recipient,
+    Retention,
     Source,
     SpecialCondition,
 )
@@ -435,3 +436,111 @@ class Facts:
         if consent is not None:
             found.add(consent)
         return frozenset(found)
+
+
+# --- Facts the support handbook needs (issue 12). Additive: the policy asks the functions above.
+
+def all_rights_for_purpose(purpose: PurposeLike) -> tuple[Right, ...]:
+    """Every right a person has for one purpose, in :class:`Right` order.
+
+    :func:`rights_for_purpose` plus the absolute right to object to direct marketing
+    (Art. 21(2)), which the policy presents in its own section and which applies whatever the
+    legal basis. The support routines list exactly these rights for the purpose.
+    """
+    rights = rights_for_purpose(purpose)
+    if purpose.direct_marketing and Right.objection not in rights:
+        rights = tuple(right for right in Right if right in rights or right is Right.objection)
+    return rights
+
+
+# For ranking retention periods only, never for computing a date: a month as 31 days and a year as
+# 366 days, so that "12 months" ranks after "365 days" and "1 year" after "52 weeks".
+_DAYS_PER_UNIT = {"days": 1, "weeks": 7, "months": 31, "years": 366}
+
+
+def period_rank(retention: Retention | None) -> int | None:
+    """An upper bound in days of a fixed period, to rank periods; ``None`` for criteria or none."""
+    if retention is None or retention.period is None:
+        return None
+    return retention.period.amount * _DAYS_PER_UNIT[retention.period.unit.value]
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """One reason to keep a kind of data: a purpose that uses it, with that purpose's retention."""
+
+    purpose: Purpose
+    retention: Retention | None
+
+
+@dataclass(frozen=True)
+class DeletionRule:
+    """When a kind of data may be deleted: only when no purpose that uses it needs it any more.
+
+    ``own`` is the retention the description gives the data itself (``data[].retention``): it
+    replaces the purposes' retentions for this data. Otherwise every purpose that uses the data
+    keeps it for its own retention, and the data goes when the last of them ends: ``longest`` is
+    the purpose with the longest fixed period (ties: the first in the description), and
+    ``open_ended`` the purposes whose retention is a criterion (or missing), which cannot be
+    ranked against a period, so the data also waits for them.
+    """
+
+    item: DataItem
+    own: Retention | None
+    keepings: tuple[Keeping, ...]
+    longest: Keeping | None
+    open_ended: tuple[Keeping, ...]
+
+    @property
+    def governed_by_one(self) -> bool:
+        """One retention decides: the data's own, or the only purpose's, or one fixed period alone."""
+        return self.own is not None or len(self.keepings) == 1 or not self.open_ended
+
+
+class HandbookFacts(Facts):
+    """The facts of one description that the internal handbook states.
+
+    Each is derived here once, so the routines, the reply letters, the register and the CRM
+    catalogue never disagree with each other or with the policy.
+    """
+
+    def purposes_of(self, item: DataItem) -> list[Purpose]:
+        """The purposes that use a kind of data, in description order."""
+        return [p for p in self.description.purposes if item.id in p.data]
+
+    def deletion_rule(self, item: DataItem) -> DeletionRule:
+        """How long a kind of data is kept: its own retention, else the longest of its purposes'."""
+        keepings = tuple(Keeping(p, p.retention) for p in self.purposes_of(item))
+        ranked = [k for k in keepings if period_rank(k.retention) is not None]
+        # max() returns the first of equal maxima: ties go to the first purpose in the description
+        longest = max(ranked, key=lambda k: period_rank(k.retention) or 0, default=None)
+        open_ended = tuple(k for k in keepings if period_rank(k.retention) is None)
+        return DeletionRule(item=item, own=item.retention, keepings=keepings, longest=longest,
+                            open_ended=open_ended)
+
+    def kept_despite_erasure(self, item: DataItem) -> list[Purpose]:
+        """Purposes that use the data and give no right to erasure (a legal obligation, a public
+        task): when a person asks for erasure, the data stays for them until their retention ends
+        (Art. 17(3)(b))."""
+        return [p for p in self.purposes_of(item) if Right.erasure not in all_rights_for_purpose(p)]
+
+    def used_only_by(self, purpose: Purpose) -> list[DataItem]:
+        """The data no other purpose uses: it goes when this purpose ends for the person."""
+        return [item for item in self.data_of(purpose)
+                if all(other is purpose or item.id not in other.data
+                       for other in self.description.purposes)]
+
+    def portable_data(self) -> list[DataItem]:
+        """Data the person gave us that a purpose with the right to data portability uses (Art. 20:
+        only what the person provided, and only on consent or a contract)."""
+        return [item for item in self.description.data if not is_indirect(item)
+                and any(Right.portability in all_rights_for_purpose(p) for p in self.purposes_of(item))]
+
+    def purposes_with(self, right: Right) -> list[Purpose]:
+        """The purposes a right applies to, in description order (:func:`all_rights_for_purpose`)."""
+        return [p for p in self.description.purposes if right in all_rights_for_purpose(p)]
+
+    def recipients_of(self, purposes: Sequence[Purpose]) -> list[Recipient]:
+        """Every recipient that gets data for any of the purposes, in description order."""
+        wanted = {r for p in purposes for r in p.recipients}
+        return [r for r in self.description.recipients if r.id in wanted]

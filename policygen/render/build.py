@@ -1,42 +1,34 @@
 """``build``: one description → every public document, written atomically, one build at a time.
 
-Everything is rendered into a temporary folder beside the output folder (same file system), the
-consent archive of the previous build is carried into it first, and only when every file has been
-written does the new folder take the place of the old one. A failure anywhere — an error, SIGINT,
-SIGTERM — removes the temporary folder and leaves the previous output exactly as it was.
+Everything is rendered into a staging folder beside the output folder, the consent archive of the
+previous build is carried into it first, and only when every file has been written does the new
+folder take the place of the old one: :func:`policygen.render.publish.publish_folder`, which
+``handbook`` uses too, holds the lock, checks the folder (before, with the lock, and just before
+the swap), swaps, and cleans up after errors and signals. A failure anywhere — an error, SIGINT,
+SIGTERM — leaves the previous output exactly as it was.
 
-Builds into the same folder take turns: each holds an advisory lock beside the output folder
-(:mod:`policygen.locks`) from before it looks at the folder until the swap is done, so two builds
-never copy the same old archive and race to swap. Just before the swap, with the lock held, the
-folder is checked again (still ours, nothing of the user's in it) and every consent text archived
-in it must be in the new folder byte for byte: the archive only grows.
+What only the site needs is here: the lock means two builds never copy the same old archive and
+race to swap, and just before the swap every consent text archived in the published folder must
+be in the new folder byte for byte: the archive only grows.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import signal
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from policygen.errors import UserError
-from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock
+from policygen.locks import DEFAULT_WAIT_SECONDS
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
-from policygen.render.output_dir import (MARKER, check_replaceable, folder_mode, make_staging,
-                                         remove_leftovers, swap_into_place)
+from policygen.render.output_dir import MARKER
 from policygen.render.pdf import source_date_epoch
+from policygen.render.publish import Marker, publish_folder
 from policygen.render.site import labels, language_name, page_path
 
-# Signals that end a build: each raises into the normal clean-up instead of killing the process
-# where it stands (which would leave the staging folder behind). 128 + n is the shell's exit code
-# for a process ended by signal n.
-_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+SITE_MARKER = Marker(MARKER, b"policygen output folder: `policygen build` replaces it as a whole.\n")
 
 
 @dataclass
@@ -60,62 +52,32 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
-    out = Path(out_dir).absolute()  # "--out ." needs a real name and parent for the staging folder
-    languages = _check_languages(description, languages, source,
-                                 getattr(loaded_or_description, "locations", None))
+    out = Path(out_dir).absolute()
+    languages = check_languages(description, languages, source,
+                                getattr(loaded_or_description, "locations", None))
     templates = Path(user_templates) if user_templates is not None else None
     if templates is not None and not templates.is_dir():
         raise UserError.single(str(templates), "the templates folder does not exist",
                                hint="give a folder holding sv/ and en/ with your overrides")
     inputs = [path for path in (Path(source), templates) if path is not None and path.exists()]
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is exit 2 before any work, not after it
-    check_replaceable(out, inputs)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _cannot_write(out, error) from None
-    with _ending_signals_raise(), \
-            exclusive_lock(out, what=f"another build into {out}", wait=lock_wait, on_wait=on_wait):
-        warnings = remove_leftovers(out)
-        check_replaceable(out, inputs)  # a build we waited for may have changed it
-        replacing = os.path.lexists(out)
-        result = _build_locked(description, out, languages, templates, draft, inputs, replacing,
-                               fragment_title)
-    result.warnings[:0] = warnings
+
+    def write(staging: Path) -> BuildResult:
+        # the previous output is read here, with the lock held: its consent archive is carried on
+        return _render_all(description, staging, languages, templates, draft, previous=out,
+                           fragment_title=fragment_title)
+
+    published = publish_folder(out, write, marker=SITE_MARKER, inputs=inputs,
+                               before_swap=_refuse_lost_archive_texts, lock_wait=lock_wait,
+                               on_wait=on_wait)
+    result = published.value
+    result.warnings[:0] = published.warnings
     result.out_dir = Path(out_dir)
     return result
 
 
-def _build_locked(description: Description, out: Path, languages: list[str],
-                  templates: Path | None, draft: bool, inputs: list[Path],
-                  replacing: bool, fragment_title: bool) -> BuildResult:
-    try:
-        staging = make_staging(out)
-        staging.chmod(folder_mode(out))
-    except OSError as error:
-        raise _cannot_write(out, error) from None
-    try:
-        result = _render_all(description, staging, languages, templates, draft, previous=out,
-                             fragment_title=fragment_title)
-        check_replaceable(out, inputs)  # again, just before the swap: was it replaced meanwhile?
-        _refuse_lost_archive_texts(out, staging)
-        with _ending_signals_deferred():
-            swapped = swap_into_place(staging, out, replacing=replacing)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise _cannot_write(out, error) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if swapped.left_behind is not None:
-        result.warnings.append(
-            f"the new output is in place in {out}, but the previous output could not be deleted "
-            f"completely ({swapped.error}): it is left in {swapped.left_behind}; the next build "
-            f"into {out.name} removes it")
-    return result
-
-
 def _refuse_lost_archive_texts(out: Path, staging: Path) -> None:
+    """The consent archive only grows: every text archived in ``out`` must be in ``staging``."""
     lost = consent_records.lost_archive_texts(out, staging)
     if lost:
         shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
@@ -126,51 +88,7 @@ def _refuse_lost_archive_texts(out: Path, staging: Path) -> None:
                  "report this as a bug in policygen")
 
 
-@contextlib.contextmanager
-def _ending_signals_raise() -> Iterator[None]:
-    """While building, SIGTERM and SIGHUP raise ``SystemExit(128 + n)`` (SIGINT already raises
-    KeyboardInterrupt), so the ``except`` clauses remove the staging folder. Only in the main
-    thread, and only for signals whose handling is still the default."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(number: int, _frame: Any) -> None:
-        raise SystemExit(128 + number)
-
-    previous = {}
-    for number in _ENDING_SIGNALS:
-        if signal.getsignal(number) == signal.SIG_DFL:
-            previous[number] = signal.signal(number, stop)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-@contextlib.contextmanager
-def _ending_signals_deferred() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP back during the swap: it must not stop half-way."""
-    if threading.current_thread() is not threading.main_thread() or os.name != "posix":
-        yield
-        return
-    held = {signal.SIGINT, *_ENDING_SIGNALS}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
-def _cannot_write(out: Path, error: OSError) -> UserError:
-    where = error.filename or out
-    return UserError.single(str(out), f"cannot write the output: {error.strerror or error} ({where})",
-                            hint="check that the folder's parent exists, is writable and has space; "
-                                 "the previous output was left as it was")
-
-
-def _check_languages(description: Description, languages: list[str] | None, source: str,
+def check_languages(description: Description, languages: list[str] | None, source: str,
                      locations: Any) -> list[str]:
     available = list(description.languages)
     if languages is None:
@@ -203,14 +121,14 @@ def _render_all(description: Description, staging: Path, languages: list[str],
         index_entries.append(_index_entry(lang, rendered))
     files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")
     files["index.html"] = _render_index(description, index_entries, templates, draft)
-    files[MARKER] = b"policygen output folder: `policygen build` replaces it as a whole.\n"
     for relative, content in sorted(files.items()):
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     written = consent_records.write_archive(staging, description, languages)
     result.archived = sorted(path.stem for path in written)
-    result.files = sorted(files) + [str(path.relative_to(staging)) for path in sorted(written)]
+    result.files = sorted([*files, SITE_MARKER.name]) + [str(path.relative_to(staging))
+                                                         for path in sorted(written)]
     return result
 
 

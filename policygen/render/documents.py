@@ -19,7 +19,6 @@ from policygen.model.description import Description
 from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
 from policygen.render import overrides, site
-from policygen.render.context import VERSION_SHOWN
 from policygen.render.context import document_context as content_context
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
@@ -90,7 +89,6 @@ def document_context(description: Description, lang: str, languages: list[str],
         "languages": list(languages),
         "draft": draft,
         "policy_version": consent_records.policy_version(description),
-        "policy_version_short": short_version(consent_records.policy_version(description)),
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
         "forms_action": _forms_action(description),
@@ -99,12 +97,6 @@ def document_context(description: Description, lang: str, languages: list[str],
         and any(item["complete"] for item in items),
         "intent_field": INTENT_FIELD,
     }
-
-
-def short_version(version: str) -> str:
-    """The policy version as a page shows it: the first hex digits, enough to tell versions apart
-    (``3f14f89c6c14``); ``consent.json`` keeps the whole ``sha256:…`` id."""
-    return version.removeprefix("sha256:")[:VERSION_SHOWN]
 
 
 def anchor_blocks(context: dict[str, Any]) -> dict[str, str]:

@@ -16,6 +16,12 @@ Staging and leftover folders are named by :func:`policygen.locks.sibling_name`
 (``.<out>.building-XXXXXXXX``), so the names fit beside any ``--out`` name the file system
 accepts, and the next build (holding the lock) recognises and removes what a killed or failed
 build left behind.
+
+Two commands write folders, and each marks its own: ``build`` the public site (:data:`MARKER`),
+``handbook`` the internal support handbook (:data:`HANDBOOK_MARKER`). Each refuses a folder the
+other made, and a folder inside one the other made, so internal routines are never published with
+a site by accident, and a site never lands inside the handbook. Both publish through
+:func:`policygen.render.publish.publish_folder`, with every rule above.
 """
 
 from __future__ import annotations
@@ -37,6 +43,11 @@ from policygen.errors import UserError
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
+HANDBOOK_MARKER = ".policygen-handbook"
+COMMANDS = {MARKER: "`policygen build`", HANDBOOK_MARKER: "`policygen handbook`"}
+"""Each output folder's marker file → the command that made it."""
+_WHAT = {MARKER: "a public site", HANDBOOK_MARKER: "the internal support handbook"}
+_READER = {MARKER: "this build", HANDBOOK_MARKER: "this handbook run"}
 STAGING_TAG = "building-"
 _RANDOM = 8  # length of tempfile's random part: [a-z0-9_]{8}
 _RENAME_NOREPLACE = 1
@@ -44,57 +55,75 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def check_replaceable(out: Path, inputs: Iterable[Path] = ()) -> None:
-    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output.
+def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = MARKER) -> None:
+    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier output of its kind.
 
-    ``inputs`` are paths the build reads (the description, the templates folder): a folder that
-    holds one of them is never replaced, since the swap would delete the build's own input.
+    ``marker`` names the command that writes: the site's :data:`MARKER` or the handbook's
+    :data:`HANDBOOK_MARKER`; a folder the other command made, or a folder inside one, is refused.
+    ``inputs`` are paths the command reads (the description, the templates folder): a folder that
+    holds one of them is never replaced, since the swap would delete the command's own input.
     """
     try:
-        _check_replaceable(out, list(inputs))
+        _refuse_other_kind(out, marker)
+        _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
                                hint="check the permissions of the folder and of its parents"
                                ) from None
 
 
-def _check_replaceable(out: Path, inputs: list[Path]) -> None:
+def _refuse_other_kind(out: Path, marker: str) -> None:
+    for folder in (out, *out.resolve().parents):
+        for other, command in COMMANDS.items():
+            if other == marker or not (folder / other).is_file():
+                continue
+            where = "this folder was" if folder == out else f"{folder}, which holds it, was"
+            raise UserError.single(
+                str(out), f"{where} made by {command} ({_WHAT[other]}); {COMMANDS[marker]} "
+                          f"never writes into or inside it",
+                hint="keep the public site and the internal handbook in separate folders, "
+                     "neither inside the other")
+
+
+def _check_replaceable(out: Path, inputs: list[Path], marker: str) -> None:
     if not os.path.lexists(out):
         return
     here = Path.cwd()
     if out.resolve() == here or out.resolve() in here.parents:
         raise UserError.single(str(out), "the output folder is the folder you are in (or holds it); "
-                                         "a build replaces the output folder as a whole",
+                                         f"{COMMANDS[marker]} replaces the output folder as a whole",
                                hint="give --out a folder of its own, for example --out site")
     if out.is_symlink():
-        raise UserError.single(str(out), "the output path is a symbolic link; a build replaces "
-                                         "the folder itself, not the link's target",
+        raise UserError.single(str(out), f"the output path is a symbolic link; {COMMANDS[marker]} "
+                                         "replaces the folder itself, not the link's target",
                                hint="give --out the real folder")
     if not out.is_dir():
         raise UserError.single(str(out), "the output path exists and is not a folder",
                                hint="choose another --out")
-    _refuse_own_inputs(out, inputs)
+    _refuse_own_inputs(out, inputs, marker)
     if os.path.lexists(out / ".git"):
-        raise UserError.single(str(out), "the output folder holds a `.git` folder; a build "
-                                         "replaces the output folder as a whole and would delete it",
-                               hint="build into a folder of its own (e.g. --out site) and copy or "
+        raise UserError.single(str(out), f"the output folder holds a `.git` folder; "
+                                         f"{COMMANDS[marker]} replaces the output folder as a "
+                                         "whole and would delete it",
+                               hint="write into a folder of its own (e.g. --out site) and copy or "
                                     "deploy from there")
-    if (out / MARKER).is_file() or not any(out.iterdir()):
+    if (out / marker).is_file() or not any(out.iterdir()):
         return
     raise UserError.single(
-        str(out), "this folder is not empty and was not made by `policygen build`; "
+        str(out), f"this folder is not empty and was not made by {COMMANDS[marker]}; "
                   "refusing to replace it",
-        hint="give --out a new or empty folder, or the folder of an earlier build")
+        hint=f"give --out a new or empty folder, or a folder {COMMANDS[marker]} wrote before")
 
 
-def _refuse_own_inputs(out: Path, inputs: list[Path]) -> None:
+def _refuse_own_inputs(out: Path, inputs: list[Path], marker: str) -> None:
     real_out = out.resolve()
     for given in inputs:
         real = given.resolve()
         if real == real_out or real_out in real.parents:
             raise UserError.single(
-                str(out), f"the output folder holds {given}, which this build reads; a build "
-                          f"replaces the output folder as a whole and would delete it",
+                str(out), f"the output folder holds {given}, which {_READER[marker]} reads; "
+                          f"{COMMANDS[marker]} replaces the output folder as a whole and would "
+                          f"delete it",
                 hint="keep the description and the templates outside the output folder")
 
 
@@ -191,8 +220,8 @@ def _publish_new(staging: Path, out: Path) -> None:
     if _renameat2(staging, out, _RENAME_NOREPLACE):
         return
     if os.path.lexists(out):  # NOREPLACE refused it, or no renameat2 and it is there now
-        raise OSError(errno.EEXIST, "a file or folder appeared at the output path during the "
-                                    "build; it was not replaced", str(out))
+        raise OSError(errno.EEXIST, "a file or folder appeared at the output path while policygen "
+                                    "was writing; it was not replaced", str(out))
     os.rename(staging, out)
 
 
@@ -217,6 +246,6 @@ def _renameat2(first: Path, second: Path, flags: int) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     if code == errno.EEXIST:
-        raise OSError(code, "a file or folder appeared at the output path during the build; "
-                            "it was not replaced", str(second))
+        raise OSError(code, "a file or folder appeared at the output path while policygen was "
+                            "writing; it was not replaced", str(second))
     raise OSError(code, os.strerror(code), str(second))

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from policygen.lang import cldr
+from policygen.render.context import VERSION_SHOWN
 from policygen.render.environment import raw_source
 from policygen.render.words import pack_for, plain
 
@@ -73,6 +74,12 @@ def alternates(page: str, lang: str, languages: list[str]) -> list[dict[str, str
             for other in languages if other != lang]
 
 
+def short_version(version: str) -> str:
+    """The policy version as a page's footer shows it: the first hex digits, enough to tell
+    versions apart (``3f14f89c6c14``); ``consent.json`` keeps the whole ``sha256:…`` id."""
+    return version.removeprefix("sha256:")[:VERSION_SHOWN]
+
+
 def layout_context(environment: Environment, context: dict[str, Any], *, page: str,
                    languages: list[str], for_pdf: bool) -> dict[str, Any]:
     """What ``page.html.j2`` needs besides the document context."""
@@ -86,6 +93,7 @@ def layout_context(environment: Environment, context: dict[str, Any], *, page: s
              "href": f"../{page_path(other, page, '.html')}"}
             for other in languages if other != lang],
         "for_pdf": for_pdf,
+        "policy_version_short": short_version(context["policy_version"]),
         "screen_css": raw_source(environment, "style.css"),
         "print_css": raw_source(environment, "print.css"),
     }

@@ -65,7 +65,7 @@ def test_a_build_that_cannot_get_the_lock_in_time_is_exit_2(tmp_path: Path) -> N
     message = caught.value.render()
     assert "is running and holds this lock; gave up after waiting 0.3 s" in message
     assert ".site.lock" in message
-    assert notes and "waiting for another build into" in notes[0]
+    assert notes and "waiting for another build or handbook into" in notes[0]
     assert not out.exists() and beside(out) == []
 
 
@@ -87,5 +87,5 @@ def test_the_second_build_waits_for_the_first(tmp_path: Path) -> None:
         assert not out.exists()
     stdout, stderr = waiting.communicate(timeout=HANG_GUARD)
     assert waiting.returncode == 0, stderr
-    assert "waiting for another build into" in stderr
+    assert "waiting for another build or handbook into" in stderr
     assert (out / "index.html").is_file()

@@ -79,7 +79,7 @@ def test_a_published_folder_replaced_by_another_during_the_build_is_kept(tmp_pat
 
 def test_an_empty_folder_that_appears_at_the_last_instant_is_not_replaced(tmp_path, monkeypatch):
     """Even past the check, the first publication never replaces what is there (RENAME_NOREPLACE)."""
-    from policygen.render import output_dir
+    from policygen.render import output_dir, publish
 
     out = tmp_path / "www" / "site"
     real = output_dir.swap_into_place
@@ -88,7 +88,7 @@ def test_an_empty_folder_that_appears_at_the_last_instant_is_not_replaced(tmp_pa
         target.mkdir()
         return real(staging, target, **how)
 
-    monkeypatch.setattr(build_module, "swap_into_place", appear_then_swap)
+    monkeypatch.setattr(publish, "swap_into_place", appear_then_swap)
     with pytest.raises(UserError) as caught:
         build(description_with(), out, languages=["sv"])
     assert "appeared at the output path" in caught.value.render()

@@ -1,0 +1,80 @@
+"""``policygen handbook DESC --out DIR``: the internal support handbook, or nothing.
+
+Thin on purpose, like ``build``: load the description, run the GDPR checks, refuse (exit 1) while
+there are error-level findings — a handbook must never state what the description does not
+support, and a description with such gaps does not support it — then hand over to
+:func:`policygen.render.handbook.writer.write_handbook`, which publishes the folder as ``build``
+does (one run at a time, atomically) and never into (or inside) a site that ``build`` made. Bad
+input of any kind ends in exit 2 with located messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policygen.cli.common import ExitCode, user_errors_exit_2
+from policygen.errors import Problem, UserError
+
+
+@click.command(name="handbook")
+@click.argument("description", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output folder for the handbook; never a site folder. Replaced as a whole, "
+                   "only when everything is written.")
+@click.option("--lang", "languages", default=None, metavar="sv,en",
+              help="Write only these languages (a subset of the description's languages).")
+@click.option("--draft", is_flag=True,
+              help="Write despite error-level findings; every document is marked UTKAST/DRAFT "
+                   "and names the gaps.")
+@user_errors_exit_2
+def handbook(description: str, out_dir: str, languages: str | None, draft: bool) -> None:
+    """Write the internal support handbook: routines, reply letters, phone scripts, training
+    with a quiz, the Art. 30 register and the CRM field catalogue."""
+    from policygen.model import load_description
+
+    loaded = load_description(description)
+    findings = _findings(loaded)
+    errors = [finding for finding in findings if finding.severity == "error"]
+    for finding in findings:
+        click.echo(_located(description, finding).render(), err=True)
+    if errors and not draft:
+        click.echo(f"{description}: refusing to write the handbook: {len(errors)} error-level "
+                   f"finding(s) above; routines must not state what the description does not "
+                   f"say, so fix them, or write a marked draft with --draft", err=True)
+        sys.exit(ExitCode.FINDINGS)
+
+    from policygen.render.handbook.writer import write_handbook
+
+    result = write_handbook(loaded, Path(out_dir), languages=_languages(languages), draft=draft,
+                            on_wait=lambda note: click.echo(note, err=True))
+    for warning in result.warnings:
+        click.echo(f"{out_dir}: warning: {warning}", err=True)
+    marked = ", marked UTKAST / DRAFT" if draft else ""
+    click.echo(f"wrote the handbook, {len(result.files)} files, into {out_dir} "
+               f"(internal: do not publish{marked})")
+
+
+def _findings(loaded: Any) -> list[Any]:
+    from policygen.validate import run
+
+    return sorted(run(loaded), key=lambda f: (f.line, f.column, f.code, f.key))
+
+
+def _located(path: str, finding: Any) -> Problem:
+    article = f" (Art. {finding.article})" if getattr(finding, "article", "") else ""
+    return Problem(file=path, line=finding.line, column=finding.column, key=finding.key,
+                   message=f"{finding.severity} {finding.code}{article}: {finding.message}",
+                   hint=getattr(finding, "hint", "") or "")
+
+
+def _languages(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    languages = [part.strip() for part in value.split(",") if part.strip()]
+    if not languages:
+        raise UserError.single("--lang", "no language given", hint="for example --lang sv,en")
+    return list(dict.fromkeys(languages))
