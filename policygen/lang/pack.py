@@ -129,14 +129,18 @@ def _slot(inside: str) -> Slot:
                      f"or {{defined:TERM}}")
 
 
-def load_pack(lang: str, folder: Path) -> Pack:
-    """Read and check ``folder/<lang>/pack.yaml``; raises :class:`PackError` with file and line."""
-    return _load(lang, Path(folder))
+def load_pack(lang: str, folder: Path, name: str = "pack.yaml") -> Pack:
+    """Read and check ``folder/<lang>/<name>``; raises :class:`PackError` with file and line.
+
+    ``name`` lets a part of policygen keep its words in a pack file of its own (``changes.yaml``
+    for the change notices), read and checked the same way as the main ``pack.yaml``.
+    """
+    return _load(lang, Path(folder), name)
 
 
 @cache
-def _load(lang: str, folder: Path) -> Pack:
-    path = folder / lang / "pack.yaml"
+def _load(lang: str, folder: Path, name: str = "pack.yaml") -> Pack:
+    path = folder / lang / name
     try:
         tree = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     except OSError as error:

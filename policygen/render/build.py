@@ -18,6 +18,7 @@ from policygen.errors import UserError
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
 from policygen.render.output_dir import MARKER, check_replaceable, folder_mode, swap_into_place
+from policygen.render.published import Published
 from policygen.render.site import labels, language_name, page_path
 
 
@@ -26,13 +27,18 @@ class BuildResult:
     out_dir: Path
     files: list[str] = field(default_factory=list)  # paths relative to out_dir, sorted
     archived: list[str] = field(default_factory=list)  # consent versions new in this build
+    restored: list[str] = field(default_factory=list)  # published texts the history brought back
 
 
 def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
-          user_templates: Path | str | None = None, draft: bool = False) -> BuildResult:
+          user_templates: Path | str | None = None, draft: bool = False,
+          published: Published | None = None) -> BuildResult:
     """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
 
-    Raises :class:`UserError` for anything the user can fix (languages, templates, output folder).
+    ``published`` is what the description's published history adds (:mod:`.published`): the
+    section "Changes to this policy", the earlier versions' pages, their consent texts for the
+    archive and each consent's validity. Raises :class:`UserError` for anything the user can fix
+    (languages, templates, output folder).
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
@@ -51,7 +57,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:
-        result = _render_all(description, staging, languages, templates, draft, previous=out)
+        result = _render_all(description, staging, languages, templates, draft, previous=out,
+                             published=published or Published())
         swap_into_place(staging, out)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -87,20 +94,27 @@ def _check_languages(description: Description, languages: list[str] | None, sour
 
 
 def _render_all(description: Description, staging: Path, languages: list[str],
-                templates: Path | None, draft: bool, previous: Path) -> BuildResult:
+                templates: Path | None, draft: bool, previous: Path,
+                published: Published) -> BuildResult:
     from policygen.render.documents import render_language  # Jinja, markdown-it, WeasyPrint
+    from policygen.render.previous import render_previous
 
     result = BuildResult(out_dir=staging)
     archive = previous / consent_records.ARCHIVE_DIR
     if archive.is_dir():
         shutil.copytree(archive, staging / consent_records.ARCHIVE_DIR)
+    restored = consent_records.restore_archive(staging, published.archive)
     files: dict[str, bytes] = {}
     index_entries = []
     for lang in languages:
-        rendered = render_language(description, lang, languages, templates, draft)
+        rendered = render_language(description, lang, languages, templates, draft,
+                                   published.sections.get(lang))
         files.update(rendered.files)
         index_entries.append(_index_entry(lang, rendered))
-    files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")
+    for earlier in published.previous:
+        files.update(render_previous(earlier, languages, templates))
+    files["consent.json"] = consent_records.consent_json(
+        description, languages, published.valid_since).encode("utf-8")
     files["index.html"] = _render_index(description, index_entries, templates, draft)
     files[MARKER] = b"policygen output folder: `policygen build` replaces it as a whole.\n"
     for relative, content in sorted(files.items()):
@@ -109,6 +123,8 @@ def _render_all(description: Description, staging: Path, languages: list[str],
         target.write_bytes(content)
     written = consent_records.write_archive(staging, description, languages)
     result.archived = sorted(path.stem for path in written)
+    result.restored = sorted(path.stem for path in restored)
+    written += restored
     result.files = sorted(files) + [str(path.relative_to(staging)) for path in sorted(written)]
     return result
 

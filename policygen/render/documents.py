@@ -22,6 +22,7 @@ from policygen.render.context import document_context as content_context
 from policygen.render.environment import make_environment, template_error_location
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
+from policygen.render.published import HistorySection
 from policygen.render.sanitize import UnsafeLink
 
 
@@ -64,10 +65,15 @@ def _hint(error: BaseException) -> str:
 
 
 def document_context(description: Description, lang: str, languages: list[str],
-                     draft: bool) -> dict[str, Any]:
-    """The view of the description (:mod:`policygen.render.context`) plus the engine's keys."""
+                     draft: bool, history: HistorySection | None = None) -> dict[str, Any]:
+    """The view of the description (:mod:`policygen.render.context`) plus the engine's keys.
+
+    ``history`` is the section "Changes to this policy" from the published history
+    (:mod:`policygen.render.published`); ``None`` leaves it out.
+    """
     items = consent_records.consent_items(description, lang)
     return {
+        "history": history,
         **content_context(description, lang),
         "languages": list(languages),
         "draft": draft,
@@ -103,14 +109,16 @@ def _forms_action(description: Description) -> str | None:
 
 
 def render_language(description: Description, lang: str, languages: list[str],
-                    templates: Path | None, draft: bool) -> LanguageDocuments:
+                    templates: Path | None, draft: bool,
+                    history: HistorySection | None = None) -> LanguageDocuments:
     with template_errors_as_user_errors():
-        return _render_language(description, lang, languages, templates, draft)
+        return _render_language(description, lang, languages, templates, draft, history)
 
 
 def _render_language(description: Description, lang: str, languages: list[str],
-                     templates: Path | None, draft: bool) -> LanguageDocuments:
-    context = document_context(description, lang, languages, draft)
+                     templates: Path | None, draft: bool,
+                     history: HistorySection | None = None) -> LanguageDocuments:
+    context = document_context(description, lang, languages, draft, history)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
     for environment, name in ((markdown_env, "policy.md.j2"), (html_env, "page.html.j2"),
