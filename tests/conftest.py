@@ -26,3 +26,26 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+_REPOSITORY = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def _published_histories() -> set[str]:
+    """History and lock files of `policygen build` anywhere in the repository's sources."""
+    found = set()
+    for folder in ("examples", "tests"):
+        for pattern in ("*.history.json", ".*.history.json.lock"):
+            found |= {str(path) for path in (_REPOSITORY / folder).rglob(pattern)}
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _builds_write_no_history_into_the_repository():
+    """Tests write only in temporary folders: a build of a description in the repository must
+    be given ``--history`` in a temporary folder (or be a ``--draft``), or it would write the
+    published history beside the description (docs/changes.md)."""
+    before = _published_histories()
+    yield
+    left = _published_histories() - before
+    assert not left, f"a test wrote a published history into the repository: {sorted(left)}"

@@ -24,7 +24,30 @@ EXAMPLE = REPO / "examples" / "exempel-support.yaml"
 UNSEEN = Path(__file__).parent / "descriptions"
 
 
+_HISTORIES: list[Path] = []
+
+
+def histories() -> Path:
+    """A folder for the published histories of the repository's descriptions, made on first use;
+    anyone may write in it, because builds run as `nobody` take the history's lock there too."""
+    if not _HISTORIES:
+        folder = Path(tempfile.mkdtemp(prefix="policygen-histories-", dir="/tmp"))
+        folder.chmod(0o777)
+        _HISTORIES.append(folder)
+    return _HISTORIES[0]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_histories():
+    yield
+    for folder in _HISTORIES:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def policygen(*args: str, user: int | None = None) -> subprocess.CompletedProcess:
+    if args[0] == "build" and REPO in Path(args[1]).resolve().parents and "--history" not in args:
+        # the published history of a description in the repository goes to a temporary folder
+        args = (*args, "--history", str(histories() / f"{Path(args[1]).stem}.history.json"))
     command = [sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]

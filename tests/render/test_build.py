@@ -61,7 +61,9 @@ def test_consent_json_has_exactly_the_design_shape(site: Path) -> None:
         ("newsletter", "sv"), ("newsletter", "en")]
     swedish = document["consents"][0]
     assert list(swedish) == ["purpose", "lang", "controller", "legal_basis", "statement",
-                             "withdraw", "data", "version"]
+                             "withdraw", "data", "version", "valid_since"]
+    assert swedish["valid_since"] == {"policy_version": document["policy_version"],
+                                      "effective": "2026-12-01", "versions": [swedish["version"]]}
     assert swedish["controller"] == "Exempel Support AB"
     assert swedish["legal_basis"] == "consent"
     assert swedish["data"] == ["ditt namn", "din e-postadress"]
