@@ -15,7 +15,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "policygen"
 FORBIDDEN = {
     "model": ("policygen.render", "policygen.check", "policygen.cli", "policygen.validate"),
     "validate": ("policygen.render", "policygen.cli", "policygen.check"),
-    "render": ("policygen.check", "policygen.cli"),
+    "render": ("policygen.check", "policygen.cli", "policygen.history"),
+    # history (the published versions, diffs, change notices) uses render for the consent
+    # version ids, the Markdown escaping and the term explainer of the notice; render gets what
+    # it shows of the history as plain values (policygen.render.published), never the reverse
+    "history": ("policygen.check", "policygen.cli", "policygen.validate"),
     "check": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate"),
     "output": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate"),
 }
