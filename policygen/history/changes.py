@@ -61,6 +61,7 @@ REASONS: dict[str, str] = {
     "right_lost": SUBSTANTIVE, "right_gained": EDITORIAL, "right_follows": EDITORIAL,
     "consent_form": EDITORIAL, "change_notice": EDITORIAL, "security": EDITORIAL,
     "customers_data": SUBSTANTIVE,
+    "order": EDITORIAL,
 }
 
 ELEMENTS = ("controller", "dpo", "authority", "record_system", "languages", "subject", "data",
@@ -184,8 +185,11 @@ class _Diff:
 
     def retention(self, element: str, id_: str, old: Retention | None, new: Retention | None,
                   old_key: str, new_key: str) -> None:
-        if _value(old) == _value(new):
-            return
+        if _value(old) == _value(new) or (
+                old is not None and new is not None and _value(old.period) == _value(new.period)
+                and compare_texts(old.after, new.after) is TextChange.same
+                and compare_texts(old.criteria, new.criteria) is TextChange.same):
+            return  # the same, in the languages both versions have
         keys = {"old_key": f"{old_key}.retention", "new_key": f"{new_key}.retention",
                 "before": _value(old), "after": _value(new), "field": "retention"}
         if (old is not None and new is not None and old.period is not None
@@ -219,14 +223,15 @@ class _Diff:
         if removed:
             self.add(element, id_, "changed", fewer, detail="removed", before=removed, after=[],
                      **keys)
+        self.order(element, id_, name, old, new, keys["old_key"], keys["new_key"])
 
     # -- elements -----------------------------------------------------------------------------
     def keyed(self, element: str, path: str, olds: list[Any], news: list[Any],
               key: Callable[[Any], str], added: str, removed: str,
               fields: Callable[[str, Any, Any, str, str], None]) -> None:
         """Elements of a list matched by id: added, removed, and each common one's fields."""
-        old_by = {key(item): (index, item) for index, item in enumerate(olds)}
-        new_by = {key(item): (index, item) for index, item in enumerate(news)}
+        old_by = _by_key(olds, key)
+        new_by = _by_key(news, key)
         for id_, (index, item) in new_by.items():
             if id_ not in old_by:
                 self.add(element, id_, "added", added, after=_value(item),
@@ -239,6 +244,16 @@ class _Diff:
             if id_ in old_by:
                 old_index, old_item = old_by[id_]
                 fields(id_, old_item, new_item, f"{path}[{old_index}]", f"{path}[{new_index}]")
+        self.order(element, "", "", list(old_by), list(new_by), path, path)
+
+    def order(self, element: str, id_: str, name: str, olds: list[str], news: list[str],
+              old_key: str, new_key: str) -> None:
+        """The items both versions have, listed in another order (the policy's order)."""
+        common_old = [item for item in olds if item in news]
+        common_new = [item for item in news if item in olds]
+        if common_old != common_new:
+            self.add(element, id_, "changed", "order", field=name, detail="order",
+                     before=common_old, after=common_new, old_key=old_key, new_key=new_key)
 
     def controller(self) -> None:
         old, new = self.old.controller, self.new.controller
@@ -268,7 +283,7 @@ class _Diff:
                        "contact_details")
 
     def singles(self) -> None:
-        if _value(self.old.authority) != _value(self.new.authority):
+        if _authority_differs(self.old.authority, self.new.authority):
             self.add("authority", "", "changed", "authority", before=_value(self.old.authority),
                      after=_value(self.new.authority), old_key="authority", new_key="authority")
         old, new = self.old.record_system, self.new.record_system
@@ -284,6 +299,8 @@ class _Diff:
             if lang not in self.new.languages:
                 self.add("languages", lang, "removed", "language_removed", before=lang,
                          old_key=f"languages[{index}]")
+        self.order("languages", "", "", list(self.old.languages), list(self.new.languages),
+                   "languages", "languages")
 
     def subjects(self) -> None:
         def fields(id_: str, old: Any, new: Any, old_key: str, new_key: str) -> None:
@@ -429,16 +446,41 @@ class _Diff:
                   wording_reason="customers_data")
         old_changes = _value(self.old.changes) or {}
         new_changes = _value(self.new.changes) or {}
-        for name in ("notify", "notice_days"):
-            self.value("changes", "", name, old_changes.get(name), new_changes.get(name),
-                       "changes", "changes", "change_notice")
-        self.value("security", "", "security", self.old.security, self.new.security, "", "",
-                   "security")
+        if compare_texts(old_changes.get("notify"), new_changes.get("notify")) is not TextChange.same:
+            self.add("changes", "", "changed", "change_notice", field="notify",
+                     before=old_changes.get("notify"), after=new_changes.get("notify"),
+                     old_key="changes.notify", new_key="changes.notify")
+        self.value("changes", "", "notice_days", old_changes.get("notice_days"),
+                   new_changes.get("notice_days"), "changes", "changes", "change_notice")
+        if compare_texts(self.old.security, self.new.security) is not TextChange.same:
+            self.add("security", "", "changed", "security", field="security",
+                     before=self.old.security, after=self.new.security,
+                     old_key="security", new_key="security")
+
+
+def _by_key(items: list[Any], key: Callable[[Any], str]) -> dict[str, tuple[int, Any]]:
+    """Items by their identity; a second item with the same identity gets ``#2`` and so on."""
+    found: dict[str, tuple[int, Any]] = {}
+    for index, item in enumerate(items):
+        name = key(item)
+        number = 1
+        while name in found:
+            number += 1
+            name = f"{key(item)}#{number}"
+        found[name] = (index, item)
+    return found
 
 
 def transfer_id(transfer: Any) -> str:
     """A transfer's identity: its recipient and country (``mailer/US``)."""
     return f"{transfer.recipient}/{transfer.country}"
+
+
+def _authority_differs(old: Any, new: Any) -> bool:
+    """A built-in code or a named authority; a name compared in the languages both have."""
+    if isinstance(old, str) or isinstance(new, str):
+        return _value(old) != _value(new)
+    return old.website != new.website or compare_texts(old.name, new.name) is not TextChange.same
 
 
 def _join(parent: str | None, name: str) -> str | None:

@@ -24,7 +24,7 @@ from policygen.render.sanitize import md_link
 from policygen.render.terms import TermExplainer, load_terms
 
 HIDDEN = frozenset({"data_holder", "consent_form", "consent_proof", "security",
-                    "record_system_name", "change_notice"})
+                    "record_system_name", "change_notice", "order"})
 """Editorial changes people cannot see in the policy: left out of the notice."""
 SMALL = frozenset({"text_spelling", "text_form", "retention_same"})
 """Corrections summed up in one sentence instead of listed."""

@@ -116,6 +116,11 @@ def _required(values: dict[str, Any], slot: Slot, key: str) -> Any:
     return values[slot.name]
 
 
+def _recipient_of(transfer_id: str) -> str:
+    """``mailer/US#2`` → ``mailer``."""
+    return transfer_id.split("/")[0]
+
+
 def in_lang(text: dict[str, str] | None, lang: str) -> str:
     """A text in ``lang``, or in the description's first language when it lacks ``lang`` (a
     version written before the language was added)."""
@@ -205,6 +210,8 @@ class Describer:
     def sentence(self, change: Change) -> str:
         say = self.say
         handler = getattr(self, f"_{change.element}")
+        if change.reason == "order":
+            return self._order(change)
         if change.detail in ("spelling", "form") or (change.detail == "wording"
                                                      and change.field != "retention"):
             special = self._special_text(change)
@@ -230,6 +237,14 @@ class Describer:
             return say("change.on_behalf_of_customers")
         return None
 
+    def _order(self, change: Change) -> str:
+        say = self.say
+        if change.id:
+            what = say(f"order.purpose_{change.field}", name=self.title(change.id))
+        else:
+            what = say(f"order.{change.element}")
+        return say("change.order", what=what)
+
     def _what(self, change: Change) -> str:
         say, field = self.say, change.field.replace(".", "_")
         element = change.element
@@ -240,7 +255,7 @@ class Describer:
         if element == "recipient":
             return say(f"what.recipient.{field}", name=self.recipient_name(change.id))
         if element == "transfer":
-            return say("what.transfer.copy", name=self.recipient_name(change.id.split("/")[0]))
+            return say("what.transfer.copy", name=self.recipient_name(_recipient_of(change.id)))
         if element == "automated_decision":
             return say(f"what.automated_decision.{field}")
         return say(f"what.{element}.{field}")
@@ -325,7 +340,7 @@ class Describer:
         return say(f"change.recipient.{change.field}", name=name)
 
     def _transfer(self, change: Change) -> str:
-        recipient_id, country = change.id.split("/")
+        recipient_id, country = _recipient_of(change.id), change.id.split("/")[1].split("#")[0]
         name = self.recipient_name(recipient_id)
         key = change.action if change.action != "changed" else "safeguard"
         return self.say(f"change.transfer.{key}", name=name, country=self.say.country(country))
