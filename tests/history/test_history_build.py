@@ -64,7 +64,7 @@ def test_version_2_in_a_new_folder_has_both_consent_texts_and_the_previous_polic
     previous = site / "sv" / "integritetspolicy-2026-12-01.md"
     assert previous.is_file() and (site / "en" / "privacy-policy-2026-12-01.html").is_file()
     text = previous.read_text(encoding="utf-8")
-    assert text.startswith("> **Det här är en tidigare version av policyn. Den gällde från "
+    assert text.startswith("> **Det här är en tidigare version av policyn, för tiden från "
                            "1 december 2026 fram till ")
     assert "Sendwise Inc." in text and "Postbud" not in text  # what version 1 said
     assert "Version: sha256:3f14f89c6c14" in text
@@ -72,7 +72,7 @@ def test_version_2_in_a_new_folder_has_both_consent_texts_and_the_previous_polic
     assert "[1 december 2026](integritetspolicy-2026-12-01.html)" in current
     html = (site / "en" / "privacy-policy-2026-12-01.html").read_text(encoding="utf-8")
     assert 'href="../sv/integritetspolicy-2026-12-01.html"' in html
-    assert 'href="privacy-policy.html">Read the version that applies now</a>' in html
+    assert 'href="privacy-policy.html">Read the latest version</a>' in html
 
 
 def test_the_policy_shows_its_changes(story) -> None:
