@@ -113,15 +113,19 @@ def text_reason(change: TextChange) -> str:
 
 
 def _value(value: Any) -> Any:
-    """A model value as JSON (texts stay ``{lang: text}``)."""
+    """A model value as JSON (texts stay ``{lang: text}``), keys sorted as the history keeps them."""
     if isinstance(value, Enum):
         return value.value
-    if value is None or isinstance(value, (str, int, bool, float, dict, list)):
+    if isinstance(value, dict):
+        return {key: _value(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_value(item) for item in value]
+    if value is None or isinstance(value, (str, int, bool, float)):
         return value
     if isinstance(value, Duration):
         return str(value)
     if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        return _value(value.model_dump(mode="json", by_alias=True, exclude_defaults=True))
     return str(value)
 
 
