@@ -111,8 +111,7 @@ def _render_all(description: Description, staging: Path, languages: list[str],
                                    published.sections.get(lang))
         files.update(rendered.files)
         index_entries.append(_index_entry(lang, rendered))
-    for earlier in published.previous:
-        files.update(render_previous(earlier, languages, templates))
+    files.update(render_previous(published.previous, languages, templates))
     files["consent.json"] = consent_records.consent_json(
         description, languages, published.valid_since).encode("utf-8")
     files["index.html"] = _render_index(description, index_entries, templates, draft)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from policygen.render import site
@@ -27,30 +28,35 @@ from policygen.render.published import PreviousVersion
 from policygen.render.sanitize import escape_markdown, md_link
 
 
-def render_previous(version: PreviousVersion, languages: list[str],
+def render_previous(versions: list[PreviousVersion], languages: list[str],
                     templates: Path | None) -> dict[str, bytes]:
-    """The md and html files of one earlier version, for each built language it was in."""
-    built = [lang for lang in languages if lang in version.files]
+    """The md and html files of the earlier versions, for each built language each was in.
+
+    The templates are compiled once per language for all versions: compiling them is most of the
+    work of rendering a page without its PDF.
+    """
+    environments = {lang: (make_environment(lang, "markdown", templates),
+                           make_environment(lang, "html", templates)) for lang in languages}
     files: dict[str, bytes] = {}
     with template_errors_as_user_errors():
-        for lang in built:
-            files.update(_render(version, lang, built, templates))
+        for version in versions:
+            built = [lang for lang in languages if lang in version.files]
+            for lang in built:
+                files.update(_render(version, lang, built, *environments[lang]))
     return files
 
 
-def _render(version: PreviousVersion, lang: str, languages: list[str],
-            templates: Path | None) -> dict[str, bytes]:
+def _render(version: PreviousVersion, lang: str, languages: list[str], environment: Environment,
+            html_env: Environment) -> dict[str, bytes]:
     description = version.description
     context = document_context(description, lang, languages, draft=False,
                                history=version.sections.get(lang))
     context["term"] = context["term"].fresh()
-    environment = make_environment(lang, "markdown", templates)
     markdown = tidy_blank_lines(environment.get_template("policy.md.j2").render(**context))
     note = version.notes[lang]
     markdown = (f"> **{escape_markdown(note.text)}** {md_link(note.link_label, note.href)}\n\n"
                 + markdown)
     body = markdown_to_html(markdown)
-    html_env = make_environment(lang, "html", templates)
     values = site.layout_context(html_env, {**context, "pdf_href": None}, page="policy",
                                  languages=languages, for_pdf=False)
     others = [other for other in languages if other != lang]
