@@ -40,7 +40,8 @@ from policygen.history.compare import Side, compare_sides  # noqa: E402
 from policygen.history.notice import notice  # noqa: E402
 from policygen.history.publication import prepare_build  # noqa: E402
 from policygen.history.report import as_json, human  # noqa: E402
-from policygen.history.store import append_version, history_path, read_history  # noqa: E402
+from policygen.history.record import append_version  # noqa: E402
+from policygen.history.store import history_path, read_history  # noqa: E402
 from policygen.model import load_description  # noqa: E402
 from policygen.render.build import build  # noqa: E402
 

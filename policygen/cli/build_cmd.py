@@ -83,7 +83,7 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
         for version in result.restored:
             click.echo(f"restored published consent text sha256:{version} from {path.name}")
         if not draft and published.new_version:
-            from policygen.history.store import append_version
+            from policygen.history.record import append_version
 
             entry = append_version(published.history, loaded.description)
             click.echo(f"recorded the version of {entry['effective']} "

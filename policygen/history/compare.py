@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from policygen.history.changes import Change, compare
+from policygen.history.changes import Change
 from policygen.history.consents import ConsentChange, consent_changes
+from policygen.history.differ import compare
 from policygen.model.description import Description
 from policygen.render.consent import policy_version
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from policygen.history.compare import Comparison
 from policygen.history.report import purpose_title
-from policygen.history.words import Describer, Speaker
+from policygen.history.sentences import Describer
+from policygen.history.speaker import Speaker
 from policygen.render.context import contact_url
 from policygen.render.documents import tidy_blank_lines
 from policygen.render.sanitize import md_link

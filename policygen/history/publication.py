@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from policygen.history.changes import Change, compare
+from policygen.history.changes import Change
 from policygen.history.compare import Comparison, Side, compare_sides
 from policygen.history.consents import valid_since
+from policygen.history.differ import compare
 from policygen.history.rules import review_findings
+from policygen.history.sentences import Describer
+from policygen.history.speaker import Speaker
 from policygen.history.store import History, read_history
-from policygen.history.words import Describer, Speaker
 from policygen.model import LoadedDescription
 from policygen.model.description import Description
 from policygen.model.facts import needs_consent

@@ -15,7 +15,8 @@ from typing import Any
 from policygen.history.changes import Change
 from policygen.history.compare import Comparison, Side
 from policygen.history.consents import ConsentChange
-from policygen.history.words import Describer, Speaker, in_lang
+from policygen.history.sentences import Describer
+from policygen.history.speaker import Speaker, in_lang
 
 BUILD_SUMMARY_LINES = 10
 

@@ -24,11 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from history_helpers import REPO  # noqa: E402
 
 from policygen.errors import UserError  # noqa: E402
-from policygen.history.changes import REASONS, compare  # noqa: E402
+from policygen.history.changes import REASONS  # noqa: E402
+from policygen.history.differ import compare  # noqa: E402
 from policygen.history.compare import Side, compare_sides  # noqa: E402
 from policygen.history.notice import notice  # noqa: E402
 from policygen.history.report import as_json, human  # noqa: E402
-from policygen.history.words import Describer, Speaker  # noqa: E402
+from policygen.history.sentences import Describer  # noqa: E402
+from policygen.history.speaker import Speaker  # noqa: E402
 from policygen.model import load_description_text  # noqa: E402
 from policygen.model.facts import needs_consent  # noqa: E402
 from policygen.render.consent import policy_version  # noqa: E402

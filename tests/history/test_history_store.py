@@ -17,7 +17,8 @@ from history_helpers import example_data, later, policygen, purpose, write  # no
 from policygen.errors import UserError  # noqa: E402
 from policygen.history.jsonpos import json_locations  # noqa: E402
 from policygen.history.lock import history_lock, lock_path  # noqa: E402
-from policygen.history.store import append_version, read_history  # noqa: E402
+from policygen.history.record import append_version  # noqa: E402
+from policygen.history.store import read_history  # noqa: E402
 from policygen.model import load_description  # noqa: E402
 
 
