@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from policygen.errors import UserError
 from policygen.history.store import FORMAT, History
 from policygen.model.description import Description
 from policygen.render.consent import archive_entry, canonical_json, consent_records, policy_version
@@ -71,7 +72,14 @@ def append_version(history: History, description: Description) -> dict[str, Any]
     """
     entry = version_entry(description, history)
     text = history_text(history.description_name, [*stored_entries(history), entry])
-    write_atomically(history.path, text.encode("utf-8"))
+    try:
+        write_atomically(history.path, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError.single(
+            str(history.path), f"cannot record the new version in the history: "
+                               f"{error.strerror or error}",
+            hint="the history was left as it was; free some space or fix the permissions, then "
+                 "build again to record the version") from None
     return entry
 
 

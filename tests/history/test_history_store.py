@@ -210,7 +210,7 @@ def test_a_failed_write_leaves_the_history_as_it_was(published: Path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="cannot record the new version in the history: No space"):
         append_version(history, description)
     assert path.read_bytes() == before
     assert [p.name for p in published.iterdir() if p.name.endswith(".tmp")] == []
