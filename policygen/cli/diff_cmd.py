@@ -17,7 +17,8 @@ from policygen.errors import UserError
 
 
 @click.command(name="diff")
-@click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False),
+                metavar="OLD NEW | DESC")
 @click.option("--since", default=None, metavar="DATE|VERSION",
               help="Compare DESC with its published version of this date or policy version id.")
 @click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),

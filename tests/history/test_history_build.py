@@ -216,3 +216,28 @@ def test_history_can_live_elsewhere(tmp_path: Path) -> None:
     elsewhere.parent.mkdir()
     assert policygen("build", description, "--out", tmp_path / "site", "--history", elsewhere).exit_code == 0
     assert elsewhere.is_file() and not (tmp_path / "policy.history.json").exists()
+
+
+def test_text_from_the_description_stays_text_in_the_changes_section(tmp_path: Path) -> None:
+    description = write(tmp_path / "policy.yaml", example_data())
+    assert policygen("build", description, "--out", tmp_path / "site").exit_code == 0
+    data = example_data()
+    data["effective"] = later(60)
+    data["purposes"].append({
+        "id": "evil", "title": {"sv": "[klicka](javascript:alert(1)) <script>x</script>",
+                                "en": "**bold** `code`"},
+        "data": ["email"], "legal_basis": "legitimate_interests",
+        "legitimate_interest": {"sv": "Vi vill testa.", "en": "We want to test."},
+        "retention": {"period": "1 month", "after": {"sv": "testet", "en": "the test"}},
+        "recipients": ["crm"]})
+    write(description, data)
+    result = policygen("build", description, "--out", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "site" / "sv" / "integritetspolicy.md").read_text(encoding="utf-8")
+    section = markdown[markdown.index("## Ändringar i policyn"):]
+    assert r"något nytt: \[klicka\](javascript:alert(1)) \<script\>x\</script\>." in section
+    html = (tmp_path / "site" / "sv" / "integritetspolicy.html").read_text(encoding="utf-8")
+    assert 'href="javascript:' not in html
+    assert "<script>x" not in html
+    english = (tmp_path / "site" / "en" / "privacy-policy.md").read_text(encoding="utf-8")
+    assert r"something new: \*\*bold\*\* \`code\`." in english
