@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from policygen.history.changes import Change
@@ -48,23 +47,9 @@ def chain_of(history: History, description: Description) -> Chain:
 
 
 def publication(history: History, description: Description, languages: list[str]) -> Published:
+    """What a build of ``description`` in ``languages`` shows of ``history`` (module docstring)."""
     chain = chain_of(history, description)
     pairs = _Pairs(chain)
-    archive, seen = [], set()
-    for version in history.versions:
-        for record in version.consents:
-            if record["version"] not in seen:
-                seen.add(record["version"])
-                archive.append(record)
-    validity = {}
-    for purpose in description.purposes:
-        if needs_consent(purpose):
-            found = valid_since(chain, purpose.id)
-            if found is not None:
-                validity[purpose.id] = {"policy_version": found.policy_version,
-                                        "effective": found.effective,
-                                        "versions": {lang: list(ids)
-                                                     for lang, ids in found.versions.items()}}
     last = len(chain) - 1
     sections = {lang: section for lang in languages
                 if (section := _section(chain, pairs, last, lang)) is not None}
@@ -80,8 +65,32 @@ def publication(history: History, description: Description, languages: list[str]
             sections={lang: section for lang in built
                       if (section := _section(chain, pairs, index, lang)) is not None},
             notes={lang: _note(chain, index, lang) for lang in built}))
-    return Published(sections=sections, previous=previous, archive=archive,
-                     valid_since=validity)
+    return Published(sections=sections, previous=previous, archive=_archive(history),
+                     valid_since=_validity(chain, description))
+
+
+def _archive(history: History) -> list[dict]:
+    """Every consent record of the history, each text once, in the order first published."""
+    archive, seen = [], set()
+    for version in history.versions:
+        for record in version.consents:
+            if record["version"] not in seen:
+                seen.add(record["version"])
+                archive.append(record)
+    return archive
+
+
+def _validity(chain: Chain, description: Description) -> dict[str, dict]:
+    """Purpose → since when its consents are valid, for ``consent.json`` (``valid_since``)."""
+    validity = {}
+    for purpose in description.purposes:
+        found = valid_since(chain, purpose.id) if needs_consent(purpose) else None
+        if found is not None:
+            validity[purpose.id] = {"policy_version": found.policy_version,
+                                    "effective": found.effective,
+                                    "versions": {lang: list(ids)
+                                                 for lang, ids in found.versions.items()}}
+    return validity
 
 
 def file_name(lang: str, description: Description) -> str:
@@ -95,11 +104,13 @@ class _Pairs:
 
     def __init__(self, chain: Chain) -> None:
         self.chain = chain
+        self._changes: dict[int, tuple[Change, ...]] = {}
 
-    @cache  # noqa: B019 (one instance per build)
     def changes(self, index: int) -> tuple[Change, ...]:
         """From version ``index - 1`` to version ``index``."""
-        return tuple(compare(self.chain[index - 1][1], self.chain[index][1]))
+        if index not in self._changes:
+            self._changes[index] = tuple(compare(self.chain[index - 1][1], self.chain[index][1]))
+        return self._changes[index]
 
 
 def substantive_lines(old: Description, new: Description, changes: tuple[Change, ...] | list[Change],
