@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/policygen build examples/exempel-support.yaml --out site
 
-test: $(STAMP)
+# What the browser tests need besides Python packages: Debian's Chromium (apt-get, when run as
+# root) and axe-core (npm ci into tests/browser/node_modules). Quick when both are there; with CI
+# set, a missing one is an error. See docs/build.md, "Browser tests".
+browser:
+	bash tests/browser/install.sh
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -26,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py
 
 clean:
-	rm -rf $(VENV) site build dist
+	rm -rf $(VENV) site build dist tests/browser/node_modules

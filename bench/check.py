@@ -1,14 +1,30 @@
-"""Benchmark of ``policygen check``, side by side in one run (issue 3's targets).
+"""Benchmark of ``policygen check``, side by side with proselint and spaCy's start-up, in one run.
 
-1. whole-process ``policygen check`` on ~100k English words of policy-like Markdown vs
-   ``proselint check`` on the same file (target: not slower, with every rule on);
-2. warm throughput on Markdown, Swedish and English, in words per second (target ≥ 60k);
-3. a one-page check vs ``python -c "import spacy; spacy.blank('sv')"`` (target ≤ 1.6×);
-4. peak memory of the 100k-word check (target ≤ 300 MB), from ``getrusage`` of the child;
-5. (extra) a 50 MB Markdown file: wall time and peak memory.
+Whole processes, as a user waits for them, on the same text for both tools:
 
-The texts are generated deterministically from varied sentences. Prints a table and writes
-``bench/results/check-<date>.json``.
+(a) a folder of 30 policy-sized files, about 100,000 words in all, half Swedish and half English
+    (``sv/`` and ``en/`` folders, as a built site has them): ``policygen check`` against
+    ``proselint check`` on the same folder. Target: at most 0.8 × proselint's time. The English
+    half alone is reported too, since proselint reads every file as English;
+(b) one file of about 100,000 English words: target at most 1.2 × proselint's time;
+(c) a one-page Swedish check, cold (a new process, nothing cached), against a bare
+    ``python -c "import spacy; spacy.blank('sv')"``: target at most 1.3 ×;
+(d) peak memory of the runs of (a) and (b): the largest sum, over all processes of one run, of
+    their proportional set size (PSS, so pages that worker processes share count once), sampled
+    from ``/proc``. Target: at most 300 MB. The largest single process is reported as well.
+
+The text is generated deterministically: both bundled examples are built with ``policygen
+build``, and each file is one of the built policies followed by paragraphs and lists of the
+evaluation sentences of its language (``tests/check/eval``: plain sentences and sentences with
+the problems the checker looks for), shuffled with a fixed seed.
+
+Each pair of commands runs alternately ``--runs`` times (default 5); times are medians and the
+ratio is median / median. When ``policygen check --help`` offers ``--jobs``, the folder runs pass
+``--jobs N`` explicitly (N = the CPUs this process may use); otherwise they run as the default
+does. Linux only (``/proc``). Prints a table and writes ``bench/results/check-<time>.json`` and
+``.md``.
+
+    python bench/check.py [--runs N]
 """
 
 from __future__ import annotations
@@ -18,199 +34,288 @@ import json
 import os
 import platform
 import random
-import resource
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-
-EN_SENTENCES = [
-    "We keep your name and e-mail address so that we can answer your question.",
-    "If you ask us to delete your data, we will do so within one month.",
-    "We may share your information with our service providers, e.g. the company that runs our support system.",
-    "In accordance with applicable legislation, the data subject has the right to obtain a copy of the personal data.",
-    "You can withdraw your consent at any time by writing to privacy@example.com.",
-    "We retain the information for 24 months after the case is closed.",
-    "Our processor Lime Technologies AB stores the data in Sweden.",
-    "The processing is necessary for the performance of a contract to which you are a party.",
-    "In order to improve your experience, we may use the information for marketing purposes.",
-    "By using this website you agree to this policy.",
-    "Please check this page regularly for changes.",
-    "You have the right to complain to the Swedish Authority for Privacy Protection (IMY).",
-    "Data are processed by the controller pursuant to Art. 6(1)(f) of the GDPR.",
-    "We do not sell your data.",
-    "Read more at https://example.com/privacy or call us on +46 8 123 45 67.",
-    "Where the legal basis is legitimate interest, you may object to the processing at any time.",
-    "Some information is collected automatically, such as the time you contacted us.",
-    "We use the information to help you with your support case and to follow up on it.",
-    "Subsequent to the termination of the agreement, the data will be erased without undue delay.",
-    "Don't hesitate to contact our data protection officer if anything is unclear.",
-]
-EN_HEADINGS = ["Who we are", "What we collect", "Why we use your data", "How long we keep it",
-               "Who we share it with", "Your rights", "Contact us"]
-SV_SENTENCES = [
-    "Vi sparar ditt namn och din e-postadress så att vi kan svara på din fråga.",
-    "Om du ber oss radera dina uppgifter gör vi det inom en månad.",
-    "Vi kan komma att dela dina uppgifter med våra leverantörer, t.ex. företaget som driver vårt supportsystem.",
-    "I enlighet med tillämplig lagstiftning har den registrerade rätt att erhålla ett registerutdrag.",
-    "Du kan när som helst återkalla ditt samtycke genom att skriva till dataskydd@exempel.se.",
-    "Vi sparar uppgifterna i 24 månader efter att ärendet har stängts.",
-    "Vårt personuppgiftsbiträde Lime Technologies AB lagrar uppgifterna i Sverige.",
-    "Behandlingen är nödvändig för att fullgöra ett avtal som du är part i.",
-    "För att förbättra din upplevelse kan uppgifterna användas för marknadsföringsändamål.",
-    "Genom att använda webbplatsen godkänner du denna policy.",
-    "Läs denna policy regelbundet för att se eventuella ändringar.",
-    "Du har rätt att klaga hos Integritetsskyddsmyndigheten (IMY).",
-    "Uppgifterna behandlas av den personuppgiftsansvarige enligt art. 6.1 f dataskyddsförordningen.",
-    "Vi säljer inte dina uppgifter.",
-    "Läs mer på https://exempel.se/integritet eller ring oss på 08-123 45 67.",
-    "När den rättsliga grunden är berättigat intresse kan du när som helst invända mot behandlingen.",
-    "Vissa uppgifter samlas in automatiskt, bl.a. tidpunkten då du kontaktade oss.",
-    "Vi använder uppgifterna för att hjälpa dig med ditt ärende och för att följa upp det.",
-    "Efter avtalets upphörande raderas uppgifterna utan onödigt dröjsmål.",
-    "Tveka inte att kontakta vårt dataskyddsombud om något är oklart.",
-]
-SV_HEADINGS = ["Vilka vi är", "Vad vi sparar", "Varför vi använder uppgifterna", "Hur länge vi sparar dem",
-               "Vem vi delar dem med", "Dina rättigheter", "Kontakta oss"]
+EVAL = ROOT / "tests" / "check" / "eval"
+FILES = 30
+FOLDER_WORDS = 100_000
+BIG_WORDS = 100_000
+PAGE_WORDS = 450
+HEADINGS = {
+    "sv": ["Mer om hur vi arbetar", "Exempel från kundtjänsten", "Frågor vi ofta får", "Så går det till"],
+    "en": ["More on how we work", "Examples from support", "Questions we often get", "How it works"],
+}
 
 
-def policy_markdown(sentences: list[str], headings: list[str], words: int, seed: int) -> str:
-    """Deterministic policy-like Markdown of about ``words`` words: headings, paragraphs, lists."""
+# --- the text -----------------------------------------------------------------------------------
+
+def built_policies(folder: Path) -> dict[str, list[str]]:
+    """The Markdown policies of both bundled examples, built with the command line: lang → texts."""
+    policies: dict[str, list[str]] = {"sv": [], "en": []}
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        out = folder / example.stem
+        run = subprocess.run([str(BIN / "policygen"), "build", str(example), "--out", str(out)],
+                             capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"))
+        if run.returncode != 0:
+            raise SystemExit(f"policygen build {example.name} failed:\n{run.stderr}")
+        for lang in policies:
+            policies[lang].extend(path.read_text(encoding="utf-8") for path in sorted((out / lang).glob("*.md")))
+    if not all(policies.values()):
+        raise SystemExit(f"the built examples lack a Markdown policy in some language: {folder}")
+    return policies
+
+
+def eval_sentences() -> dict[str, list[str]]:
+    """Every sentence of the evaluation sets, problems and clean ones: lang → sentences."""
+    sentences: dict[str, list[str]] = {"sv": [], "en": []}
+    for path in sorted(EVAL.rglob("*.yaml")):
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("lang") not in sentences:
+            continue
+        sentences[data["lang"]].extend(item["text"] for item in data["problems"])
+        sentences[data["lang"]].extend(data["clean"])
+    return sentences
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def document(lang: str, seed: int, words_wanted: int, policies: dict[str, list[str]],
+             sentences: dict[str, list[str]]) -> str:
+    """A built policy of ``lang`` followed by sections of evaluation sentences, up to the word count."""
     rng = random.Random(seed)
-    out: list[str] = []
-    count = 0
-    while count < words:
-        heading = rng.choice(headings)
-        out.append(f"## {heading}\n")
-        count += len(heading.split())
+    parts = [policies[lang][seed % len(policies[lang])].rstrip() + "\n"]
+    count = words(parts[0])
+    while count < words_wanted:
+        section = [f"## {rng.choice(HEADINGS[lang])}\n"]
         for _ in range(rng.randint(2, 4)):
             if rng.random() < 0.3:
-                items = [f"- {rng.choice(sentences)}" for _ in range(rng.randint(2, 4))]
-                out.append("\n".join(items) + "\n")
-                count += sum(len(item.split()) - 1 for item in items)
+                section.append("\n".join(f"- {rng.choice(sentences[lang])}" for _ in range(rng.randint(2, 4))) + "\n")
             else:
-                paragraph = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
-                out.append(paragraph + "\n")
-                count += len(paragraph.split())
-    return "\n".join(out)
+                section.append(" ".join(rng.choice(sentences[lang]) for _ in range(rng.randint(2, 5))) + "\n")
+        text = "\n".join(section)
+        parts.append(text)
+        count += words(text)
+    return "\n".join(parts)
 
 
-def run_child(command: list[str]) -> tuple[float, float, int]:
-    """Run ``command`` in a fresh measuring process: (wall seconds, peak RSS in MB, exit code)."""
-    probe = (
-        "import resource, subprocess, sys, time, json\n"
-        "start = time.perf_counter()\n"
-        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
-        "wall = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(json.dumps([wall, peak, code]))\n"
-    )
-    output = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
-    wall, peak, code = json.loads(output.stdout)
-    return wall, peak, code
+@dataclass
+class Corpus:
+    folder: Path          # sv/ and en/, FILES files in all
+    english: Path         # the English files alone
+    big: Path             # one English file
+    page: Path            # one Swedish page
+    words: dict[str, int] = field(default_factory=dict)
 
 
-def best_of(command: list[str], runs: int) -> tuple[float, float, int]:
-    results = [run_child(command) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results), results[0][2]
+def make_corpus(tmp: Path) -> Corpus:
+    policies, sentences = built_policies(tmp / "built"), eval_sentences()
+    corpus = Corpus(tmp / "site", tmp / "site" / "en", tmp / "big" / "en" / "policy.md", tmp / "page" / "sv.md")
+    per_file = FOLDER_WORDS // FILES
+    for number in range(FILES):
+        lang = ("sv", "en")[number % 2]
+        path = corpus.folder / lang / f"policy-{number:02}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(document(lang, number, per_file, policies, sentences), encoding="utf-8")
+    big, seed = [], 1000
+    while sum(map(words, big)) < BIG_WORDS:
+        big.append(document("en", seed, 3000, policies, sentences))
+        seed += 1
+    corpus.big.parent.mkdir(parents=True)
+    corpus.big.write_text("\n".join(big), encoding="utf-8")
+    paragraphs, page = policies["sv"][0].split("\n\n"), []
+    while sum(map(words, page)) < PAGE_WORDS:
+        page.append(paragraphs[len(page)])
+    corpus.page.parent.mkdir(parents=True)
+    corpus.page.write_text("\n\n".join(page) + "\n", encoding="utf-8")
+    corpus.words = {
+        "folder": sum(words(p.read_text(encoding="utf-8")) for p in corpus.folder.rglob("*.md")),
+        "english": sum(words(p.read_text(encoding="utf-8")) for p in corpus.english.rglob("*.md")),
+        "big": words(corpus.big.read_text(encoding="utf-8")),
+        "page": words(corpus.page.read_text(encoding="utf-8")),
+    }
+    return corpus
 
 
-def warm_throughput(source: str, lang: str, repeats: int) -> tuple[float, int]:
-    """Words per second of the whole checker (every rule) on ``source``, after one warm-up run."""
-    sys.path.insert(0, str(ROOT))
-    from policygen.check.api import load_settings
-    from policygen.check.runner import check_source
+# --- measuring ------------------------------------------------------------------------------------
 
-    settings, rules = load_settings(ROOT / "bench" / "no-config.toml")
-    enabled = [rule for rule in rules if settings.enabled(rule)]
-    report = check_source(source, "bench.md", lang, "md", enabled, settings)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        check_source(source, "bench.md", lang, "md", enabled, settings)
-        best = min(best, time.perf_counter() - start)
-    return report.metrics.words / best, report.metrics.words
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+    """Wall time of one whole process, its output thrown away, and its exit code."""
+    start = time.perf_counter()
+    code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd).returncode
+    return time.perf_counter() - start, code
+
+
+def alternate(first: list[str], second: list[str], runs: int, env: dict[str, str], cwd: Path) -> dict:
+    """Run two commands alternately (so a busy moment of a shared machine hits both alike)."""
+    times: dict[str, list[float]] = {"policygen": [], "reference": []}
+    codes: dict[str, set[int]] = {"policygen": set(), "reference": set()}
+    for _ in range(runs):
+        for name, command in (("policygen", first), ("reference", second)):
+            seconds, code = timed(command, env, cwd)
+            times[name].append(seconds)
+            codes[name].add(code)
+    if codes["policygen"] != {0}:
+        raise SystemExit(f"policygen exited {codes['policygen']}: {' '.join(first)}")
+    median = {name: statistics.median(values) for name, values in times.items()}
+    return {"policygen_s": median["policygen"], "reference_s": median["reference"],
+            "ratio": median["policygen"] / median["reference"], "runs": times,
+            "reference_exit_codes": sorted(codes["reference"])}
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of one process in kB; (0, 0) once it is gone."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0, 0
+    pss = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
+    rss = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return (int(pss.group(1)) if pss else 0), (int(rss.group(1)) if rss else 0)
+
+
+def peak_memory(command: list[str], env: dict[str, str], cwd: Path) -> dict:
+    """Peak of the summed PSS of the process and its descendants (sampled), and the largest RSS."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    peak = {"pss_mb": 0.0, "processes": 1}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            tree, pids, index = _children(), [process.pid], 0
+            while index < len(pids):
+                pids.extend(tree.get(pids[index], []))
+                index += 1
+            total = sum(_memory_kb(pid)[0] for pid in pids) / 1024
+            if total > peak["pss_mb"]:
+                peak["pss_mb"] = total
+            peak["processes"] = max(peak["processes"], len(pids))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"policygen exited {process.returncode}: {' '.join(command)}")
+    return {"pss_mb": peak["pss_mb"], "largest_process_rss_mb": usage.ru_maxrss / 1024,
+            "processes": peak["processes"]}
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+def jobs_option() -> list[str]:
+    """``--jobs N`` when this policygen has the option, else nothing (the default behaviour)."""
+    help_text = subprocess.run([str(BIN / "policygen"), "check", "--help"], capture_output=True, text=True).stdout
+    if "--jobs" not in help_text:
+        return []
+    return ["--jobs", str(len(os.sched_getaffinity(0)))]
+
+
+def row(measure: str, ours: str, reference: str, ratio: str, target: str, met: bool | None) -> list[str]:
+    return [measure, ours, reference, ratio, target, "—" if met is None else ("met" if met else "not met")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions, no 50 MB file")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (median), default 5")
     args = parser.parse_args()
-    runs = 2 if args.quick else 5
-    policygen = str(BIN / "policygen")
-    proselint = str(BIN / "proselint")
-    rows: list[tuple[str, str, str, str]] = []
-    results: dict[str, object] = {"machine": platform.platform(), "python": platform.python_version()}
-    no_config = ROOT / "bench" / "no-config.toml"
-    no_config.write_text("# empty: the benchmark runs every rule with default settings\n", encoding="utf-8")
+    policygen, proselint = str(BIN / "policygen"), str(BIN / "proselint")
+    if not Path(proselint).exists():
+        raise SystemExit("proselint is not installed: pip install -e '.[bench]' (make bench does it)")
+    jobs = jobs_option()
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(prefix="policygen-bench-") as folder:
         tmp = Path(folder)
-        en = policy_markdown(EN_SENTENCES, EN_HEADINGS, 100_000, seed=1)
-        sv = policy_markdown(SV_SENTENCES, SV_HEADINGS, 100_000, seed=2)
-        en_path, sv_path = tmp / "policy-en.md", tmp / "policy-sv.md"
-        en_path.write_text(en, encoding="utf-8")
-        sv_path.write_text(sv, encoding="utf-8")
-        page = tmp / "page-sv.md"
-        page.write_text(policy_markdown(SV_SENTENCES, SV_HEADINGS, 400, seed=3), encoding="utf-8")
+        home = tmp / "home"  # nothing from the user's home (caches, configuration) helps or hinders
+        home.mkdir()
+        env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"),
+                   XDG_CONFIG_HOME=str(home / ".config"), NO_COLOR="1")
+        (tmp / "policygen.toml").write_text("# empty: every default rule with default options\n", encoding="utf-8")
+        corpus = make_corpus(tmp)
+        check = [policygen, "check", "--format", "json", "--fail-level", "never", "--config", "policygen.toml"]
+        lint = [proselint, "check", "-o", "json"]
 
-        check_cmd = [policygen, "check", str(en_path), "--lang", "en", "--format", "json",
-                     "--fail-level", "never", "--config", str(no_config)]
-        ours, our_peak, our_code = best_of(check_cmd, runs)
-        theirs, their_peak, _ = best_of([proselint, "check", "-o", "json", str(en_path)], max(1, runs // 2))
-        results["whole_process"] = {"words": len(en.split()), "policygen_s": ours, "proselint_s": theirs,
-                                    "policygen_exit": our_code, "ratio": ours / theirs}
-        rows.append(("100k en words, whole process", f"policygen {ours:.2f} s", f"proselint {theirs:.2f} s",
-                     "met" if ours <= theirs else "not met"))
+        results: dict[str, object] = {
+            "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "machine": platform.platform(), "python": platform.python_version(),
+            "cpus_usable": len(os.sched_getaffinity(0)), "load_average": os.getloadavg(),
+            "runs": args.runs, "jobs_option": " ".join(jobs) or "not offered", "words": corpus.words,
+        }
+        results["folder"] = alternate([*check, *jobs, str(corpus.folder)], [*lint, str(corpus.folder)],
+                                      args.runs, env, tmp)
+        results["folder_english"] = alternate([*check, *jobs, str(corpus.english)], [*lint, str(corpus.english)],
+                                              args.runs, env, tmp)
+        results["big_file"] = alternate([*check, str(corpus.big)], [*lint, str(corpus.big)], args.runs, env, tmp)
+        results["one_page_cold"] = alternate(
+            [policygen, "check", "--lang", "sv", "--fail-level", "never", "--config", "policygen.toml",
+             str(corpus.page)],
+            [sys.executable, "-c", "import spacy; spacy.blank('sv')"], args.runs, env, tmp)
+        memory = {"folder": peak_memory([*check, *jobs, str(corpus.folder)], env, tmp),
+                  "big_file": peak_memory([*check, str(corpus.big)], env, tmp)}
+        results["memory"] = memory
 
-        for lang, source in (("sv", sv), ("en", en)):
-            rate, words = warm_throughput(source, lang, runs)
-            results[f"warm_{lang}_words_per_s"] = rate
-            rows.append((f"warm throughput {lang} ({words} words)", f"{rate / 1000:.0f}k words/s", "target 60k",
-                         "met" if rate >= 60_000 else "not met"))
+    rows = [row("measure", "policygen", "reference", "ratio", "target", None)]
+    rows[0][-1] = "result"
+    for key, label, reference, target in (
+        ("folder", f"(a) {FILES} files, {corpus.words['folder']:,} words, sv+en", "proselint", 0.8),
+        ("folder_english", f"    the {FILES // 2} English files, {corpus.words['english']:,} words", "proselint", None),
+        ("big_file", f"(b) 1 file, {corpus.words['big']:,} English words", "proselint", 1.2),
+        ("one_page_cold", f"(c) one page cold, {corpus.words['page']} Swedish words", "spacy.blank('sv')", 1.3),
+    ):
+        result = results[key]
+        rows.append(row(label, f"{result['policygen_s']:.2f} s", f"{reference} {result['reference_s']:.2f} s",
+                        f"{result['ratio']:.2f}×", f"≤ {target}×" if target else "(information)",
+                        result["ratio"] <= target if target else None))
+    worst = max(memory.values(), key=lambda m: m["pss_mb"])
+    rows.append(row("(d) peak memory, (a) and (b)", f"{worst['pss_mb']:.0f} MB",
+                    f"largest process {max(m['largest_process_rss_mb'] for m in memory.values()):.0f} MB RSS",
+                    "", "≤ 300 MB", worst["pss_mb"] <= 300))
+    results["table"] = rows
 
-        one_page = [policygen, "check", str(page), "--lang", "sv", "--fail-level", "never", "--config", str(no_config)]
-        page_s, _, _ = best_of(one_page, runs)
-        spacy_s, _, _ = best_of([sys.executable, "-c", "import spacy; spacy.blank('sv')"], runs)
-        results["one_page"] = {"policygen_s": page_s, "spacy_blank_s": spacy_s, "ratio": page_s / spacy_s}
-        rows.append(("one-page check vs spacy.blank('sv')", f"{page_s:.2f} s vs {spacy_s:.2f} s",
-                     f"{page_s / spacy_s:.2f}×, target 1.6×", "met" if page_s <= 1.6 * spacy_s else "not met"))
+    width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
+    header = (f"policygen check vs proselint / spaCy — {results['date']}, {results['cpus_usable']} CPU(s), "
+              f"load {results['load_average'][0]:.1f}, median of {args.runs} runs, --jobs: {results['jobs_option']}")
+    print(header)
+    print("\n".join(lines))
 
-        results["peak_mb_100k"] = our_peak
-        rows.append(("peak memory, 100k-word check", f"{our_peak:.0f} MB", "target 300 MB",
-                     "met" if our_peak <= 300 else "not met"))
-        results["proselint_peak_mb"] = their_peak
-
-        if not args.quick:
-            big = tmp / "big-en.md"
-            with big.open("w", encoding="utf-8") as handle:
-                written = 0
-                seed = 10
-                while written < 50 * 1024 * 1024:
-                    chunk = policy_markdown(EN_SENTENCES, EN_HEADINGS, 50_000, seed=seed)
-                    handle.write(chunk + "\n")
-                    written += len(chunk.encode("utf-8")) + 1
-                    seed += 1
-            big_cmd = [policygen, "check", str(big), "--lang", "en", "--format", "json", "--fail-level", "never",
-                       "--config", str(no_config)]
-            big_s, big_peak, big_code = run_child(big_cmd)
-            results["file_50mb"] = {"seconds": big_s, "peak_mb": big_peak, "exit": big_code}
-            rows.append(("50 MB Markdown file", f"{big_s:.1f} s", f"{big_peak:.0f} MB peak", f"exit {big_code}"))
-
-    no_config.unlink()
-    width = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(width[i]) for i, cell in enumerate(row)))
-    out = ROOT / "bench" / "results" / f"check-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written {out.relative_to(ROOT)}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"check-{time.strftime('%Y%m%d-%H%M%S')}"
+    (out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    markdown = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    markdown += ["| " + " | ".join(cell.strip() for cell in r) + " |" for r in rows[1:]]
+    (out / f"{stem}.md").write_text(header + "\n\n" + "\n".join(markdown) + "\n", encoding="utf-8")
+    print(f"written {out.relative_to(ROOT)}/{stem}.json and .md")
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("NO_COLOR", "1")
     main()

@@ -22,7 +22,9 @@ FORBIDDEN = {
     "history": ("policygen.check", "policygen.cli", "policygen.validate"),
     "check": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate"),
     "output": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate"),
+    "lang": ("policygen",),  # nothing of policygen but policygen.lang itself (ALLOWED below)
 }
+ALLOWED = {"lang": "policygen.lang"}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -36,11 +38,15 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+def _within(module: str, package: str | None) -> bool:
+    return package is not None and (module == package or module.startswith(package + "."))
+
+
 def violations(part: str) -> list[str]:
     bad = []
     for path in sorted((PACKAGE / part).rglob("*.py")):
         for line, module in imported_modules(path):
-            if module.startswith(FORBIDDEN[part]):
+            if module.startswith(FORBIDDEN[part]) and not _within(module, ALLOWED.get(part)):
                 bad.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}")
     return bad
 
@@ -48,6 +54,19 @@ def violations(part: str) -> list[str]:
 @pytest.mark.parametrize("part", sorted(FORBIDDEN))
 def test_part_never_imports_its_dependants(part: str) -> None:
     assert violations(part) == []
+
+
+def test_lang_may_import_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``lang`` contract catches ``from policygen import errors`` as well as submodules."""
+    fake = tmp_path / "policygen"
+    (fake / "lang").mkdir(parents=True)
+    (fake / "lang" / "ok.py").write_text("from policygen.lang import LANGUAGES\nimport policygen.lang.datafile\n",
+                                         encoding="utf-8")
+    (fake / "lang" / "bad.py").write_text("from policygen import errors\nfrom policygen.resources import x\n",
+                                          encoding="utf-8")
+    monkeypatch.setitem(globals(), "PACKAGE", fake)
+    assert violations("lang") == ["policygen/lang/bad.py:1 imports policygen",
+                                  "policygen/lang/bad.py:2 imports policygen.resources"]
 
 
 def test_contract_detects_a_violation(tmp_path: Path) -> None:

@@ -15,41 +15,51 @@ from policygen.check.settings import Settings
 from policygen.output import FileReport, Report, used_rules
 
 if TYPE_CHECKING:
+    from policygen.check.jobs import Workers
     from policygen.check.sources import SourceFile
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> tuple[Settings, list[Rule]]:
-    """Settings from ``config`` (or the nearest config file) and every rule they enable."""
-    from policygen.check.config import find_config, load_config, settings_from
-    from policygen.check.registry import all_rules, option_defaults
+    """Settings from ``config`` (or the nearest config file) and every rule, the configured
+    glossaries' included. Raises :class:`UserError` for every mistake in the configuration."""
+    from policygen.check.config import check_rule_keys, find_config, load_config, settings_from
+    from policygen.check.registry import all_rules, options
 
     found = load_config(config) if config is not None else find_config(start)
-    path, table = found if found is not None else (None, {})
     base_rules = all_rules()
-    keys = {key for rule in base_rules for key in (rule.code, rule.name, rule.category)}
-    settings = settings_from(table, path, option_defaults(base_rules), keys)
+    settings = settings_from(found, options(base_rules))
     rules = all_rules(settings.glossaries) if settings.glossaries else base_rules
-    if settings.glossaries:
-        settings.defaults = {**option_defaults(rules), **settings.defaults}
+    check_rule_keys(found, rules)
     return settings, rules
 
 
 def run(paths: list[str], settings: Settings, rules: list[Rule], lang: str | None = None,
-        inline_config: bool = True) -> Report:
+        inline_config: bool = True, jobs: int | None = None, workers: Workers | None = None) -> Report:
     """Check every file under ``paths``; a bad file becomes a problem and the run goes on.
 
     ``inline_config=False`` (``--no-inline-config``) ignores ``<!-- policygen: … -->`` comments.
+    ``jobs`` processes check the files (default: one per usable processor when there are several
+    files); the report is the same, in the same order, whatever their number. ``workers`` started
+    earlier (:func:`~policygen.check.jobs.start_workers`) are used instead, and closed.
     """
-    from policygen.check.sources import BadInput, discover
+    from policygen.check.jobs import Job, Workers, default_jobs
+    from policygen.check.sources import Skipped, discover
+    from policygen.errors import Problem
 
-    files, problems = discover(paths)
-    report = Report(command="check", problems=list(problems))
-    enabled = [rule for rule in rules if settings.enabled(rule)]
-    for file in files:
-        try:
-            report.files.append(check_file(file, enabled, settings, lang, inline_config))
-        except BadInput as error:
-            report.problems.append(error.problem)
+    skipped: list[Skipped] = []
+    files, problems = discover(paths, skipped)
+    report = Report(command="check", problems=list(problems),
+                    skipped=[entry.render() for entry in skipped])
+    job = Job(settings, tuple(rule for rule in rules if settings.enabled(rule)), lang, inline_config)
+    workers = workers or Workers(max(1, min(jobs or default_jobs(len(files)), len(files))))
+    try:
+        for outcome in workers.check(files, job):
+            if isinstance(outcome, Problem):
+                report.problems.append(outcome)
+            else:
+                report.files.append(outcome)
+    finally:
+        workers.close()
     report.rules = used_rules(report.files, (rule.info() for rule in rules))
     return report
 

@@ -16,143 +16,235 @@ wins; ``policygen.toml`` before ``pyproject.toml`` in the same folder).
     document-lix = 42                  # a rule option for Swedish only
     allow = ["tillhandahålla"]         # phrases no glossary rule flags
 
-Unknown keys are errors naming the key (a typo must not silently turn a check off).
+The table is validated by a pydantic model built from the options the rules declare, with their
+kinds (:class:`~policygen.check.settings.Option`). Every mistake — an unknown key, a value of the
+wrong type, ``nan``, ``0`` or ``-1`` as a threshold, a selector that names no rule, a glossary that
+is not a regular file — is a :class:`UserError` with the file, line, column and key: a typo must
+never silently switch a check off.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from policygen.check.findings import SEVERITIES
-from policygen.check.settings import LANGUAGES, Settings
+from policygen.check.settings import Option, Settings
+from policygen.check.toml_positions import toml_positions
 from policygen.errors import Problem, UserError
+from policygen.lang import LANGUAGES
+from policygen.lang.datafile import DataFileError, join_key, parent_key, read_text, validation_problems
 
 FAIL_LEVELS = (*SEVERITIES, "never")
-_TOP_KEYS = {"select", "ignore", "fail-level", "glossaries", "severity", "allow", *LANGUAGES}
-_OTHER_SECTIONS = {"validate", "build", "init", "diff", "schema"}
+_OTHER_SECTIONS = {"validate", "build", "init", "schema"}  # other commands' tables: not the checker's to judge
 
 
-def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest config file with checker settings, and that table."""
+@dataclass
+class ConfigFile:
+    """The checker's table of one config file, and where each of its keys is written."""
+
+    path: Path
+    table: dict[str, Any]
+    prefix: str  # the table's key path: "tool.policygen.check" or "check"
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, key: str) -> tuple[int, int]:
+        """Line and column of ``key`` (relative to the table), else of its nearest written parent."""
+        full = join_key(self.prefix, key) if key else self.prefix
+        while full not in self.positions and full:
+            full = parent_key(full)
+        return self.positions.get(full, (0, 0))
+
+    def problem(self, key: str, message: str, hint: str = "") -> Problem:
+        line, column = self.where(key)
+        return Problem(str(self.path), message, line=line, column=column,
+                       key=join_key(self.prefix, key) if key else self.prefix, hint=hint)
+
+
+def find_config(start: Path | None = None) -> ConfigFile | None:
+    """The nearest config file with checker settings."""
     folder = (start or Path.cwd()).resolve()
     for candidate_folder in (folder, *folder.parents):
         for name in ("policygen.toml", "pyproject.toml"):
             path = candidate_folder / name
             if path.is_file():
-                table = _check_table(path, _load(path))
-                if table is not None:
-                    return path, table
+                config = _read(path)
+                if config is not None:
+                    return config
     return None
 
 
-def load_config(path: Path) -> tuple[Path, dict[str, Any]]:
+def load_config(path: Path) -> ConfigFile:
     """An explicitly named config file (``--config``); a missing table is an empty configuration."""
-    if not path.is_file():
-        raise UserError.single(str(path), "config file not found")
-    return path, _check_table(path, _load(path)) or {}
+    return _read(path) or ConfigFile(path, {}, _prefix(path))
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _prefix(path: Path) -> str:
+    return "tool.policygen.check" if path.name == "pyproject.toml" else "check"
+
+
+def _read(path: Path) -> ConfigFile | None:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError.single(str(path), f"cannot read config file: {error}") from None
+        text = read_text(path, "config")
+    except DataFileError as error:
+        raise UserError([Problem(**vars(problem)) for problem in error.problems]) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise UserError.single(str(path), f"invalid TOML: {error}") from None
-
-
-def _check_table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
-    if path.name == "pyproject.toml":
-        tool = data.get("tool", {}).get("policygen")
-        prefix = "tool.policygen"
-    else:
-        tool = data
-        prefix = ""
-    if tool is None:
-        return None
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise UserError.single(str(path), f"invalid TOML: {message}", line=line, column=column,
+                               hint="check the quotes, brackets and `key = value` on this line") from None
+    config = ConfigFile(path, {}, _prefix(path), toml_positions(text))
+    parents = config.prefix.split(".")[:-1]  # "tool", "policygen" in pyproject.toml
+    tool = data
+    for depth, name in enumerate(parents):
+        tool = tool.get(name)
+        if tool is None:
+            return None
+        if not isinstance(tool, dict):
+            raise UserError([_located(config, ".".join(parents[: depth + 1]), "must be a table",
+                                      f"checker settings go in a [{config.prefix}] table")])
     for key in tool:
         if key != "check" and key not in _OTHER_SECTIONS:
-            raise UserError.single(
-                str(path), f"unknown key {key!r}", key=f"{prefix}.{key}".lstrip("."),
-                hint="checker settings go in the [" + f"{prefix}.check".lstrip(".") + "] table",
-            )
+            raise UserError([_located(config, join_key(".".join(parents), key), f"unknown key {key!r}",
+                                      f"checker settings go in the [{config.prefix}] table")])
     table = tool.get("check")
     if table is None:
         return None
     if not isinstance(table, dict):
-        raise UserError.single(str(path), "must be a table", key=f"{prefix}.check".lstrip("."))
-    return table
+        raise UserError([config.problem("", "must be a table", f"write [{config.prefix}] as a table header")])
+    config.table = table
+    return config
 
 
-def settings_from(
-    table: dict[str, Any], config_path: Path | None, option_defaults: dict[str, Any], rule_keys: set[str]
-) -> Settings:
-    """Validate a ``check`` table against the known keys and rule options; build :class:`Settings`."""
-    file = str(config_path) if config_path else "<config>"
-    prefix = "tool.policygen.check" if config_path and config_path.name == "pyproject.toml" else "check"
+def _located(config: ConfigFile, key: str, message: str, hint: str) -> Problem:
+    line, column = config.positions.get(key, (0, 0))
+    return Problem(str(config.path), message, line=line, column=column, key=key, hint=hint)
 
-    def fail(key: str, message: str, hint: str = "") -> UserError:
-        return UserError([Problem(file, message, key=f"{prefix}.{key}", hint=hint)])
 
-    def strings(key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise fail(key, "must be a list of strings")
-        return tuple(value)
+_STRICT = ConfigDict(extra="forbid", strict=True)
+_Strings = Annotated[list[str], BeforeValidator(lambda value: [value] if isinstance(value, str) else value)]
+"""A list of strings; one string alone is a list of one."""
+_NAMES = Literal[tuple(FAIL_LEVELS)]  # type: ignore[valid-type]
 
-    def check_selectors(key: str, values: tuple[str, ...]) -> None:
-        for value in values:
-            if not is_selector(value, rule_keys):
-                raise fail(key, f"{value!r} is not a rule code, name or category", _suggest(value, rule_keys))
 
-    settings = Settings(defaults=dict(option_defaults))
-    base = config_path.parent if config_path else Path.cwd()
-    for key, value in table.items():
-        if key in option_defaults:
-            settings.options[key] = _option_value(key, value, option_defaults[key], fail)
-        elif key in ("select", "ignore"):
-            values = strings(key, value)
-            check_selectors(key, values)
-            setattr(settings, key, values)
-        elif key == "fail-level":
-            if value not in FAIL_LEVELS:
-                raise fail(key, f"must be one of {', '.join(FAIL_LEVELS)}")
-            settings.fail_level = value
-        elif key == "glossaries":
-            settings.glossaries = tuple(base / item for item in strings(key, value))
-        elif key == "allow":
-            settings.allowed["*"] = strings(key, value)
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise fail(key, "must be a table of rule → severity")
-            for rule_key, severity in value.items():
-                if severity not in SEVERITIES:
-                    raise fail(f"severity.{rule_key}", f"must be one of {', '.join(SEVERITIES)}")
-                if rule_key.upper() in rule_keys or rule_key.upper().startswith("PL9"):
-                    rule_key = rule_key.upper()
-                elif rule_key not in rule_keys:
-                    raise fail(f"severity.{rule_key}", "not a rule code, name or category", _suggest(rule_key, rule_keys))
-                settings.severities[rule_key] = severity
-        elif key in LANGUAGES:
-            if not isinstance(value, dict):
-                raise fail(key, "must be a table of options for this language")
-            overrides: dict[str, Any] = {}
-            for option, option_value in value.items():
-                if option == "allow":
-                    settings.allowed[key] = strings(f"{key}.allow", option_value)
-                elif option in option_defaults:
-                    overrides[option] = _option_value(
-                        f"{key}.{option}", option_value, option_defaults[option], fail
-                    )
-                else:
-                    raise fail(f"{key}.{option}", f"unknown key {option!r}", _suggest(option, set(option_defaults)))
-            settings.lang_options[key] = overrides
-        else:
-            raise fail(key, f"unknown key {key!r}", _suggest(key, _TOP_KEYS | set(option_defaults)))
+def _table_model(options: dict[str, Option]) -> type[BaseModel]:
+    """The pydantic model of a ``check`` table whose rules declare ``options``."""
+    option_fields: dict[str, Any] = {
+        name.replace("-", "_"): (option.kind | None, Field(None, alias=name)) for name, option in options.items()
+    }
+    strings = _Strings | None
+    per_language = create_model("LanguageTable", __config__=_STRICT, allow=(strings, None), **option_fields)
+    return create_model(
+        "CheckTable",
+        __config__=_STRICT,
+        select=(strings, None),
+        ignore=(strings, None),
+        fail_level=(_NAMES | None, Field(None, alias="fail-level")),
+        glossaries=(strings, None),
+        allow=(strings, None),
+        severity=(dict[str, Literal[SEVERITIES]] | None, None),  # type: ignore[valid-type]
+        **{lang: (per_language | None, None) for lang in LANGUAGES},
+        **option_fields,
+    )
+
+
+_HINTS = {
+    "greater_than": "to switch a check off, add its rule to `ignore`",
+    "greater_than_equal": "to switch a check off, add its rule to `ignore`",
+    "finite_number": "to switch a check off, add its rule to `ignore`",
+    "int_type": "write a whole number without quotes, such as 25",
+    "float_type": "write a number without quotes, such as 45",
+    "string_type": "write text in quotes",
+    "list_type": 'write a list of text in quotes, such as ["PL111", "wordy"]',
+}
+
+
+def settings_from(config: ConfigFile | None, options: dict[str, Option]) -> Settings:
+    """Validate a ``check`` table against the known keys and option kinds; build :class:`Settings`.
+
+    The rule selectors are checked afterwards by :func:`check_rule_keys`, against every rule,
+    including those the table's own glossaries declare."""
+    settings = Settings(defaults={name: option.default for name, option in options.items()})
+    if config is None or not config.table:
+        return settings
+    known_options = sorted(options)
+    top_keys = ["select", "ignore", "fail-level", "glossaries", "allow", "severity", *LANGUAGES, *known_options]
+    known = {"": top_keys, **{lang: ["allow", *known_options] for lang in LANGUAGES}}
+    try:
+        _table_model(options).model_validate(config.table)
+    except ValidationError as error:
+        problems = validation_problems(error, str(config.path), config.where, config.prefix, _HINTS, known)
+        raise UserError([Problem(**vars(problem)) for problem in problems]) from None
+    table = config.table
+    settings.select = _strings(table.get("select"))
+    settings.ignore = _strings(table.get("ignore"))
+    settings.fail_level = table.get("fail-level", settings.fail_level)
+    settings.glossaries = tuple(config.path.parent / item for item in _strings(table.get("glossaries")))
+    problems = [
+        config.problem(f"glossaries[{index}]", problem, "name a .yaml glossary file, relative to this config file")
+        for index, path in enumerate(settings.glossaries)
+        if (problem := _not_a_glossary(path))
+    ]
+    if problems:
+        raise UserError(problems)
+    if "allow" in table:
+        settings.allowed["*"] = _strings(table["allow"])
+    for rule_key, severity in (table.get("severity") or {}).items():
+        settings.severities[rule_key.upper() if rule_key.upper().startswith("PL") else rule_key] = severity
+    for lang in LANGUAGES:
+        if lang in table:
+            overrides = dict(table[lang])
+            if "allow" in overrides:
+                settings.allowed[lang] = _strings(overrides.pop("allow"))
+            settings.lang_options[lang] = overrides
+    settings.options = {key: value for key, value in table.items() if key in options}
     return settings
+
+
+def check_rule_keys(config: ConfigFile | None, rules: list) -> None:  # noqa: ANN001 - Rule objects
+    """Refuse a ``select``, ``ignore`` or ``severity`` key that names no rule (a typo checks nothing)."""
+    if config is None:
+        return
+    keys = {key for rule in rules for key in (rule.code, rule.name, rule.category)}
+    problems = []
+    for option in ("select", "ignore"):
+        for index, value in enumerate(_strings(config.table.get(option))):
+            if not is_selector(value, keys):
+                problems.append(config.problem(f"{option}[{index}]", f"{value!r} is not a rule code, name or category",
+                                               _suggest(value, keys)))
+    for rule_key in config.table.get("severity") or {}:
+        if (rule_key.upper() if rule_key.upper().startswith("PL") else rule_key) not in keys:
+            problems.append(config.problem(f"severity.{rule_key}", f"{rule_key!r} is not a rule code, name or category",
+                                           _suggest(rule_key, keys)))
+    if problems:
+        raise UserError(problems)
+
+
+def _strings(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _not_a_glossary(path: Path) -> str:
+    """Why ``path`` cannot be a glossary file (only regular files are read), or ``""``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return f"cannot read the glossary file {str(path)!r}: {error.strerror or error}"
+    if not stat.S_ISREG(mode):
+        return f"the glossary {str(path)!r} is not a regular file (a folder, device, pipe or socket)"
+    return ""
 
 
 def is_selector(value: str, rule_keys: set[str]) -> bool:
@@ -168,25 +260,6 @@ def check_option_selectors(option: str, values: tuple[str, ...], rules: list) ->
     for value in values:
         if not is_selector(value, keys):
             raise UserError([Problem(option, f"{value!r} is not a rule code, name or category", hint=_suggest(value, keys))])
-
-
-def _option_value(key: str, value: Any, default: Any, fail: Any) -> Any:
-    """Check ``value`` against the kind of the option's default (a per-language default's values)."""
-    if isinstance(default, dict):
-        default = next(iter(default.values()), None)
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise fail(key, "must be true or false")
-    elif isinstance(default, (int, float)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise fail(key, "must be a number")
-    elif isinstance(default, str):
-        if not isinstance(value, str):
-            raise fail(key, "must be a string")
-    elif isinstance(default, (list, tuple)):
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise fail(key, "must be a list of strings")
-    return value
 
 
 def _suggest(word: str, candidates: set[str]) -> str:

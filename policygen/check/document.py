@@ -16,9 +16,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "text")
-
-
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of block text that came from one place in the source.

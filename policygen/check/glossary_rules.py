@@ -3,6 +3,7 @@
 A glossary file (``glossary/<lang>/<topic>.yaml``, or a user file named in configuration) declares
 one rule and its entries::
 
+    lang: sv
     rule:
       code: PL220
       name: wordy.bureaucratic
@@ -20,52 +21,45 @@ one rule and its entries::
         replacement: få
     allow: [...]                  # phrases never flagged by this rule (terms of art)
 
-Matching works on lower-cased words (DESIGN.md words) inside one sentence: a phrase of several
-words matches consecutive words; ``*`` in a phrase matches any one word. There is no lemmatizer:
-every inflected form to match is listed under ``forms`` (the ``phrase`` itself always matches).
-The same rule may be declared in several languages' files; its identity must agree, and its
-documentation is taken from the first file that gives each field.
+The files are read and validated by :mod:`policygen.lang.glossary`. Matching works on lower-cased
+words (DESIGN.md words) inside one sentence: a phrase of several words matches consecutive words;
+``*`` in a phrase matches any one word. There is no lemmatizer: every inflected form to match is
+listed under ``forms`` (the ``phrase`` itself always matches). The same rule may be declared in
+several languages' files; its identity must agree, and its documentation is taken from the first
+file that gives each field.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policygen.check.rule import DOC_SECTIONS, Rule, validate_identity
+from policygen.check.findings import CATEGORIES
+from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, validate_identity
 from policygen.check.tokens import abbreviations, make_word
+from policygen.errors import Problem, UserError
+from policygen.lang.datafile import DataFileError, YamlData
+from policygen.lang.glossary import EntrySpec, RuleFile, RuleSpec, read_rule_file, shipped_rule_files
 from policygen.output import Finding
 
 if TYPE_CHECKING:
     from policygen.check.document import Document, Sentence
     from policygen.check.settings import Settings
 
-RULE_TYPES = ("existence", "substitution")
 _DOC_FIELDS = {"Why": "why", "Anti-pattern": "anti_pattern", "Better": "better"}
-_RULE_KEYS = {"code", "name", "category", "severity", "type", "summary", "message", *_DOC_FIELDS.values()}
-_ENTRY_KEYS = {"phrase", "forms", "replacement", "message", "note"}
 WILDCARD = "*"
 
 
-class GlossaryError(ValueError):
-    """A glossary file is malformed; ``key`` is the path inside the file."""
+class GlossaryConflict(ValueError):
+    """A glossary file disagrees with the rules declared before it; ``key`` is the path inside it."""
 
-    def __init__(self, message: str, key: str = "") -> None:
+    def __init__(self, message: str, key: str, hint: str = "") -> None:
         super().__init__(message)
         self.key = key
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One glossary entry: a dictionary form, its listed forms, and what to write instead."""
-
-    phrase: str
-    forms: tuple[str, ...]
-    replacement: str = ""
-    message: str = ""
-    note: str = ""
+        self.hint = hint
 
 
 def phrase_words(phrase: str, lang: str) -> tuple[str, ...]:
@@ -137,18 +131,21 @@ class PhraseIndex:
 class GlossaryRule(Rule):
     """A rule declared in glossary files; its identity and documentation come from the files."""
 
-    def __init__(self, spec: dict[str, Any], where: str) -> None:
-        self.rule_type = spec.get("type", "existence")
-        self.code = spec.get("code", "")  # type: ignore[misc]
-        self.name = spec.get("name", "")  # type: ignore[misc]
-        self.category = spec.get("category", "")  # type: ignore[misc]
-        self.severity = spec.get("severity", "warning")  # type: ignore[misc]
+    def __init__(self, spec: RuleSpec, where: str) -> None:
+        self.rule_type = spec.type or "existence"
+        self.code = spec.code  # type: ignore[misc]
+        self.name = spec.name or ""  # type: ignore[misc]
+        self.category = spec.category or ""  # type: ignore[misc]
+        self.severity = spec.severity or "warning"  # type: ignore[misc]
+        if not spec.name:
+            raise GlossaryConflict(f"{spec.code} is a new rule: give it a name", "rule.name",
+                                   "a dotted lower-case name such as house.words")
+        if self.category not in CATEGORIES:
+            raise GlossaryConflict(f"category {self.category!r} is not one of {', '.join(CATEGORIES)}", "rule.category")
         validate_identity(self.code, self.name, self.category, self.severity, where)
-        if self.rule_type not in RULE_TYPES:
-            raise GlossaryError(f"rule type {self.rule_type!r} is not one of {', '.join(RULE_TYPES)}", "rule.type")
         self.fields: dict[str, str] = {}
         self.messages: dict[str, str] = {}
-        self.entries: dict[str, list[Entry]] = {}
+        self.entries: dict[str, list[EntrySpec]] = {}
         self.allowed: dict[str, list[str]] = {}
         self.sources: list[str] = []
         self.languages = ()  # type: ignore[misc]
@@ -156,20 +153,23 @@ class GlossaryRule(Rule):
 
     # -- building -----------------------------------------------------------------------------
 
-    def merge(self, lang: str, spec: dict[str, Any], entries: list[Entry], allow: list[str], where: str) -> None:
-        """Add one file's declaration (for ``lang``) to this rule."""
-        for key in ("name", "category", "type"):
+    def merge(self, glossary: RuleFile, where: str) -> None:
+        """Add one file's declaration (for its language) to this rule."""
+        spec, lang = glossary.rule, glossary.lang
+        for key in ("name", "category", "type", "severity"):
             mine = self.rule_type if key == "type" else getattr(self, key)
-            theirs = spec.get(key, "existence" if key == "type" else "")
+            theirs = getattr(spec, key)
             if theirs and theirs != mine:
-                raise GlossaryError(f"{where} declares {self.code} with {key} {theirs!r}, elsewhere {mine!r}", f"rule.{key}")
+                raise GlossaryConflict(f"{spec.code} has {key} {mine!r} in {', '.join(self.sources)}, "
+                                       f"here {theirs!r}", f"rule.{key}", f"leave {key!r} out to extend the rule")
         for key in ("summary", *_DOC_FIELDS.values()):
-            if spec.get(key) and key not in self.fields:
-                self.fields[key] = str(spec[key]).strip()
-        if spec.get("message") and lang not in self.messages:
-            self.messages[lang] = str(spec["message"])
-        self.entries.setdefault(lang, []).extend(entries)
-        self.allowed.setdefault(lang, []).extend(allow)
+            value = getattr(spec, key)
+            if value and key not in self.fields:
+                self.fields[key] = value.strip()
+        if spec.message and lang not in self.messages:
+            self.messages[lang] = spec.message
+        self.entries.setdefault(lang, []).extend(glossary.entries)
+        self.allowed.setdefault(lang, []).extend(glossary.allow)
         if lang not in self.languages:
             self.languages = tuple(sorted({*self.languages, lang}))  # type: ignore[misc]
         self.sources.append(where)
@@ -214,9 +214,12 @@ class GlossaryRule(Rule):
         for sentence in document.sentences:
             if first_words is not None and first_words.isdisjoint(sentence.lowers):
                 continue  # no phrase can start in this sentence (decided in C; most sentences)
+            found = phrases.matches(sentence)
+            if not found:
+                continue
             allowed_spans = [(start, end) for start, end, _ in allowed.matches(sentence)] if allowed else []
             taken_until = 0
-            for start, end, entry in phrases.matches(sentence):
+            for start, end, entry in found:
                 if start < taken_until:
                     continue  # overlaps a longer match already reported
                 if any(a <= start and end <= b for a, b in allowed_spans):
@@ -231,80 +234,55 @@ class GlossaryRule(Rule):
                 yield self.finding(block, first.start, last.end, message, entry.replacement)
 
 
-def parse_glossary(data: Any, lang: str | None, where: str) -> tuple[str, dict[str, Any], list[Entry], list[str]]:
-    """Validate one glossary file's data; returns ``(lang, rule spec, entries, allow)``."""
-    if not isinstance(data, dict) or "rule" not in data:
-        raise GlossaryError("a glossary rule file is a mapping with 'rule:' and 'entries:'")
-    unknown = set(data) - {"rule", "entries", "allow", "lang"}
-    if unknown:
-        raise GlossaryError(f"unknown key {sorted(unknown)[0]!r}", sorted(unknown)[0])
-    lang = data.get("lang") or lang
-    if lang not in ("sv", "en"):
-        raise GlossaryError("say which language the file is for: 'lang: sv' or 'lang: en'", "lang")
-    spec = data["rule"]
-    if not isinstance(spec, dict):
-        raise GlossaryError("'rule' must be a mapping", "rule")
-    for key in spec:
-        if key not in _RULE_KEYS:
-            raise GlossaryError(f"unknown key {key!r}", f"rule.{key}")
-    is_substitution = spec.get("type") == "substitution"
-    entries = []
-    for index, item in enumerate(data.get("entries") or []):
-        key = f"entries[{index}]"
-        if isinstance(item, str):
-            item = {"phrase": item}
-        if not isinstance(item, dict) or not item.get("phrase"):
-            raise GlossaryError("an entry needs 'phrase'", key)
-        for name in item:
-            if name not in _ENTRY_KEYS:
-                raise GlossaryError(f"unknown key {name!r}", f"{key}.{name}")
-        if is_substitution and not item.get("replacement"):
-            raise GlossaryError("a substitution entry needs 'replacement'", f"{key}.replacement")
-        forms = item.get("forms") or []
-        if not isinstance(forms, list):
-            raise GlossaryError("'forms' must be a list", f"{key}.forms")
-        entries.append(
-            Entry(
-                phrase=str(item["phrase"]),
-                forms=tuple(str(form) for form in forms),
-                replacement=str(item.get("replacement") or ""),
-                message=str(item.get("message") or ""),
-                note=str(item.get("note") or ""),
-            )
-        )
-    allow = data.get("allow") or []
-    if not isinstance(allow, list):
-        raise GlossaryError("'allow' must be a list of phrases", "allow")
-    return lang, spec, entries, [str(phrase) for phrase in allow]
-
-
-def load_glossary_rules(
-    files: Iterable[tuple[str | None, Path, bool]], existing: dict[str, GlossaryRule] | None = None
-) -> list[GlossaryRule]:
-    """Build glossary rules from ``(lang or None, path, shipped?)`` files, merging by code.
-
-    A file whose code is already in ``existing`` (or earlier in ``files``) adds its entries to that
-    rule; it then needs only ``rule: {code: …}``.
-    """
-    from policygen.check.glossary_files import read_yaml
-    from policygen.check.rule import RuleDefinitionError
-    from policygen.errors import UserError
-
-    rules: dict[str, GlossaryRule] = existing if existing is not None else {}
-    for lang, path, shipped in files:
-        data = read_yaml(path)
-        if shipped and (not isinstance(data, dict) or "rule" not in data):
-            continue  # a data file read by a Python rule (terms.yaml, …), not a rule declaration
+def shipped_glossary_rules(root: Path) -> list[GlossaryRule]:
+    """The rules declared in the glossary files shipped under ``root``; a broken one is a defect."""
+    rules: dict[str, GlossaryRule] = {}
+    for path, glossary in shipped_rule_files(root):
+        where = f"glossary/{path.parent.name}/{path.name}"
         try:
-            where = f"glossary/{path.parent.name}/{path.name}" if shipped else str(path)
-            file_lang, spec, entries, allow = parse_glossary(data, lang, where)
-            code = spec.get("code", "")
-            rule = rules.get(code)
-            if rule is None:
-                rule = rules[code] = GlossaryRule(spec, where)
-            rule.merge(file_lang, spec, entries, allow, where)
-        except (GlossaryError, RuleDefinitionError) as error:
-            if shipped:
-                raise RuleDefinitionError(f"{path}: {error}") from None
-            raise UserError.single(str(path), str(error), key=getattr(error, "key", "")) from None
+            _add(rules, glossary, where)
+        except GlossaryConflict as error:
+            raise RuleDefinitionError(f"{where}: {error.key}: {error}") from None
     return list(rules.values())
+
+
+def with_user_glossaries(shipped: Iterable[GlossaryRule], paths: Iterable[Path],
+                         taken: dict[str, str]) -> list[GlossaryRule]:
+    """The shipped glossary rules extended by the user's files (copies: the shipped ones stay as
+    they are). A file whose code is a shipped glossary rule's adds entries to it; it then needs
+    only ``rule: {code: …}``. ``taken`` maps the codes and names of rules written in Python to
+    their code: a user file may not reuse them. Every mistake is a located :class:`UserError`."""
+    rules = {rule.code: copy.deepcopy(rule) for rule in shipped}
+    for path in paths:
+        try:
+            glossary, parsed = read_rule_file(path)
+        except DataFileError as error:
+            raise UserError([Problem(**vars(problem)) for problem in error.problems]) from None
+        try:
+            for key in ("code", "name"):
+                value = getattr(glossary.rule, key)
+                if value in taken:
+                    raise GlossaryConflict(f"{value} is the {key} of the built-in rule {taken[value]}", f"rule.{key}",
+                                           f"choose another {key}" + (" (PL9xx are free for your own rules)" if key == "code" else ""))
+            _add(rules, glossary, str(path))
+        except (GlossaryConflict, RuleDefinitionError) as error:
+            raise _located(path, parsed, error) from None
+    return list(rules.values())
+
+
+def _add(rules: dict[str, GlossaryRule], glossary: RuleFile, where: str) -> None:
+    code = glossary.rule.code
+    rule = rules.get(code)
+    if rule is None:
+        rule = GlossaryRule(glossary.rule, where)
+        for other in rules.values():
+            if other.name == rule.name:
+                raise GlossaryConflict(f"the name {rule.name} is already used by {other.code}", "rule.name")
+        rules[code] = rule
+    rule.merge(glossary, where)
+
+
+def _located(path: Path, parsed: YamlData, error: Exception) -> UserError:
+    key = getattr(error, "key", "rule")
+    line, column = parsed.where(key)
+    return UserError([Problem(str(path), str(error), line=line, column=column, key=key, hint=getattr(error, "hint", ""))])

@@ -66,13 +66,6 @@ class Counter:
     syllables: int = 0
     vocabulary: set[str] = field(default_factory=set)
 
-    def add_sentence(self, lowers: list[str], long_words: int, syllables: int) -> None:
-        self.sentences += 1
-        self.words += len(lowers)
-        self.long_words += long_words
-        self.syllables += syllables
-        self.vocabulary.update(lowers)
-
     def add_sentences(self, sentences: int, lowers: list[str], long_words: int, syllables: int) -> None:
         """Add several sentences at once (a block's): ``lowers`` are all their words."""
         self.sentences += sentences

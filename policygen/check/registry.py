@@ -8,13 +8,17 @@ import pkgutil
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policygen.check.rule import Rule, RuleDefinitionError, class_rules
 
+if TYPE_CHECKING:
+    from policygen.check.settings import Option
+
 
 @cache
-def _import_rule_modules() -> None:
+def import_rule_modules() -> None:
+    """Import every module in ``policygen/check/rules/``: defining a rule class registers it."""
     import policygen.check.rules as package
 
     for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
@@ -24,29 +28,26 @@ def _import_rule_modules() -> None:
 
 @cache
 def _shipped_glossary_rules() -> tuple[Rule, ...]:
-    from policygen.check.glossary_files import shipped_glossary_files
-    from policygen.check.glossary_rules import load_glossary_rules
+    from policygen.check.glossary_rules import shipped_glossary_rules
+    from policygen.resources import glossary_dir
 
-    return tuple(load_glossary_rules((lang, path, True) for lang, path in shipped_glossary_files()))
+    return tuple(shipped_glossary_rules(glossary_dir()))
 
 
 def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
     """Every rule, sorted by code. ``user_glossaries`` are extra glossary files from configuration:
     they declare new rules or add entries to a shipped glossary rule of the same code."""
-    _import_rule_modules()
+    import_rule_modules()
     rules: dict[str, Rule] = {code: cls() for code, cls in class_rules().items()}
-    shipped = _shipped_glossary_rules()
-    user_files = [(None, Path(path), False) for path in user_glossaries]
-    if user_files:
-        import copy
+    shipped: Iterable[Rule] = _shipped_glossary_rules()
+    if user_glossaries:
+        from policygen.check.glossary_rules import with_user_glossaries
 
-        from policygen.check.glossary_rules import load_glossary_rules
-
-        by_code = {rule.code: copy.deepcopy(rule) for rule in shipped}
-        shipped = tuple(load_glossary_rules(user_files, by_code))
+        taken = {key: rule.code for rule in rules.values() for key in (rule.code, rule.name)}
+        shipped = with_user_glossaries(shipped, [Path(path) for path in user_glossaries], taken)  # type: ignore[arg-type]
     for rule in shipped:
         if rule.code in rules:
-            raise RuleDefinitionError(f"{rule.code} is declared both in code and in {', '.join(rule.sources)}")
+            raise RuleDefinitionError(f"{rule.code} is declared both in code and in {', '.join(rule.sources)}")  # type: ignore[attr-defined]
         rules[rule.code] = rule
     names: dict[str, str] = {}
     for rule in rules.values():
@@ -56,19 +57,24 @@ def all_rules(user_glossaries: Iterable[Path] = ()) -> list[Rule]:
     return [rules[code] for code in sorted(rules)]
 
 
-def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
-    """Every option the rules declare, with its default; an option name belongs to one rule."""
+def options(rules: Iterable[Rule]) -> dict[str, Option]:
+    """Every option of the engine and the rules; an option name belongs to one rule."""
     from policygen.check.settings import ENGINE_OPTIONS
 
-    defaults: dict[str, Any] = dict(ENGINE_OPTIONS)
+    found: dict[str, Option] = dict(ENGINE_OPTIONS)
     owner: dict[str, str] = {name: "engine" for name in ENGINE_OPTIONS}
     for rule in rules:
-        for name, value in rule.options.items():
+        for name, option in rule.options.items():
             if name in owner and owner[name] != rule.code:
                 raise RuleDefinitionError(f"option {name!r} is declared by {owner[name]} and {rule.code}")
             owner[name] = rule.code
-            defaults[name] = value
-    return defaults
+            found[name] = option
+    return found
+
+
+def option_defaults(rules: Iterable[Rule]) -> dict[str, Any]:
+    """Every option with its default (``Settings.defaults``)."""
+    return {name: option.default for name, option in options(rules).items()}
 
 
 def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:

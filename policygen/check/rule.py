@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from policygen.check.findings import CATEGORIES, SEVERITIES
+from policygen.lang import LANGUAGES
 from policygen.output import Finding, RuleInfo, rule_info
 
 if TYPE_CHECKING:
     from policygen.check.document import Block, Document
     from policygen.check.measures import Measured
-    from policygen.check.settings import Settings
+    from policygen.check.settings import Option, Settings
 
 CODE_PATTERN = re.compile(r"^PL\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$")
@@ -51,10 +52,11 @@ class Rule:
     name: ClassVar[str] = ""
     category: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
-    languages: ClassVar[tuple[str, ...]] = ("sv", "en")
-    options: ClassVar[dict[str, Any]] = {}
-    """Settings this rule reads, with defaults: ``{"sentence-words": 25}`` or per language
-    ``{"document-lix": {"sv": 45, "en": 45}}``. Users override them in configuration."""
+    languages: ClassVar[tuple[str, ...]] = LANGUAGES
+    options: ClassVar[dict[str, "Option"]] = {}
+    """Settings this rule reads, with their defaults and kinds: ``{"sentence-words": Option(25,
+    WordCount)}``, or per language ``{"document-flesch": Option({"en": 50}, Score)}``. Users
+    override them in configuration, which checks each value against its kind."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

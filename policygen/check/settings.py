@@ -8,15 +8,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from policygen.check.findings import SEVERITIES
+from pydantic import Field
 
 if TYPE_CHECKING:
     from policygen.check.rule import Rule
 
-LANGUAGES = ("sv", "en")
-ENGINE_OPTIONS = {"max-findings": 10_000}
+WordCount = Annotated[int, Field(strict=True, ge=1)]
+"""A number of words or findings: a whole number, at least 1."""
+Score = Annotated[float, Field(strict=True, gt=0, le=100, allow_inf_nan=False)]
+"""A readability threshold (LIX, Flesch Reading Ease): more than 0, at most 100, never nan."""
+Share = Annotated[float, Field(strict=True, gt=0, le=1, allow_inf_nan=False)]
+"""A share of the words: more than 0, at most 1."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting a rule reads: its default (a value, a per-language mapping such as ``{"en": 50}``,
+    or ``None`` for a check that is off until configured) and the kind of value it takes.
+
+    The kind is checked when configuration is read, so ``nan``, ``0`` or ``"abc"`` is a located
+    error instead of a threshold that silently switches a check off. A check is switched off by
+    ignoring its rule, never by a threshold.
+    """
+
+    default: Any
+    kind: Any
+
+
+ENGINE_OPTIONS = {"max-findings": Option(10_000, WordCount)}
 """Options of the engine itself (not of one rule): findings kept per file, the rest only counted."""
 
 
@@ -69,12 +90,6 @@ class Settings:
             if key in self.severities:
                 return self.severities[key]
         return rule.severity
-
-    def fails(self, severity: str) -> bool:
-        """Does a finding of ``severity`` make the run fail (exit 1)?"""
-        if self.fail_level == "never":
-            return False
-        return SEVERITIES.index(severity) >= SEVERITIES.index(self.fail_level)
 
 
 def matches(rule: "Rule", selector: str) -> bool:

@@ -5,19 +5,26 @@ Bad input is decided here, one file at a time, so one bad file is reported and t
 - a path that does not exist, a folder with no ``.md``/``.html``/``.txt`` file, an unreadable,
   binary (NUL bytes), non-UTF-8 or empty (only white space) file → a :class:`Problem` (exit 2);
 - a file that has content but no prose (only code, say) is checked: no words, ``lix: null``.
+
+Nothing but regular files is ever opened. A named path that is a device, a named pipe or a socket
+(or a link to one, such as ``/dev/zero``) is a problem (exit 2). Inside a folder, the walk never
+follows a symbolic link (to a file or a folder) and never opens a special file: such an entry is
+skipped and reported as a :class:`Skipped`, so a link to a secrets file cannot end up in a report
+and a named pipe cannot hang the run. The walk keeps its own stack, so a tree of any depth works.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import Problem
+from policygen.lang import LANGUAGES
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
-LANGUAGES = ("sv", "en")
 _STOP_WORDS = {
     "sv": frozenset("och att det som en ett är på för med av till har inte vi du dig din ditt dina vår våra om kan de den vid när eller från så".split()),
     "en": frozenset("the and to of is in for we you your with that are on not be it this or by as our us can from when at".split()),
@@ -40,18 +47,32 @@ class BadInput(Exception):
         self.problem = problem
 
 
-def discover(paths: list[str]) -> tuple[list[SourceFile], list[Problem]]:
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of a folder that was not checked, and why (shown to the user and counted)."""
+
+    path: str
+    reason: str
+
+    def render(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
+
+
+def discover(paths: list[str], skipped: list[Skipped] | None = None
+             ) -> tuple[list[SourceFile], list[Problem]]:
     """Expand files and folders (recursively) into the files to check, sorted within each folder.
 
     In a folder, ``x.md`` wins over ``x.html`` of the same document, and ``*.fragment.html`` (a
-    CMS fragment of a page that is also built whole) is skipped.
+    CMS fragment of a page that is also built whole) is skipped. Links and special files found
+    in a folder are appended to ``skipped`` (when given) instead of being checked.
     """
     files: list[SourceFile] = []
     problems: list[Problem] = []
+    skipped = skipped if skipped is not None else []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = _walk(path)
+            found = _walk(path, skipped)
             if not found:
                 problems.append(Problem(given, "no .md, .html or .txt file in this folder"))
             files.extend(found)
@@ -59,37 +80,100 @@ def discover(paths: list[str]) -> tuple[list[SourceFile], list[Problem]]:
             fmt = SUFFIXES.get(path.suffix.lower(), "txt")
             files.append(SourceFile(given, path, fmt))
         elif path.exists():
-            problems.append(Problem(given, "not a regular file or folder"))
+            problems.append(Problem(given, f"{_kind(path)}, not a regular file or folder",
+                                    hint="check .md, .html or .txt files, or a folder of them"))
         else:
             problems.append(Problem(given, "no such file or folder", hint="check the path"))
     return files, problems
 
 
-def _walk(folder: Path) -> list[SourceFile]:
+def _kind(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not readable"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
+    """Depth first, folders and files sorted by name, like ``os.walk`` — but with a stack of its
+    own (no recursion limit) and without following or opening anything but folders and files."""
     found: list[SourceFile] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        stems_with_md = {Path(name).stem for name in names if SUFFIXES.get(Path(name).suffix.lower()) == "md"}
-        for name in sorted(names):
-            suffix = Path(name).suffix.lower()
-            fmt = SUFFIXES.get(suffix)
-            if fmt is None or name.startswith("."):
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(Skipped(str(folder), f"cannot read this folder ({error.strerror or error})"))
+            continue
+        folders, names = [], []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if name.lower().endswith(".fragment.html") or name.lower().endswith(".fragment.htm"):
-                continue
-            if fmt == "html" and Path(name).stem in stems_with_md:
-                continue
-            full = Path(root) / name
-            found.append(SourceFile(str(full), full, fmt))
+            kind = _entry_kind(entry)
+            if kind == "folder":
+                folders.append(entry.name)
+            elif kind == "file":
+                names.append(entry.name)
+            elif kind is not None:
+                skipped.append(Skipped(str(folder / entry.name), kind))
+        found.extend(_checked_files(folder, names))
+        stack.extend(folder / name for name in reversed(folders))
+    return found
+
+
+def _entry_kind(entry: os.DirEntry) -> str | None:
+    """"folder", "file", a reason to skip it, or None for what would not be checked anyway."""
+    try:
+        if entry.is_symlink():
+            target = "a folder" if entry.is_dir(follow_symlinks=True) else "a file"
+            if target == "a file" and Path(entry.name).suffix.lower() not in SUFFIXES:
+                return None
+            return f"a symbolic link to {target}, not followed"
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file(follow_symlinks=False):
+            return "file"
+    except OSError as error:
+        return f"cannot read it ({error.strerror or error})"
+    if Path(entry.name).suffix.lower() not in SUFFIXES:
+        return None
+    return f"{_kind(Path(entry.path))}, not a regular file"
+
+
+def _checked_files(folder: Path, names: list[str]) -> list[SourceFile]:
+    found = []
+    stems_with_md = {Path(name).stem for name in names if SUFFIXES.get(Path(name).suffix.lower()) == "md"}
+    for name in names:
+        fmt = SUFFIXES.get(Path(name).suffix.lower())
+        if fmt is None:
+            continue
+        if name.lower().endswith(".fragment.html") or name.lower().endswith(".fragment.htm"):
+            continue
+        if fmt == "html" and Path(name).stem in stems_with_md:
+            continue
+        full = folder / name
+        found.append(SourceFile(str(full), full, fmt))
     return found
 
 
 def read_source(file: SourceFile) -> str:
     """The file's text; raises :class:`BadInput` for unreadable, binary, non-UTF-8 or empty files."""
     try:
-        data = file.fs_path.read_bytes()
+        data = _read_regular_file(file.fs_path)
     except OSError as error:
         raise BadInput(Problem(file.path, f"cannot read the file: {error.strerror or error}")) from None
+    if data is None:
+        raise BadInput(Problem(file.path, "not a regular file (a device, pipe or socket)",
+                               hint="check .md, .html or .txt files"))
     if b"\x00" in data[:65536]:
         raise BadInput(Problem(file.path, "binary file (contains NUL bytes), not text", hint="check .md, .html or .txt files"))
     try:
@@ -103,6 +187,22 @@ def read_source(file: SourceFile) -> str:
     if not text.strip():
         raise BadInput(Problem(file.path, "the file is empty", hint="nothing to check"))
     return text
+
+
+def _read_regular_file(path: Path) -> bytes | None:
+    """The file's bytes, or None when what is there now is not a regular file.
+
+    Opened without blocking (a named pipe put there since the walk must not hang the run) and
+    checked with ``fstat`` on the open file, so what is read is what was checked.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            return stream.read()
+    finally:
+        os.close(descriptor)
 
 
 def detect_language(file: SourceFile, source: str, forced: str | None = None) -> str:

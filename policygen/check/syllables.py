@@ -17,36 +17,10 @@ _cache: dict[str, int] = {}
 
 @cache
 def _hyphenator():  # noqa: ANN202 - pyphen is imported lazily
-    """pyphen's ``en_US`` hyphenator, its patterns read through the JSON cache of glossaries.
-
-    pyphen parses its 11,000 patterns on every start (0.04 s); from the cache they load in a few
-    milliseconds into pyphen's own dictionary cache, as the same patterns. Patterns pyphen would
-    not store as plain numbers are never cached.
-    """
+    """pyphen's ``en_US`` hyphenator, built once per process (pyphen parses its patterns then)."""
     import pyphen
 
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    if path not in pyphen.hdcache:
-        from policygen.check.glossary_files import read_cached
-
-        patterns = read_cached(path, _plain_patterns, kind=f"pyphen {pyphen.__version__}")
-        if isinstance(patterns, dict) and patterns:
-            hyph_dict = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            hyph_dict.patterns = {key: (start, tuple(values)) for key, (start, values) in patterns.items()}
-            hyph_dict.cache = {}
-            hyph_dict.maxlen = max(len(key) for key in hyph_dict.patterns)
-            pyphen.hdcache[path] = hyph_dict
     return pyphen.Pyphen(lang="en_US")
-
-
-def _plain_patterns(path) -> dict[str, list] | None:  # noqa: ANN001 - a pathlib.Path from pyphen
-    """pyphen's parsed patterns of ``path`` as JSON data, or ``None`` when one is not a plain number."""
-    import pyphen
-
-    patterns = pyphen.HyphDict(path).patterns
-    if any(type(value) is not int for _, values in patterns.values() for value in values):
-        return None
-    return {key: [start, list(values)] for key, (start, values) in patterns.items()}
 
 
 def vowel_group_syllables(word: str) -> int:

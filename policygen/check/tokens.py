@@ -2,7 +2,8 @@
 
 - Every block ends a sentence; a sentence without words does not count.
 - Inside a block a sentence ends at ``.``, ``!`` or ``?`` followed by white space or the block's end,
-  unless the spaCy token ending there is an abbreviation listed in ``glossary/<lang>/abbreviations.yaml``.
+  unless the spaCy token ending there is an abbreviation listed in ``glossary/<lang>/abbreviations.yaml``
+  (:func:`policygen.lang.glossary.load_abbreviations`).
 - A word is a white-space-delimited token, stripped of surrounding punctuation, holding at least one
   letter. Hyphenated compounds, contractions, possessives and abbreviations are one word each. URLs
   and e-mail addresses are not words. A long word has more than 6 letters, counting letters only.
@@ -37,9 +38,10 @@ _SENTENCE_END = ".!?"
 @cache
 def abbreviations(lang: str) -> frozenset[str]:
     """The abbreviations of ``lang`` that never end a sentence (``t.ex.``, ``Art.`` …)."""
-    from policygen.check.glossary_files import load_abbreviations
+    from policygen.lang.glossary import load_abbreviations
+    from policygen.resources import glossary_dir
 
-    return frozenset(entry["abbreviation"] for entry in load_abbreviations(lang))
+    return load_abbreviations(glossary_dir(), lang)
 
 
 def is_abbreviation(token: str, known: frozenset[str]) -> bool:

@@ -75,7 +75,10 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
 
         result = build_documents(loaded, Path(out_dir), languages=chosen,
                                  user_templates=Path(user_templates) if user_templates else None,
-                                 draft=draft, published=published.published)
+                                 draft=draft, published=published.published,
+                                 on_wait=lambda note: click.echo(note, err=True))
+        for warning in result.warnings:
+            click.echo(f"{out_dir}: warning: {warning}", err=True)
         marked = " (marked UTKAST / DRAFT)" if draft else ""
         click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
         for version in result.archived:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -10,26 +9,6 @@ import click
 
 from policygen.cli.common import use_color, user_errors_exit_2
 from policygen.output import FAIL_LEVELS, FORMATS
-
-
-def _load_checker_without_collecting() -> None:
-    """Import spaCy and the checker with the cyclic garbage collector paused, then freeze them.
-
-    Importing spaCy creates several hundred thousand objects that live as long as the process.
-    With the collector on, they are walked over and over, during the imports and in every full
-    collection while the text is checked: about 0.2 s of a 100k-word check. Frozen, the collector
-    skips them, and it still runs for the checker's own objects (a 50 MB file stays bounded).
-    """
-    if "spacy" in sys.modules:
-        return  # already loaded in this process (tests run many checks)
-    gc.disable()
-    try:
-        import spacy  # noqa: F401 - every check tokenises with it (policygen.check.tokens)
-
-        import policygen.check.runner  # noqa: F401
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 @click.command(name="check")
@@ -43,19 +22,23 @@ def _load_checker_without_collecting() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level (bad input still exits 2).")
 @click.option("--statistics", is_flag=True, help="After the findings, count them per rule (on stderr for machine formats).")
 @click.option("--no-inline-config", is_flag=True, help="Ignore <!-- policygen: disable=... --> comments in the checked text.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check files on N processes (default: one per usable CPU when there are several files).")
 @user_errors_exit_2
 def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | None, fail_level: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool, statistics: bool,
-          no_inline_config: bool) -> None:
+          no_inline_config: bool, jobs: int | None) -> None:
     """Check that text is written in clear and plain language (LIX, long sentences, wordy words …).
 
     Exit 0 when no finding reaches the fail level, 1 when one does, 2 on bad input (a missing,
     binary, non-UTF-8 or empty file; a bad config file).
     """
-    _load_checker_without_collecting()
     from policygen.check.api import load_settings, run
     from policygen.check.config import check_option_selectors
+    from policygen.check.jobs import start_workers
     from policygen.output import MACHINE_FORMATS, exit_code, format_statistics, render
+
+    workers = start_workers(paths, jobs)  # first: they load spaCy while the configuration is read
 
     settings, rules = load_settings(config)
     check_option_selectors("--select", select, rules)
@@ -64,10 +47,17 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         settings.select = tuple(select)
     if ignore:
         settings.ignore = settings.ignore + tuple(ignore)
-    report = run(list(paths), settings, rules, lang, inline_config=not no_inline_config)
+    report = run(list(paths), settings, rules, lang, inline_config=not no_inline_config,
+                 workers=workers)
     report.color = use_color(sys.stdout)
     for problem in report.problems:
         click.echo(problem.render(), err=True)
+    for entry in report.skipped:
+        click.echo(entry, err=True)
+    if report.skipped:
+        count = len(report.skipped)
+        click.echo(f"skipped {count} entr{'y' if count == 1 else 'ies'} that are not regular files "
+                   "(links are never followed)", err=True)
     for file in report.files:
         if file.omitted:
             click.echo(f"{file.path}: {file.omitted} more findings not shown "

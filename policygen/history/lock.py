@@ -2,96 +2,47 @@
 
 A build reads the history, compares the description with its last version, builds, and then
 appends the new version. Two builds of the same description at once would both compare with the
-same last version and the second append would be refused as a broken chain — or worse, one
-record lost. So the whole read–build–append holds an exclusive ``fcntl.flock`` on a lock file
-*beside* the history (``.<name>.lock``), the same kind of lock the output folder gets: the kernel
-releases it when the process ends, however it ends, so it never goes stale. The holder deletes
-the lock file before letting go; a writer that was waiting on the deleted file sees that the path
-no longer names the file it locked, and locks the new one instead.
+same last version, and the second append would be refused as a broken chain — or one record
+lost. So the whole read–build–append holds the same kind of lock the output folder gets
+(:func:`policygen.locks.exclusive_lock`): an exclusive ``fcntl.flock`` on ``.<name>.lock``
+beside the history, released by the kernel when the process ends, however it ends.
 
-This module is the one seam for that lock: when the output folder's lock
-(``policygen.locks``) is in the tree, :func:`history_lock` should become a thin call to it.
+The history's lock is taken before the output folder's, always in that order, so two builds can
+never each hold one and wait for the other.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
-import os
-import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from policygen.errors import UserError
+from policygen.errors import Problem, UserError
+from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock, lock_path
 
-WAIT_SECONDS = 300.0
-_POLL_SECONDS = 0.1
+__all__ = ["history_lock", "lock_path"]
 
-
-def lock_path(target: Path) -> Path:
-    return target.parent / f".{target.name}.lock"
+_ELSEWHERE = "the history lives beside the description, so its folder must be writable; or give " \
+             "the history another place with --history"
 
 
 @contextlib.contextmanager
-def history_lock(target: Path, *, wait: float = WAIT_SECONDS,
+def history_lock(target: Path, *, wait: float = DEFAULT_WAIT_SECONDS,
                  on_wait: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Hold the exclusive lock on the history ``target`` for the ``with`` block."""
-    path = lock_path(target)
-    deadline = time.monotonic() + max(wait, 0.0)
-    told = on_wait is None
-    while True:
-        descriptor = _open(path, target)
+    with contextlib.ExitStack() as stack:
         try:
-            while True:
-                try:
-                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    pass
-                if time.monotonic() >= deadline:
-                    raise UserError.single(
-                        str(target), f"another build of this description is writing its history "
-                                     f"(lock {path}); gave up after waiting {wait:g} s",
-                        hint="wait until the other build has finished, then run again")
-                if not told and on_wait is not None:
-                    on_wait(f"waiting for another build of this description (lock {path}) …")
-                    told = True
-                time.sleep(_POLL_SECONDS)
-        except BaseException:
-            os.close(descriptor)
-            raise
-        if _still_names(path, descriptor):
-            break
-        os.close(descriptor)
-    try:
+            path = stack.enter_context(exclusive_lock(
+                target, what=f"another build that records to {target.name}", wait=wait,
+                on_wait=on_wait))
+        except UserError as error:
+            raise UserError([_with_hint(problem) for problem in error.problems]) from None
         yield path
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        os.close(descriptor)
 
 
-def _open(path: Path, target: Path) -> int:
-    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        return os.open(path, flags, 0o644)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            message, hint = (f"the lock file {path} is a symbolic link; refusing to follow it",
-                             "remove that link (policygen makes the lock file itself)")
-        else:
-            message = (f"cannot write the history {target.name}: cannot create its lock file "
-                       f"{path} ({error.strerror or error})")
-            hint = ("the history lives beside the description and must be writable; or give "
-                    "another place with --history")
-        raise UserError.single(str(target), message, hint=hint) from None
-
-
-def _still_names(path: Path, descriptor: int) -> bool:
-    try:
-        named = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    held = os.fstat(descriptor)
-    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+def _with_hint(problem: Problem) -> Problem:
+    """The lock's own problem, with the way out a history has: ``--history``."""
+    if "cannot create its lock file" not in problem.message:
+        return problem
+    return replace(problem, hint=_ELSEWHERE)

@@ -318,7 +318,10 @@ def _parts_text(record: dict[str, Any]) -> str | None:
     if (not isinstance(record["statement"], str) or not isinstance(record["withdraw"], str)
             or not isinstance(data, list) or not all(isinstance(item, str) for item in data)):
         return None
-    return consent_text(record["statement"], data, record["withdraw"])
+    script = record.get("script")
+    if script is not None and not isinstance(script, str):
+        return None
+    return consent_text(record["statement"], data, record["withdraw"], script)
 
 
 def _date(value: Any) -> dt.date | None:

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from policygen.data.countries import in_eu_eea
 from policygen.model.description import (
+    ConsentChannel,
     DataItem,
     Description,
     LegalBasis,
@@ -154,6 +155,111 @@ def consent_gap(purpose: Purpose) -> str | None:
     return None
 
 
+SCRIPTED_CHANNELS = frozenset({ConsentChannel.phone, ConsentChannel.in_person})
+"""Channels where a person asks out loud: the agent needs the words to say (``consent.script``)."""
+
+
+def consent_channel(purpose: Purpose) -> ConsentChannel:
+    """How a purpose's consent is asked: ``web`` unless its consent request says otherwise."""
+    return purpose.consent.channel if purpose.consent is not None else ConsentChannel.web
+
+
+def on_the_form(purpose: Purpose) -> bool:
+    """A purpose whose consent is asked on the web: it gets a box on the consent form."""
+    return needs_consent(purpose) and consent_channel(purpose) is ConsentChannel.web
+
+
+def channel_gaps(purpose: Purpose) -> tuple[str, ...]:
+    """Key paths (below the purpose) that the consent's channel needs and the request lacks.
+
+    Asked out loud (phone, in person), the agent needs the exact words (``consent.script``);
+    asked anywhere but on the form, nothing records the answer by itself, so the description
+    must say how it is recorded (``consent.proof``). Both serve Art. 7(1): showing later what
+    the person said yes to, and that they did.
+    """
+    if not needs_consent(purpose) or purpose.consent is None:
+        return ()
+    channel = purpose.consent.channel
+    gaps = []
+    if channel in SCRIPTED_CHANNELS and purpose.consent.script is None:
+        gaps.append("consent.script")
+    if channel is not ConsentChannel.web and purpose.consent.proof is None:
+        gaps.append("consent.proof")
+    return tuple(gaps)
+
+
+def consent_recordable(purpose: Purpose) -> bool:
+    """Whether a consent request is complete enough to be offered, recorded and archived."""
+    return needs_consent(purpose) and consent_gap(purpose) is None and not channel_gaps(purpose)
+
+
+INTENT_FIELD = "intent"
+"""The name of the consent form's two buttons: ``give`` says yes to the ticked purposes,
+``withdraw`` takes back a yes given before (docs/build.md, "The consent form")."""
+
+
+def form_field_names(description: Description) -> dict[str, list[str]]:
+    """Every name the consent form sends, with what sends it: a purpose's box (its id), the
+    purpose's version (``<id>__version``), the identifier (the data's id) and the buttons
+    (:data:`INTENT_FIELD`). A name with two senders would make an answer ambiguous."""
+    names: dict[str, list[str]] = {}
+    for purpose in description.purposes:
+        if on_the_form(purpose):
+            names.setdefault(purpose.id, []).append(f"the box of purpose `{purpose.id}`")
+            names.setdefault(f"{purpose.id}__version", []).append(
+                f"the version of purpose `{purpose.id}`")
+    if description.forms is not None and description.forms.identifier is not None:
+        identifier = description.forms.identifier
+        names.setdefault(identifier, []).append(f"the identifier `{identifier}`")
+    names.setdefault(INTENT_FIELD, []).append("the buttons")
+    return names
+
+
+class ContactKind(str, Enum):
+    """What a data item is, as far as a form field is concerned (``forms.identifier``)."""
+
+    email = "email"
+    phone = "phone"
+    other = "other"
+
+
+_EMAIL_WORDS = frozenset({"email", "mail", "epost", "mejl"})
+_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "telefon", "mobile", "mobil"})
+_EMAIL_IN_LABEL = ("e-mail", "email", "e-post", "epost", "mejl")
+_PHONE_IN_LABEL = ("phone", "telefon", "mobil")
+
+
+def contact_kind(item: DataItem) -> ContactKind:
+    """Whether a data item is an e-mail address, a phone number or something else.
+
+    Read from the item's id first, the name the writer chose (its parts split at ``_`` and
+    ``-``: ``newsletter_email``, ``work-phone``), then from its labels in every language
+    (``din e-postadress``, ``your mobile number``). A label that names both an e-mail address
+    and a phone number says neither for sure: ``other``. docs/description-format.md lists the
+    words.
+    """
+    parts = set(_split_id(item.id))
+    by_id = _kind_of(bool(parts & _EMAIL_WORDS), bool(parts & _PHONE_WORDS))
+    if by_id is not None:
+        return by_id
+    labels = " ".join(item.label.values()).casefold()
+    by_label = _kind_of(any(word in labels for word in _EMAIL_IN_LABEL),
+                        any(word in labels for word in _PHONE_IN_LABEL))
+    return by_label or ContactKind.other
+
+
+def _split_id(identifier: str) -> list[str]:
+    return [part for part in identifier.replace("-", "_").split("_") if part]
+
+
+def _kind_of(email: bool, phone: bool) -> ContactKind | None:
+    if email and not phone:
+        return ContactKind.email
+    if phone and not email:
+        return ContactKind.phone
+    return ContactKind.other if email and phone else None
+
+
 def is_indirect(item: DataItem) -> bool:
     """Data not obtained from the person: Art. 14 applies to it."""
     return item.source is not Source.data_subject
@@ -188,6 +294,26 @@ class Facts:
 
     def special_data(self, purpose: Purpose) -> list[DataItem]:
         return [item for item in self.data_of(purpose) if item.special]
+
+    def form_purposes(self) -> list[tuple[int, Purpose]]:
+        """The purposes whose consent is asked on the consent form, by index."""
+        return [(i, p) for i, p in self.purposes() if on_the_form(p)]
+
+    @cached_property
+    def identifier(self) -> DataItem | None:
+        """The data item ``forms.identifier`` names: who consents on the form (or ``None``)."""
+        forms = self.description.forms
+        if forms is None or forms.identifier is None:
+            return None
+        return self.data_by_id.get(forms.identifier)
+
+    def withdrawal_on_form(self) -> bool:
+        """Whether the consent form can also withdraw consent: it posts to ``forms.action`` and
+        says who answers (``forms.identifier``). Only then is withdrawing on the same page, as
+        easy as saying yes, something a text may promise."""
+        forms = self.description.forms
+        return (bool(self.form_purposes()) and forms is not None and forms.action is not None
+                and self.identifier is not None)
 
     def purposes_using(self, recipient_id: str) -> list[tuple[int, Purpose]]:
         return [(i, p) for i, p in self.purposes() if recipient_id in p.recipients]

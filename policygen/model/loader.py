@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from policygen.errors import Problem, UserError
 from policygen.model.description import Description
+from policygen.model.hygiene import hygiene_problems
 from policygen.model.locations import Locations
 from policygen.model.model_errors import validation_problems
 from policygen.model.printable import printable_problem
@@ -70,9 +71,17 @@ def _load(text: str, path: str) -> LoadedDescription:
     except ValidationError as error:
         problems.extend(validation_problems(error, data, Description, locations, path))
     problems.extend(reference_problems(data, locations, path))
+    problems = _hygiene_first(problems, hygiene_problems(data, locations, path))
     if problems or description is None:
         raise UserError(_first(sorted(problems, key=lambda p: (p.line, p.column, p.key)), path))
     return LoadedDescription(path=path, description=description, locations=locations)
+
+
+def _hygiene_first(problems: list[Problem], hygiene: list[Problem]) -> list[Problem]:
+    """A value with a control character is reported for that alone: whatever else is wrong with
+    it (an e-mail address that no longer looks like one) follows from it."""
+    dirty = {problem.key for problem in hygiene}
+    return [problem for problem in problems if problem.key not in dirty] + hygiene
 
 
 def _first(problems: list[Problem], path: str) -> list[Problem]:

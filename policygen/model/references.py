@@ -11,8 +11,10 @@ from typing import Any
 from policygen.errors import Problem
 from policygen.model.locations import Locations, join_key
 from policygen.model.suggest import closest
+from policygen.model.values import anchor_slug
 
 _ID_LISTS = ("data", "purposes", "recipients", "subjects")
+_ANCHORED = ("purposes", "recipients")  # their ids become heading anchors (#purpose-<slug>)
 _ENOUGH = 150  # the loader shows the first hundred problems; finding more only costs time
 
 
@@ -54,11 +56,24 @@ def _entries(data: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]
 def _collect_ids(data: dict[str, Any], name: str, locations: Locations, file: str,
                  problems: list[Problem]) -> list[str]:
     seen: dict[str, str] = {}
+    slugs: dict[str, tuple[str, str]] = {}  # anchor slug → (id, key)
     for index, item in _entries(data, name):
         value = item.get("id")
         if not isinstance(value, str):
             continue
         key = join_key(join_key(name, index), "id")
+        slug = anchor_slug(value)
+        if name in _ANCHORED and value not in seen and slug in slugs:
+            other, other_key = slugs[slug]
+            line, column = locations.find_value(key)
+            problems.append(Problem(
+                file=file, line=line, column=column, key=key,
+                message=f"id `{value}` gives the same anchor (`{slug}`) as `{other}` "
+                        f"(line {locations.find_value(other_key)[0]}): the two headings would "
+                        f"share one link target",
+                hint="make the ids differ in letters or digits, not only in `-` and `_`",
+            ))
+        slugs.setdefault(slug, (value, key))
         if value in seen:
             line, column = locations.find_value(key)
             first_line = locations.find_value(seen[value])[0]

@@ -24,6 +24,9 @@ _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _LOOSE_DURATION = re.compile(r"^\s*([-+]?\d+)\s*([^\d\s]+)\s*$")  # for hints only
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\/]+$")
+# Valid in RFC 5322 local parts, but in a mailto: link they start headers (?, &, =-pairs), escapes
+# (%), fragments (#) or paths (/): an address holding one is refused rather than guessed at.
+_MAILTO_SPECIALS = frozenset("?&%#/`")
 _DOMAIN_LABEL = re.compile(r"^[^\W_](?:[\w-]{0,61}[^\W_])?$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{3,30}[0-9]$")
 DURATION_UNITS = ("days", "weeks", "months", "years")
@@ -126,6 +129,11 @@ def _email_problem(value: str) -> str:
     local, domain = value.rsplit("@", 1)
     if len(local) > 64 or len(value) > 254:
         return "too long"
+    unsafe = sorted(set(local) & _MAILTO_SPECIALS)
+    if unsafe:
+        shown = " ".join(f"`{char}`" for char in unsafe)
+        return (f"{shown} before the @ would make a mailto: link carry more than the address "
+                f"(extra recipients or headers)")
     if local.startswith(".") or local.endswith(".") or ".." in local:
         return "misplaced dot before the @"
     labels = domain.split(".")
@@ -134,6 +142,12 @@ def _email_problem(value: str) -> str:
     if labels[-1].isdigit():
         return f"`{domain}` is not a domain name"
     return ""
+
+
+def anchor_slug(value: str) -> str:
+    """An id as it appears in an anchor: lower case, runs of anything but ``a-z0-9`` become one
+    hyphen (``secur_ity`` and ``secur-ity`` both give ``secur-ity``)."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
 
 
 def check_https_url(value: str) -> str:

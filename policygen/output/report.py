@@ -127,13 +127,15 @@ class Report:
 
     ``rules`` holds the metadata of the codes used (formats that describe rules read it);
     ``problems`` are inputs that could not be read at all (a missing or binary file): they have
-    no entry in ``files`` and make the run exit 2. ``color`` asks the human format for colour.
+    no entry in ``files`` and make the run exit 2. ``skipped`` says which entries of a folder were
+    not read (links, special files), and why. ``color`` asks the human format for colour.
     """
 
     command: str
     files: list[FileReport] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     color: bool = False
 
     def findings(self) -> Iterator[tuple[FileReport, Finding]]:

@@ -1,25 +1,43 @@
-"""``build``: one description → every public document, written atomically.
+"""``build``: one description → every public document, written atomically, one build at a time.
 
 Everything is rendered into a temporary folder beside the output folder (same file system), the
 consent archive of the previous build is carried into it first, and only when every file has been
-written does the new folder take the place of the old one. A failure anywhere removes the
-temporary folder and leaves the previous output exactly as it was.
+written does the new folder take the place of the old one. A failure anywhere — an error, SIGINT,
+SIGTERM — removes the temporary folder and leaves the previous output exactly as it was.
+
+Builds into the same folder take turns: each holds an advisory lock beside the output folder
+(:mod:`policygen.locks`) from before it looks at the folder until the swap is done, so two builds
+never copy the same old archive and race to swap. Just before the swap, with the lock held, the
+folder is checked again (still ours, nothing of the user's in it) and every consent text archived
+in it must be in the new folder byte for byte: the archive only grows.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
-import tempfile
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from policygen.errors import UserError
+from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
-from policygen.render.output_dir import MARKER, check_replaceable, folder_mode, swap_into_place
+from policygen.render.output_dir import (MARKER, check_replaceable, folder_mode, make_staging,
+                                         remove_leftovers, swap_into_place)
+from policygen.render.pdf import source_date_epoch
 from policygen.render.published import Published
 from policygen.render.site import labels, language_name, page_path
+
+# Signals that end a build: each raises into the normal clean-up instead of killing the process
+# where it stands (which would leave the staging folder behind). 128 + n is the shell's exit code
+# for a process ended by signal n.
+_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 @dataclass
@@ -28,17 +46,20 @@ class BuildResult:
     files: list[str] = field(default_factory=list)  # paths relative to out_dir, sorted
     archived: list[str] = field(default_factory=list)  # consent versions new in this build
     restored: list[str] = field(default_factory=list)  # published texts the history brought back
+    warnings: list[str] = field(default_factory=list)  # the build succeeded, but say this
 
 
 def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
-          user_templates: Path | str | None = None, draft: bool = False,
-          published: Published | None = None) -> BuildResult:
+          user_templates: Path | str | None = None, draft: bool = False, *,
+          published: Published | None = None, lock_wait: float = DEFAULT_WAIT_SECONDS,
+          on_wait: Callable[[str], None] | None = None) -> BuildResult:
     """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
 
     ``published`` is what the description's published history adds (:mod:`.published`): the
     section "Changes to this policy", the earlier versions' pages, their consent texts for the
     archive and each consent's validity. Raises :class:`UserError` for anything the user can fix
-    (languages, templates, output folder).
+    (languages, templates, output folder, another build holding the output folder for longer
+    than ``lock_wait`` seconds).
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
@@ -49,25 +70,100 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     if templates is not None and not templates.is_dir():
         raise UserError.single(str(templates), "the templates folder does not exist",
                                hint="give a folder holding sv/ and en/ with your overrides")
-    check_replaceable(out)
+    inputs = [path for path in (Path(source), templates) if path is not None and path.exists()]
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH is exit 2 before any work, not after it
+    check_replaceable(out, inputs)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    except OSError as error:
+        raise _cannot_write(out, error) from None
+    with _ending_signals_raise(), \
+            exclusive_lock(out, what=f"another build into {out}", wait=lock_wait, on_wait=on_wait):
+        warnings = remove_leftovers(out)
+        check_replaceable(out, inputs)  # a build we waited for may have changed it
+        replacing = os.path.lexists(out)
+        result = _build_locked(description, out, languages, templates, draft, inputs, replacing,
+                               published or Published())
+    result.warnings[:0] = warnings
+    result.out_dir = Path(out_dir)
+    return result
+
+
+def _build_locked(description: Description, out: Path, languages: list[str],
+                  templates: Path | None, draft: bool, inputs: list[Path],
+                  replacing: bool, published: Published) -> BuildResult:
+    try:
+        staging = make_staging(out)
         staging.chmod(folder_mode(out))
     except OSError as error:
         raise _cannot_write(out, error) from None
     try:
         result = _render_all(description, staging, languages, templates, draft, previous=out,
-                             published=published or Published())
-        swap_into_place(staging, out)
+                             published=published)
+        check_replaceable(out, inputs)  # again, just before the swap: was it replaced meanwhile?
+        _refuse_lost_archive_texts(out, staging)
+        with _ending_signals_deferred():
+            swapped = swap_into_place(staging, out, replacing=replacing)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise _cannot_write(out, error) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.out_dir = Path(out_dir)
+    if swapped.left_behind is not None:
+        result.warnings.append(
+            f"the new output is in place in {out}, but the previous output could not be deleted "
+            f"completely ({swapped.error}): it is left in {swapped.left_behind}; the next build "
+            f"into {out.name} removes it")
     return result
+
+
+def _refuse_lost_archive_texts(out: Path, staging: Path) -> None:
+    lost = consent_records.lost_archive_texts(out, staging)
+    if lost:
+        shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+        raise UserError.single(
+            str(out), f"refusing to replace the output: the new build lacks {len(lost)} archived "
+                      f"consent text(s) of the published folder, or holds them changed: {shown}",
+            hint="the consent archive only grows; the published folder was left as it was — "
+                 "report this as a bug in policygen")
+
+
+@contextlib.contextmanager
+def _ending_signals_raise() -> Iterator[None]:
+    """While building, SIGTERM and SIGHUP raise ``SystemExit(128 + n)`` (SIGINT already raises
+    KeyboardInterrupt), so the ``except`` clauses remove the staging folder. Only in the main
+    thread, and only for signals whose handling is still the default."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, _frame: Any) -> None:
+        raise SystemExit(128 + number)
+
+    previous = {}
+    for number in _ENDING_SIGNALS:
+        if signal.getsignal(number) == signal.SIG_DFL:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextlib.contextmanager
+def _ending_signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP back during the swap: it must not stop half-way."""
+    if threading.current_thread() is not threading.main_thread() or os.name != "posix":
+        yield
+        return
+    held = {signal.SIGINT, *_ENDING_SIGNALS}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _cannot_write(out: Path, error: OSError) -> UserError:
@@ -100,9 +196,8 @@ def _render_all(description: Description, staging: Path, languages: list[str],
     from policygen.render.previous import render_previous
 
     result = BuildResult(out_dir=staging)
-    archive = previous / consent_records.ARCHIVE_DIR
-    if archive.is_dir():
-        shutil.copytree(archive, staging / consent_records.ARCHIVE_DIR)
+    skipped = consent_records.carry_archive(previous, staging)
+    result.warnings.extend(f"not carried forward: {what}" for what in skipped)
     restored = consent_records.restore_archive(staging, published.archive)
     files: dict[str, bytes] = {}
     index_entries = []
@@ -145,11 +240,13 @@ def _render_index(description: Description, entries: list[dict[str, Any]],
                   templates: Path | None, draft: bool) -> bytes:
     from policygen.render.documents import template_errors_as_user_errors
     from policygen.render.environment import make_environment
+    from policygen.render.sanitize import check_page_links
     from policygen.render.site import render_index
 
     with template_errors_as_user_errors():
         environment = make_environment(entries[0]["lang"], "html", templates)
         html = render_index(environment, entries, draft=draft,
                             organisation=description.controller.name)
+        check_page_links(html, "index.html.j2")
     return html.encode("utf-8")
 

@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateNotFound
 
 from policygen.errors import Problem, UserError
 from policygen.model.description import Description
+from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
 from policygen.render import overrides, site
 from policygen.render.context import document_context as content_context
@@ -23,7 +24,7 @@ from policygen.render.environment import make_environment, template_error_locati
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
 from policygen.render.published import HistorySection
-from policygen.render.sanitize import UnsafeLink
+from policygen.render.sanitize import UnsafeLink, check_page_links, link_target
 
 
 @dataclass
@@ -50,7 +51,22 @@ def template_errors_as_user_errors() -> Iterator[None]:
             raise UserError([Problem(file="PDF", message=str(error),
                                      hint="remove the reference from your template or stylesheet")]
                             ) from None
+        _raised_inside_a_template(error)
         raise
+
+
+def _raised_inside_a_template(error: BaseException) -> None:
+    """Any exception raised while a template ran (``{{ 1/0 }}``, a filter given a wrong value, a
+    macro recursing without end) is the template's problem: a located exit 2, not a traceback."""
+    if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: not the template's
+        return
+    name, line = template_error_location(error)
+    if not name:
+        return
+    raise UserError([Problem(file=name, line=line, column=0,
+                             message=f"{type(error).__name__} inside the template: "
+                                     f"{str(error)[:300] or type(error).__name__}",
+                             hint=_hint(error))]) from None
 
 
 def _hint(error: BaseException) -> str:
@@ -71,7 +87,7 @@ def document_context(description: Description, lang: str, languages: list[str],
     ``history`` is the section "Changes to this policy" from the published history
     (:mod:`policygen.render.published`); ``None`` leaves it out.
     """
-    items = consent_records.consent_items(description, lang)
+    items = consent_records.form_items(description, lang)
     return {
         "history": history,
         **content_context(description, lang),
@@ -81,6 +97,10 @@ def document_context(description: Description, lang: str, languages: list[str],
         "consent_items": items,
         "links": site.links(lang, languages, has_consent=bool(items)),
         "forms_action": _forms_action(description),
+        "forms_identifier": consent_records.form_identifier(description, lang),
+        "withdraw_here": Facts(description).withdrawal_on_form()
+        and any(item["complete"] for item in items),
+        "intent_field": INTENT_FIELD,
     }
 
 
@@ -105,7 +125,7 @@ def _forms_action(description: Description) -> str | None:
     action = description.forms.action if description.forms else None
     if action is not None and not action.lower().startswith("https://"):
         raise UnsafeLink(f"forms.action must be an https:// address, not {action!r}")
-    return action
+    return link_target(action) if action is not None else None  # quotes, parentheses encoded
 
 
 def render_language(description: Description, lang: str, languages: list[str],
@@ -133,6 +153,8 @@ def _render_language(description: Description, lang: str, languages: list[str],
     page = site.wrap_policy(html_env, page_context, body.html, body.title, languages=languages)
     pdf_page = site.wrap_policy(html_env, {**context, "pdf_href": None}, pdf_body.html,
                                 body.title, languages=languages, for_pdf=True)
+    check_page_links(page, "page.html.j2")  # override HTML: links pass the allow-list too
+    check_page_links(pdf_page, "page.html.j2")
     documents = LanguageDocuments(lang=lang, title=body.title,
                                   has_consent=bool(context["consent_items"]))
 
@@ -146,6 +168,7 @@ def _render_language(description: Description, lang: str, languages: list[str],
     if documents.has_consent:
         form = site.render_consent(html_env, {**_fresh(context), "pdf_href": None},
                                    languages=languages)
+        check_page_links(form, "consent.html.j2")
         documents.files[site.page_path(lang, "consent", ".html")] = form.encode("utf-8")
     return documents
 

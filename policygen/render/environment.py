@@ -21,13 +21,16 @@ import traceback
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import (BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader,
-                    StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError)
+from jinja2 import (BaseLoader, ChoiceLoader, Environment, PrefixLoader, StrictUndefined,
+                    TemplateError, TemplateNotFound, TemplateSyntaxError)
 from markupsafe import Markup
 
 from policygen.lang import LANGUAGES
 from policygen.render.locale import filters
+from policygen.render.sandbox import RegularFilesLoader as FileSystemLoader
+from policygen.render.sandbox import sandboxed
 from policygen.render.sanitize import MarkdownSafe, escape_markdown, heading_anchor, md_link
+from policygen.render.stylesheet import check_stylesheet
 from policygen.render.words import make_say, pack_for, plain
 from policygen.resources import templates_dir
 
@@ -99,7 +102,8 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
     if kind not in ("markdown", "html"):
         raise ValueError(f"unknown template kind {kind!r}")
     markdown = kind == "markdown"
-    environment = Environment(
+    # every environment runs in the template sandbox (render/sandbox.py): built-ins and overrides
+    environment = sandboxed(Environment)(
         loader=_loader(lang, user_templates),
         undefined=StrictUndefined,
         autoescape=True,
@@ -123,8 +127,8 @@ def make_environment(lang: str, kind: Kind, user_templates: Path | None = None) 
 
 def raw_source(environment: Environment, name: str) -> Markup:
     """A shared asset (a stylesheet) read through the same search path, so a user can override it."""
-    source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
-    return Markup(source)
+    source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+    return Markup(check_stylesheet(source, filename))
 
 
 def template_error_location(error: BaseException) -> tuple[str, int]:

@@ -3,38 +3,63 @@
 A build writes into a staging folder beside the output folder and then exchanges the two. The
 exchange is atomic on Linux (``renameat2`` with ``RENAME_EXCHANGE``); elsewhere it is two renames
 with the old folder kept until the new one is in place. Only an empty folder or one that an
-earlier build marked as its own is ever replaced: ``--out .`` must never empty someone's project.
+earlier build marked as its own is ever replaced: ``--out .`` must never empty someone's project,
+and a folder that holds the build's own input (the description, the templates) or a ``.git``
+folder is refused even when it carries the marker.
+
+The check runs twice: before rendering (fail fast) and again just before the swap, because
+someone may have created or filled the folder while the build was rendering. A first build
+publishes with ``RENAME_NOREPLACE``, so a folder that appears at the output path in the last
+instant is never replaced either.
+
+Staging and leftover folders are named by :func:`policygen.locks.sibling_name`
+(``.<out>.building-XXXXXXXX``), so the names fit beside any ``--out`` name the file system
+accepts, and the next build (holding the lock) recognises and removes what a killed or failed
+build left behind.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import os
+import re
 import shutil
 import stat
 import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import UserError
+from policygen.locks import sibling_name
 
 MARKER = ".policygen"
+STAGING_TAG = "building-"
+_RANDOM = 8  # length of tempfile's random part: [a-z0-9_]{8}
+_RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def check_replaceable(out: Path) -> None:
-    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output."""
+def check_replaceable(out: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier build's output.
+
+    ``inputs`` are paths the build reads (the description, the templates folder): a folder that
+    holds one of them is never replaced, since the swap would delete the build's own input.
+    """
     try:
-        _check_replaceable(out)
+        _check_replaceable(out, list(inputs))
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
                                hint="check the permissions of the folder and of its parents"
                                ) from None
 
 
-def _check_replaceable(out: Path) -> None:
-    if not out.exists():
+def _check_replaceable(out: Path, inputs: list[Path]) -> None:
+    if not os.path.lexists(out):
         return
     here = Path.cwd()
     if out.resolve() == here or out.resolve() in here.parents:
@@ -48,12 +73,29 @@ def _check_replaceable(out: Path) -> None:
     if not out.is_dir():
         raise UserError.single(str(out), "the output path exists and is not a folder",
                                hint="choose another --out")
+    _refuse_own_inputs(out, inputs)
+    if os.path.lexists(out / ".git"):
+        raise UserError.single(str(out), "the output folder holds a `.git` folder; a build "
+                                         "replaces the output folder as a whole and would delete it",
+                               hint="build into a folder of its own (e.g. --out site) and copy or "
+                                    "deploy from there")
     if (out / MARKER).is_file() or not any(out.iterdir()):
         return
     raise UserError.single(
         str(out), "this folder is not empty and was not made by `policygen build`; "
                   "refusing to replace it",
         hint="give --out a new or empty folder, or the folder of an earlier build")
+
+
+def _refuse_own_inputs(out: Path, inputs: list[Path]) -> None:
+    real_out = out.resolve()
+    for given in inputs:
+        real = given.resolve()
+        if real == real_out or real_out in real.parents:
+            raise UserError.single(
+                str(out), f"the output folder holds {given}, which this build reads; a build "
+                          f"replaces the output folder as a whole and would delete it",
+                hint="keep the description and the templates outside the output folder")
 
 
 def folder_mode(out: Path) -> int:
@@ -69,26 +111,97 @@ def folder_mode(out: Path) -> int:
     return 0o777 & ~umask
 
 
-def swap_into_place(staging: Path, out: Path) -> None:
-    """Make ``staging`` the new ``out``; the previous ``out`` (if any) is removed afterwards."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    if _exchange(staging, out):
-        shutil.rmtree(staging)  # now holds the previous output
-        return
-    retired = staging.with_name(staging.name.replace(".building-", ".previous-"))
-    os.rename(out, retired)
+def make_staging(out: Path) -> Path:
+    """A new, private staging folder beside ``out`` whose name fits the file system."""
+    prefix = sibling_name(out, STAGING_TAG, reserve=_RANDOM)
+    return Path(tempfile.mkdtemp(dir=out.parent, prefix=prefix))
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Staging folders beside ``out`` that no running build owns (call only with the lock held)."""
+    pattern = re.compile(re.escape(sibling_name(out, STAGING_TAG, reserve=_RANDOM))
+                         + f"[a-z0-9_]{{{_RANDOM}}}")
     try:
-        os.rename(staging, out)
+        names = os.listdir(out.parent)
     except OSError:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired)
+        return []
+    return sorted(out.parent / name for name in names if pattern.fullmatch(name))
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two folders atomically with Linux's renameat2; False when it is not available."""
+def remove_leftovers(out: Path) -> list[str]:
+    """Delete what killed or failed builds left beside ``out``; returns messages for what stays."""
+    problems = []
+    for path in leftovers(out):
+        try:
+            remove_tree(path)
+        except OSError as error:
+            problems.append(f"cannot remove {path}, left by an earlier build: "
+                            f"{error.strerror or error}")
+    return problems
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder we made, without following any link inside it."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink()
+        return
+    shutil.rmtree(path)
+
+
+@dataclass(frozen=True)
+class Swapped:
+    """The outcome of a swap: ``left_behind`` is the previous output if it could not be deleted."""
+
+    left_behind: Path | None = None
+    error: str = ""
+
+
+def swap_into_place(staging: Path, out: Path, *, replacing: bool) -> Swapped:
+    """Make ``staging`` the new ``out``; the previous ``out`` (if any) is deleted afterwards.
+
+    ``replacing`` says whether ``out`` existed when the build looked at it: if it did not, the
+    build publishes without replacing anything, even an empty folder that appeared since.
+
+    Raises ``OSError`` when the new folder could not be put in place (then ``out`` is as it
+    was). Once it is in place, a failure to delete the previous output is not an error of the
+    build: it is returned, so the caller can say exactly that.
+    """
+    if not replacing:
+        _publish_new(staging, out)
+        return Swapped()
+    if _renameat2(staging, out, _RENAME_EXCHANGE):
+        previous = staging  # after the exchange the staging name holds the previous output
+    else:
+        previous = staging.with_name(staging.name.replace(STAGING_TAG, "previous-", 1))
+        os.rename(out, previous)
+        try:
+            os.rename(staging, out)
+        except OSError:
+            os.rename(previous, out)
+            raise
+    try:
+        remove_tree(previous)
+    except OSError as error:
+        return Swapped(left_behind=previous, error=error.strerror or str(error))
+    return Swapped()
+
+
+def _publish_new(staging: Path, out: Path) -> None:
+    """The first build: never replace a folder that appeared at ``out`` meanwhile."""
+    if _renameat2(staging, out, _RENAME_NOREPLACE):
+        return
+    if os.path.lexists(out):  # NOREPLACE refused it, or no renameat2 and it is there now
+        raise OSError(errno.EEXIST, "a file or folder appeared at the output path during the "
+                                    "build; it was not replaced", str(out))
+    os.rename(staging, out)
+
+
+def _renameat2(first: Path, second: Path, flags: int) -> bool:
+    """Linux's renameat2; False when it is not available (then the caller renames twice).
+
+    Errors that say the flag or the call is unsupported give False; any other error (the folder
+    exists for NOREPLACE, permissions) is raised.
+    """
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -97,6 +210,13 @@ def _exchange(first: Path, second: Path) -> bool:
     except (OSError, AttributeError):
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    status = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
-                       _RENAME_EXCHANGE)
-    return status == 0
+    status = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), flags)
+    if status == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    if code == errno.EEXIST:
+        raise OSError(code, "a file or folder appeared at the output path during the build; "
+                            "it was not replaced", str(second))
+    raise OSError(code, os.strerror(code), str(second))

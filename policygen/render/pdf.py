@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from policygen.errors import UserError
 from policygen.resources import templates_dir
 
 # PDF/UA-1 sets PDF 1.7, tags the structure and writes the XMP identification WeasyPrint knows.
@@ -36,14 +38,33 @@ def assets_dir() -> Path:
     return (templates_dir() / "shared").resolve()
 
 
+# 9999-12-31T23:59:59Z: the last moment a four-digit year (PDF and XMP dates) can hold.
+MAX_SOURCE_DATE_EPOCH = 253_402_300_799
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as whole seconds, None when unset; :class:`UserError` (exit 2) when
+    it is not a whole number from 0 to 9999-12-31 (``abc``, ``-1``, ``1e9``, ``10**20``)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    epoch = raw.strip()
+    if not epoch:
+        return None
+    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 \
+            or int(epoch) > MAX_SOURCE_DATE_EPOCH:
+        shown = raw if len(raw) <= 40 else raw[:37] + "…"
+        raise UserError.single(
+            "SOURCE_DATE_EPOCH", f"must be a whole number of seconds since 1970-01-01 UTC, "
+                                 f"from 0 to {MAX_SOURCE_DATE_EPOCH}, not {shown!r}",
+            hint="set it to a time such as `git log -1 --format=%ct`, or unset it to use the "
+                 "description's effective date")
+    return int(epoch)
+
+
 def build_date(effective: dt.date) -> dt.datetime:
     """The date written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else midnight UTC of ``effective``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
     return dt.datetime(effective.year, effective.month, effective.day, tzinfo=dt.timezone.utc)
 
 
@@ -110,12 +131,54 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+# Long unbroken runs of text: WeasyPrint breaks a word that does not fit a line in time that grows
+# with the square of its length (a 20 KB word in a title took a minute, 200 KB over eight). A
+# zero-width space every _CHUNK characters of a run longer than _LONG_RUN gives the line breaker
+# ordinary break opportunities, which it handles in linear time. Only the PDF's copy of the text
+# gets them, and only runs no real word, address or version id reaches (the sha256 version id
+# in the footer is 71 characters).
+_LONG_RUN = 100
+_CHUNK = 50
+_UNIT = r"(?:&#?[A-Za-z0-9]+;|[^\s<>&])"  # one shown character: a character or an entity
+_RUN = re.compile(r"%s{%d,}" % (_UNIT, _LONG_RUN))
+_UNITS = re.compile(_UNIT)
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_RAW_TEXT_ELEMENTS = ("style", "script", "title", "textarea")
+
+
+def with_break_opportunities(html: str) -> str:
+    """``html`` with U+200B after every :data:`_CHUNK` characters of an over-long run of text.
+
+    Only text between tags changes: never a tag, an attribute, an entity or the content of a
+    ``<style>`` or ``<title>`` element.
+    """
+    parts = _TAG_OR_TEXT.split(html)
+    raw_until: str | None = None
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part[1:].split(None, 1)[0].rstrip("/>").lower() if len(part) > 2 else ""
+            if raw_until is None and name in _RAW_TEXT_ELEMENTS:
+                raw_until = "/" + name
+            elif raw_until is not None and name == raw_until:
+                raw_until = None
+        elif raw_until is None and len(part) >= _LONG_RUN:
+            parts[index] = _RUN.sub(_break_run, part)
+    return "".join(parts)
+
+
+def _break_run(match: re.Match[str]) -> str:
+    units = _UNITS.findall(match.group())
+    return "\u200b".join("".join(units[start:start + _CHUNK])
+                         for start in range(0, len(units), _CHUNK))
+
+
 def html_to_pdf(html: str, *, effective: dt.date) -> bytes:
     """Render one page of our own HTML to PDF bytes (print media, tagged, dated reproducibly)."""
     weasyprint, _, _, _ = _weasyprint()
     fetcher, _ = _make_fetcher()
     base_url = assets_dir().as_uri() + "/"
     moment = build_date(effective)
+    html = with_break_opportunities(html)
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher,
                                media_type="print").render()
     document.metadata.created = _w3c(moment)

@@ -9,6 +9,7 @@ The same scheme check guards the Markdown → HTML step (:func:`is_allowed_href`
 
 from __future__ import annotations
 
+import html.parser
 import re
 
 ALLOWED_SCHEMES = ("https", "mailto", "tel")
@@ -106,13 +107,48 @@ def is_external_href(href: str) -> bool:
 
 
 def md_link(text: object, url: str) -> MarkdownSafe:
-    """``[text](url)`` with ``text`` escaped and ``url`` checked; raises :class:`UnsafeLink`."""
-    url = str(url).strip()
-    if url.lower().startswith("tel:"):
-        url = "tel:" + re.sub(r"[\s().-]", "", url[4:])
+    """``[text](url)`` with ``text`` escaped and ``url`` checked; raises :class:`UnsafeLink`.
+
+    The target is made safe first (:func:`link_target`): a ``mailto:`` carries exactly one
+    percent-encoded address, an ``https:`` address gets its quotes, parentheses and backslashes
+    percent-encoded, so every address that passed validation makes a working link.
+    """
+    url = link_target(str(url))
     if not is_allowed_href(url) or "(" in url or ")" in url:
         raise UnsafeLink(f"refusing to link to {url!r}: only https:, mailto:, tel: and #anchors")
     return MarkdownSafe(f"[{escape_markdown(text)}]({url})")
+
+
+# Characters that a validated https: address may hold but that would end a Markdown link
+# destination or an HTML attribute, or that browsers treat differently ("\" as "/"): encoded.
+_URL_ENCODE = {char: f"%{ord(char):02X}" for char in "'()\\\"<>`{}|^"}
+# In a mailto: address, everything but these is percent-encoded (RFC 6068): no "?" can start
+# headers, no "&" or "%" can smuggle in another recipient.
+_MAILTO_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.@!$*+=_~-")
+
+
+def link_target(url: str) -> str:
+    """``url`` as it goes into a link: ``tel:`` digits only, ``mailto:`` one encoded address,
+    ``https:`` with the characters of :data:`_URL_ENCODE` encoded. Other URLs are unchanged (and
+    then judged by :func:`is_allowed_href`)."""
+    url = url.strip()
+    lower = url.lower()
+    if lower.startswith("tel:"):
+        return "tel:" + re.sub(r"[\s().-]", "", url[4:])
+    if lower.startswith("mailto:"):
+        address = url[len("mailto:"):]
+        if "?" in address or address.count("@") != 1:
+            raise UnsafeLink(f"refusing mailto: {address!r}: a mailto: link carries exactly one "
+                             f"address, no headers")
+        return "mailto:" + "".join(char if char in _MAILTO_SAFE else _percent(char)
+                                   for char in address)
+    if lower.startswith("https:"):
+        return "".join(_URL_ENCODE.get(char, char) for char in url)
+    return url
+
+
+def _percent(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
 
 
 _ANCHOR_ID = re.compile(r"^[a-z0-9-]+$")
@@ -123,3 +159,60 @@ def heading_anchor(anchor_id: str) -> MarkdownSafe:
     if not _ANCHOR_ID.match(str(anchor_id)):
         raise UnsafeLink(f"an anchor id must be lower-case a-z, 0-9 and '-', not {anchor_id!r}")
     return MarkdownSafe("{#" + str(anchor_id) + "}")
+
+
+# What a page made from a template may contain: links that pass :func:`is_allowed_href`, and
+# nothing that runs or loads (pages are self-contained, docs/build.md). Override templates are
+# code from pull requests; this is checked on the HTML they produce, whatever Jinja did to make it.
+_LINK_ATTRIBUTES = {"href", "action", "formaction", "xlink:href"}
+_LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "ping", "manifest",
+                       "codebase", "archive", "lowsrc", "dynsrc", "imagesrcset"}
+_ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+                "portal", "img", "video", "audio", "source", "track", "svg", "math"}
+
+
+class _PageLinks(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        position = "line {}".format(self.getpos()[0])
+        if tag in _ACTIVE_TAGS:
+            self.problems.append(f"<{tag}> ({position}): pages may not run or load anything")
+        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh"
+                                 for name, value in attrs):
+            self.problems.append(f"<meta http-equiv=refresh> ({position}) is not allowed")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}> ({position}): event handlers are not allowed")
+            elif name in _LOADING_ATTRIBUTES:
+                self.problems.append(f"<{tag} {name}> ({position}): pages may not load anything")
+            elif name == "style" and value and re.search(r"url\s*\(|expression\s*\(|@import|\\",
+                                                          value, re.I):
+                self.problems.append(f"<{tag} style> ({position}): url(), @import and escapes are "
+                                     f"not allowed in a style attribute")
+            elif name in _LINK_ATTRIBUTES and not _allowed_page_link(tag, attrs, value or ""):
+                self.problems.append(f"<{tag} {name}={value!r}> ({position}): only https:, mailto:, "
+                                     f"tel:, #anchors and our own pages")
+
+    handle_startendtag = handle_starttag
+
+
+def _allowed_page_link(tag: str, attrs: list[tuple[str, str | None]], href: str) -> bool:
+    if tag == "link":  # <link rel=alternate> to our own pages; never a stylesheet or an icon
+        rel = dict(attrs).get("rel") or ""
+        return rel.lower() == "alternate" and is_allowed_href(href) and not is_external_href(href)
+    return is_allowed_href(href)
+
+
+def check_page_links(page: str, template: str) -> str:
+    """Return ``page`` if every link passes :func:`is_allowed_href` and nothing runs or loads;
+    else raise :class:`UnsafeLink` naming ``template`` (the template that made the page)."""
+    parser = _PageLinks()
+    parser.feed(page)
+    parser.close()
+    if parser.problems:
+        shown = "; ".join(parser.problems[:5])
+        raise UnsafeLink(f"{template} makes a page with {shown}")
+    return page

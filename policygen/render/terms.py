@@ -3,8 +3,9 @@
 A privacy policy cannot avoid words like *personuppgiftsbiträde* or *controller*: they are the
 law's words, and a reader meets them elsewhere. Plain language asks that each is explained where
 the reader first meets it (reference/plain-language.md, the jargon rule). The explanation comes
-from ``glossary/<lang>/terms.yaml`` — the same file the checker reads — and is written directly
-after the term in parentheses: "personuppgiftsbiträde (ett företag som …)".
+from ``glossary/<lang>/terms.yaml``, read by the loader the checker's rule PL209 reads too
+(:mod:`policygen.lang.glossary`), and is written directly after the term in parentheses:
+"personuppgiftsbiträde (ett företag som …)".
 
 One :class:`TermExplainer` belongs to one rendered document: it remembers which terms it has
 explained. The engine renders the policy and the consent form from the same context, so each
@@ -21,8 +22,8 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from ruamel.yaml import YAML
 
+from policygen.lang import glossary
 from policygen.resources import glossary_dir
 
 
@@ -45,13 +46,10 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-@cache
 def load_terms(lang: str, root: Path | None = None) -> tuple[Term, ...]:
-    """The glossary terms of ``lang``, in file order."""
-    path = (root or glossary_dir()) / lang / "terms.yaml"
-    entries = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")) or []
-    return tuple(Term(term=str(entry["term"]), forms=tuple(str(f) for f in entry["forms"]),
-                      explanation=str(entry["explanation"])) for entry in entries)
+    """The glossary terms of ``lang``, in file order, from the loader the checker's PL209 reads."""
+    return tuple(Term(entry.term, entry.forms, entry.explanation)
+                 for entry in glossary.load_terms(root or glossary_dir(), lang))
 
 
 class TermExplainer:

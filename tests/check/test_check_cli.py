@@ -138,7 +138,7 @@ def test_policygen_toml_select_ignore_and_severity(tmp_path: Path) -> None:
         ("[tool.policygen]\nlix = 3\n", "tool.policygen.lix: unknown key 'lix'"),
         ('[tool.policygen.check]\nfail-level = "fatal"\n', "tool.policygen.check.fail-level: must be one of info, warning, error, never"),
         ('[tool.policygen.check]\nselect = ["wordyy"]\n', "'wordyy' is not a rule code, name or category"),
-        ('[tool.policygen.check]\nsentence-words = "many"\n', "must be a number"),
+        ('[tool.policygen.check]\nsentence-words = "many"\n', "pyproject.toml:2:1: tool.policygen.check.sentence-words: must be a whole number (found 'many')"),
         ("[tool.policygen.check\n", "invalid TOML"),
     ],
     ids=["typo", "lang-key", "top-key", "fail-level", "selector", "type", "syntax"],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policygen.check.analyse import analyse
-from policygen.check.glossary_rules import load_glossary_rules
+from policygen.check.glossary_rules import with_user_glossaries
 from policygen.check.registry import all_rules, option_defaults
 from policygen.check.settings import Settings
 from policygen.errors import UserError
@@ -45,7 +45,7 @@ allow:
 def rule_from(tmp_path: Path, text: str = RULE):
     path = tmp_path / "words.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_glossary_rules([(None, path, False)])[0]
+    return with_user_glossaries([], [path], {})[0]
 
 
 def found(rule, text: str, allow: tuple[str, ...] = ()) -> list[tuple[int, int, int, str, str]]:
@@ -92,19 +92,62 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "message", "key"),
     [
-        (RULE.replace("type: substitution", "type: fuzzy"), "rule type 'fuzzy'", "rule.type"),
+        (RULE.replace("type: substitution", "type: fuzzy"), "must be one of existence, substitution", "rule.type"),
         (RULE.replace("    replacement: ändra\n", ""), "needs 'replacement'", "entries[3].replacement"),
-        (RULE.replace("lang: sv\n", ""), "say which language", "lang"),
+        (RULE.replace("lang: sv\n", ""), "missing required key", "lang"),
         (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key 'whyy'", "rule.whyy"),
-        (RULE.replace("code: PL951", "code: X1"), "not of the form PL123", ""),
-        ("rule: [\n", "invalid YAML", ""),
+        (RULE.replace("code: PL951", "code: X1"), "is not of the expected form (found 'X1')", "rule.code"),
+        ("rule: [\n", "YAML syntax error", ""),
+        (RULE.replace("'{match}' ({phrase})", "{oops}"), "{oops} is not a message field", "rule.message"),
+        (RULE.replace("'{match}' ({phrase})", "{0}"), "{0} is not a message field", "rule.message"),
+        (RULE.replace("'{match}' ({phrase})", "{match.upper}"), "{match.upper} is not a message field", "rule.message"),
+        (RULE.replace("'{match}' ({phrase})", "{match!r:>9}"), "{match!r:>9} is not a message field", "rule.message"),
+        (RULE.replace("'{match}' ({phrase})", "{match"), "a lone '{' or '}'", "rule.message"),
+        (RULE.replace("    replacement: få\n", "    replacement: få\n    message: '{phrase}{x}'\n"),
+         "{x} is not a message field", "entries[0].message"),
+        (RULE.replace("  name: test.words\n", ""), "PL951 is a new rule: give it a name", "rule.name"),
+        (RULE.replace("category: wordy", "category: wordyy"), "category 'wordyy' is not one of", "rule.category"),
+        (RULE.replace("code: PL951", "code: PL111"), "PL111 is the code of the built-in rule PL111", "rule.code"),
+        (RULE.replace("name: test.words", "name: sentence.too_long"), "the name of the built-in rule PL111", "rule.name"),
+        (RULE.replace("code: PL951", "code: PL202"), "PL202 has name 'wordy.bureaucratic'", "rule.name"),
+        (RULE.replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex."), "must be text (found 2020)", "entries[4].phrase"),
+        (RULE.replace("allow:", "allow: &terms"), "anchors (&terms) are not allowed", "allow"),
+        (RULE + "more: *terms\n", "aliases (*terms) are not allowed", "more"),
+        (RULE.replace("lang: sv", "lang: sv\nlang: en"), "duplicate key `lang`", "lang"),
+        (RULE.replace("rule:", "rule: !!map"), "YAML tags such as", "rule"),
+        ("- just\n- a list\n", "a glossary file is a mapping", ""),
     ],
-    ids=["type", "replacement", "lang", "key", "code", "yaml"],
+    ids=["type", "replacement", "lang", "key", "code", "yaml", "field", "index", "attribute", "conversion",
+         "brace", "entry-field", "no-name", "category", "built-in-code", "built-in-name", "shipped-name", "number",
+         "anchor", "alias", "duplicate", "tag", "list"],
 )
 def test_a_broken_user_file_is_a_located_user_error(tmp_path: Path, text: str, message: str, key: str) -> None:
     with pytest.raises(UserError) as caught:
-        rule_from(tmp_path, text)
+        path = tmp_path / "words.yaml"
+        path.write_text(text, encoding="utf-8")
+        all_rules([path])
     problem = caught.value.problems[0]
     assert message in problem.message
     assert problem.key == key
     assert problem.file.endswith("words.yaml")
+    assert problem.line > 0 or "list" in problem.message or "syntax" in problem.message
+
+
+def test_an_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
+    """Nine levels of nine aliases would expand to 387 million strings; the loader never builds one."""
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join(['*' + chr(96 + i)] * 9)}]" for i in range(1, 10)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        all_rules([path])
+    assert caught.value.render() == (f"{path}:1:4: a: anchors (&a) are not allowed\n"
+                                     "  hint: write the value out in full; anchors and aliases are refused for safety")
+
+
+def test_a_glossary_over_the_size_cap_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("lang: sv\n" + "# padding\n" * 120_000, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        all_rules([path])
+    assert "the glossary file is too large (1,200,009 bytes; the limit is 1,000,000)" in caught.value.render()

@@ -114,14 +114,10 @@ def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() ->
 
 def test_a_long_run_without_space_skips_spacy_but_keeps_the_definition() -> None:
     """spaCy's affix loop is quadratic on a giant run; such a run stays one white-space token."""
-    import time
-
     from policygen.check.tokens import _spans
 
     text = "Se " + "(" * 200_000 + "x. Hej. " + "a" * 1500 + " slut https://example.com/" + "a/" * 40 + "."
-    started = time.perf_counter()
     document = analyse(text, "sv", "txt")
-    assert time.perf_counter() - started < 5
     assert [sentence.text[:4] for sentence in document.sentences] == ["Se (", "Hej.", "aaaa"]
     assert [(word.text, word.start) for word in document.words] == [
         ("Se", 0), ("x", 200_003), ("Hej", 200_006), ("a" * 1500, 200_011), ("slut", 201_512),

@@ -10,11 +10,11 @@ got a message rather than a traceback.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,38 +22,31 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "exempel-support.yaml"
 UNSEEN = Path(__file__).parent / "descriptions"
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # run as user `nobody`
+# A build as `nobody` must fail on the output folder, not on a history in pytest's folders, which
+# only root may enter: a draft with no history neither reads, locks nor records one.
+NO_HISTORY = ["--draft", "--history", "/nonexistent-policygen/none.history.json"]
 
 
 _HISTORIES: list[Path] = []
 
 
-def histories() -> Path:
-    """A folder for the published histories of the repository's descriptions, made on first use;
-    anyone may write in it, because builds run as `nobody` take the history's lock there too."""
-    if not _HISTORIES:
-        folder = Path(tempfile.mkdtemp(prefix="policygen-histories-", dir="/tmp"))
-        folder.chmod(0o777)
-        _HISTORIES.append(folder)
-    return _HISTORIES[0]
-
-
 @pytest.fixture(scope="module", autouse=True)
-def _remove_histories():
+def _histories(tmp_path_factory):
+    """The published histories of the repository's descriptions, in a temporary folder: a build
+    would otherwise record them beside the description, in the repository (docs/changes.md)."""
+    _HISTORIES.append(tmp_path_factory.mktemp("histories"))
     yield
-    for folder in _HISTORIES:
-        shutil.rmtree(folder, ignore_errors=True)
+    _HISTORIES.clear()
 
 
-def policygen(*args: str, user: int | None = None) -> subprocess.CompletedProcess:
+def policygen(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
+    """The command line in a new process; ``prefix`` runs it through e.g. ``NOBODY``."""
     if args[0] == "build" and REPO in Path(args[1]).resolve().parents and "--history" not in args:
-        # the published history of a description in the repository goes to a temporary folder
-        args = (*args, "--history", str(histories() / f"{Path(args[1]).stem}.history.json"))
-    command = [sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
-    if user is not None:
-        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+        args = (*args, "--history", str(_HISTORIES[0] / f"{Path(args[1]).stem}.history.json"))
+    command = [*(prefix or []), sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False,
-                          cwd=REPO)
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=REPO)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -146,34 +139,63 @@ def test_language_the_description_lacks(published):
     assert_untouched(out, before, run, 2)
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root to run the build as another user")
-def test_unwritable_location_as_another_user(tmp_path):
-    # Permissions do not stop root, so the failing build runs as user `nobody`, who can read the
-    # site and policygen but cannot write beside the site. (pytest's tmp_path sits in a folder
-    # only root may enter, so the site goes into a world-readable folder of its own.)
-    parent = Path(tempfile.mkdtemp(prefix="policygen-www-", dir="/tmp"))
-    try:
-        parent.chmod(0o755)
-        out = parent / "site"
-        run = policygen("build", str(EXAMPLE), "--out", str(out))
-        assert run.returncode == 0, run.stderr
-        before = snapshot(out)
-        run = policygen("build", str(EXAMPLE), "--out", str(out), user=65534)
-        assert_untouched(out, before, run, 2)
-        assert str(out) in run.stderr and "cannot write" in run.stderr
-    finally:
-        shutil.rmtree(parent)
+def run_quietly(command: list[str]) -> bool:
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root to run the build as another user")
-def test_output_inside_a_folder_the_user_cannot_read(tmp_path):
-    out = tmp_path / "site"  # tmp_path's parents are root's alone (mode 0700)
+def as_nobody(*command: str) -> bool:
+    """Whether ``command`` (a probe such as ``test -r PATH``) succeeds when run as user ``nobody``."""
+    return run_quietly([*NOBODY, *command])
+
+
+@pytest.fixture
+def nobody() -> list[str]:
+    """User ``nobody``, who can run this checkout's policygen; else the test is skipped, saying why.
+
+    Permissions do not stop root, so a build that must fail on permissions runs as ``nobody``. That
+    needs root, ``setpriv``, and a checkout and interpreter that ``nobody`` can read: a checkout in
+    a private (0700) folder is a fine place to work, and then these tests cannot run. Any other
+    failure of the build as ``nobody`` is a failure of the test.
+    """
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run the build as another user")
+    package = Path(importlib.util.find_spec("policygen").origin)
+    if not as_nobody(sys.executable, "-c", "pass"):
+        pytest.skip(f"user nobody cannot run the interpreter {sys.executable} (a folder above it is private)")
+    if not as_nobody("test", "-r", str(package)):
+        pytest.skip(f"user nobody cannot read the checkout at {package.parent.parent} "
+                    "(a folder above it is private), so it cannot import policygen")
+    return NOBODY
+
+
+def test_unwritable_location_as_another_user(nobody, tmp_path):
+    # ``nobody`` can read the site and policygen but cannot write beside the site. tmp_path is
+    # private to root, so the build runs in a mount namespace of its own where the site's parent is
+    # also seen at /mnt (opening pytest's shared folders to others instead would race with every
+    # other pytest run on the machine, which closes them again).
+    if not Path("/mnt").is_dir() or not run_quietly(["unshare", "--mount", "true"]):
+        pytest.skip("needs /mnt and a private mount namespace (unshare --mount) to show the site to nobody")
+    parent = tmp_path / "www"
+    parent.mkdir()
+    parent.chmod(0o755)
+    run = policygen("build", str(EXAMPLE), "--out", str(parent / "site"))
+    assert run.returncode == 0, run.stderr
+    before = snapshot(parent / "site")
+    mount = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+             'mount --bind "$0" /mnt && exec "$@"', str(parent)]
+    assert run_quietly([*mount, *nobody, "test", "-r", "/mnt/site/.policygen"]), "nobody must read the site"
+    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", *NO_HISTORY, prefix=[*mount, *nobody])
+    assert_untouched(parent / "site", before, run, 2)
+    assert "/mnt/site" in run.stderr and "cannot write" in run.stderr
+
+
+def test_output_inside_a_folder_the_user_cannot_read(nobody, tmp_path):
+    out = tmp_path / "site"  # tmp_path is private to root (mode 0700)
     run = policygen("build", str(EXAMPLE), "--out", str(out))
     assert run.returncode == 0, run.stderr
     before = snapshot(out)
-    run = policygen("build", str(EXAMPLE), "--out", str(out), user=65534)
+    assert not as_nobody("test", "-r", str(out / ".policygen"))
+    run = policygen("build", str(EXAMPLE), "--out", str(out), *NO_HISTORY, prefix=nobody)
     assert_untouched(out, before, run, 2)
     assert "Permission denied" in run.stderr
 
@@ -211,3 +233,35 @@ def test_a_good_build_after_the_failures_keeps_the_archive(published, tmp_path):
             assert after[name] == content
     assert len([n for n in after if n.startswith("archive/")]) == \
         len([n for n in before if n.startswith("archive/")]) + 1
+
+
+# --- issue 9: hostile overrides and environment values change nothing published ------------------
+
+@pytest.mark.parametrize(("path", "content", "said"), [
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ cycler.__init__.__globals__.__builtins__['open']"
+                        "('/etc/hostname').read() }}\n", "policy.md.j2:3"),
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ range(10**9)|list }}\n", "policy.md.j2:3"),
+    ("sv/policy.md.j2", "# P {#top}\n\n{{ 1/0 }}\n", "ZeroDivisionError"),
+    ("shared/style.css", "body { color: red }</style><script>alert(1)</script>", "style.css"),
+    ("shared/page.html.j2", '{% extends "builtin/shared/page.html.j2" %}{% block content %}'
+                            '<a href="javascript:alert(1)">x</a>{% endblock %}', "page.html.j2"),
+])
+def test_hostile_override_changes_nothing_published(published, tmp_path, path, content, said):
+    out, _ = published
+    before = snapshot(out)  # a good build above may have added to the archive
+    write(tmp_path / "overrides" / path, content)
+    run = policygen("build", str(EXAMPLE), "--out", str(out), "--templates",
+                    str(tmp_path / "overrides"))
+    assert_untouched(out, before, run, 2)
+    assert said in run.stderr
+
+
+def test_bad_source_date_epoch_changes_nothing_published(published):
+    out, _ = published
+    before = snapshot(out)  # a good build above may have added to the archive
+    command = [sys.executable, "-c", "from policygen.cli.main import main; main()", "build",
+               str(EXAMPLE), "--out", str(out), "--history", str(_HISTORIES[0] / "example.history.json")]
+    run = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO,
+                         env=dict(os.environ, SOURCE_DATE_EPOCH="abc"))
+    assert_untouched(out, before, run, 2)
+    assert "SOURCE_DATE_EPOCH" in run.stderr

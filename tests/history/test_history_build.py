@@ -67,7 +67,7 @@ def test_version_2_in_a_new_folder_has_both_consent_texts_and_the_previous_polic
     assert text.startswith("> **Det här är en tidigare version av policyn, för tiden från "
                            "1 december 2026 fram till ")
     assert "Sendwise Inc." in text and "Postbud" not in text  # what version 1 said
-    assert "Version: sha256:3f14f89c6c14" in text
+    assert story["v1_consent"]["policy_version"].removeprefix("sha256:")[:12] in text  # its own id
     current = (site / "sv" / "integritetspolicy.md").read_text(encoding="utf-8")
     assert "[1 december 2026](integritetspolicy-2026-12-01.html)" in current
     html = (site / "en" / "privacy-policy-2026-12-01.html").read_text(encoding="utf-8")
@@ -94,7 +94,8 @@ def test_the_policy_shows_its_changes(story) -> None:
 
 def test_the_build_summarises_what_changed(story) -> None:
     output = story["second"].output
-    assert re.search(r"changes since the version published for 2026-12-01 \(3f14f89c6c14\): "
+    first = story["v1_consent"]["policy_version"].removeprefix("sha256:")[:12]
+    assert re.search(rf"changes since the version published for 2026-12-01 \({first}\): "
                      r"\d+ substantive, \d+ editorial", output)
     assert "consent to ask again: newsletter" in output
     assert "every change and its reason: policygen diff " in output

@@ -190,7 +190,7 @@ def test_the_lock_keeps_a_second_writer_out(tmp_path: Path) -> None:
     history = tmp_path / "policy.history.json"
     with history_lock(history):
         assert lock_path(history).exists()
-        with pytest.raises(UserError, match="another build of this description is writing its history"):
+        with pytest.raises(UserError, match="another build that records to policy.history.json is running"):
             with history_lock(history, wait=0.2):
                 pass
     assert not lock_path(history).exists()

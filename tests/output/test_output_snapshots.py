@@ -22,8 +22,3 @@ def test_check_report_snapshot(fmt: str, check_report: Report) -> None:
 @pytest.mark.parametrize("fmt", sorted(EXTENSIONS))
 def test_validate_report_snapshot(fmt: str, validate_report: Report) -> None:
     assert_snapshot(f"validate.{fmt}.{EXTENSIONS[fmt]}", render(fmt, validate_report))
-
-
-@pytest.mark.parametrize("fmt", sorted(EXTENSIONS))
-def test_output_is_deterministic(fmt: str, check_report: Report) -> None:
-    assert render(fmt, check_report) == render(fmt, check_report)

@@ -9,6 +9,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = {
     "exempel-support": REPO / "examples" / "exempel-support.yaml",
     "foretagsservice-art14": REPO / "examples" / "foretagsservice-art14.yaml",
+    "kundnara-saas": REPO / "examples" / "kundnara-saas.yaml",
 }
 GOLDEN = REPO / "tests" / "golden"
 POLICY_FILE = {"sv": "integritetspolicy", "en": "privacy-policy"}

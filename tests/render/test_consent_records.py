@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 import unicodedata
@@ -106,3 +107,28 @@ def test_a_draft_without_consent_text_offers_no_box_and_archives_nothing(tmp_pat
         assert '<input type="checkbox"' not in form and "__version" not in form
         assert note in form
     assert not [item for item in consent_items(draft, "sv") if item["complete"]]
+
+
+def test_a_phone_consents_version_covers_the_script_the_person_heard() -> None:
+    """Asked on the phone, the words the agent says are part of what the person agreed to: the
+    script comes first in the hashed text, and changing it gives a new version."""
+    assert consent_text("Jag går med på det.", ["inspelningen"], "Säg till.", "Får vi spela in?") == (
+        "Får vi spela in?\nJag går med på det.\ninspelningen\nSäg till.")
+    phone = {f"purposes.{NEWSLETTER}.consent.channel": "phone",
+             f"purposes.{NEWSLETTER}.consent.script": {"sv": "Får vi skicka nyhetsbrevet?",
+                                                       "en": "May we send you the newsletter?"},
+             f"purposes.{NEWSLETTER}.consent.proof": {"sv": "Vi antecknar ditt ja i ärendet.",
+                                                      "en": "We note your yes in the case."}}
+    (asked,) = consent_items(description_with(phone), "sv")
+    (reworded,) = consent_items(description_with(
+        {**copy.deepcopy(phone), f"purposes.{NEWSLETTER}.consent.script.sv": "Vill du ha nyhetsbrevet?"}),
+        "sv")
+    (proven_otherwise,) = consent_items(description_with(
+        {**copy.deepcopy(phone), f"purposes.{NEWSLETTER}.consent.proof.sv": "Ditt ja finns i inspelningen."}),
+        "sv")
+    (web,) = consent_items(description_with(), "sv")
+    assert asked["version"] == text_version(consent_text(
+        asked["statement"], asked["data"], asked["withdraw"], "Får vi skicka nyhetsbrevet?"))
+    assert len({asked["version"], reworded["version"], web["version"]}) == 3
+    # how the answer is kept is the organisation's routine, not what the person agreed to
+    assert proven_otherwise["version"] == asked["version"]

@@ -291,7 +291,7 @@ def test_consent_form_shows_the_hashed_text_exactly(built):
     page = (built["exempel-support"] / "sv" / "samtycke.html").read_text(encoding="utf-8")
     assert ("Ja, skicka Exempel Supports nyhetsbrev till min e-postadress en gång i månaden."
             in page)
-    assert "ditt namn, din e-postadress</p>" in page
+    assert "ditt namn, din e-postadress</dd>" in page
     assert ("Klicka på länken längst ner i varje nyhetsbrev, eller skriv till dataskydd@exempel.se."
             in page)
 

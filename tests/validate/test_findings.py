@@ -7,7 +7,7 @@ import datetime as dt
 from policygen.model import load_description_text
 from policygen.validate import run
 
-from .helpers import PURPOSES, describe, findings_of, line_of, with_code
+from .helpers import DATA, PURPOSES, describe, findings_of, line_of, with_code
 
 EMPLOYER_DATA = """\
   - id: work_email
@@ -151,8 +151,11 @@ PURPOSES_WITH_NEWSLETTER = """\
 """
 
 
+FORMS = "forms:\n  action: https://test.se/consent\n  identifier: email\n"
+
+
 def test_clean_consent_purpose_has_no_findings():
-    assert findings_of(describe(purposes=PURPOSES_WITH_NEWSLETTER)) == []
+    assert findings_of(describe(purposes=PURPOSES_WITH_NEWSLETTER, extra=FORMS)) == []
 
 
 def test_g201_and_g202_consent_purpose_without_consent_block():
@@ -215,6 +218,147 @@ def test_g205_consent_request_on_another_basis():
         "consent: {statement: Yes., withdraw: Write to us.}"))
     expect(findings_of(text), "G205", article="6(1)", key="purposes[0].consent",
            line=line_of(text, "consent:"), severity="warning")
+
+
+# G206–G212 the consent form and the channels ---------------------------------------------------
+
+def test_g206_and_g207_web_consent_without_forms_point_at_the_purpose():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER)
+    findings = findings_of(text)
+    expect(findings, "G206", article="7(1)", key="purposes[0].consent", line=line_of(text, "consent:"))
+    expect(findings, "G207", article="7(1)", key="purposes[0].consent", line=line_of(text, "consent:"))
+
+
+def test_g206_action_missing_is_located_at_forms():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER, extra="forms:\n  identifier: email\n")
+    findings = findings_of(text)
+    finding = expect(findings, "G206", article="7(1)", key="forms.action", line=line_of(text, "forms:"))
+    assert "`newsletter`" in finding.message
+    assert [f.code for f in findings] == ["G206"]
+
+
+def test_g207_identifier_missing_is_located_at_forms():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER,
+                    extra="forms:\n  action: https://test.se/consent\n")
+    findings = findings_of(text)
+    expect(findings, "G207", article="7(1)", key="forms.identifier", line=line_of(text, "forms:"))
+    assert [f.code for f in findings] == ["G207"]
+
+
+def test_g207_names_every_purpose_on_the_form():
+    second = PURPOSES_WITH_NEWSLETTER.replace("id: newsletter", "id: survey")
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER + second,
+                    extra="forms:\n  action: https://test.se/consent\n")
+    finding = expect(findings_of(text), "G207", article="7(1)", key="forms.identifier",
+                     line=line_of(text, "forms:"))
+    assert finding.message.startswith("purposes `newsletter` and `survey` ask for consent on the web")
+
+
+def test_g206_and_g207_silent_without_web_consent():
+    """A consent asked only on the phone needs no form; a description without consent neither."""
+    assert with_code(findings_of(describe()), "G206") == []
+    phone = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace(
+        "    consent:\n", "    consent:\n      channel: phone\n      script: May I send it?\n"
+                        "      proof: The agent notes your yes in the case.\n"))
+    assert findings_of(phone) == []
+
+
+def test_g208_identifier_that_no_form_purpose_uses():
+    data = DATA + "  - id: phone\n    label: phone number\n    holder: contact\n"
+    purposes = PURPOSES.replace("data: [email]", "data: [email, phone]") + PURPOSES_WITH_NEWSLETTER
+    text = describe(data=data, purposes=purposes,
+                    extra="forms:\n  action: https://test.se/consent\n  identifier: phone\n")
+    findings = findings_of(text)
+    finding = expect(findings, "G208", article="13(1)(c)", key="forms.identifier",
+                     line=line_of(text, "identifier: phone"), severity="warning")
+    assert "`phone`" in finding.message and "`newsletter`" in finding.message
+    assert [f.code for f in findings] == ["G208"]
+
+
+PHONE_CONSENT = """\
+  - id: recording
+    title: Record the call
+    data: [email]
+    legal_basis: consent
+    retention: {criteria: until you withdraw your consent}
+    consent:
+      channel: phone
+      statement: I agree that you record this call.
+      withdraw: Tell us during the call, or write to us.
+"""
+
+
+def test_g209_and_g210_phone_consent_without_script_and_proof():
+    text = describe(purposes=PHONE_CONSENT)
+    findings = findings_of(text)
+    script = expect(findings, "G209", article="7(1)", key="purposes[0].consent.script",
+                    line=line_of(text, "consent:"))
+    proof = expect(findings, "G210", article="7(1)", key="purposes[0].consent.proof",
+                   line=line_of(text, "consent:"))
+    assert "on the phone" in script.message and "on the phone" in proof.message
+    assert [f.code for f in findings] == ["G209", "G210"]  # no form needed for the phone
+
+
+def test_g209_in_person_needs_a_script_and_email_does_not():
+    in_person = describe(purposes=PHONE_CONSENT.replace("channel: phone", "channel: in_person")
+                         + "      proof: The agent notes your yes in the case.\n")
+    expect(findings_of(in_person), "G209", article="7(1)", key="purposes[0].consent.script",
+           line=line_of(in_person, "consent:"))
+    email = describe(purposes=PHONE_CONSENT.replace("channel: phone", "channel: email")
+                     + "      proof: We keep your reply e-mail.\n")
+    assert findings_of(email) == []
+
+
+def test_g210_email_consent_without_proof():
+    text = describe(purposes=PHONE_CONSENT.replace("channel: phone", "channel: email"))
+    findings = findings_of(text)
+    finding = expect(findings, "G210", article="7(1)", key="purposes[0].consent.proof",
+                     line=line_of(text, "consent:"))
+    assert "by e-mail" in finding.message
+    assert with_code(findings, "G209") == []
+
+
+def test_g209_and_g210_silent_with_script_and_proof():
+    text = describe(purposes=PHONE_CONSENT + "      script: May I record this call? You can say no.\n"
+                    "      proof: Your yes is at the start of the recording.\n")
+    assert findings_of(text) == []
+
+
+def test_g210_explicit_consent_on_another_basis_needs_proof_too():
+    text = describe(data=HEALTH_DATA, purposes=purpose(
+        f"data: [email, health]\nlegal_basis: contract\nspecial_condition: explicit_consent\n{RETAIN}\n"
+        "requirement: We need your e-mail address.\n"
+        "consent: {statement: I agree., withdraw: Tell us., channel: in_person, script: May we note it?}"))
+    findings = findings_of(text)
+    expect(findings, "G210", article="7(1)", key="purposes[0].consent.proof", line=line_of(text, "consent:"))
+    assert [f.code for f in findings] == ["G210"]
+
+
+def test_g211_script_on_a_web_consent_is_never_shown():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER + "      script: Would you like our newsletter?\n",
+                    extra=FORMS)
+    findings = findings_of(text)
+    expect(findings, "G211", article="7(2)", key="purposes[0].consent.script",
+           line=line_of(text, "script: Would"), severity="info")
+    assert [f.code for f in findings] == ["G211"]
+
+
+def test_g212_identifier_named_like_a_purpose():
+    data = "  - id: newsletter\n    label: e-mail address for the newsletter\n    holder: contact\n"
+    purposes = PURPOSES_WITH_NEWSLETTER.replace("data: [email]", "data: [newsletter]")
+    text = describe(data=data, purposes=purposes.replace("  - id: newsletter", "  - id: newsletter", 1),
+                    extra="forms:\n  action: https://test.se/consent\n  identifier: newsletter\n")
+    findings = findings_of(text)
+    finding = expect(findings, "G212", article="7(1)", key="purposes[0].id",
+                     line=line_of(text, "- id: newsletter", occurrence=2))
+    assert "`newsletter`" in finding.message and "identifier" in finding.message
+
+
+def test_g212_purpose_named_like_the_buttons():
+    text = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace("id: newsletter", "id: intent"), extra=FORMS)
+    findings = findings_of(text)
+    expect(findings, "G212", article="7(1)", key="purposes[0].id", line=line_of(text, "- id: intent"))
+    assert [f.code for f in findings] == ["G212"]
 
 
 # G3xx special categories --------------------------------------------------------------------
@@ -295,7 +439,8 @@ def test_g402_consent_purpose_with_a_fixed_period():
            line=line_of(text, "retention: {period"), severity="info")
     silent = describe(purposes=PURPOSES_WITH_NEWSLETTER.replace(
         "retention: {criteria: until you withdraw your consent}",
-        "retention: {period: 24 months, after: \"you subscribed, unless you withdraw your consent before\"}"))
+        "retention: {period: 24 months, after: \"you subscribed, unless you withdraw your consent before\"}"),
+        extra=FORMS)
     assert findings_of(silent) == []
 
 
@@ -421,6 +566,52 @@ def test_g705_adequacy_for_the_united_states_asks_for_dpf_certification():
     expect(findings, "G705", article="45", key="transfers[0].safeguard",
            line=line_of(text, "safeguard: adequacy"), severity="warning")
     assert with_code(findings, "G704") == [] and with_code(findings, "G703") == []
+
+
+def test_g705_is_cleared_by_dpf_certification():
+    """Doing what G705 asks (saying the recipient is certified) clears it."""
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: adequacy\n    certification: dpf\n"
+    assert findings_of(describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)) == []
+
+
+def test_g709_dpf_certification_outside_the_united_states():
+    recipients = US_MAILER.replace("country: US", "country: CH")
+    transfers = "  - recipient: mailer\n    country: CH\n    safeguard: adequacy\n    certification: dpf\n"
+    text = describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G709", article="45", key="transfers[0].certification",
+           line=line_of(text, "certification: dpf"))
+    assert [f.code for f in findings] == ["G709"]
+
+
+def test_g709_dpf_on_a_country_without_any_adequacy_is_located_at_the_certification():
+    recipients = US_MAILER.replace("country: US", "country: IN")
+    transfers = ("  - recipient: mailer\n    country: IN\n    safeguard: standard_contractual_clauses\n"
+                 "    certification: dpf\n    copy: Write to us.\n")
+    text = describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G709", article="45", key="transfers[0].certification",
+           line=line_of(text, "certification: dpf"))
+    assert with_code(findings, "G710") == []  # one finding for one mistake
+
+
+def test_g710_dpf_certification_with_standard_clauses():
+    transfers = ("  - recipient: mailer\n    country: US\n    safeguard: standard_contractual_clauses\n"
+                 "    certification: dpf\n    copy: Write to us and we send you a copy.\n")
+    text = describe(purposes=USED_BY_SUPPORT, recipients=US_MAILER, transfers=transfers)
+    findings = findings_of(text)
+    expect(findings, "G710", article="45", key="transfers[0].certification",
+           line=line_of(text, "certification: dpf"), severity="warning")
+    assert [f.code for f in findings] == ["G710"]
+
+
+def test_g705_still_warns_when_a_certification_names_another_country():
+    """`certification: dpf` on a transfer to the US that the recipient's entry puts elsewhere is
+    still a US transfer: certified, it is cleared; the country mismatch is G707's business."""
+    recipients = US_MAILER.replace("country: US", "country: CA")
+    transfers = "  - recipient: mailer\n    country: US\n    safeguard: adequacy\n    certification: dpf\n"
+    findings = findings_of(describe(purposes=USED_BY_SUPPORT, recipients=recipients, transfers=transfers))
+    assert [f.code for f in findings] == ["G707"]
 
 
 def test_g706_transfer_inside_the_eea():

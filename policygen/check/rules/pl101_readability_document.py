@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policygen.check.measures import Measured
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Score, Settings, WordCount
 from policygen.output import Finding
 
 
@@ -42,7 +42,11 @@ class DocumentReadability(Rule):
     name = "readability.document"
     category = "readability"
     severity = "error"
-    options = {"document-lix": 45, "document-flesch": {"en": 50}, "document-min-words": 25}
+    options = {
+        "document-lix": Option(45, Score),
+        "document-flesch": Option({"en": 50}, Score),
+        "document-min-words": Option(25, WordCount),
+    }
 
     def check_measures(self, measured: Measured, settings: Settings) -> Iterable[Finding]:
         metrics = measured.metrics
@@ -53,7 +57,7 @@ class DocumentReadability(Rule):
         if limit is not None and metrics.lix is not None and metrics.lix > limit:
             yield self.finding_at(
                 *where,
-                f"Document LIX is {metrics.lix:.1f} (limit {limit}): {metrics.words} words, "
+                f"Document LIX is {metrics.lix:.1f} (limit {limit:g}): {metrics.words} words, "
                 f"{metrics.sentences} sentences, {metrics.long_words} long words.",
                 "Use shorter sentences and shorter, everyday words.",
             )
@@ -62,7 +66,7 @@ class DocumentReadability(Rule):
         if floor is not None and ease is not None and ease < floor:
             yield self.finding_at(
                 *where,
-                f"Document Flesch Reading Ease is {ease:.1f} (at least {floor} expected): "
+                f"Document Flesch Reading Ease is {ease:.1f} (at least {floor:g} expected): "
                 f"{metrics.words} words, {metrics.sentences} sentences, {metrics.syllables} syllables.",
                 "Use shorter sentences and words with fewer syllables.",
             )

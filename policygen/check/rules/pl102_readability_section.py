@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policygen.check.measures import Measured
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Score, Settings
 from policygen.output import Finding
 
 
@@ -38,7 +38,7 @@ class SectionReadability(Rule):
     name = "readability.section"
     category = "readability"
     severity = "warning"
-    options = {"section-lix": 50}
+    options = {"section-lix": Option(50, Score)}
 
     def check_measures(self, measured: Measured, settings: Settings) -> Iterable[Finding]:
         limit = settings.option(measured.lang, "section-lix")
@@ -52,7 +52,7 @@ class SectionReadability(Rule):
                     section.column,
                     section.end_line,
                     section.end_column,
-                    f"Section '{section.heading}' has LIX {metrics.lix:.1f} (limit {limit}): "
+                    f"Section '{section.heading}' has LIX {metrics.lix:.1f} (limit {limit:g}): "
                     f"{metrics.words} words, {metrics.sentences} sentences, {metrics.long_words} long words.",
                     "Split long sentences and replace long words in this section.",
                 )

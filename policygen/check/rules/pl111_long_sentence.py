@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Document
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Settings, WordCount
 from policygen.output import Finding
 
 
@@ -38,7 +38,7 @@ class LongSentence(Rule):
     name = "sentence.too_long"
     category = "long-sentence"
     severity = "warning"
-    options = {"sentence-words": 25}
+    options = {"sentence-words": Option(25, WordCount)}
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         limit = settings.option(document.lang, "sentence-words")
@@ -52,6 +52,6 @@ class LongSentence(Rule):
                         block,
                         sentence.words[0].start,
                         sentence.words[-1].end,
-                        f"Sentence has {count} words (limit {limit}); split it.",
+                        f"Sentence has {count} words (limit {limit:g}); split it.",
                         "One idea per sentence: end where a new point starts.",
                     )

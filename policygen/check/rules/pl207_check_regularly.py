@@ -113,8 +113,7 @@ class CheckRegularly(Rule):
     ---
     WP260 (paragraphs 29–33) calls "check this page regularly" insufficient and unfair: a
     controller must actively tell people about substantive changes (by e-mail, in the app, on
-    the next login), and nobody re-reads a privacy policy on their own. policygen writes a change
-    notice between versions (`policygen diff`) for exactly this.
+    the next login), and nobody re-reads a privacy policy on their own.
 
     What is flagged: a sentence addressed to the reader ("du", "you", an imperative, "please")
     that asks them to read, visit, check or review the page or policy regularly, from time to

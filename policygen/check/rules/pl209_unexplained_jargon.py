@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from policygen.check.document import Block, Document, Sentence
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Settings, WordCount
+from policygen.lang.glossary import Term
 from policygen.output import Finding
 
 # Terms whose everyday meaning is close enough to the legal one: the rule does not ask for an
@@ -59,29 +59,19 @@ _OPEN_PARENTHESIS = re.compile(r"\(\s*(?:\S+\s+){0,2}$")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]+")
 
 
-@dataclass(frozen=True)
-class Term:
-    term: str
-    explanation: str
-
-
 @cache
 def _terms(lang: str) -> dict[str, list[tuple[tuple[str, ...], Term]]]:
     """Forms of every term of art in ``glossary/<lang>/terms.yaml``, indexed by first word."""
-    from policygen.check.glossary_files import read_yaml
     from policygen.check.tokens import words_of
+    from policygen.lang.glossary import load_terms
     from policygen.resources import glossary_dir
 
-    path = glossary_dir() / lang / "terms.yaml"
-    if not path.is_file():
-        return {}
     index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
-    for entry in read_yaml(path) or []:
-        if entry["term"] in EVERYDAY.get(lang, ()):
+    for term in load_terms(glossary_dir(), lang):
+        if term.term in EVERYDAY.get(lang, ()):
             continue
-        term = Term(str(entry["term"]), str(entry["explanation"]))
-        for form in entry["forms"]:
-            words = tuple(words_of(str(form), lang))
+        for form in term.forms:
+            words = tuple(words_of(form, lang))
             if words:
                 index.setdefault(words[0], []).append((words, term))
     for candidates in index.values():
@@ -143,7 +133,7 @@ class UnexplainedJargon(Rule):
     name = "jargon.unexplained"
     category = "jargon"
     severity = "info"
-    options = {"jargon-min-words": 50}
+    options = {"jargon-min-words": Option(50, WordCount)}
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         lang = document.lang

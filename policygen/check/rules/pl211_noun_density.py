@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Document, Word
 from policygen.check.rule import Rule
-from policygen.check.settings import Settings
+from policygen.check.settings import Option, Settings, Share
 from policygen.output import Finding
 
 # Endings of nouns made from verbs and adjectives (behandling, tillhandahållande, säkerhet;
@@ -60,7 +60,7 @@ class NounDensity(Rule):
     name = "nominalisation.density"
     category = "nominalisation"
     severity = "info"
-    options = {"nominal-density": None}
+    options = {"nominal-density": Option(None, Share)}
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         share = settings.option(document.lang, "nominal-density")

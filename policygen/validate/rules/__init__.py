@@ -2,6 +2,8 @@
 
 from policygen.validate.rules import (  # noqa: F401
     consent,
+    consent_channels,
+    consent_form,
     legal_basis,
     minimisation,
     notice,

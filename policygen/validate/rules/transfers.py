@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policygen.data.countries import adequacy, in_eu_eea
-from policygen.model.description import Safeguard
+from policygen.model.description import Certification, Safeguard, Transfer
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
 _NEEDS_COPY = {Safeguard.standard_contractual_clauses, Safeguard.binding_corporate_rules}
+_DPF_COUNTRY = "US"  # the Data Privacy Framework certifies US organisations only (2023/1795)
 
 
 @rule("G701", "transfer.missing", severity="error", article="13(1)(f)", article_14="14(1)(f)")
@@ -106,16 +107,23 @@ def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
     covers only organisations certified under the framework. For any other US recipient the
     transfer needs an Art. 46 safeguard.
 
-    Fix: Confirm the recipient is on the Data Privacy Framework List, and say so in the
-    recipient's description; otherwise use standard contractual clauses.
+    Fix: Confirm the recipient is on the Data Privacy Framework List, and say so with
+    `certification: dpf` on the transfer; otherwise use standard contractual clauses.
     """
     for i, transfer in enumerate(ctx.description.transfers):
         decision = adequacy(transfer.country)
-        if transfer.safeguard is Safeguard.adequacy and decision is not None and decision.conditional:
+        if (transfer.safeguard is Safeguard.adequacy and decision is not None and decision.conditional
+                and not _certified_for(transfer)):
             yield Hit(key=f"transfers[{i}].safeguard",
                       message=f"the adequacy decision for {transfer.country} covers only {decision.scope}: "
                               f"confirm that `{transfer.recipient}` is one",
-                      hint="check the Data Privacy Framework List; if not certified, use standard contractual clauses")
+                      hint="if it is on the Data Privacy Framework List, add `certification: dpf` to the "
+                           "transfer; if not, use standard contractual clauses")
+
+
+def _certified_for(transfer: Transfer) -> bool:
+    """Whether the transfer names the certification its country's adequacy decision relies on."""
+    return transfer.certification is Certification.dpf and transfer.country == _DPF_COUNTRY
 
 
 @rule("G706", "transfer.inside_eea", severity="info", article="44")
@@ -177,3 +185,44 @@ def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
                       message=f"the transfer to `{transfer.recipient}` is part of purpose {purposes} but relies "
                               f"on a derogation, which is only for occasional transfers",
                       hint="use `safeguard: standard_contractual_clauses` and add `copy:`")
+
+
+@rule("G709", "transfer.certification_not_us", severity="error", article="45")
+def transfer_certification_not_us(ctx: Context) -> Iterator[Hit]:
+    """A transfer names the Data Privacy Framework for a country other than the United States.
+
+    Why: the EU–US Data Privacy Framework (Implementing Decision (EU) 2023/1795) certifies US
+    organisations only. A recipient elsewhere cannot be certified under it, so the policy would
+    name a protection the transfer does not have (Art. 13(1)(f)).
+
+    Fix: Remove `certification: dpf`, or correct `country:` if the recipient is in the United
+    States.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if transfer.certification is Certification.dpf and transfer.country != _DPF_COUNTRY:
+            yield Hit(key=f"transfers[{i}].certification",
+                      message=f"the transfer to `{transfer.recipient}` names the EU-US Data Privacy "
+                              f"Framework, which covers only US organisations, but goes to {transfer.country}",
+                      hint="remove `certification: dpf`, or correct `country:`")
+
+
+@rule("G710", "transfer.certification_without_adequacy", severity="warning", article="45")
+def transfer_certification_without_adequacy(ctx: Context) -> Iterator[Hit]:
+    """A transfer names the Data Privacy Framework but relies on another safeguard.
+
+    Why: certification under the Data Privacy Framework matters because the adequacy decision
+    (Art. 45) covers certified organisations. A transfer that relies on standard contractual
+    clauses, binding corporate rules or a derogation rests on that ground instead, and the
+    policy must name the ground the transfer really uses (Art. 13(1)(f)).
+
+    Fix: If you rely on the certification, set `safeguard: adequacy`; if you rely on the other
+    safeguard, remove `certification: dpf`.
+    """
+    for i, transfer in enumerate(ctx.description.transfers):
+        if (transfer.certification is Certification.dpf and transfer.country == _DPF_COUNTRY
+                and transfer.safeguard is not Safeguard.adequacy):
+            yield Hit(key=f"transfers[{i}].certification",
+                      message=f"the transfer to `{transfer.recipient}` names the Data Privacy Framework "
+                              f"but relies on `{transfer.safeguard.value}`",
+                      hint="set `safeguard: adequacy` if you rely on the certification; "
+                           "otherwise remove `certification: dpf`")

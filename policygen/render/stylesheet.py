@@ -1,0 +1,87 @@
+"""Stylesheets are inlined into every page, so an override stylesheet is checked as CSS first.
+
+``shared/style.css`` and ``shared/print.css`` (built-in, or from ``--templates``) go verbatim into
+``<style>`` elements. A stylesheet could close that element (``</style><script>…``), or make the
+page load something from another site (``@import``, ``url(https://…)``), which breaks the promise
+that pages are self-contained and load nothing. So before a stylesheet is inlined:
+
+- it may not contain ``<`` at all (nothing can close the style element or open a comment);
+- it must parse as CSS (``tinycss2``, which also decodes CSS escapes such as ``\\75 rl(``);
+- ``@import`` is refused;
+- ``url(…)`` and ``src(…)`` may name only a file of policygen's own assets (``templates/shared/``,
+  a plain file name), and functions that take URLs of their own (``image-set`` …) are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import tinycss2
+from jinja2.exceptions import SecurityError
+
+from policygen.resources import templates_dir
+
+_ASSET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_URL_FUNCTIONS = {"url", "src"}
+_REFUSED_FUNCTIONS = {"image-set", "-webkit-image-set", "image", "cross-fade", "element",
+                      "expression"}
+
+
+class UnsafeStylesheet(SecurityError):
+    """A stylesheet that could escape its ``<style>`` element or load something from elsewhere."""
+
+
+def check_stylesheet(css: str, filename: str) -> str:
+    """Return ``css`` unchanged if it is safe to inline; raise :class:`UnsafeStylesheet` if not."""
+    if "<" in css:
+        line = css.count("\n", 0, css.index("<")) + 1
+        raise UnsafeStylesheet(f"{filename}:{line}: a stylesheet may not contain `<` (it could "
+                               f"close the <style> element)")
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    for node in _walk(rules):
+        _check_node(node, filename)
+    return css
+
+
+def _walk(nodes: Iterable[Any]) -> Iterable[Any]:
+    stack = list(nodes)[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        children: list[Any] = []
+        for name in ("prelude", "content", "arguments", "value"):
+            inner = getattr(node, name, None)
+            if isinstance(inner, list):
+                children.extend(inner)
+        stack.extend(reversed(children))
+
+
+def _check_node(node: Any, filename: str) -> None:
+    line = getattr(node, "source_line", 0)
+    where = f"{filename}:{line}"
+    if node.type == "error":
+        raise UnsafeStylesheet(f"{where}: not valid CSS ({node.message})")
+    if node.type == "at-rule" and node.lower_at_keyword == "import":
+        raise UnsafeStylesheet(f"{where}: @import is not allowed: pages load nothing from elsewhere")
+    if node.type == "url":
+        _check_url(node.value, where)
+    if node.type == "function":
+        if node.lower_name in _REFUSED_FUNCTIONS:
+            raise UnsafeStylesheet(f"{where}: {node.lower_name}() is not allowed in a stylesheet")
+        if node.lower_name in _URL_FUNCTIONS:
+            values = [arg for arg in node.arguments if arg.type not in ("whitespace", "comment")]
+            if not values or values[0].type != "string":
+                raise UnsafeStylesheet(f"{where}: {node.lower_name}() must name a file in quotes")
+            _check_url(values[0].value, where)
+
+
+def _check_url(url: str, where: str) -> None:
+    name = url.strip()
+    if _ASSET_NAME.match(name) and not name.endswith(".j2"):
+        asset = templates_dir() / "shared" / name
+        if asset.is_file() and not asset.is_symlink():
+            return
+    raise UnsafeStylesheet(f"{where}: url({url[:100]!r}) is not one of policygen's own assets; "
+                           f"a stylesheet may refer only to files in templates/shared/")

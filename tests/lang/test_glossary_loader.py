@@ -1,0 +1,67 @@
+"""The one glossary loader: the data of every shipped file, YAML 1.2 scalars, its guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from policygen.lang.datafile import DataFileError, load_yaml
+from policygen.lang.glossary import load_abbreviations, load_terms, shipped_rule_files
+from policygen.resources import glossary_dir
+
+SHIPPED = sorted(glossary_dir().glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_each_shipped_file_reads_as_ruamel_reads_it(path: Path) -> None:
+    """libyaml's events and our YAML 1.2 resolution give exactly ruamel's own YAML 1.2 data."""
+    assert load_yaml(path, "glossary").data == YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+
+
+def test_the_events_come_from_libyamls_c_parser() -> None:
+    assert YAML(typ="safe", pure=False).Parser.__name__ == "CParser"
+
+
+def test_every_shipped_file_is_valid_and_each_language_has_terms_and_abbreviations() -> None:
+    files = shipped_rule_files(glossary_dir())
+    assert {path.name for path, _ in files} >= {"abbreviations.yaml", "wordy.yaml", "vague.yaml"}
+    assert all(path.parent.name == spec.lang for path, spec in files)
+    for lang, abbreviations in (("sv", {"t.ex.", "art.", "kap."}), ("en", {"e.g.", "Art.", "Ltd."})):
+        assert len(load_terms(glossary_dir(), lang)) >= 19
+        assert abbreviations <= load_abbreviations(glossary_dir(), lang)  # entries and allowed ones
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: no\nb: on\nc: 012\nd: 1.5\ne: ~\nf: 'x'\n", {"a": "no", "b": "on", "c": 12, "d": 1.5, "e": None, "f": "x"}),
+        ("- .nan\n- -.inf\n- !!str 3\n", [pytest.approx(float("nan"), nan_ok=True), float("-inf"), "3"]),
+    ],
+)
+def test_scalars_follow_yaml_1_2(tmp_path: Path, text: str, expected: object) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_yaml(path, "glossary").data == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "where"),
+    [
+        (b"a: \x07\n", "a control character is not allowed in YAML", (1, 4)),
+        (b"a: 1\n\x00", "binary data (a NUL byte), not text", (2, 1)),
+        (b"a: \xe9t\xe9\n", "not valid UTF-8 text", (1, 4)),
+        (b"a: [1,\n", "YAML syntax error", (2, 1)),
+        (b"a: 1\n---\nb: 2\n", "only one YAML document is allowed", (2, 1)),
+        (b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "nesting is deeper than 32", (1, 33)),
+    ],
+)
+def test_bad_files_are_located(tmp_path: Path, content: bytes, message: str, where: tuple[int, int]) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError) as caught:
+        load_yaml(path, "glossary")
+    problem = caught.value.problems[0]
+    assert message in problem.message
+    assert (problem.line, problem.column) == where
