@@ -13,13 +13,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "policygen"
 
 FORBIDDEN = {
-    "model": ("policygen.render", "policygen.check", "policygen.cli", "policygen.validate", "policygen.source"),
-    "validate": ("policygen.render", "policygen.cli", "policygen.check", "policygen.source"),
-    "render": ("policygen.check", "policygen.cli", "policygen.source"),
-    "check": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate", "policygen.source"),
-    "output": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate", "policygen.source"),
+    "model": ("policygen.render", "policygen.check", "policygen.cli", "policygen.validate", "policygen.source", "policygen.history"),
+    "validate": ("policygen.render", "policygen.cli", "policygen.check", "policygen.source", "policygen.history"),
+    "render": ("policygen.check", "policygen.cli", "policygen.source", "policygen.history"),
+    # history (the published versions, diffs, change notices) uses render for the consent
+    # version ids, the Markdown escaping and the term explainer of the notice; render gets what
+    # it shows of the history as plain values (policygen.render.published), never the reverse
+    "history": ("policygen.check", "policygen.cli", "policygen.validate", "policygen.source"),
+    "check": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate", "policygen.source", "policygen.history"),
+    "output": ("policygen.model", "policygen.render", "policygen.cli", "policygen.validate", "policygen.source", "policygen.history"),
     # the language check of a description's texts joins model and check; only the CLI uses it
-    "source": ("policygen.render", "policygen.validate", "policygen.cli"),
+    "source": ("policygen.render", "policygen.validate", "policygen.cli", "policygen.history"),
     "lang": ("policygen",),  # nothing of policygen but policygen.lang itself (ALLOWED below)
 }
 ALLOWED = {"lang": "policygen.lang"}

@@ -1,13 +1,17 @@
 """``policygen build DESC --out DIR``: every public document, or nothing.
 
-Thin on purpose: load the description, run the GDPR checks, refuse (exit 1) while there are
-error-level findings unless ``--draft``, then hand over to :func:`policygen.render.build.build`,
-which writes atomically. Bad input of any kind — the description, ``--lang``, an override
+Thin on purpose: load the description, run the GDPR checks, compare it with its last published
+version (:mod:`policygen.history`: the history beside the description), refuse (exit 1) while
+there are error-level findings unless ``--draft``, then hand over to
+:func:`policygen.render.build.build`, which writes atomically, and record the new version in the
+history. Bad input of any kind — the description, its history, ``--lang``, an override
 template, the output folder — ends in exit 2 with located messages.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -28,40 +32,83 @@ from policygen.output.levels import findings_at_or_above
 @click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
               help="Folder with template overrides: <lang>/<name> before the built-in templates.")
 @click.option("--draft", is_flag=True,
-              help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT.")
+              help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT. "
+                   "A draft reads the published history but never adds to it.")
 @click.option("--fragment-title", is_flag=True,
               help="Keep the policy's <h1> in the CMS fragments (for a page without a title of "
                    "its own); by default the fragment starts at its sections.")
+@click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
+              help="The published history (default: beside the description, <name>.history.json).")
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
-          draft: bool, fragment_title: bool) -> None:
+          draft: bool, fragment_title: bool, history_file: str | None) -> None:
     """Render policies, PDFs, fragments and consent forms from a description."""
+    from policygen.history.lock import history_lock
+    from policygen.history.rules import catalogue as change_catalogue
+    from policygen.history.store import history_path
     from policygen.model import load_description
     from policygen.validate import catalogue, run
 
     loaded = load_description(description)
-    files = [FileReport(description, run(loaded))]
-    report = Report(command="build", files=files, rules=used_rules(files, catalogue()))
-    if files[0].findings:
-        click.echo(render("human", report), nl=False, err=True)
-    if should_fail(report, exit_zero=draft):
-        errors = findings_at_or_above(report, "error")
-        click.echo(f"{description}: refusing to build: {errors} error-level finding(s) above; "
-                   f"fix them, or build a marked draft with --draft", err=True)
-        sys.exit(ExitCode.FINDINGS)
+    chosen = _parse_languages(languages)
+    path = Path(history_file) if history_file else history_path(description)
+    lock = (contextlib.nullcontext() if draft else
+            history_lock(path, on_wait=lambda note: click.echo(note, err=True)))
+    with lock:
+        from policygen.history.publication import prepare_build
 
-    from policygen.render.build import build as build_documents
+        built_languages = [lang for lang in loaded.description.languages
+                           if chosen is None or lang in chosen]
+        published = prepare_build(loaded, path, built_languages, dt.date.today())
+        findings = sorted([*run(loaded), *published.findings],
+                          key=lambda f: (f.line, f.column, f.code, f.key))
+        files = [FileReport(description, findings)]
+        report = Report(command="build", files=files,
+                        rules=used_rules(files, [*catalogue(), *change_catalogue()]))
+        if files[0].findings:
+            click.echo(render("human", report), nl=False, err=True)
+        _summary(published, loaded, description)
+        if should_fail(report, exit_zero=draft):
+            errors = findings_at_or_above(report, "error")
+            click.echo(f"{description}: refusing to build: {errors} error-level finding(s) above; "
+                       f"fix them, or build a marked draft with --draft", err=True)
+            sys.exit(ExitCode.FINDINGS)
 
-    result = build_documents(loaded, Path(out_dir), languages=_parse_languages(languages),
-                             user_templates=Path(user_templates) if user_templates else None,
-                             draft=draft, fragment_title=fragment_title,
-                             on_wait=lambda note: click.echo(note, err=True))
-    for warning in result.warnings:
-        click.echo(f"{out_dir}: warning: {warning}", err=True)
-    marked = " (marked UTKAST / DRAFT)" if draft else ""
-    click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
-    for version in result.archived:
-        click.echo(f"archived consent text sha256:{version}")
+        from policygen.render.build import build as build_documents
+
+        result = build_documents(loaded, Path(out_dir), languages=chosen,
+                                 user_templates=Path(user_templates) if user_templates else None,
+                                 draft=draft, fragment_title=fragment_title,
+                                 published=published.published,
+                                 on_wait=lambda note: click.echo(note, err=True))
+        for warning in result.warnings:
+            click.echo(f"{out_dir}: warning: {warning}", err=True)
+        marked = " (marked UTKAST / DRAFT)" if draft else ""
+        click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
+        for version in result.archived:
+            click.echo(f"archived consent text sha256:{version}")
+        for version in result.restored:
+            click.echo(f"restored published consent text sha256:{version} from {path.name}")
+        if not draft and published.new_version:
+            from policygen.history.record import append_version
+
+            entry = append_version(published.history, loaded.description)
+            click.echo(f"recorded the version of {entry['effective']} "
+                       f"({entry['policy_version'][:19]}…) in {path}")
+
+
+def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
+    """What changed since the last published version, in a few lines (``diff`` says it all)."""
+    from policygen.history.report import build_summary
+
+    if published.comparison is None:
+        return
+    languages = loaded.description.languages
+    lang = "en" if "en" in languages else languages[0]
+    effective = published.comparison.old.effective.isoformat()
+    for line in build_summary(published.comparison, lang,
+                              f"policygen diff {description} --since {effective}"):
+        click.echo(line)
 
 
 def _parse_languages(value: str | None) -> list[str] | None:

@@ -1,8 +1,9 @@
 """``policygen rules [CODE]``: every code a user can meet in output, or one code's documentation.
 
-Codes come from two commands: ``policygen check`` (the plain-language rules: ``PL001`` for an
-inline suppression that suppresses nothing, ``PL1xx``/``PL2xx``, user glossary rules) and
-``policygen validate`` (the GDPR findings ``G1xx``…). ``check/`` may not import ``validate/``, so
+Codes come from three commands: ``policygen check`` (the plain-language rules: ``PL001`` for an
+inline suppression that suppresses nothing, ``PL1xx``/``PL2xx``, user glossary rules),
+``policygen validate`` (the GDPR findings ``G1xx``…) and ``policygen build`` (``G9xx``, found by
+comparing with the published history). ``check/`` may not import ``validate/``, so
 this command, which is allowed to call both, brings the two lists together.
 """
 
@@ -24,12 +25,14 @@ def rules(code: str | None, config: Path | None) -> None:
     """List every code that check and validate report, or explain CODE (a code or dotted name)."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
+    from policygen.history.rules import all_rules as change_rules
     from policygen.validate import all_rules
 
     settings, check_rules = load_settings(config)
-    gdpr_rules = all_rules()
+    gdpr_rules = [*all_rules(), *change_rules()]
     if code is None:
-        click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(gdpr_rules), nl=False)
+        click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(all_rules())
+                   + "\n" + format_change_table(change_rules()), nl=False)
         return
     rule = find_rule(check_rules, code)
     if rule is not None:
@@ -41,7 +44,8 @@ def rules(code: str | None, config: Path | None) -> None:
         return
     gdpr = next((r for r in gdpr_rules if code.upper() == r.code or code == r.name), None)
     if gdpr is not None:
-        click.echo(_format_gdpr(gdpr.info()))
+        command = "policygen build" if gdpr.code.startswith("G9") else "policygen validate"
+        click.echo(_format_gdpr(gdpr.info(), command))
         return
     _no_such_rule(code, [key for r in [*check_rules, *gdpr_rules] for key in (r.code, r.name)])
 
@@ -57,9 +61,9 @@ def _no_such_rule(code: str, keys: list[str]) -> None:
     raise UserError.single(code, "no such rule", hint=hint)
 
 
-def _format_gdpr(info: RuleInfo) -> str:
+def _format_gdpr(info: RuleInfo, command: str = "policygen validate") -> str:
     """One GDPR code's documentation from its metadata (``Why:``/``Fix:`` lines in ``help``)."""
-    head = (f"{info.code} {info.name}   (policygen validate)\ncategory: {info.category}   "
+    head = (f"{info.code} {info.name}   ({command})\ncategory: {info.category}   "
             f"severity: {info.severity}   GDPR article: {info.article}")
     return f"{head}\n\n{info.summary}\n\n{info.help.strip()}\n"
 
@@ -86,3 +90,11 @@ def format_gdpr_table(rules: list) -> str:
     for info in (rule.info() for rule in rules):
         rows.append((info.code, info.name, info.article, info.severity, info.summary))
     return "policygen validate: GDPR completeness of a description\n\n" + _columns(rows)
+
+
+def format_change_table(rules: list) -> str:
+    """The codes ``policygen build`` reports when it compares with the published history."""
+    rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
+    for info in (rule.info() for rule in rules):
+        rows.append((info.code, info.name, info.article, info.severity, info.summary))
+    return "policygen build: changes since the last published version\n\n" + _columns(rows)

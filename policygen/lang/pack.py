@@ -133,7 +133,7 @@ def load_pack(lang: str, folder: Path, name: str = "pack") -> Pack:
     """Read and check ``folder/<lang>/<name>.yaml``; raises :class:`PackError` with file and line.
 
     ``name`` picks one of a language's pack files: ``pack`` holds the policy's and the consent
-    form's words, ``handbook`` the internal handbook's. Each is read and checked the same way.
+    form's words, ``handbook`` the internal handbook's, ``changes`` the change notices'. Each is read and checked the same way.
     """
     return _load(lang, Path(folder), name)
 

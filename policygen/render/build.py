@@ -26,6 +26,7 @@ from policygen.render import consent as consent_records
 from policygen.render.output_dir import MARKER
 from policygen.render.pdf import source_date_epoch
 from policygen.render.publish import Marker, publish_folder
+from policygen.render.published import Published
 from policygen.render.site import labels, language_name, page_path
 
 SITE_MARKER = Marker(MARKER, b"policygen output folder: `policygen build` replaces it as a whole.\n")
@@ -36,19 +37,23 @@ class BuildResult:
     out_dir: Path
     files: list[str] = field(default_factory=list)  # paths relative to out_dir, sorted
     archived: list[str] = field(default_factory=list)  # consent versions new in this build
+    restored: list[str] = field(default_factory=list)  # published texts the history brought back
     warnings: list[str] = field(default_factory=list)  # the build succeeded, but say this
 
 
 def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] | None = None,
           user_templates: Path | str | None = None, draft: bool = False, *,
-          fragment_title: bool = False,
+          fragment_title: bool = False, published: Published | None = None,
           lock_wait: float = DEFAULT_WAIT_SECONDS,
           on_wait: Callable[[str], None] | None = None) -> BuildResult:
     """Render the policies, PDFs, fragments, consent forms, consent.json, archive and index.
 
-    Raises :class:`UserError` for anything the user can fix (languages, templates, output folder,
-    another build holding the output folder for longer than ``lock_wait`` seconds).
-    ``fragment_title`` keeps the policy's ``<h1>`` in the CMS fragment (:func:`site.fragment`).
+    ``published`` is what the description's published history adds (:mod:`.published`): the
+    section "Changes to this policy", the earlier versions' pages, their consent texts for the
+    archive and each consent's validity. Raises :class:`UserError` for anything the user can fix
+    (languages, templates, output folder, another build holding the output folder for longer
+    than ``lock_wait`` seconds). ``fragment_title`` keeps the policy's ``<h1>`` in the CMS
+    fragment (:func:`site.fragment`).
     """
     description: Description = getattr(loaded_or_description, "description", loaded_or_description)
     source = str(getattr(loaded_or_description, "path", "") or "description")
@@ -65,13 +70,13 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
     def write(staging: Path) -> BuildResult:
         # the previous output is read here, with the lock held: its consent archive is carried on
         return _render_all(description, staging, languages, templates, draft, previous=out,
-                           fragment_title=fragment_title)
+                           fragment_title=fragment_title, published=published or Published())
 
-    published = publish_folder(out, write, marker=SITE_MARKER, inputs=inputs,
+    done = publish_folder(out, write, marker=SITE_MARKER, inputs=inputs,
                                before_swap=_refuse_lost_archive_texts, lock_wait=lock_wait,
                                on_wait=on_wait)
-    result = published.value
-    result.warnings[:0] = published.warnings
+    result = done.value
+    result.warnings[:0] = done.warnings
     result.out_dir = Path(out_dir)
     return result
 
@@ -106,20 +111,27 @@ def check_languages(description: Description, languages: list[str] | None, sourc
 
 def _render_all(description: Description, staging: Path, languages: list[str],
                 templates: Path | None, draft: bool, previous: Path,
-                fragment_title: bool = False) -> BuildResult:
+                fragment_title: bool = False, published: Published | None = None) -> BuildResult:
     from policygen.render.documents import render_language  # Jinja, markdown-it, WeasyPrint
+    from policygen.render.previous import render_previous
+
+    published = published or Published()
 
     result = BuildResult(out_dir=staging)
     skipped = consent_records.carry_archive(previous, staging)
     result.warnings.extend(f"not carried forward: {what}" for what in skipped)
+    restored = consent_records.restore_archive(staging, published.archive)
     files: dict[str, bytes] = {}
     index_entries = []
     for lang in languages:
         rendered = render_language(description, lang, languages, templates, draft,
-                                   fragment_title=fragment_title)
+                                   fragment_title=fragment_title,
+                                   history=published.sections.get(lang))
         files.update(rendered.files)
         index_entries.append(_index_entry(lang, rendered))
-    files["consent.json"] = consent_records.consent_json(description, languages).encode("utf-8")
+    files.update(render_previous(published.previous, languages, templates))
+    files["consent.json"] = consent_records.consent_json(
+        description, languages, published.valid_since).encode("utf-8")
     files["index.html"] = _render_index(description, index_entries, templates, draft)
     for relative, content in sorted(files.items()):
         target = staging / relative
@@ -127,6 +139,8 @@ def _render_all(description: Description, staging: Path, languages: list[str],
         target.write_bytes(content)
     written = consent_records.write_archive(staging, description, languages)
     result.archived = sorted(path.stem for path in written)
+    result.restored = sorted(path.stem for path in restored)
+    written += restored
     result.files = sorted([*files, SITE_MARKER.name]) + [str(path.relative_to(staging))
                                                          for path in sorted(written)]
     return result

@@ -189,11 +189,31 @@ def _form_record(item: dict[str, Any], lang: str, action: str | None,
             "intent_field": INTENT_FIELD}
 
 
-def consent_json(description: Description, languages: list[str]) -> str:
-    """The text of ``consent.json``: stable key order and indentation, UTF-8, final newline."""
-    document = {"policy_version": policy_version(description),
-                "consents": consent_records(description, languages)}
+def consent_json(description: Description, languages: list[str],
+                 valid_since: dict[str, dict[str, Any]] | None = None) -> str:
+    """The text of ``consent.json``: stable key order and indentation, UTF-8, final newline.
+
+    Each record says since which published version its consents are valid (``valid_since``),
+    from ``valid_since`` (purpose → ``{"policy_version", "effective", "versions": {lang: […]}}``,
+    worked out from the published history); without it, since this version.
+    """
+    records = [{**record, "valid_since": _valid_since(record, description, valid_since or {})}
+               for record in consent_records(description, languages)]
+    document = {"policy_version": policy_version(description), "consents": records}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _valid_since(record: dict[str, Any], description: Description,
+                 known: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A consent with one of ``versions`` (text version ids), given on or after ``effective``,
+    covers this record's text: a CRM renews every other consent to the purpose."""
+    validity = known.get(record["purpose"])
+    if validity is None:
+        return {"policy_version": policy_version(description),
+                "effective": description.effective.isoformat(), "versions": [record["version"]]}
+    versions = list(validity["versions"].get(record["lang"], ())) or [record["version"]]
+    return {"policy_version": validity["policy_version"], "effective": validity["effective"],
+            "versions": versions}
 
 
 def write_archive(out: Path, description: Description, languages: list[str]) -> list[Path]:
@@ -202,20 +222,40 @@ def write_archive(out: Path, description: Description, languages: list[str]) -> 
     ``out`` is the build's temporary folder, already holding the previous archive. Returns the
     files written by this build.
     """
+    return restore_archive(out, [archive_entry(record, description)
+                                 for record in consent_records(description, languages)])
+
+
+def archive_entry(record: dict[str, Any], description: Description) -> dict[str, Any]:
+    """The archive's record of one consent text: the ``consent.json`` record, the exact text
+    shown, and the policy version and date it was first built with."""
+    return {**record,
+            "text": consent_text(record["statement"], record["data"], record["withdraw"],
+                                 record.get("script")),
+            "policy_version": policy_version(description),
+            "effective": description.effective.isoformat()}
+
+
+def archive_bytes(entry: dict[str, Any]) -> bytes:
+    """An archive file's exact bytes: sorted keys, indented, UTF-8, final newline."""
+    return (json.dumps(entry, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def restore_archive(out: Path, entries: list[dict[str, Any]]) -> list[Path]:
+    """Write each archive entry whose text is not archived in ``out`` yet; never touch one that is.
+
+    Used for this build's texts and for the texts of earlier published versions (kept in the
+    description's history), so a new output folder holds every text ever published.
+    """
     folder = out / ARCHIVE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for record in consent_records(description, languages):
-        path = folder / (record["version"].removeprefix("sha256:") + ".json")
+    for entry in entries:
+        path = folder / (entry["version"].removeprefix("sha256:") + ".json")
         if path.exists():
             continue
-        entry = {**record,
-                 "text": consent_text(record["statement"], record["data"], record["withdraw"],
-                                      record["script"]),
-                 "policy_version": policy_version(description),
-                 "effective": description.effective.isoformat()}
-        with open(path, "x", encoding="utf-8", newline="\n") as stream:
-            stream.write(json.dumps(entry, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        with open(path, "xb") as stream:
+            stream.write(archive_bytes(entry))
         written.append(path)
     return written
 

@@ -24,6 +24,7 @@ from policygen.render.environment import make_environment, template_error_locati
 from policygen.render.markdown import MarkdownProblem, markdown_to_html
 from policygen.render.origins import origin_maps
 from policygen.render.pdf import html_to_pdf, is_forbidden_resource
+from policygen.render.published import HistorySection
 from policygen.render.sanitize import UnsafeLink, check_page_links, link_target
 
 
@@ -81,10 +82,15 @@ def _hint(error: BaseException) -> str:
 
 
 def document_context(description: Description, lang: str, languages: list[str],
-                     draft: bool) -> dict[str, Any]:
-    """The view of the description (:mod:`policygen.render.context`) plus the engine's keys."""
+                     draft: bool, history: HistorySection | None = None) -> dict[str, Any]:
+    """The view of the description (:mod:`policygen.render.context`) plus the engine's keys.
+
+    ``history`` is the section "Changes to this policy" from the published history
+    (:mod:`policygen.render.published`); ``None`` leaves it out.
+    """
     items = consent_records.form_items(description, lang)
     return {
+        "history": history,
         **content_context(description, lang),
         "languages": list(languages),
         "draft": draft,
@@ -125,15 +131,18 @@ def _forms_action(description: Description) -> str | None:
 
 def render_language(description: Description, lang: str, languages: list[str],
                     templates: Path | None, draft: bool, *,
-                    fragment_title: bool = False) -> LanguageDocuments:
+                    fragment_title: bool = False,
+                    history: HistorySection | None = None) -> LanguageDocuments:
     with template_errors_as_user_errors():
-        return _render_language(description, lang, languages, templates, draft, fragment_title)
+        return _render_language(description, lang, languages, templates, draft, fragment_title,
+                                history)
 
 
 def _render_language(description: Description, lang: str, languages: list[str],
                      templates: Path | None, draft: bool,
-                     fragment_title: bool = False) -> LanguageDocuments:
-    context = document_context(description, lang, languages, draft)
+                     fragment_title: bool = False,
+                     history: HistorySection | None = None) -> LanguageDocuments:
+    context = document_context(description, lang, languages, draft, history)
     markdown_env = make_environment(lang, "markdown", templates)
     html_env = make_environment(lang, "html", templates)
     for environment, name in ((markdown_env, "policy.md.j2"), (html_env, "page.html.j2"),

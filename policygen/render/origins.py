@@ -132,12 +132,29 @@ def _alignment(unmarked: str, published: str) -> list[int | None]:
         elif tag == "replace" and a1 - a0 == b1 - b0:
             for index in range(a1 - a0):
                 ours_line, theirs_line = ours[a0 + index], theirs[b0 + index]
-                chars = difflib.SequenceMatcher(None, _fold_case(ours_line), _fold_case(theirs_line),
-                                                autojunk=False)
-                for block in chars.get_matching_blocks():
+                for block in _matching_blocks(_fold_case(ours_line), _fold_case(theirs_line)) or ():
                     _copy(result, our_starts[a0 + index] + block.a, their_starts[b0 + index] + block.b,
                           block.size)
     return result
+
+
+# difflib compares characters in time that grows with the product of the lengths (and worse on
+# repetitive text): a 40 KB word in a title took minutes. Above this many pairs, text that is not
+# found verbatim is not aligned character by character.
+_DIFF_LIMIT = 4_000_000
+
+
+def _matching_blocks(ours: str, theirs: str) -> list[difflib.Match] | None:
+    """The blocks of ``ours`` found in ``theirs``, as difflib gives them; one block when ``ours``
+    appears verbatim (the usual case), ``None`` when the texts are too long to compare."""
+    if not ours:
+        return []
+    found = theirs.find(ours)
+    if found >= 0:
+        return [difflib.Match(0, found, len(ours)), difflib.Match(len(ours), len(theirs), 0)]
+    if len(ours) * len(theirs) > _DIFF_LIMIT:
+        return None
+    return difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks()
 
 
 def _fold_case(text: str) -> str:
@@ -171,10 +188,12 @@ def _value_ranges(published: str, start: int, end: int, value: str) -> Iterator[
     """The parts of ``published[start:end]`` that print ``value`` itself: what the build inserted
     (an explanation of a term, a Markdown escape that splits a word) is left out, unless it holds
     no letter or digit (white space, punctuation)."""
-    shown = published[start:end]
-    matcher = difflib.SequenceMatcher(None, _fold_case(value), _fold_case(shown), autojunk=False)
+    blocks = _matching_blocks(_fold_case(value), _fold_case(published[start:end]))
+    if blocks is None:  # too long to compare character by character: the whole range
+        yield start, end
+        return
     current: tuple[int, int] | None = None
-    for block in matcher.get_matching_blocks():
+    for block in blocks:
         if not block.size:
             continue
         low, high = start + block.b, start + block.b + block.size

@@ -23,10 +23,27 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "exempel-support.yaml"
 UNSEEN = Path(__file__).parent / "descriptions"
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # run as user `nobody`
+# A build as `nobody` must fail on the output folder, not on a history in pytest's folders, which
+# only root may enter: a draft with no history neither reads, locks nor records one.
+NO_HISTORY = ["--draft", "--history", "/nonexistent-policygen/none.history.json"]
+
+
+_HISTORIES: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _histories(tmp_path_factory):
+    """The published histories of the repository's descriptions, in a temporary folder: a build
+    would otherwise record them beside the description, in the repository (docs/changes.md)."""
+    _HISTORIES.append(tmp_path_factory.mktemp("histories"))
+    yield
+    _HISTORIES.clear()
 
 
 def policygen(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
     """The command line in a new process; ``prefix`` runs it through e.g. ``NOBODY``."""
+    if args[0] == "build" and REPO in Path(args[1]).resolve().parents and "--history" not in args:
+        args = (*args, "--history", str(_HISTORIES[0] / f"{Path(args[1]).stem}.history.json"))
     command = [*(prefix or []), sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=REPO)
@@ -167,7 +184,7 @@ def test_unwritable_location_as_another_user(nobody, tmp_path):
     mount = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
              'mount --bind "$0" /mnt && exec "$@"', str(parent)]
     assert run_quietly([*mount, *nobody, "test", "-r", "/mnt/site/.policygen"]), "nobody must read the site"
-    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", prefix=[*mount, *nobody])
+    run = policygen("build", str(EXAMPLE), "--out", "/mnt/site", *NO_HISTORY, prefix=[*mount, *nobody])
     assert_untouched(parent / "site", before, run, 2)
     assert "/mnt/site" in run.stderr and "cannot write" in run.stderr
 
@@ -178,7 +195,7 @@ def test_output_inside_a_folder_the_user_cannot_read(nobody, tmp_path):
     assert run.returncode == 0, run.stderr
     before = snapshot(out)
     assert not as_nobody("test", "-r", str(out / ".policygen"))
-    run = policygen("build", str(EXAMPLE), "--out", str(out), prefix=nobody)
+    run = policygen("build", str(EXAMPLE), "--out", str(out), *NO_HISTORY, prefix=nobody)
     assert_untouched(out, before, run, 2)
     assert "Permission denied" in run.stderr
 
@@ -243,7 +260,7 @@ def test_bad_source_date_epoch_changes_nothing_published(published):
     out, _ = published
     before = snapshot(out)  # a good build above may have added to the archive
     command = [sys.executable, "-c", "from policygen.cli.main import main; main()", "build",
-               str(EXAMPLE), "--out", str(out)]
+               str(EXAMPLE), "--out", str(out), "--history", str(_HISTORIES[0] / "example.history.json")]
     run = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO,
                          env=dict(os.environ, SOURCE_DATE_EPOCH="abc"))
     assert_untouched(out, before, run, 2)

@@ -54,7 +54,8 @@ def run_build(description: Path, out: Path, *extra: str) -> subprocess.Completed
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     return subprocess.run(
         [sys.executable, "-c", "from policygen.cli.main import main; main()", "build",
-         str(description), "--out", str(out), *extra],
+         str(description), "--out", str(out), *extra,
+         "--history", str(out.parent / f"{description.stem}.history.json")],
         capture_output=True, text=True, env=env, check=False)
 
 

@@ -64,11 +64,14 @@ def test_consent_json_has_exactly_the_design_shape(site: Path) -> None:
         ("newsletter", "sv"), ("newsletter", "en")]
     swedish = document["consents"][0]
     assert list(swedish) == ["purpose", "lang", "controller", "legal_basis", "statement",
-                             "withdraw", "data", "version", "channel", "script", "proof", "form"]
+                             "withdraw", "data", "version", "channel", "script", "proof", "form",
+                             "valid_since"]
     assert (swedish["channel"], swedish["script"], swedish["proof"]) == ("web", None, None)
     assert swedish["form"] == {"page": "sv/samtycke.html", "action": "https://exempel.se/samtycke",
                                "identifier": "email", "field": "newsletter",
                                "version_field": "newsletter__version", "intent_field": "intent"}
+    assert swedish["valid_since"] == {"policy_version": document["policy_version"],
+                                      "effective": "2026-12-01", "versions": [swedish["version"]]}
     assert swedish["controller"] == "Exempel Support AB"
     assert swedish["legal_basis"] == "consent"
     assert swedish["data"] == ["ditt namn", "din e-postadress"]

@@ -15,7 +15,12 @@ from policygen.cli.main import main  # noqa: E402
 
 
 def _run(*args: str):
-    return CliRunner().invoke(main, ["build", *map(str, args)], catch_exceptions=False)
+    """``policygen build`` with the published history beside the output folder, in the test's
+    temporary folder (by default it would be written beside the description, in the repository)."""
+    words = [str(arg) for arg in args]
+    history = Path(words[words.index("--out") + 1]).parent / f"{Path(words[0]).stem}.history.json"
+    return CliRunner().invoke(main, ["build", *words, "--history", str(history)],
+                              catch_exceptions=False)
 
 
 @pytest.fixture

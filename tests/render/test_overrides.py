@@ -36,7 +36,8 @@ def _markdown(lang: str, templates: Path | None) -> str:
 
 def _build(tmp_path: Path, templates: Path, lang: str = "sv"):
     return CliRunner().invoke(main, ["build", str(EXAMPLE), "--out", str(tmp_path / "site"),
-                                    "--templates", str(templates), "--lang", lang])
+                                    "--templates", str(templates), "--lang", lang,
+                                    "--history", str(tmp_path / "example.history.json")])
 
 
 @pytest.fixture(scope="module")

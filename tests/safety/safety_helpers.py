@@ -14,7 +14,16 @@ NEWSLETTER_SV = "Ja, skicka Exempel Supports nyhetsbrev"
 HANG_GUARD = 120  # seconds: far above any normal run, only there so a hang fails instead of blocking
 
 
+HISTORIES: list[Path] = []
+"""Where builds of the repository's descriptions keep their published history: a temporary
+folder that tests/safety/conftest.py sets for the session (by default a build records the history
+beside the description, in the repository: docs/changes.md)."""
+
+
 def command(*args: str) -> list[str]:
+    if (args and args[0] == "build" and "--history" not in args and HISTORIES
+            and REPO in Path(args[1]).resolve().parents):
+        args = (*args, "--history", str(HISTORIES[0] / f"{Path(args[1]).stem}.history.json"))
     return [sys.executable, "-c", "from policygen.cli.main import main; main()", *args]
 
 

@@ -1,0 +1,147 @@
+"""``policygen diff`` as text for a person (``human``) and for a program (``json``), and the
+short summary ``build`` prints.
+
+Both say, for every change, what changed (one sentence in the chosen language), whether it is
+substantive or editorial and why, and where it is in the description; then the consent purposes
+whose earlier consents no longer cover the new text, with the old and new text version ids and
+what to do.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policygen.history.changes import Change
+from policygen.history.compare import Comparison, Side
+from policygen.history.consents import ConsentChange
+from policygen.history.sentences import Describer
+from policygen.history.speaker import Speaker, in_lang
+
+BUILD_SUMMARY_LINES = 10
+
+
+def _where(comparison: Comparison, change: Change) -> tuple[str, int, int] | None:
+    """The file, line and column of a change: in the new file, else (removed) in the old one."""
+    side = comparison.new if change.new_key is not None else comparison.old
+    if side.locations is None:
+        return None
+    line, column = side.locations.find(change.key)  # type: ignore[attr-defined]
+    return side.source, line, column
+
+
+def purpose_title(comparison: Comparison, purpose_id: str, lang: str) -> str:
+    purpose = next(p for p in comparison.new.description.purposes if p.id == purpose_id)
+    return in_lang(purpose.title, lang)
+
+
+def consent_action(say: Speaker, comparison: Comparison, change: ConsentChange) -> str:
+    """What to do about one consent purpose, in the speaker's language."""
+    return say(f"consent.{change.status}", name=purpose_title(comparison, change.purpose, say.lang))
+
+
+def _side(side: Side) -> dict[str, Any]:
+    return {"source": side.source, "policy_version": side.version,
+            "effective": side.effective.isoformat()}
+
+
+def as_json(comparison: Comparison, lang: str) -> str:
+    """The JSON of a diff (docs/changes.md, "JSON")."""
+    say = Speaker(lang)
+    describe = Describer(comparison.old.description, comparison.new.description, say)
+    changes = []
+    for change in comparison.changes:
+        entry: dict[str, Any] = {
+            "element": change.element, "id": change.id, "action": change.action,
+            "field": change.field, "detail": change.detail, "class": change.kind,
+            "reason": change.reason, "reason_text": say(f"reason.{change.reason}"),
+            "summary": describe.sentence(change), "key": change.key,
+        }
+        where = _where(comparison, change)
+        if where is not None:
+            entry.update({"file": where[0], "line": where[1], "column": where[2]})
+        entry.update({"before": change.before, "after": change.after})
+        changes.append(entry)
+    consents = [{
+        "purpose": change.purpose, "status": change.status, "reasons": list(change.reasons),
+        "versions": [{"lang": v.lang, "old": v.old, "new": v.new} for v in change.versions],
+        "action": consent_action(say, comparison, change),
+    } for change in comparison.consents]
+    document = {
+        "lang": lang,
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
+        "summary": {"changes": len(comparison.changes),
+                    "substantive": len(comparison.substantive),
+                    "editorial": len(comparison.editorial),
+                    "renew_consent": [change.purpose for change in comparison.renewals]},
+        "changes": changes,
+        "consents": consents,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _short(version: str) -> str:
+    return version.removeprefix("sha256:")[:12]
+
+
+def _counts(say: Speaker, comparison: Comparison) -> str:
+    if not comparison.changes:
+        return say("diff.none")
+    return say("diff.counts", count=len(comparison.changes),
+               substantive=len(comparison.substantive), editorial=len(comparison.editorial))
+
+
+def human(comparison: Comparison, lang: str) -> str:
+    """The diff for a person: a heading, the counts, each change with its class and reason."""
+    say = Speaker(lang)
+    describe = Describer(comparison.old.description, comparison.new.description, say)
+    old, new = comparison.old, comparison.new
+    lines = [say("diff.heading", old=f"{old.effective.isoformat()} ({_short(old.version)}, "
+                                     f"{old.source})",
+                 new=f"{new.effective.isoformat()} ({_short(new.version)}, {new.source})"),
+             _counts(say, comparison), ""]
+    for change in comparison.changes:
+        where = _where(comparison, change)
+        place = f"  {where[0]}:{where[1]}:{where[2]}" if where else ""
+        label = say(f"element.{change.element}") + (f" `{change.id}`" if change.id else "")
+        lines.append(f"{say(f'class.{change.kind}')}  {label}{place}")
+        lines.append(f"    {describe.sentence(change)}")
+        lines.append(f"    {say('diff.why')} {say(f'reason.{change.reason}')}")
+    if comparison.consents:
+        lines += ["", say("consent.heading")]
+        for change in comparison.consents:
+            lines.append(f"  {consent_action(say, comparison, change)}")
+            if change.reasons:
+                reasons = say.join([say(f"consent.reasons.{reason}") for reason in change.reasons])
+                lines.append(f"    {say('consent.because')} {reasons}")
+            for version in change.versions:
+                if version.old == version.new and change.status == "renew":
+                    lines.append(f"    {say('consent.same_version', lang=version.lang, new=version.new)}")
+                elif version.old is not None or version.new is not None:
+                    lines.append(f"    {say('consent.version', lang=version.lang, old=version.old or '—', new=version.new or '—')}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def build_summary(comparison: Comparison, lang: str, command: str) -> list[str]:
+    """The few lines ``build`` prints about what changed since the last published version."""
+    say = Speaker(lang)
+    old = comparison.old
+    head = (f"changes since the version published for {old.effective.isoformat()} "
+            f"({_short(old.version)}): {len(comparison.substantive)} substantive, "
+            f"{len(comparison.editorial)} editorial")
+    if comparison.same_version:
+        return [f"no changes since the version published for {old.effective.isoformat()} "
+                f"({_short(old.version)})"]
+    describe = Describer(old.description, comparison.new.description, say)
+    ordered = comparison.substantive + comparison.editorial
+    lines = [head]
+    for change in ordered[:BUILD_SUMMARY_LINES]:
+        lines.append(f"  {change.kind:<11}  {describe.sentence(change)}")
+    if len(ordered) > BUILD_SUMMARY_LINES:
+        lines.append(f"  … and {len(ordered) - BUILD_SUMMARY_LINES} more")
+    for change in comparison.renewals:
+        lines.append(f"  consent to ask again: {change.purpose} — "
+                     f"{consent_action(say, comparison, change)}")
+    lines.append(f"  every change and its reason: {command}")
+    return lines

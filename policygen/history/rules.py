@@ -1,0 +1,197 @@
+"""G9xx: what ``build`` finds when it compares the description with its last published version.
+
+These are GDPR findings like those of ``validate`` (a code, a dotted name, a severity, the
+article, a located key, a docstring with ``Why:`` and ``Fix:``), but they need the published
+history, which only ``build`` reads, so they are declared here rather than among the rules of
+:mod:`policygen.validate`. ``reference`` names guidance beyond the regulation itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from policygen.history.compare import Comparison
+from policygen.model.facts import Facts
+from policygen.output import Finding, RuleInfo, rule_info
+
+DEFAULT_NOTICE_DAYS = 1
+"""Without ``changes.notice_days``, a substantive change must at least take effect after the day
+it is published: people cannot be told before a change that is already in force."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the rules look at: the comparison with the last published version, and today."""
+
+    comparison: Comparison
+    today: dt.date
+
+    @property
+    def notice_days(self) -> int:
+        changes = self.comparison.new.description.changes
+        if changes is not None and changes.notice_days is not None:
+            return changes.notice_days
+        return DEFAULT_NOTICE_DAYS
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    message: str
+    hint: str = ""
+    indirect: bool = False
+
+
+Check = Callable[[Review], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class ChangeRule:
+    code: str
+    name: str
+    severity: str
+    article: str
+    article_14: str | None
+    reference: str
+    check: Check
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def section(self, title: str) -> str:
+        match = re.search(rf"^{title}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
+        return " ".join(match.group(1).split()) if match else ""
+
+    @property
+    def articles(self) -> str:
+        return self.article + (f" / {self.article_14}" if self.article_14 else "")
+
+    def info(self) -> RuleInfo:
+        reference = f"\nReference: {self.reference}" if self.reference else ""
+        return rule_info(self.code, self.name, "gdpr", self.severity, self.doc,
+                         article=self.articles,
+                         help=f"Why: {self.section('Why')}\nFix: {self.section('Fix')}{reference}")
+
+
+RULES: dict[str, ChangeRule] = {}
+
+
+def change_rule(code: str, name: str, *, severity: str, article: str,
+                article_14: str | None = None, reference: str = "") -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if code in RULES or not re.fullmatch(r"G9\d\d", code):
+            raise ValueError(f"bad or duplicate change rule code {code!r}")
+        RULES[code] = ChangeRule(code, name, severity, article, article_14, reference, check)
+        return check
+
+    return register
+
+
+@change_rule("G901", "effective.not_moved", severity="error", article="5(2)")
+def effective_not_moved(review: Review) -> Iterator[Hit]:
+    """The description changed since its last published version, but `effective` did not move.
+
+    Why: the effective date is how people, and you, tell versions of the policy apart. Two
+    different texts under one date make it impossible to show which text someone was given, or
+    which consent text they agreed to (accountability, Art. 5(2); proof of consent, Art. 7(1)).
+    A date earlier than the published one would make the new text look older than the old one.
+
+    Fix: Set `effective:` to the date the changed policy takes effect, later than the date of the
+    last published version (and, for substantive changes, far enough ahead to tell people first).
+    """
+    old, new = review.comparison.old, review.comparison.new
+    if review.comparison.same_version:
+        return
+    if new.effective == old.effective:
+        yield Hit("effective", f"the description changed since the version published for "
+                               f"{old.effective.isoformat()}, but `effective` is still "
+                               f"{new.effective.isoformat()}",
+                  hint="set `effective:` to the date the changed policy takes effect")
+    elif new.effective < old.effective:
+        yield Hit("effective", f"`effective` ({new.effective.isoformat()}) is before the last "
+                               f"published version's date ({old.effective.isoformat()})",
+                  hint="a new version takes effect after the published one; set a later date")
+
+
+@change_rule("G902", "change.notice_too_short", severity="warning", article="12(1)",
+             reference="WP260 rev.01, paras. 29–31")
+def notice_too_short(review: Review) -> Iterator[Hit]:
+    """A substantive change takes effect sooner than the notice period allows.
+
+    Why: people must be told of a substantive change actively and in time to think about it and
+    to use their rights (withdraw a consent, object) before it applies (Art. 12(1) and 5(1)(a);
+    WP260 rev.01, paras. 29–31). The description's `changes.notice_days` says how far ahead you
+    announce such changes; without it, a change must at least take effect after today.
+
+    Fix: Move `effective:` to at least `changes.notice_days` days after you announce the change
+    (`policygen diff … --format md` writes the notice), or make the change smaller.
+    """
+    comparison = review.comparison
+    substantive = comparison.substantive
+    if not substantive:
+        return
+    days = (comparison.new.effective - review.today).days
+    if days >= review.notice_days:
+        return
+    when = ("today" if days == 0 else f"in {days} day(s)" if days > 0
+            else f"{-days} day(s) ago")
+    yield Hit("effective", f"{len(substantive)} substantive change(s) take effect "
+                           f"{comparison.new.effective.isoformat()} ({when}); the notice period is "
+                           f"{review.notice_days} day(s)",
+              hint=f"set `effective:` to {(review.today + dt.timedelta(days=review.notice_days)).isoformat()} "
+                   f"or later, and send the notice (`policygen diff … --format md`)")
+
+
+@change_rule("G903", "purpose.new_without_notice", severity="warning", article="13(3)",
+             article_14="14(4)")
+def new_purpose_without_notice(review: Review) -> Iterator[Hit]:
+    """A new purpose takes effect today or earlier, so nobody could be told before it starts.
+
+    Why: before you use data for a purpose other than the one it was collected for, you must
+    tell people about the new purpose and the information that goes with it (Art. 13(3); Art.
+    14(4) for data from elsewhere). A purpose whose policy is already in force when it appears
+    starts before anyone was told.
+
+    Fix: Set `effective:` to a date in the future and announce the new purpose before then, or
+    do not start the processing until the new policy takes effect.
+    """
+    comparison = review.comparison
+    if comparison.new.effective > review.today:
+        return
+    facts = Facts(comparison.new.description)
+    purposes = {p.id: (index, p) for index, p in facts.purposes()}
+    for change in comparison.changes:
+        if change.element == "purpose" and change.action == "added":
+            index, purpose = purposes[change.id]
+            yield Hit(f"purposes[{index}]",
+                      f"purpose `{purpose.id}` is new, and the policy takes effect "
+                      f"{comparison.new.effective.isoformat()}, not in the future",
+                      hint="set `effective:` to a later date and tell people before it",
+                      indirect=facts.uses_indirect(purpose))
+
+
+def all_rules() -> list[ChangeRule]:
+    return [RULES[code] for code in sorted(RULES)]
+
+
+def catalogue() -> list[RuleInfo]:
+    return [rule.info() for rule in all_rules()]
+
+
+def review_findings(comparison: Comparison, locations: object, today: dt.date) -> list[Finding]:
+    """The G9xx findings of a build's comparison, located in the new description."""
+    review = Review(comparison, today)
+    findings = []
+    for rule in all_rules():
+        for hit in rule.check(review):
+            line, column = locations.find(hit.key)  # type: ignore[attr-defined]
+            article = rule.article_14 if hit.indirect and rule.article_14 else rule.article
+            findings.append(Finding(code=rule.code, name=rule.name, severity=rule.severity,
+                                    article=article, key=hit.key, line=line, column=column,
+                                    message=hit.message, hint=hit.hint, kind="gdpr"))
+    return sorted(findings, key=lambda f: (f.line, f.column, f.code, f.key))
