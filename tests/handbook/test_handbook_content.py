@@ -35,8 +35,8 @@ def test_records_say_where_each_kind_of_data_lives(handbooks, described, lang):
 def test_company_data_stays_on_the_company(handbooks, lang):
     text = routines(handbooks, "exempel-support", lang)
     company = section(text, say(lang, "hb.company_data.heading"), 3)
-    assert {"sv": "- Fakturaadress och vad du har betalat",
-            "en": "- Billing address and what you have paid"}[lang] in company
+    assert {"sv": "- Fakturaadress och betalningar",
+            "en": "- Billing address and payments"}[lang] in company
     assert say(lang, "hb.company_data.stays") in company
     hyr = routines(handbooks, "hyrcykel-sv-en", lang)
     assert say(lang, "hb.company_data.heading") not in hyr  # no company data, no such rule
@@ -128,7 +128,7 @@ def test_quiz_answers_use_this_organisation_s_facts(handbooks, lang):
     quiz = plain_text(section(routines(handbooks, "exempel-support", lang), say(lang, "hb.quiz.heading"), 3))
     for fact in ("Lime CRM", "dataskydd@exempel.se", "Sendwise Inc.", "Karin Lund",
                  {"sv": "USA", "en": "the United States"}[lang],
-                 {"sv": "Bokföra dina betalningar", "en": "Keep accounts of your payments"}[lang]):
+                 {"sv": "Fakturor och bokföring", "en": "Invoices and bookkeeping"}[lang]):
         assert fact in quiz, fact
     assert say(lang, "hb.quiz.health_document.question") in quiz
     assert say(lang, "hb.quiz.marketing.question") in quiz

@@ -106,9 +106,9 @@ def test_every_letter_is_addressed_and_signed(handbooks, described, name, lang):
 def test_erasure_letter_says_what_stays_why_and_until_when(handbooks, lang):
     text = letter(handbooks, "exempel-support", lang, "erasure")
     law = {"sv": "Bokföringslagen (1999:1078)", "en": "The Swedish Bookkeeping Act (1999:1078)"}[lang]
-    until = {"sv": "7 år efter utgången av det år då räkenskapsåret slutade",
-             "en": "7 years after the end of the calendar year in which the financial year ended"}[lang]
-    kept = {"sv": "Bokföra dina betalningar", "en": "Keep accounts of your payments"}[lang]
+    until = {"sv": "sju år efter utgången av det år då räkenskapsåret slutade",
+             "en": "seven years after the end of the calendar year in which the financial year ended"}[lang]
+    kept = {"sv": "Fakturor och bokföring", "en": "Invoices and bookkeeping"}[lang]
     assert law in text and until in text and kept in text
     assert "Lime Technologies AB" in text and "Sendwise Inc." in text  # Art. 19 recipients
 

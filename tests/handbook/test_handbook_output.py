@@ -146,7 +146,7 @@ def test_unknown_language_exits_2(tmp_path):
 
 def test_error_level_findings_refuse_unless_draft(tmp_path):
     gap = EXAMPLE.read_text(encoding="utf-8")
-    start = gap.index("    legitimate_interest:\n      sv: >-\n        Vi vill veta")
+    start = gap.index("    legitimate_interest:\n      sv: Vi vill veta")
     end = gap.index("    retention:\n      period: 12 months")
     path = tmp_path / "gap.yaml"
     path.write_text(gap[:start] + gap[end:], encoding="utf-8")

@@ -144,3 +144,35 @@ def test_a_right_no_purpose_has_gets_no_routine_and_no_letter(tmp_path: Path):
             assert say(lang, f"hb.rights.{right}.heading") not in unescape(routines)
     letters = sorted(path.name for path in (tmp_path / "hb" / "sv" / "svarsbrev").iterdir())
     assert letters == ["access.md", "extension.md", "rectification.md", "verify-identity.md"]
+
+
+PORTABILITY_EXPLAINED = {
+    "sv": "Dataportabilitet betyder att personen kan få ut uppgifterna som hen har gett oss i ett vanligt "
+          "digitalt format och flytta dem till någon annan.",
+    "en": "Data portability means that the person can get the data they gave us in a common digital format, "
+          "and take it elsewhere.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DESCRIPTIONS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_data_portability_is_explained_before_a_purpose_first_lists_it(handbooks, described, name, lang):
+    if lang not in described[name].languages:
+        pytest.skip(f"{name} is not written in {lang}")
+    routines = read(handbooks[name], f"{ROUTINES[lang]}.md")
+    explanation = PORTABILITY_EXPLAINED[lang]
+    link = f"[{say(lang, 'hb.rights.portability.short')}](#{say(lang, 'hb.anchors.right_portability')})"
+    records = section(routines, say(lang, "hb.records.heading"), 2)
+    if link in records:
+        assert explanation in records and records.index(explanation) < records.index(link)
+    else:
+        assert explanation not in routines
+
+
+def test_without_the_right_to_data_portability_it_is_not_explained(tmp_path: Path):
+    from policygen.model import load_description_text
+    from policygen.render.handbook.writer import write_handbook
+
+    write_handbook(load_description_text(ONLY_A_LAW), tmp_path / "hb")
+    for lang in LANGUAGES:
+        assert PORTABILITY_EXPLAINED[lang] not in read(tmp_path / "hb", f"{ROUTINES[lang]}.md")

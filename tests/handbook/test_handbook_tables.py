@@ -52,7 +52,7 @@ def test_register_of_exempel_support_in_detail(handbooks):
     assert rows["support"]["transfers"] == ("Sendwise Inc. i USA: EU-kommissionens "
                                             "standardavtalsklausuler")
     assert rows["security"]["transfers"] == ""
-    assert rows["bookkeeping"]["retention"] == ("7 år efter utgången av det år då "
+    assert rows["bookkeeping"]["retention"] == ("sju år efter utgången av det år då "
                                                 "räkenskapsåret slutade")
     assert rows["support"]["security"] == ""
     text = plain_text(read(handbooks["exempel-support"], "register.md"))
@@ -75,16 +75,23 @@ HOSTILE = {"=HYPERLINK(\"https://evil.example\",\"x\")": "'=HYPERLINK", "+SUM(1,
            "-2+3": "'-2+3", "@cmd": "'@cmd"}
 
 
+def replace_once(text: str, old: str, new: str) -> str:
+    """``text`` with its one ``old`` replaced: a test that edits an example fails loudly when the
+    example's wording has changed, instead of silently testing the unedited example."""
+    assert text.count(old) == 1, f"expected exactly one {old!r} in the example"
+    return text.replace(old, new)
+
+
 def test_cells_a_spreadsheet_would_run_are_neutralised(tmp_path):
     from policygen.model import load_description_text
     from policygen.render.handbook.writer import write_handbook
 
     text = (REPO / "examples" / "exempel-support.yaml").read_text(encoding="utf-8")
     titles = iter(HOSTILE)
-    for old in ("Hjälpa dig med ditt supportärende", "Skicka vårt nyhetsbrev till dig"):
-        text = text.replace(f"sv: {old}", f"sv: '{next(titles)}'", 1)
-    text = text.replace("label: {sv: ditt namn, en: your name}", "label: {sv: '+SUM(1,2)', en: your name}")
-    text = text.replace("sv: Vi vill hålla våra system säkra och skydda dina uppgifter mot intrång och missbruk.",
+    for old in ("Hjälp med ditt supportärende", "Nyhetsbrev"):
+        text = replace_once(text, f"sv: {old}\n", f"sv: '{next(titles)}'\n")
+    text = replace_once(text, "label: {sv: ditt namn, en: your name}", "label: {sv: '+SUM(1,2)', en: your name}")
+    text = replace_once(text, "sv: Vi vill skydda våra system och dina uppgifter mot intrång och missbruk.",
                         "sv: '@cmd Vi vill hålla våra system säkra.'")
     write_handbook(load_description_text(text), tmp_path / "hb")
     register = parse(tmp_path / "hb" / "register.csv")
@@ -126,11 +133,11 @@ def test_crm_catalogue_has_one_row_per_kind_of_data(handbooks, described, name):
 
 
 EXEMPEL_DELETION = {  # data id → (who decides, words the Swedish rule must contain)
-    "invoice": ("bookkeeping", ["7 år efter utgången", "Det är tiden för ”Bokföra dina betalningar”"]),
+    "invoice": ("bookkeeping", ["Sju år efter utgången", "Det är tiden för ”Fakturor och bokföring”"]),
     "case_text": ("support", ["24 månader efter att ärendet har stängts",
-                              "Hjälpa dig med ditt supportärende", "behöver uppgiften längst"]),
+                              "Hjälp med ditt supportärende", "behöver uppgiften längst"]),
     "name": (None, ["Tills alla de här tiderna har gått ut.",
-                    "”Bokföra dina betalningar”: 7 år", "”Skicka vårt nyhetsbrev till dig”: tills du återkallar"]),
+                    "”Fakturor och bokföring”: sju år", "”Nyhetsbrev”: tills du återkallar"]),
     "ip_log": ("security", ["90 dagar efter att du loggade in"]),
 }
 
