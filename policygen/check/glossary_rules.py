@@ -44,6 +44,7 @@ from policygen.check.tokens import abbreviations, make_word
 from policygen.errors import Problem, UserError
 from policygen.lang.datafile import DataFileError, YamlData
 from policygen.lang.glossary import EntrySpec, RuleFile, RuleSpec, read_rule_file, shipped_rule_files
+from policygen.lang.messages import _
 from policygen.output import Finding
 
 if TYPE_CHECKING:
@@ -269,7 +270,8 @@ class GlossaryRule(Rule):
                 block = sentence.block
                 matched = block.text[first.start : last.end]
                 values = {"match": matched, "phrase": entry.phrase, "replacement": suggestion}
-                message = (entry.message or template or "'{match}'").format(**values)
+                # the message is data (the glossary's English text) and its catalogue key
+                message = _(entry.message or template or "'{match}'").format(**values)
                 yield self.finding(block, first.start, last.end, message, suggestion)
 
 
