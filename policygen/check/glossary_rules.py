@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policygen.check.findings import CATEGORIES
-from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, validate_identity
+from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, interface_doc, validate_identity
 from policygen.check.tokens import abbreviations, make_word
 from policygen.errors import Problem, UserError
 from policygen.lang.datafile import DataFileError, YamlData
@@ -211,13 +211,17 @@ class GlossaryRule(Rule):
     # -- documentation -------------------------------------------------------------------------
 
     @property
-    def doc(self) -> str:
+    def source_doc(self) -> str:
+        """The documentation as the glossary files write it (their English texts)."""
         parts = [self.fields.get("summary", "")]
         for title, key in _DOC_FIELDS.items():
             if self.fields.get(key):
                 parts.append(f"{title}\n{'-' * len(title)}\n{self.fields[key]}")
-        parts.append("Declared in: " + ", ".join(self.sources))
         return "\n\n".join(part for part in parts if part)
+
+    @property
+    def doc(self) -> str:
+        return interface_doc(self.source_doc) + "\n\n" + _("Declared in: {files}").format(files=", ".join(self.sources))
 
     def has_documentation(self) -> bool:
         return bool(self.fields.get("summary")) and all(self.fields.get(_DOC_FIELDS[s]) for s in DOC_SECTIONS)

@@ -172,8 +172,11 @@ class ConsentByUse(Rule):
 
     Better
     ------
+    Vi skickar nyhetsbrevet bara om du kryssar i rutan. Du kan ångra dig när du vill.
+    We send the newsletter only if you tick the box. You can withdraw your consent at any time.
+
     Say which legal basis each purpose has. Where it is consent, ask for it separately with an
-    unticked box and say how to withdraw it: "Vi skickar nyhetsbrevet bara om du kryssar i rutan."
+    unticked box and say how to withdraw it.
     """
 
     code = "PL206"
