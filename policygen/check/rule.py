@@ -79,9 +79,14 @@ def _prose(paragraph: str) -> str:
     """One prose paragraph in the interface language, wrapped like the source (a translation
     written with its own line breaks, a list, keeps them)."""
     translated = paragraphs(paragraph)
-    if translated == paragraph or "\n" in translated:
+    if translated == paragraph:
         return translated
-    return textwrap.fill(translated, width=DOC_WIDTH, break_long_words=False, break_on_hyphens=False)
+    lines = []
+    for line in translated.split("\n"):  # a list in a translation: one item a line
+        marker = re.match(r"(?:- |\d+\. )", line)
+        lines.append(textwrap.fill(line, width=DOC_WIDTH, subsequent_indent=" " * (marker.end() if marker else 0),
+                                   break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
 
 
 def interface_doc(doc: str) -> str:
