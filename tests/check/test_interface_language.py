@@ -202,3 +202,17 @@ def test_the_locale_reaches_the_workers_of_the_command(tmp_path: Path):
         "Läsarna får själva hålla koll på ändringar: meddela dem ändringarna i stället."}
     assert {f["suggestion"] for f in findings if f["code"] == "PL203"} == {
         "säg vem som gör det: 'vi lagrar …'", "säg vem som gör det: 'we store …'"}
+
+
+def test_files_that_cannot_be_checked_are_reported_in_swedish(tmp_path: Path):
+    (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    settings, rules = load_settings(None)
+    with speaking("sv"):
+        report = run([str(tmp_path / "empty.md"), str(tmp_path / "binary.txt"), str(tmp_path / "missing.md")],
+                     settings, rules, jobs=2)
+    assert [(Path(p.file).name, p.message, p.hint) for p in report.problems] == [
+        ("missing.md", "filen eller mappen finns inte", "kontrollera sökvägen"),
+        ("empty.md", "filen är tom", "det finns inget att granska"),
+        ("binary.txt", "binärfil (innehåller NUL-byte), inte text", "granska .md-, .html- eller .txt-filer"),
+    ]
