@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from policygen.check.api import check_text, load_settings, run
@@ -216,3 +217,15 @@ def test_files_that_cannot_be_checked_are_reported_in_swedish(tmp_path: Path):
         ("empty.md", "filen är tom", "det finns inget att granska"),
         ("binary.txt", "binärfil (innehåller NUL-byte), inte text", "granska .md-, .html- eller .txt-filer"),
     ]
+
+
+def test_a_mistake_in_the_configuration_is_reported_in_swedish(tmp_path: Path):
+    from policygen.errors import UserError
+
+    config = tmp_path / "policygen.toml"
+    config.write_text('[check]\nselect = ["PL111", "wordyy"]\n', encoding="utf-8")
+    with speaking("sv"), pytest.raises(UserError) as raised:
+        load_settings(config)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.key, problem.message, problem.hint) == (
+        2, "check.select[1]", "'wordyy' är inte en regelkod, ett regelnamn eller en kategori", "menade du 'wordy'?")
