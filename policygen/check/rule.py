@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from policygen.check.findings import CATEGORIES, SEVERITIES
 from policygen.lang import LANGUAGES
-from policygen.lang.messages import N_, _, paragraph_keys, paragraphs
+from policygen.lang.messages import N_, _, paragraph_keys
 from policygen.output import Finding, RuleInfo, rule_info
 
 if TYPE_CHECKING:
@@ -78,9 +78,10 @@ def doc_keys(doc: str) -> list[str]:
 def _prose(paragraph: str) -> str:
     """One prose paragraph in the interface language, wrapped like the source (a translation
     written with its own line breaks, a list, keeps them)."""
-    translated = paragraphs(paragraph)
-    if translated == paragraph:
-        return translated
+    (key,) = paragraph_keys(paragraph)
+    translated = _(key)
+    if translated == key:
+        return paragraph  # English, or a text the catalogue does not know (a user's glossary)
     lines = []
     for line in translated.split("\n"):  # a list in a translation: one item a line
         marker = re.match(r"(?:- |\d+\. )", line)
