@@ -27,11 +27,13 @@ def consent_statement_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
-                      message=_("purpose `{id}` rests on consent but has no consent statement").format(id=purpose.id),
+                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
+                                  id=purpose.id),
                       hint=_("add `consent:` with `statement:` and `withdraw:`"))
         elif purpose.consent.statement is None:
             yield Hit(key=f"purposes[{i}].consent.statement",
-                      message=_("purpose `{id}` rests on consent but has no consent statement").format(id=purpose.id),
+                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
+                                  id=purpose.id),
                       hint=_("add `statement:` with the sentence shown beside the box"))
 
 
@@ -50,11 +52,13 @@ def consent_withdraw_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
-                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(id=purpose.id),
+                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
+                                  id=purpose.id),
                       hint=_("add `consent:` with `statement:` and `withdraw:`"))
         elif purpose.consent.withdraw is None:
             yield Hit(key=f"purposes[{i}].consent.withdraw",
-                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(id=purpose.id),
+                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
+                                  id=purpose.id),
                       hint=_("add `withdraw:` saying how to withdraw, as easily as consent was given"))
 
 
@@ -75,7 +79,9 @@ def explicit_consent_not_asked(ctx: Context) -> Iterator[Hit]:
         if gap is None:
             continue
         yield Hit(key=f"purposes[{i}].{gap}",
-                  message=_("purpose `{id}` relies on explicit consent but has no complete consent request").format(id=purpose.id),
+                  message=_("purpose `{id}` relies on explicit consent but "
+                            "has no complete consent request").format(
+                              id=purpose.id),
                   hint=_("add `consent:` with `statement:` and `withdraw:`"))
 
 
@@ -98,12 +104,17 @@ def consent_special_not_explicit(ctx: Context) -> Iterator[Hit]:
         names = ", ".join(f"`{item.id}`" for item in special)
         if condition is None:
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=_("purpose `{id}` asks for consent and uses special data ({names}) but does not ask for explicit consent").format(id=purpose.id, names=names),
-                      hint=_("add `special_condition: explicit_consent` and name the special data in the statement"))
+                      message=_("purpose `{id}` asks for consent and uses special data ({names}) but does "
+                                "not ask for explicit consent").format(id=purpose.id, names=names),
+                      hint=_("add `special_condition: explicit_consent` and name the special data in the "
+                             "statement"))
         else:
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=_("purpose `{id}` asks for consent but relies on `{condition}` for the special data ({names})").format(id=purpose.id, condition=condition.value, names=names),
-                      hint=_("ask for explicit consent, or rest the purpose on the same ground as the special data"),
+                      message=_("purpose `{id}` asks for consent but relies on `{condition}` for the "
+                                "special data ({names})").format(
+                                  id=purpose.id, condition=condition.value, names=names),
+                      hint=_("ask for explicit consent, or rest the purpose on the same ground as the "
+                             "special data"),
                       severity="warning")
 
 
@@ -122,5 +133,7 @@ def consent_asked_without_consent_basis(ctx: Context) -> Iterator[Hit]:
         if purpose.consent is None or needs_consent(purpose):
             continue
         yield Hit(key=f"purposes[{i}].consent",
-                  message=_("purpose `{id}` rests on `{basis}` but asks for consent").format(id=purpose.id, basis=purpose.legal_basis.value),
-                  hint=_("remove `consent:`, or use `legal_basis: consent` if a no really stops the processing"))
+                  message=_("purpose `{id}` rests on `{basis}` but asks for consent").format(
+                              id=purpose.id, basis=purpose.legal_basis.value),
+                  hint=_("remove `consent:`, or use `legal_basis: consent` if a no really stops the "
+                         "processing"))

@@ -33,7 +33,9 @@ def consent_script_missing(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if "consent.script" in channel_gaps(purpose):
             yield Hit(key=f"purposes[{i}].consent.script",
-                      message=_("purpose `{id}` asks for consent {how} but has no script for the agent").format(id=purpose.id, how=_(_HOW[purpose.consent.channel])),
+                      message=_("purpose `{id}` asks for consent {how} but "
+                                "has no script for the agent").format(
+                                  id=purpose.id, how=_(_HOW[purpose.consent.channel])),
                       hint=_("add `script:` with what the agent says when asking, in every language"))
 
 
@@ -51,7 +53,8 @@ def consent_proof_missing(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if "consent.proof" in channel_gaps(purpose):
             yield Hit(key=f"purposes[{i}].consent.proof",
-                      message=_("purpose `{id}` asks for consent {how} but does not say how the consent is recorded").format(id=purpose.id, how=_(_HOW[purpose.consent.channel])),
+                      message=_("purpose `{id}` asks for consent {how} but does not say how the consent is "
+                                "recorded").format(id=purpose.id, how=_(_HOW[purpose.consent.channel])),
                       hint=_("add `proof:` saying how the answer is kept, in every language"))
 
 
@@ -72,5 +75,6 @@ def consent_script_on_web(ctx: Context) -> Iterator[Hit]:
                 or consent.channel is not ConsentChannel.web):
             continue
         yield Hit(key=f"purposes[{i}].consent.script",
-                  message=_("purpose `{id}` asks for consent on the web form, which never shows `consent.script`").format(id=purpose.id),
+                  message=_("purpose `{id}` asks for consent on the web form, which never shows "
+                            "`consent.script`").format(id=purpose.id),
                   hint=_("remove `script:`, or set `channel:` to `phone` or `in_person`"))

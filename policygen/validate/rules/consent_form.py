@@ -72,11 +72,12 @@ def consent_form_action_missing(ctx: Context) -> Iterator[Hit]:
     forms = ctx.description.forms
     if forms is None or forms.action is None:
         yield Hit(key=_forms_key(ctx, "action"),
-                  message=ngettext("purpose {ids} asks for consent on the web, but `forms.action` does not say where "
-                                   "the consent form is sent",
-                                   "purposes {ids} ask for consent on the web, but `forms.action` does not say where "
-                                   "the consent form is sent",
-                                   len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
+                  message=ngettext(
+                      "purpose {ids} asks for consent on the web, but `forms.action` does not say where the "
+                      "consent form is sent",
+                      "purposes {ids} ask for consent on the web, but `forms.action` does not say where the "
+                      "consent form is sent",
+                      len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
                   hint=_("add `forms:` with `action: https://…`, the address that records each answer"))
 
 
@@ -94,10 +95,10 @@ def consent_form_identifier_missing(ctx: Context) -> Iterator[Hit]:
         return
     if ctx.identifier is None:
         yield Hit(key=_forms_key(ctx, "identifier"),
-                  message=ngettext("purpose {ids} asks for consent on the web, but `forms.identifier` does not say who consents",
-                                   "purposes {ids} ask for consent on the web, but `forms.identifier` does not say "
-                                   "who consents",
-                                   len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
+                  message=ngettext(
+                      "purpose {ids} asks for consent on the web, but `forms.identifier` does not say who consents",
+                      "purposes {ids} ask for consent on the web, but `forms.identifier` does not say who consents",
+                      len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
                   hint=_("add `identifier:` under `forms:` with an id from `data`, e.g. the e-mail address"))
 
 
@@ -119,8 +120,10 @@ def consent_form_identifier_unused(ctx: Context) -> Iterator[Hit]:
         return
     if not any(item.id in purpose.data for _, purpose in purposes):
         yield Hit(key="forms.identifier",
-                  message=_("the consent form asks for `{id}`, but no purpose on the form ({ids}) lists it in `data`").format(id=item.id, ids=_form_ids(ctx)),
-                  hint=_("add `{id}` to the `data:` of the purpose that uses it, or name data that purpose lists").format(id=item.id))
+                  message=_("the consent form asks for `{id}`, but no purpose on the form ({ids}) lists it "
+                            "in `data`").format(id=item.id, ids=_form_ids(ctx)),
+                  hint=_("add `{id}` to the `data:` of the purpose that uses it, or name data that purpose "
+                         "lists").format(id=item.id))
 
 
 @rule("G212", "consent.form_field_clash", severity="error", article="7(1)")

@@ -58,5 +58,6 @@ def recipient_unused(ctx: Context) -> Iterator[Hit]:
     for i, recipient in enumerate(ctx.description.recipients):
         if recipient.id not in used:
             yield Hit(key=f"recipients[{i}]",
-                      message=_("recipient `{id}` is listed but no purpose sends data to it").format(id=recipient.id),
+                      message=_("recipient `{id}` is listed but no purpose sends data to it").format(
+                                  id=recipient.id),
                       hint=_("add it to the `recipients:` of the purposes that use it, or remove it"))

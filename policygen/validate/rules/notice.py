@@ -44,7 +44,8 @@ def requirement_missing(ctx: Context) -> Iterator[Hit]:
         if "requirement" not in ctx.missing(purpose):
             continue
         yield Hit(key=f"purposes[{i}].requirement",
-                  message=_("purpose `{id}` does not say whether the person must give the data, and what happens if they do not").format(id=purpose.id),
+                  message=_("purpose `{id}` does not say whether the person must give the data, and what "
+                            "happens if they do not").format(id=purpose.id),
                   hint=_("add `requirement:` saying what is required and the consequence of not giving it"))
 
 
@@ -60,5 +61,6 @@ def effective_old(ctx: Context) -> Iterator[Hit]:
     effective = ctx.description.effective
     if ctx.today - effective > OLD_AFTER:
         yield Hit(key="effective",
-                  message=_("the policy took effect on {date}, more than two years ago").format(date=effective.isoformat()),
+                  message=_("the policy took effect on {date}, more than two years ago").format(
+                              date=effective.isoformat()),
                   hint=_("review the description and update `effective:`"))

@@ -51,5 +51,7 @@ def retention_consent_fixed_period(ctx: Context) -> Iterator[Hit]:
         if _WITHDRAWAL.search(joined(retention.after)):
             continue
         yield Hit(key=f"purposes[{i}].retention",
-                  message=_("purpose `{id}` rests on consent but its retention period does not say that you delete the data when consent is withdrawn").format(id=purpose.id),
-                  hint=_('use `criteria: "until you withdraw your consent"`, or mention withdrawal in `after:`'))
+                  message=_("purpose `{id}` rests on consent but its retention period does not say that "
+                            "you delete the data when consent is withdrawn").format(id=purpose.id),
+                  hint=_('use `criteria: "until you withdraw your consent"`, '
+                         'or mention withdrawal in `after:`'))

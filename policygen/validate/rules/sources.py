@@ -23,5 +23,6 @@ def source_detail_missing(ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(ctx.description.data):
         if is_indirect(item) and item.source_detail is None:
             yield Hit(key=f"data[{i}].source_detail",
-                      message=_("data `{id}` comes from `{source}` but does not say from where").format(id=item.id, source=item.source.value),
+                      message=_("data `{id}` comes from `{source}` but does not say from where").format(
+                                  id=item.id, source=item.source.value),
                       hint=_("add `source_detail:` naming the source, and whether it is public"))

@@ -30,8 +30,10 @@ def transfer_missing(ctx: Context) -> Iterator[Hit]:
     """
     for i, recipient in ctx.abroad_without_transfer():
         yield Hit(key=f"recipients[{i}].country",
-                  message=_("recipient `{id}` is in {country}, outside the EU/EEA, but there is no transfer entry for it").format(id=recipient.id, country=recipient.country),
-                  hint=_("add to `transfers:` an entry with `recipient: {id}`, `country: {country}` and `safeguard:`").format(id=recipient.id, country=recipient.country),
+                  message=_("recipient `{id}` is in {country}, outside the EU/EEA, but there is no "
+                            "transfer entry for it").format(id=recipient.id, country=recipient.country),
+                  hint=_("add to `transfers:` an entry with `recipient: {id}`, `country: {country}` and "
+                         "`safeguard:`").format(id=recipient.id, country=recipient.country),
                   indirect=ctx.recipient_gets_indirect(recipient.id))
 
 
@@ -52,7 +54,8 @@ def transfer_record_system_missing(ctx: Context) -> Iterator[Hit]:
     if any(t.country == system.country for t in ctx.description.transfers):
         return
     yield Hit(key="record_system.country",
-              message=_("the record system `{system}` is in {country}, outside the EU/EEA, but no transfer goes to {country}").format(system=system.name, country=system.country),
+              message=_("the record system `{system}` is in {country}, outside the EU/EEA, but no transfer "
+                        "goes to {country}").format(system=system.name, country=system.country),
               hint=_("add its provider to `recipients:` and a `transfers:` entry for that country"),
               indirect=ctx.any_indirect())
 
@@ -72,7 +75,9 @@ def transfer_copy_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if transfer.copy_ is None:
             yield Hit(key=f"transfers[{i}].copy",
-                      message=_("the transfer to `{recipient}` in {country} does not say how to get a copy of the safeguard").format(recipient=transfer.recipient, country=transfer.country),
+                      message=_("the transfer to `{recipient}` in {country} does not say how to get a copy "
+                                "of the safeguard").format(
+                                  recipient=transfer.recipient, country=transfer.country),
                       hint=_("add `copy:` saying how to get a copy, or where it is published"),
                       indirect=ctx.recipient_gets_indirect(transfer.recipient))
 
@@ -112,7 +117,9 @@ def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
         if (transfer.safeguard is Safeguard.adequacy and decision is not None and decision.conditional
                 and not _certified_for(transfer)):
             yield Hit(key=f"transfers[{i}].safeguard",
-                      message=_("the adequacy decision for {country} covers only {scope}: confirm that `{recipient}` is one").format(country=transfer.country, scope=_(decision.scope), recipient=transfer.recipient),
+                      message=_("the adequacy decision for {country} covers only {scope}: confirm that "
+                                "`{recipient}` is one").format(country=transfer.country, scope=_(decision.scope),
+                                                               recipient=transfer.recipient),
                       hint=_("if it is on the Data Privacy Framework List, add `certification: dpf` to the "
                            "transfer; if not, use standard contractual clauses"))
 
@@ -134,7 +141,9 @@ def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(ctx.description.transfers):
         if in_eu_eea(transfer.country):
             yield Hit(key=f"transfers[{i}].country",
-                      message=_("{country} is inside the EU/EEA: this is not a transfer to a third country").format(country=transfer.country),
+                      message=_("{country} is inside the EU/EEA: this is not a "
+                                "transfer to a third country").format(
+                                  country=transfer.country),
                       hint=_("remove the entry from `transfers:`, or correct the country"))
 
 
@@ -155,8 +164,11 @@ def transfer_country_mismatch(ctx: Context) -> Iterator[Hit]:
         if recipient is None or recipient.country == transfer.country:
             continue
         yield Hit(key=f"transfers[{i}].country",
-                  message=_("the transfer to `{id}` names {country}, but the recipient is in {country2}").format(id=recipient.id, country=transfer.country, country2=recipient.country),
-                  hint=_("use the same country, or explain the onward transfer in the recipient's description"),
+                  message=_("the transfer to `{id}` names {country}, but "
+                            "the recipient is in {country2}").format(
+                              id=recipient.id, country=transfer.country, country2=recipient.country),
+                  hint=_("use the same country, or explain the onward transfer in the recipient's "
+                         "description"),
                   indirect=ctx.recipient_gets_indirect(recipient.id))
 
 
@@ -177,10 +189,12 @@ def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
         if users:
             purposes = ", ".join(f"`{purpose.id}`" for _, purpose in users)
             yield Hit(key=f"transfers[{i}].safeguard",
-                      message=ngettext("the transfer to `{recipient}` is part of purpose {purposes} but relies on a derogation, "
-                               "which is only for occasional transfers",
-                               "the transfer to `{recipient}` is part of purposes {purposes} but relies on a "
-                               "derogation, which is only for occasional transfers", len(users)).format(recipient=transfer.recipient, purposes=purposes),
+                      message=ngettext(
+                          "the transfer to `{recipient}` is part of purpose {purposes} but relies on a derogation, "
+                          "which is only for occasional transfers",
+                          "the transfer to `{recipient}` is part of purposes {purposes} but relies on a derogation, "
+                          "which is only for occasional transfers",
+                          len(users)).format(recipient=transfer.recipient, purposes=purposes),
                       hint=_("use `safeguard: standard_contractual_clauses` and add `copy:`"))
 
 
@@ -198,7 +212,9 @@ def transfer_certification_not_us(ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(ctx.description.transfers):
         if transfer.certification is Certification.dpf and transfer.country != _DPF_COUNTRY:
             yield Hit(key=f"transfers[{i}].certification",
-                      message=_("the transfer to `{recipient}` names the EU-US Data Privacy Framework, which covers only US organisations, but goes to {country}").format(recipient=transfer.recipient, country=transfer.country),
+                      message=_("the transfer to `{recipient}` names the EU-US Data Privacy Framework, "
+                                "which covers only US organisations, but goes to {country}").format(
+                                  recipient=transfer.recipient, country=transfer.country),
                       hint=_("remove `certification: dpf`, or correct `country:`"))
 
 
@@ -218,6 +234,8 @@ def transfer_certification_without_adequacy(ctx: Context) -> Iterator[Hit]:
         if (transfer.certification is Certification.dpf and transfer.country == _DPF_COUNTRY
                 and transfer.safeguard is not Safeguard.adequacy):
             yield Hit(key=f"transfers[{i}].certification",
-                      message=_("the transfer to `{recipient}` names the Data Privacy Framework but relies on `{safeguard}`").format(recipient=transfer.recipient, safeguard=transfer.safeguard.value),
+                      message=_("the transfer to `{recipient}` names the Data Privacy Framework but relies "
+                                "on `{safeguard}`").format(
+                                  recipient=transfer.recipient, safeguard=transfer.safeguard.value),
                       hint=_("set `safeguard: adequacy` if you rely on the certification; "
                            "otherwise remove `certification: dpf`"))
