@@ -105,8 +105,8 @@ def test_findings_speak_swedish_at_their_lines() -> None:
     assert g201.hint == "lägg till `consent:` med `statement:` och `withdraw:`"
     g209 = one(findings, "G209")
     assert (g209.line, g209.key) == (line_of(text, "    consent:"), "purposes[1].consent.script")
-    assert g209.message == "ändamålet `calls` ber om samtycke i telefon men har inget manus för handläggaren"
-    assert g209.hint == ("lägg till `script:` med det handläggaren säger när hen ber om samtycket, "
+    assert g209.message == "ändamålet `calls` ber om samtycke i telefon men har inget manus för medarbetaren"
+    assert g209.hint == ("lägg till `script:` med det medarbetaren säger när hen ber om samtycket, "
                          "på varje språk")
     g701 = one(findings, "G701")
     assert (g701.line, g701.key) == (line_of(text, "country: US"), "recipients[0].country")
