@@ -13,29 +13,32 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.lang.messages import N_
 from policygen.errors import UserError
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
 from policygen.output.levels import findings_at_or_above
 
 
-@click.command(name="build")
+@click.command(name="build", cls=Command,
+               help=N_("Render policies, PDFs, fragments and consent forms from a description."))
+@messages_option
 @click.argument("description", type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder; replaced as a whole, only when the build succeeds.")
+              help=N_("Output folder; replaced as a whole, only when the build succeeds."))
 @click.option("--lang", "languages", default=None, metavar="sv,en",
-              help="Build only these languages (a subset of the description's languages).")
+              help=N_("Build only these languages (a subset of the description's languages)."))
 @click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
-              help="Folder with template overrides: <lang>/<name> before the built-in templates.")
+              help=N_("Folder with template overrides: <lang>/<name> before the built-in templates."))
 @click.option("--draft", is_flag=True,
-              help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT.")
+              help=N_("Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT."))
 @click.option("--fragment-title", is_flag=True,
-              help="Keep the policy's <h1> in the CMS fragments (for a page without a title of "
-                   "its own); by default the fragment starts at its sections.")
+              help=N_("Keep the policy's <h1> in the CMS fragments (for a page without a title of "
+                   "its own); by default the fragment starts at its sections."))
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
           draft: bool, fragment_title: bool) -> None:
-    """Render policies, PDFs, fragments and consent forms from a description."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.model import load_description
     from policygen.validate import catalogue, run
 

@@ -12,18 +12,21 @@ from importlib import resources
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.lang.messages import N_
 from policygen.errors import UserError
 
 DEFAULT_PATH = "policygen.yaml"
 STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's
 
 
-@click.command(name="init")
+@click.command(name="init", cls=Command,
+               help=N_("Write a commented starter description to PATH (default: policygen.yaml)."))
+@messages_option
 @click.argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
 @user_errors_exit_2
 def init(path: str) -> None:
-    """Write a commented starter description to PATH (default: policygen.yaml)."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     starter = resources.files("policygen.model").joinpath("starter.yaml").read_text(encoding="utf-8")
     starter = starter.replace(f"effective: {STARTER_DATE}", f"effective: {dt.date.today().isoformat()}", 1)
     try:

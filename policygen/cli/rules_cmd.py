@@ -12,16 +12,19 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.lang.messages import N_
 from policygen.output import RuleInfo
 
 
-@click.command(name="rules")
+@click.command(name="rules", cls=Command,
+               help=N_("List every code that check and validate report, or explain CODE (a code or dotted name)."))
+@messages_option
 @click.argument("code", required=False)
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file whose extra glossaries to include.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
 @user_errors_exit_2
 def rules(code: str | None, config: Path | None) -> None:
-    """List every code that check and validate report, or explain CODE (a code or dotted name)."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
     from policygen.validate import all_rules
