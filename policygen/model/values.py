@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic_core import PydanticCustomError
 
 from policygen.lang import LANGUAGES
+from policygen.lang.messages import _
 from policygen.model.suggest import closest
 
 SUPPORTED_LANGUAGES = LANGUAGES
@@ -242,16 +243,16 @@ def unique_languages(value: list[str]) -> list[str]:
 def describe(value: Any) -> str:
     """How a found value is named in messages: 'a list', 'a number', 'text `abc`' …"""
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return _("the number `{value}`").format(value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"the text `{shown}`"
+        return _("the text `{text}`").format(text=shown)
     return type(value).__name__
