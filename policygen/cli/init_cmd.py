@@ -13,8 +13,8 @@ from importlib import resources
 import click
 
 from policygen.cli.common import Command, messages_option, user_errors_exit_2
-from policygen.lang.messages import N_
 from policygen.errors import UserError
+from policygen.lang.messages import N_
 
 DEFAULT_PATH = "policygen.yaml"
 STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's

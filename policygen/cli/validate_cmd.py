@@ -19,8 +19,8 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
-from policygen.lang.messages import N_
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import N_
 from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, FileReport, Report,
                               RuleInfo, exit_code, format_malformed, format_statistics, render, used_rules)
 

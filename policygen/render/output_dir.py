@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
@@ -53,9 +54,9 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = ()) -> None:
     try:
         _check_replaceable(out, list(inputs))
     except OSError as error:  # a folder on the way that this user may not read
-        raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
-                               hint="check the permissions of the folder and of its parents"
-                               ) from None
+        raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
+                                   reason=error.strerror or error),
+                               hint=_("check the permissions of the folder and of its parents")) from None
 
 
 def _check_replaceable(out: Path, inputs: list[Path]) -> None:
@@ -63,28 +64,28 @@ def _check_replaceable(out: Path, inputs: list[Path]) -> None:
         return
     here = Path.cwd()
     if out.resolve() == here or out.resolve() in here.parents:
-        raise UserError.single(str(out), "the output folder is the folder you are in (or holds it); "
-                                         "a build replaces the output folder as a whole",
-                               hint="give --out a folder of its own, for example --out site")
+        raise UserError.single(str(out), _("the output folder is the folder you are in (or holds it); "
+                                           "a build replaces the output folder as a whole"),
+                               hint=_("give --out a folder of its own, for example --out site"))
     if out.is_symlink():
-        raise UserError.single(str(out), "the output path is a symbolic link; a build replaces "
-                                         "the folder itself, not the link's target",
-                               hint="give --out the real folder")
+        raise UserError.single(str(out), _("the output path is a symbolic link; a build replaces "
+                                           "the folder itself, not the link's target"),
+                               hint=_("give --out the real folder"))
     if not out.is_dir():
-        raise UserError.single(str(out), "the output path exists and is not a folder",
-                               hint="choose another --out")
+        raise UserError.single(str(out), _("the output path exists and is not a folder"),
+                               hint=_("choose another --out"))
     _refuse_own_inputs(out, inputs)
     if os.path.lexists(out / ".git"):
-        raise UserError.single(str(out), "the output folder holds a `.git` folder; a build "
-                                         "replaces the output folder as a whole and would delete it",
-                               hint="build into a folder of its own (e.g. --out site) and copy or "
-                                    "deploy from there")
+        raise UserError.single(str(out), _("the output folder holds a `.git` folder; a build "
+                                           "replaces the output folder as a whole and would delete it"),
+                               hint=_("build into a folder of its own (e.g. --out site) and copy or "
+                                      "deploy from there"))
     if (out / MARKER).is_file() or not any(out.iterdir()):
         return
     raise UserError.single(
-        str(out), "this folder is not empty and was not made by `policygen build`; "
-                  "refusing to replace it",
-        hint="give --out a new or empty folder, or the folder of an earlier build")
+        str(out), _("this folder is not empty and was not made by `policygen build`; "
+                    "refusing to replace it"),
+        hint=_("give --out a new or empty folder, or the folder of an earlier build"))
 
 
 def _refuse_own_inputs(out: Path, inputs: list[Path]) -> None:
@@ -93,9 +94,9 @@ def _refuse_own_inputs(out: Path, inputs: list[Path]) -> None:
         real = given.resolve()
         if real == real_out or real_out in real.parents:
             raise UserError.single(
-                str(out), f"the output folder holds {given}, which this build reads; a build "
-                          f"replaces the output folder as a whole and would delete it",
-                hint="keep the description and the templates outside the output folder")
+                str(out), _("the output folder holds {path}, which this build reads; a build "
+                            "replaces the output folder as a whole and would delete it").format(path=given),
+                hint=_("keep the description and the templates outside the output folder"))
 
 
 def folder_mode(out: Path) -> int:
@@ -135,8 +136,8 @@ def remove_leftovers(out: Path) -> list[str]:
         try:
             remove_tree(path)
         except OSError as error:
-            problems.append(f"cannot remove {path}, left by an earlier build: "
-                            f"{error.strerror or error}")
+            problems.append(_("cannot remove {path}, left by an earlier build: {reason}").format(
+                path=path, reason=error.strerror or error))
     return problems
 
 
