@@ -23,6 +23,7 @@ from pathlib import Path
 
 from policygen.errors import Problem
 from policygen.lang import LANGUAGES
+from policygen.lang.messages import N_, _
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
 _STOP_WORDS = {
@@ -55,7 +56,7 @@ class Skipped:
     reason: str
 
     def render(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
+        return _("{path}: skipped: {reason}").format(path=self.path, reason=self.reason)
 
 
 def discover(paths: list[str], skipped: list[Skipped] | None = None
@@ -91,14 +92,14 @@ def _kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "not readable"
+        return N_("not readable")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return N_("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return N_("a socket")
+    return N_("a special file")
 
 
 def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
@@ -112,7 +113,8 @@ def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
-            skipped.append(Skipped(str(folder), f"cannot read this folder ({error.strerror or error})"))
+            skipped.append(Skipped(str(folder), _("cannot read this folder ({reason})").format(
+                reason=error.strerror or error)))
             continue
         folders, names = [], []
         for entry in entries:
@@ -134,19 +136,20 @@ def _entry_kind(entry: os.DirEntry) -> str | None:
     """"folder", "file", a reason to skip it, or None for what would not be checked anyway."""
     try:
         if entry.is_symlink():
-            target = "a folder" if entry.is_dir(follow_symlinks=True) else "a file"
-            if target == "a file" and Path(entry.name).suffix.lower() not in SUFFIXES:
+            to_folder = entry.is_dir(follow_symlinks=True)
+            if not to_folder and Path(entry.name).suffix.lower() not in SUFFIXES:
                 return None
-            return f"a symbolic link to {target}, not followed"
+            return _("a symbolic link to a folder, not followed") if to_folder \
+                else _("a symbolic link to a file, not followed")
         if entry.is_dir(follow_symlinks=False):
             return "folder"
         if entry.is_file(follow_symlinks=False):
             return "file"
     except OSError as error:
-        return f"cannot read it ({error.strerror or error})"
+        return _("cannot read it ({reason})").format(reason=error.strerror or error)
     if Path(entry.name).suffix.lower() not in SUFFIXES:
         return None
-    return f"{_kind(Path(entry.path))}, not a regular file"
+    return _("{kind}, not a regular file").format(kind=_(_kind(Path(entry.path))))
 
 
 def _checked_files(folder: Path, names: list[str]) -> list[SourceFile]:

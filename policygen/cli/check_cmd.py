@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
-from policygen.lang.messages import N_
+from policygen.lang.messages import N_, _, ngettext
 from policygen.output import FAIL_LEVELS, FORMATS
 
 
@@ -69,12 +69,13 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         click.echo(entry, err=True)
     if report.skipped:
         count = len(report.skipped)
-        click.echo(f"skipped {count} entr{'y' if count == 1 else 'ies'} that are not regular files "
-                   "(links are never followed)", err=True)
+        click.echo(ngettext("skipped {count} entry that is not a regular file (links are never followed)",
+                            "skipped {count} entries that are not regular files (links are never followed)",
+                            count).format(count=count), err=True)
     for file in report.files:
         if file.omitted:
-            click.echo(f"{file.path}: {file.omitted} more findings not shown "
-                       "(the per-file limit is the max-findings setting)", err=True)
+            click.echo(_("{path}: {count} more findings not shown (the per-file limit is the max-findings "
+                         "setting)").format(path=file.path, count=file.omitted), err=True)
     click.echo(render(fmt, report), nl=False)
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)

@@ -14,7 +14,7 @@ import click
 
 from policygen.cli.common import Command, messages_option, user_errors_exit_2
 from policygen.errors import UserError
-from policygen.lang.messages import N_
+from policygen.lang.messages import N_, _
 
 DEFAULT_PATH = "policygen.yaml"
 STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's
@@ -33,9 +33,9 @@ def init(path: str) -> None:
         with open(path, "xb") as stream:  # "x": fails if the file exists, with no race
             stream.write(starter.encode("utf-8"))
     except FileExistsError:
-        raise UserError.single(path, "file already exists; policygen init never overwrites a file",
-                               hint="choose another name, e.g. `policygen init new.yaml`") from None
+        raise UserError.single(path, _("file already exists; policygen init never overwrites a file"),
+                               hint=_("choose another name, e.g. `policygen init new.yaml`")) from None
     except OSError as error:
-        raise UserError.single(path, f"cannot write the file: {error.strerror}",
-                               hint="check that the folder exists and is writable") from None
-    click.echo(f"Wrote {path}. Edit it, then run: policygen validate {os.fspath(path)}")
+        raise UserError.single(path, _("cannot write the file: {reason}").format(reason=error.strerror),
+                               hint=_("check that the folder exists and is writable")) from None
+    click.echo(_("Wrote {path}. Edit it, then run: policygen validate {path}").format(path=os.fspath(path)))

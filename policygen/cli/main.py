@@ -51,7 +51,7 @@ class LazyGroup(TranslatedHelp, click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
-        module_name, _, attribute = target.partition(":")
+        module_name, _colon, attribute = target.partition(":")
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:

@@ -20,7 +20,7 @@ import click
 
 from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
 from policygen.errors import Problem, UserError
-from policygen.lang.messages import N_
+from policygen.lang.messages import N_, _
 from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, FileReport, Report,
                               RuleInfo, exit_code, format_malformed, format_statistics, render, used_rules)
 
@@ -67,8 +67,8 @@ def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str,
     report = Report(command="validate", files=files, rules=used_rules(files, known), color=use_color())
     for file in files:
         if file.omitted:
-            click.echo(f"{file.path}: {file.omitted} more language findings not shown "
-                       "(the per-file limit is the max-findings setting)", err=True)
+            click.echo(_("{path}: {count} more language findings not shown (the per-file limit is the "
+                         "max-findings setting)").format(path=file.path, count=file.omitted), err=True)
     if output_format == "human":
         click.echo(format_malformed(report), nl=False, err=True)
         readable = report.without_malformed()
@@ -128,7 +128,7 @@ def _add_language_findings(file: FileReport, path: str, settings, rules, *, inli
     try:
         language = check_description(path, rules, settings, inline_config)
     except UserError as error:
-        raise UserError([Problem(path, "the file changed while it was checked: " + problem.message,
+        raise UserError([Problem(path, _("the file changed while it was checked: {problem}").format(problem=problem.message),
                                  problem.line, problem.column, problem.key, problem.hint)
                          for problem in error.problems]) from None
     file.findings = sorted(file.findings + language.findings,
