@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
@@ -67,9 +68,9 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = M
         _refuse_other_kind(out, marker)
         _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
-        raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
-                               hint="check the permissions of the folder and of its parents"
-                               ) from None
+        raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
+                                   reason=error.strerror or error),
+                               hint=_("check the permissions of the folder and of its parents")) from None
 
 
 def _refuse_other_kind(out: Path, marker: str) -> None:
@@ -164,8 +165,8 @@ def remove_leftovers(out: Path) -> list[str]:
         try:
             remove_tree(path)
         except OSError as error:
-            problems.append(f"cannot remove {path}, left by an earlier build: "
-                            f"{error.strerror or error}")
+            problems.append(_("cannot remove {path}, left by an earlier build: {reason}").format(
+                path=path, reason=error.strerror or error))
     return problems
 
 
