@@ -100,7 +100,7 @@ def test_build_refuses_a_foreign_folder_in_swedish_and_leaves_it_alone(tmp_path:
     assert result.exit_code == 2
     assert result.stderr == (
         f"{out}: mappen är inte tom och skapades inte av `policygen build`. policygen ersätter den inte\n"
-        "  tips: ge --out en ny eller tom mapp, eller mappen från ett tidigare bygge\n")
+        "  tips: ge --out en ny eller tom mapp, eller en mapp som `policygen build` har skrivit tidigare\n")
     assert [path.name for path in out.iterdir()] == ["notes.txt"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
