@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policygen.lang.messages import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -30,7 +32,7 @@ class Problem:
             text += f"{self.key}: "
         text += self.message
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += "\n  " + _("hint: {hint}").format(hint=self.hint)
         return text
 
 

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 
 DEFAULT_WAIT_SECONDS = 300.0
 _POLL_SECONDS = 0.1
@@ -114,12 +115,12 @@ def _open_lock_file(path: Path, target: Path) -> int:
         descriptor = os.open(path, flags, 0o644)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            message = f"the lock file {path} is a symbolic link; refusing to follow it"
-            hint = "remove that link (policygen makes the lock file itself)"
+            message = _("the lock file {path} is a symbolic link; refusing to follow it").format(path=path)
+            hint = _("remove that link (policygen makes the lock file itself)")
         else:
-            message = (f"cannot write {target.name}: cannot create its lock file {path} "
-                       f"({error.strerror or error})")
-            hint = "check that the folder exists and is writable; nothing was changed"
+            message = _("cannot write {name}: cannot create its lock file {path} ({reason})").format(
+                name=target.name, path=path, reason=error.strerror or error)
+            hint = _("check that the folder exists and is writable; nothing was changed")
         raise UserError.single(str(target), message, hint=hint) from None
     return descriptor
 
@@ -134,11 +135,11 @@ def _acquire(descriptor: int, path: Path, *, what: str, wait: float, deadline: f
             pass
         if time.monotonic() >= deadline:
             raise UserError.single(
-                str(path), f"{what} is running and holds this lock; gave up after waiting "
-                           f"{wait:g} s",
-                hint="wait until the other one has finished, then run again; the lock is released "
-                     "as soon as that process ends")
+                str(path), _("{what} is running and holds this lock; gave up after waiting {seconds} s").format(
+                    what=what, seconds=f"{wait:g}"),
+                hint=_("wait until the other one has finished, then run again; the lock is released "
+                       "as soon as that process ends"))
         if not told[0] and on_wait is not None:
-            on_wait(f"waiting for {what}, which is running (lock {path}) …")
+            on_wait(_("waiting for {what}, which is running (lock {path}) …").format(what=what, path=path))
             told[0] = True
         time.sleep(_POLL_SECONDS)

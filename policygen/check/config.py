@@ -41,6 +41,7 @@ from policygen.check.toml_positions import toml_positions
 from policygen.errors import Problem, UserError
 from policygen.lang import LANGUAGES
 from policygen.lang.datafile import DataFileError, join_key, parent_key, read_text, validation_problems
+from policygen.lang.messages import N_, _
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 _OTHER_SECTIONS = {"validate", "build", "init", "schema"}  # other commands' tables: not the checker's to judge
@@ -101,8 +102,8 @@ def _read(path: Path) -> ConfigFile | None:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise UserError.single(str(path), f"invalid TOML: {message}", line=line, column=column,
-                               hint="check the quotes, brackets and `key = value` on this line") from None
+        raise UserError.single(str(path), _("invalid TOML: {error}").format(error=message), line=line, column=column,
+                               hint=_("check the quotes, brackets and `key = value` on this line")) from None
     config = ConfigFile(path, {}, _prefix(path), toml_positions(text))
     parents = config.prefix.split(".")[:-1]  # "tool", "policygen" in pyproject.toml
     tool = data
@@ -111,17 +112,18 @@ def _read(path: Path) -> ConfigFile | None:
         if tool is None:
             return None
         if not isinstance(tool, dict):
-            raise UserError([_located(config, ".".join(parents[: depth + 1]), "must be a table",
-                                      f"checker settings go in a [{config.prefix}] table")])
+            raise UserError([_located(config, ".".join(parents[: depth + 1]), _("must be a table"),
+                                      _("checker settings go in a [{table}] table").format(table=config.prefix))])
     for key in tool:
         if key != "check" and key not in _OTHER_SECTIONS:
-            raise UserError([_located(config, join_key(".".join(parents), key), f"unknown key {key!r}",
-                                      f"checker settings go in the [{config.prefix}] table")])
+            raise UserError([_located(config, join_key(".".join(parents), key), _("unknown key {key}").format(key=repr(key)),
+                                      _("checker settings go in the [{table}] table").format(table=config.prefix))])
     table = tool.get("check")
     if table is None:
         return None
     if not isinstance(table, dict):
-        raise UserError([config.problem("", "must be a table", f"write [{config.prefix}] as a table header")])
+        raise UserError([config.problem("", _("must be a table"),
+                                        _("write [{table}] as a table header").format(table=config.prefix))])
     config.table = table
     return config
 
@@ -159,13 +161,13 @@ def _table_model(options: dict[str, Option]) -> type[BaseModel]:
 
 
 _HINTS = {
-    "greater_than": "to switch a check off, add its rule to `ignore`",
-    "greater_than_equal": "to switch a check off, add its rule to `ignore`",
-    "finite_number": "to switch a check off, add its rule to `ignore`",
-    "int_type": "write a whole number without quotes, such as 25",
-    "float_type": "write a number without quotes, such as 45",
-    "string_type": "write text in quotes",
-    "list_type": 'write a list of text in quotes, such as ["PL111", "wordy"]',
+    "greater_than": N_("to switch a check off, add its rule to `ignore`"),
+    "greater_than_equal": N_("to switch a check off, add its rule to `ignore`"),
+    "finite_number": N_("to switch a check off, add its rule to `ignore`"),
+    "int_type": N_("write a whole number without quotes, such as 25"),
+    "float_type": N_("write a number without quotes, such as 45"),
+    "string_type": N_("write text in quotes"),
+    "list_type": N_('write a list of text in quotes, such as ["PL111", "wordy"]'),
 }
 
 
@@ -183,7 +185,8 @@ def settings_from(config: ConfigFile | None, options: dict[str, Option]) -> Sett
     try:
         _table_model(options).model_validate(config.table)
     except ValidationError as error:
-        problems = validation_problems(error, str(config.path), config.where, config.prefix, _HINTS, known)
+        hints = {kind: _(hint) for kind, hint in _HINTS.items()}
+        problems = validation_problems(error, str(config.path), config.where, config.prefix, hints, known)
         raise UserError([Problem(**vars(problem)) for problem in problems]) from None
     table = config.table
     settings.select = _strings(table.get("select"))
@@ -191,7 +194,7 @@ def settings_from(config: ConfigFile | None, options: dict[str, Option]) -> Sett
     settings.fail_level = table.get("fail-level", settings.fail_level)
     settings.glossaries = tuple(config.path.parent / item for item in _strings(table.get("glossaries")))
     problems = [
-        config.problem(f"glossaries[{index}]", problem, "name a .yaml glossary file, relative to this config file")
+        config.problem(f"glossaries[{index}]", problem, _("name a .yaml glossary file, relative to this config file"))
         for index, path in enumerate(settings.glossaries)
         if (problem := _not_a_glossary(path))
     ]
@@ -220,11 +223,11 @@ def check_rule_keys(config: ConfigFile | None, rules: list) -> None:  # noqa: AN
     for option in ("select", "ignore"):
         for index, value in enumerate(_strings(config.table.get(option))):
             if not is_selector(value, keys):
-                problems.append(config.problem(f"{option}[{index}]", f"{value!r} is not a rule code, name or category",
+                problems.append(config.problem(f"{option}[{index}]", _not_a_rule_key(value),
                                                _suggest(value, keys)))
     for rule_key in config.table.get("severity") or {}:
         if (rule_key.upper() if rule_key.upper().startswith("PL") else rule_key) not in keys:
-            problems.append(config.problem(f"severity.{rule_key}", f"{rule_key!r} is not a rule code, name or category",
+            problems.append(config.problem(f"severity.{rule_key}", _not_a_rule_key(rule_key),
                                            _suggest(rule_key, keys)))
     if problems:
         raise UserError(problems)
@@ -241,9 +244,11 @@ def _not_a_glossary(path: Path) -> str:
     try:
         mode = os.stat(path).st_mode
     except OSError as error:
-        return f"cannot read the glossary file {str(path)!r}: {error.strerror or error}"
+        return _("cannot read the glossary file {path}: {error}").format(path=repr(str(path)),
+                                                                        error=error.strerror or error)
     if not stat.S_ISREG(mode):
-        return f"the glossary {str(path)!r} is not a regular file (a folder, device, pipe or socket)"
+        return _("the glossary {path} is not a regular file (a folder, device, pipe or socket)").format(
+            path=repr(str(path)))
     return ""
 
 
@@ -259,11 +264,15 @@ def check_option_selectors(option: str, values: tuple[str, ...], rules: list) ->
     keys = {key for rule in rules for key in (rule.code, rule.name, rule.category)}
     for value in values:
         if not is_selector(value, keys):
-            raise UserError([Problem(option, f"{value!r} is not a rule code, name or category", hint=_suggest(value, keys))])
+            raise UserError([Problem(option, _not_a_rule_key(value), hint=_suggest(value, keys))])
 
 
 def _suggest(word: str, candidates: set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, sorted(candidates), n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return _("did you mean {key}?").format(key=repr(close[0])) if close else ""
+
+
+def _not_a_rule_key(key: str) -> str:
+    return _("{key} is not a rule code, name or category").format(key=repr(key))

@@ -39,11 +39,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policygen.check.findings import CATEGORIES
-from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, validate_identity
+from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, interface_doc, validate_identity
 from policygen.check.tokens import abbreviations, make_word
 from policygen.errors import Problem, UserError
 from policygen.lang.datafile import DataFileError, YamlData
 from policygen.lang.glossary import EntrySpec, RuleFile, RuleSpec, read_rule_file, shipped_rule_files
+from policygen.lang.messages import _
 from policygen.output import Finding
 
 if TYPE_CHECKING:
@@ -170,10 +171,11 @@ class GlossaryRule(Rule):
         self.category = spec.category or ""  # type: ignore[misc]
         self.severity = spec.severity or "warning"  # type: ignore[misc]
         if not spec.name:
-            raise GlossaryConflict(f"{spec.code} is a new rule: give it a name", "rule.name",
-                                   "a dotted lower-case name such as house.words")
+            raise GlossaryConflict(_("{code} is a new rule: give it a name").format(code=spec.code), "rule.name",
+                                   _("a dotted lower-case name such as house.words"))
         if self.category not in CATEGORIES:
-            raise GlossaryConflict(f"category {self.category!r} is not one of {', '.join(CATEGORIES)}", "rule.category")
+            raise GlossaryConflict(_("category {category} is not one of {categories}").format(
+                category=repr(self.category), categories=", ".join(CATEGORIES)), "rule.category")
         validate_identity(self.code, self.name, self.category, self.severity, where)
         self.fields: dict[str, str] = {}
         self.messages: dict[str, str] = {}
@@ -192,8 +194,10 @@ class GlossaryRule(Rule):
             mine = self.rule_type if key == "type" else getattr(self, key)
             theirs = getattr(spec, key)
             if theirs and theirs != mine:
-                raise GlossaryConflict(f"{spec.code} has {key} {mine!r} in {', '.join(self.sources)}, "
-                                       f"here {theirs!r}", f"rule.{key}", f"leave {key!r} out to extend the rule")
+                raise GlossaryConflict(
+                    _("{code} has {key} {mine} in {sources}, here {theirs}").format(
+                        code=spec.code, key=key, mine=repr(mine), sources=", ".join(self.sources), theirs=repr(theirs)),
+                    f"rule.{key}", _("leave {key} out to extend the rule").format(key=repr(key)))
         for key in ("summary", *_DOC_FIELDS.values()):
             value = getattr(spec, key)
             if value and key not in self.fields:
@@ -210,13 +214,17 @@ class GlossaryRule(Rule):
     # -- documentation -------------------------------------------------------------------------
 
     @property
-    def doc(self) -> str:
+    def source_doc(self) -> str:
+        """The documentation as the glossary files write it (their English texts)."""
         parts = [self.fields.get("summary", "")]
         for title, key in _DOC_FIELDS.items():
             if self.fields.get(key):
                 parts.append(f"{title}\n{'-' * len(title)}\n{self.fields[key]}")
-        parts.append("Declared in: " + ", ".join(self.sources))
         return "\n\n".join(part for part in parts if part)
+
+    @property
+    def doc(self) -> str:
+        return interface_doc(self.source_doc) + "\n\n" + _("Declared in: {files}").format(files=", ".join(self.sources))
 
     def has_documentation(self) -> bool:
         return bool(self.fields.get("summary")) and all(self.fields.get(_DOC_FIELDS[s]) for s in DOC_SECTIONS)
@@ -269,7 +277,8 @@ class GlossaryRule(Rule):
                 block = sentence.block
                 matched = block.text[first.start : last.end]
                 values = {"match": matched, "phrase": entry.phrase, "replacement": suggestion}
-                message = (entry.message or template or "'{match}'").format(**values)
+                # the message is data (the glossary's English text) and its catalogue key
+                message = _(entry.message or template or "'{match}'").format(**values)
                 yield self.finding(block, first.start, last.end, message, suggestion)
 
 
@@ -322,8 +331,11 @@ def with_user_glossaries(shipped: Iterable[GlossaryRule], paths: Iterable[Path],
             for key in ("code", "name"):
                 value = getattr(glossary.rule, key)
                 if value in taken:
-                    raise GlossaryConflict(f"{value} is the {key} of the built-in rule {taken[value]}", f"rule.{key}",
-                                           f"choose another {key}" + (" (PL9xx are free for your own rules)" if key == "code" else ""))
+                    message = (_("{value} is the code of the built-in rule {rule}") if key == "code"
+                               else _("{value} is the name of the built-in rule {rule}"))
+                    hint = (_("choose another code (PL9xx are free for your own rules)") if key == "code"
+                            else _("choose another name"))
+                    raise GlossaryConflict(message.format(value=value, rule=taken[value]), f"rule.{key}", hint)
             _add(rules, glossary, str(path))
         except (GlossaryConflict, RuleDefinitionError) as error:
             raise _located(path, parsed, error) from None
@@ -337,7 +349,8 @@ def _add(rules: dict[str, GlossaryRule], glossary: RuleFile, where: str) -> None
         rule = GlossaryRule(glossary.rule, where)
         for other in rules.values():
             if other.name == rule.name:
-                raise GlossaryConflict(f"the name {rule.name} is already used by {other.code}", "rule.name")
+                raise GlossaryConflict(_("the name {name} is already used by {code}").format(name=rule.name, code=other.code),
+                                       "rule.name")
         rules[code] = rule
     rule.merge(glossary, where)
 

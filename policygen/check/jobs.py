@@ -31,6 +31,7 @@ from policygen.check.settings import Settings
 from policygen.check.sources import BadInput, SourceFile
 from policygen.errors import Problem
 from policygen.output import FileReport
+from policygen.lang.messages import _, interface_language, speaking
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Workers:
     def _start(self) -> None:
         assert self._executor is not None
         try:
-            for _ in range(self.count):
+            for _worker in range(self.count):
                 self._executor.submit(_ready)
         except (BrokenProcessPool, RuntimeError):
             pass  # a pool that cannot start is reported by the files' own results
@@ -105,13 +106,14 @@ class Workers:
             return
         key = next(_keys)
         payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
-        futures = [self._executor.submit(_check_in_worker, key, payload, file) for file in files]
+        language = interface_language()  # the workers speak the language of this run
+        futures = [self._executor.submit(_check_in_worker, key, payload, file, language) for file in files]
         for file, future in zip(files, futures):
             try:
                 yield future.result()
             except BrokenProcessPool:
-                yield Problem(file.path, "the worker process checking this file stopped before it finished",
-                              hint="it may have run out of memory or been killed; try again with --jobs 1")
+                yield Problem(file.path, _("the worker process checking this file stopped before it finished"),
+                              hint=_("it may have run out of memory or been killed; try again with --jobs 1"))
 
     def close(self) -> None:
         """Stop the pool's processes; files not yet started are not checked."""
@@ -138,11 +140,14 @@ def _ready() -> None:
     """Nothing: submitted to make the pool start its processes."""
 
 
-def _check_in_worker(key: int, payload: bytes, file: SourceFile) -> FileReport | Problem:
+def _check_in_worker(key: int, payload: bytes, file: SourceFile, language: str) -> FileReport | Problem:
+    """Check ``file`` in this worker, speaking ``language``: a worker is a process of its own and
+    does not share the interface language of the command that submitted the file."""
     global _job
     if _job is None or _job[0] != key:
         import policygen.check.preload  # noqa: F401 - already loaded when forked from the forkserver
 
         _job = (key, pickle.loads(payload))
         gc.freeze()  # the settings and rules live as long as the worker
-    return check_file(file, _job[1])
+    with speaking(language):
+        return check_file(file, _job[1])

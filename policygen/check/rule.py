@@ -6,16 +6,24 @@ and subclass :class:`Rule`; defining the subclass registers it. Rules declared a
 files are instances of the generic types in :mod:`policygen.check.glossary_rules`. The class
 docstring (or the glossary file's fields) is the documentation ``policygen rules CODE`` prints: a
 summary line, then the sections "Why", "Anti-pattern" and "Better".
+
+The documentation is written in English and shown in the interface language
+(:func:`interface_doc`): each prose paragraph is a catalogue key of its own, and the first
+paragraph under "Anti-pattern" and under "Better" is the example, document text in the
+documents' languages, shown as written.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
+import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from policygen.check.findings import CATEGORIES, SEVERITIES
 from policygen.lang import LANGUAGES
+from policygen.lang.messages import N_, _, paragraph_keys
 from policygen.output import Finding, RuleInfo, rule_info
 
 if TYPE_CHECKING:
@@ -26,8 +34,80 @@ if TYPE_CHECKING:
 CODE_PATTERN = re.compile(r"^PL\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$")
 DOC_SECTIONS = ("Why", "Anti-pattern", "Better")
+SECTION_TITLES = {"Why": N_("Why"), "Anti-pattern": N_("Anti-pattern"), "Better": N_("Better")}
+EXAMPLE_SECTIONS = ("Anti-pattern", "Better")
+"""Sections whose first paragraph is the example: sentences a writer would find in, or write
+into, a policy, in its own language. They are never translated."""
+DOC_WIDTH = 96
+"""Line width of translated documentation paragraphs (the docstrings' own width)."""
+_HEADING = re.compile(r"^(?P<title>[^\n]+)\n-{3,}[ \t]*(?:\n|$)")
 
 _CLASS_RULES: dict[str, type["Rule"]] = {}
+
+
+def doc_parts(doc: str) -> list[tuple[str, str]]:
+    """A rule's documentation as ``(kind, text)`` pairs in order: ``heading`` (a section title),
+    ``example`` (the first paragraph of an example section) or ``prose`` (any other paragraph)."""
+    parts: list[tuple[str, str]] = []
+    awaiting_example = False
+    for block in re.split(r"\n[ \t]*\n", inspect.cleandoc(doc)):
+        heading = _HEADING.match(block)
+        if heading and heading.group("title").strip() in SECTION_TITLES:
+            title = heading.group("title").strip()
+            parts.append(("heading", title))
+            awaiting_example = title in EXAMPLE_SECTIONS
+            block = block[heading.end():]
+        if not block.strip():
+            continue
+        parts.append(("example" if awaiting_example else "prose", block))
+        awaiting_example = False
+    return parts
+
+
+def doc_keys(doc: str) -> list[str]:
+    """The catalogue keys of a rule's documentation: its prose paragraphs and section titles."""
+    keys = []
+    for kind, text in doc_parts(doc):
+        if kind == "heading":
+            keys.append(SECTION_TITLES[text])
+        elif kind == "prose":
+            keys.extend(paragraph_keys(text))
+    return keys
+
+
+def _prose(paragraph: str) -> str:
+    """One prose paragraph in the interface language, wrapped like the source (a translation
+    written with its own line breaks, a list, keeps them)."""
+    (key,) = paragraph_keys(paragraph)
+    translated = _(key)
+    if translated == key:
+        return paragraph  # English, or a text the catalogue does not know (a user's glossary)
+    lines = []
+    for line in translated.split("\n"):  # a list in a translation: one item a line
+        marker = re.match(r"(?:- |\d+\. )", line)
+        lines.append(textwrap.fill(line, width=DOC_WIDTH, subsequent_indent=" " * (marker.end() if marker else 0),
+                                   break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
+def interface_doc(doc: str) -> str:
+    """A rule's documentation in the interface language: titles and prose translated, the
+    examples as written. In English it is ``doc`` itself (dedented)."""
+    out: list[str] = []
+    after_heading = False
+    for kind, text in doc_parts(doc):
+        if kind == "heading":
+            title = _(SECTION_TITLES[text])
+            out.append(f"{title}\n{'-' * len(title)}")
+            after_heading = True
+            continue
+        shown = text if kind == "example" else _prose(text)
+        if after_heading:
+            out[-1] += "\n" + shown
+        else:
+            out.append(shown)
+        after_heading = False
+    return "\n\n".join(out)
 
 
 class RuleDefinitionError(Exception):
@@ -72,11 +152,14 @@ class Rule:
     # -- documentation -------------------------------------------------------------------------
 
     @property
-    def doc(self) -> str:
-        """The full documentation: the docstring of the rule class, dedented."""
-        import inspect
-
+    def source_doc(self) -> str:
+        """The documentation as written: the docstring of the rule class, dedented."""
         return inspect.cleandoc(type(self).__doc__ or "")
+
+    @property
+    def doc(self) -> str:
+        """The full documentation, in the interface language."""
+        return interface_doc(self.source_doc)
 
     @property
     def summary(self) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from policygen.errors import Problem
 from policygen.lang import LANGUAGES
+from policygen.lang.messages import _
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
 _STOP_WORDS = {
@@ -55,7 +56,7 @@ class Skipped:
     reason: str
 
     def render(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
+        return _("{path}: skipped: {reason}").format(path=self.path, reason=self.reason)
 
 
 def discover(paths: list[str], skipped: list[Skipped] | None = None
@@ -74,16 +75,16 @@ def discover(paths: list[str], skipped: list[Skipped] | None = None
         if path.is_dir():
             found = _walk(path, skipped)
             if not found:
-                problems.append(Problem(given, "no .md, .html or .txt file in this folder"))
+                problems.append(Problem(given, _("no .md, .html or .txt file in this folder")))
             files.extend(found)
         elif path.is_file():
             fmt = SUFFIXES.get(path.suffix.lower(), "txt")
             files.append(SourceFile(given, path, fmt))
         elif path.exists():
-            problems.append(Problem(given, f"{_kind(path)}, not a regular file or folder",
-                                    hint="check .md, .html or .txt files, or a folder of them"))
+            problems.append(Problem(given, _("{kind}, not a regular file or folder").format(kind=_kind(path)),
+                                    hint=_("check .md, .html or .txt files, or a folder of them")))
         else:
-            problems.append(Problem(given, "no such file or folder", hint="check the path"))
+            problems.append(Problem(given, _("no such file or folder"), hint=_("check the path")))
     return files, problems
 
 
@@ -91,14 +92,14 @@ def _kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "not readable"
+        return _("not readable")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return _("a socket")
+    return _("a special file")
 
 
 def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
@@ -112,7 +113,8 @@ def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
-            skipped.append(Skipped(str(folder), f"cannot read this folder ({error.strerror or error})"))
+            skipped.append(Skipped(str(folder), _("cannot read this folder ({error})").format(
+                error=error.strerror or error)))
             continue
         folders, names = [], []
         for entry in entries:
@@ -134,19 +136,20 @@ def _entry_kind(entry: os.DirEntry) -> str | None:
     """"folder", "file", a reason to skip it, or None for what would not be checked anyway."""
     try:
         if entry.is_symlink():
-            target = "a folder" if entry.is_dir(follow_symlinks=True) else "a file"
-            if target == "a file" and Path(entry.name).suffix.lower() not in SUFFIXES:
+            if entry.is_dir(follow_symlinks=True):
+                return _("a symbolic link to a folder, not followed")
+            if Path(entry.name).suffix.lower() not in SUFFIXES:
                 return None
-            return f"a symbolic link to {target}, not followed"
+            return _("a symbolic link to a file, not followed")
         if entry.is_dir(follow_symlinks=False):
             return "folder"
         if entry.is_file(follow_symlinks=False):
             return "file"
     except OSError as error:
-        return f"cannot read it ({error.strerror or error})"
+        return _("cannot read it ({error})").format(error=error.strerror or error)
     if Path(entry.name).suffix.lower() not in SUFFIXES:
         return None
-    return f"{_kind(Path(entry.path))}, not a regular file"
+    return _("{kind}, not a regular file").format(kind=_kind(Path(entry.path)))
 
 
 def _checked_files(folder: Path, names: list[str]) -> list[SourceFile]:
@@ -194,22 +197,23 @@ def read_source(file: SourceFile) -> str:
     try:
         data = _read_regular_file(file.fs_path)
     except OSError as error:
-        raise BadInput(Problem(file.path, f"cannot read the file: {error.strerror or error}")) from None
+        raise BadInput(Problem(file.path, _("cannot read the file: {error}").format(error=error.strerror or error))) from None
     if data is None:
-        raise BadInput(Problem(file.path, "not a regular file (a device, pipe or socket)",
-                               hint="check .md, .html or .txt files"))
+        raise BadInput(Problem(file.path, _("not a regular file (a device, pipe or socket)"),
+                               hint=_("check .md, .html or .txt files")))
     if b"\x00" in data[:65536]:
-        raise BadInput(Problem(file.path, "binary file (contains NUL bytes), not text", hint="check .md, .html or .txt files"))
+        raise BadInput(Problem(file.path, _("binary file (contains NUL bytes), not text"),
+                               hint=_("check .md, .html or .txt files")))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise BadInput(
-            Problem(file.path, "not valid UTF-8 text", line=line, column=column, hint="save the file as UTF-8")
+            Problem(file.path, _("not valid UTF-8 text"), line=line, column=column, hint=_("save the file as UTF-8"))
         ) from None
     if not text.strip():
-        raise BadInput(Problem(file.path, "the file is empty", hint="nothing to check"))
+        raise BadInput(Problem(file.path, _("the file is empty"), hint=_("nothing to check")))
     return text
 
 

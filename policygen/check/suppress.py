@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from policygen.check.rules.pl001_unused_suppression import UnusedSuppression
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 CODE = UnusedSuppression.code
 SEVERITY = UnusedSuppression.severity
@@ -172,8 +173,9 @@ def scan_directives(source: str, fmt: str = "md", skip: Collection[tuple[Positio
         directive = _directive(source[start:end], body, where, position(end))
         named += len(directive.tokens)
         if named > MAX_NAMED:
-            directive.problem = (f"The policygen comments of this file name more than {MAX_NAMED:,} rules: "
-                                 f"this comment and the {len(comments) - index - 1:,} after it are ignored.")
+            directive.problem = _("The policygen comments of this file name more than {limit} rules: "
+                                  "this comment and the {after} after it are ignored.").format(
+                limit=f"{MAX_NAMED:,}", after=f"{len(comments) - index - 1:,}")
             directives.append(directive)
             break
         directives.append(directive)
@@ -186,7 +188,8 @@ def _directive(text: str, body_text: str, start: Position, end: Position) -> Dir
     codes = tuple(_normalise(token) for token in re.split(r"[,\s]+", (body.group("codes") or "") if body else "") if token)
     problem = ""
     if body is None or action not in ACTIONS:
-        problem = f"Unknown policygen directive {action!r}: use disable, enable, disable-next-line or disable-line."
+        problem = _("Unknown policygen directive {action}: use disable, enable, disable-next-line or "
+                    "disable-line.").format(action=repr(action))
     return Directive(text, action, codes, start, end, problem)
 
 
@@ -285,7 +288,7 @@ def _warning(directive: Directive, message: str, severity: str) -> Finding:
         line=directive.start[0], column=directive.start[1], end_line=directive.end[0],
         end_column=directive.end[1], code=CODE, name=UnusedSuppression.name,
         category=UnusedSuppression.category, severity=severity, message=message,
-        suggestion="Remove the comment, or correct the codes it lists.",
+        suggestion=_("Remove the comment, or correct the codes it lists."),
     )
 
 
@@ -318,7 +321,8 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
     if unused_severity is None:
         return kept
     warnings = [_warning(d, d.problem, unused_severity) for d in directives if d.problem]
-    warnings += [_warning(d, f"{d.text} ends no disabled range.", unused_severity) for d in idle_enables]
+    warnings += [_warning(d, _("{comment} ends no disabled range.").format(comment=d.text), unused_severity)
+                 for d in idle_enables]
     for directive in directives:
         if directive.problem or directive.action == "enable":
             continue
@@ -327,8 +331,8 @@ def apply_suppressions(source: str, findings: Iterable[Finding], fmt: str = "md"
         if not judged:
             continue
         if len(judged) == len(directive.tokens):
-            message = f"{directive.text} suppresses nothing."
+            message = _("{comment} suppresses nothing.").format(comment=directive.text)
         else:
-            message = f"{directive.text} suppresses nothing for {', '.join(judged)}."
+            message = _("{comment} suppresses nothing for {keys}.").format(comment=directive.text, keys=", ".join(judged))
         warnings.append(_warning(directive, message, unused_severity))
     return sorted(kept + warnings, key=lambda f: (f.line, f.column))

@@ -17,32 +17,35 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import Command, messages_option, user_errors_exit_2
 from policygen.errors import UserError
+from policygen.lang.messages import N_, _
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
 from policygen.output.levels import findings_at_or_above
 
 
-@click.command(name="build")
+@click.command(name="build", cls=Command,
+               help=N_("Render policies, PDFs, fragments and consent forms from a description."))
+@messages_option
 @click.argument("description", type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder; replaced as a whole, only when the build succeeds.")
+              help=N_("Output folder; replaced as a whole, only when the build succeeds."))
 @click.option("--lang", "languages", default=None, metavar="sv,en",
-              help="Build only these languages (a subset of the description's languages).")
+              help=N_("Build only these languages (a subset of the description's languages)."))
 @click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
-              help="Folder with template overrides: <lang>/<name> before the built-in templates.")
+              help=N_("Folder with template overrides: <lang>/<name> before the built-in templates."))
 @click.option("--draft", is_flag=True,
-              help="Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT. "
-                   "A draft reads the published history but never adds to it.")
+              help=N_("Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT. "
+                      "A draft reads the published history but never adds to it."))
 @click.option("--fragment-title", is_flag=True,
-              help="Keep the policy's <h1> in the CMS fragments (for a page without a title of "
-                   "its own); by default the fragment starts at its sections.")
+              help=N_("Keep the policy's <h1> in the CMS fragments (for a page without a title of "
+                   "its own); by default the fragment starts at its sections."))
 @click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
-              help="The published history (default: beside the description, <name>.history.json).")
+              help=N_("The published history (default: beside the description, <name>.history.json)."))
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
           draft: bool, fragment_title: bool, history_file: str | None) -> None:
-    """Render policies, PDFs, fragments and consent forms from a description."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.history.lock import history_lock
     from policygen.history.rules import catalogue as change_catalogue
     from policygen.history.store import history_path
@@ -70,8 +73,9 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
         _summary(published, loaded, description)
         if should_fail(report, exit_zero=draft):
             errors = findings_at_or_above(report, "error")
-            click.echo(f"{description}: refusing to build: {errors} error-level finding(s) above; "
-                       f"fix them, or build a marked draft with --draft", err=True)
+            click.echo(_("{description}: refusing to build: {count} error-level finding(s) above; "
+                         "fix them, or build a marked draft with --draft").format(
+                description=description, count=errors), err=True)
             sys.exit(ExitCode.FINDINGS)
 
         from policygen.render.build import build as build_documents
@@ -82,11 +86,14 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
                                  published=published.published,
                                  on_wait=lambda note: click.echo(note, err=True))
         for warning in result.warnings:
-            click.echo(f"{out_dir}: warning: {warning}", err=True)
-        marked = " (marked UTKAST / DRAFT)" if draft else ""
-        click.echo(f"built {len(result.files)} files into {out_dir}{marked}")
+            click.echo(_("{out}: warning: {warning}").format(out=out_dir, warning=warning), err=True)
+        if draft:
+            click.echo(_("built {count} files into {out} (marked UTKAST / DRAFT)").format(
+                count=len(result.files), out=out_dir))
+        else:
+            click.echo(_("built {count} files into {out}").format(count=len(result.files), out=out_dir))
         for version in result.archived:
-            click.echo(f"archived consent text sha256:{version}")
+            click.echo(_("archived consent text {version}").format(version=f"sha256:{version}"))
         for version in result.restored:
             click.echo(f"restored published consent text sha256:{version} from {path.name}")
         if not draft and published.new_version:
@@ -116,5 +123,5 @@ def _parse_languages(value: str | None) -> list[str] | None:
         return None
     languages = [part.strip() for part in value.split(",") if part.strip()]
     if not languages:
-        raise UserError.single("--lang", "no language given", hint="for example --lang sv,en")
+        raise UserError.single("--lang", _("no language given"), hint=_("for example --lang sv,en"))
     return list(dict.fromkeys(languages))

@@ -12,32 +12,33 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import use_color, user_errors_exit_2
+from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
+from policygen.lang.messages import N_, _, ngettext
 from policygen.output import FAIL_LEVELS, FORMATS
 
 
-@click.command(name="check")
+@click.command(name="check", cls=Command,
+               help=N_("Check that text is written in clear and plain language (LIX, long sentences, wordy "
+                       "words …).\n\nExit 0 when no finding reaches the fail level, 1 when one does, 2 on "
+                       "bad input (a missing, binary, non-UTF-8 or empty file; a bad config file)."))
+@messages_option
 @click.argument("paths", nargs=-1, required=True, metavar="PATH…")
-@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the text (default: detected per file).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help="Output format.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest policygen.toml or pyproject.toml).")
-@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), help="Lowest severity that fails the run (default: error).")
-@click.option("--select", multiple=True, help="Only these rules (code, code prefix, name or category); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (code, code prefix, name or category); repeatable.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level (bad input still exits 2).")
-@click.option("--statistics", is_flag=True, help="After the findings, count them per rule (on stderr for machine formats).")
-@click.option("--no-inline-config", is_flag=True, help="Ignore <!-- policygen: disable=... --> comments in the checked text.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=N_("Language of the text (default: detected per file)."))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help=N_("Output format."))
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file (default: nearest policygen.toml or pyproject.toml)."))
+@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), help=N_("Lowest severity that fails the run (default: error)."))
+@click.option("--select", multiple=True, help=N_("Only these rules (code, code prefix, name or category); repeatable."))
+@click.option("--ignore", multiple=True, help=N_("Skip these rules (code, code prefix, name or category); repeatable."))
+@click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when findings reach the fail level (bad input still exits 2)."))
+@click.option("--statistics", is_flag=True, help=N_("After the findings, count them per rule (on stderr for machine formats)."))
+@click.option("--no-inline-config", is_flag=True, help=N_("Ignore <!-- policygen: disable=... --> comments in the checked text."))
 @click.option("--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Check files on N processes (default: one per usable CPU when there are several files).")
+              help=N_("Check files on N processes (default: one per usable CPU when there are several files)."))
 @user_errors_exit_2
 def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | None, fail_level: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool, statistics: bool,
           no_inline_config: bool, jobs: int | None) -> None:
-    """Check that text is written in clear and plain language (LIX, long sentences, wordy words …).
-
-    Exit 0 when no finding reaches the fail level, 1 when one does, 2 on bad input (a missing,
-    binary, non-UTF-8 or empty file; a bad config file).
-    """
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.check.api import load_settings, run
     from policygen.check.config import check_option_selectors
     from policygen.check.jobs import start_workers
@@ -68,12 +69,13 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         click.echo(entry, err=True)
     if report.skipped:
         count = len(report.skipped)
-        click.echo(f"skipped {count} entr{'y' if count == 1 else 'ies'} that are not regular files "
-                   "(links are never followed)", err=True)
+        click.echo(ngettext("skipped {count} entry that is not a regular file (links are never followed)",
+                            "skipped {count} entries that are not regular files (links are never followed)",
+                            count).format(count=count), err=True)
     for file in report.files:
         if file.omitted:
-            click.echo(f"{file.path}: {file.omitted} more findings not shown "
-                       "(the per-file limit is the max-findings setting)", err=True)
+            click.echo(_("{path}: {count} more findings not shown (the per-file limit is the max-findings "
+                         "setting)").format(path=file.path, count=file.omitted), err=True)
     click.echo(render(fmt, report), nl=False)
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)

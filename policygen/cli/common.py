@@ -1,19 +1,21 @@
 """Helpers every command shares: exit code 2 for user errors, colour only on a TTY, and the
-interface language (``--messages``)."""
+interface language (``--messages``, help texts, click's own texts)."""
 
 from __future__ import annotations
 
 import functools
+import gettext
 import os
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
 
 from policygen.errors import UserError
-from policygen.lang.messages import INTERFACE_LANGUAGES, N_, choose_language, set_interface_language, speaking
+from policygen.lang.messages import (CATALOGUES, INTERFACE_LANGUAGES, N_, _, choose_language, interface_language,
+                                     set_interface_language, speaking)
 from policygen.output import ExitCode
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,6 +46,7 @@ def use_color(stream: Any = None) -> bool:
 def _choose_messages(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None:
         set_interface_language(choose_language(value))
+        _click_follows(interface_language())
     return value
 
 
@@ -57,8 +60,94 @@ def messages_option(command: F) -> F:
     )(command)
 
 
-def speaking_the_locale() -> AbstractContextManager[None]:
-    """A run speaks the language the environment's locale asks for (``--messages`` may change it
-    while the command line is read); afterwards the caller's language is back (a test runs many
-    commands in one process)."""
-    return speaking(choose_language(None))
+CLICK_DOMAIN = "click"
+"""Click marks its own texts ("Usage:", "Error: No such option …") with the standard library's
+``gettext.gettext``, which reads the current text domain in the languages the environment names.
+Their Swedish lives in our catalogue part ``click.po`` (domain ``click``)."""
+
+_CLICK_LANGUAGE = "LANGUAGE"  # the first variable gettext reads, and one nothing else of ours reads
+_click_bound = False
+
+
+def _click_follows(language: str) -> None:
+    """Click's texts in ``language`` — only inside :func:`speaking_the_locale`, which undoes it."""
+    if _click_bound:
+        os.environ[_CLICK_LANGUAGE] = language
+
+
+def messages_in(args: Sequence[str]) -> str | None:
+    """The ``--messages`` value of a command line, read before click parses it: click reports a
+    usage error (an unknown option, a missing argument) before any option's callback has run, and
+    that error must already speak the language asked for."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--messages" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--messages="):
+            value = arg.partition("=")[2]
+        if value in INTERFACE_LANGUAGES:
+            return value
+    return None
+
+
+@contextmanager
+def speaking_the_locale(args: Sequence[str] = ()) -> Iterator[None]:
+    """A run speaks the language ``--messages`` in ``args`` asks for, else the environment's
+    locale's; afterwards the caller's language is back (a test runs many commands in one process).
+
+    Click's own texts follow: for the run, the process's gettext domain is ``click`` (bound to our
+    catalogues) and ``LANGUAGE`` names the interface language; both are restored afterwards.
+    """
+    global _click_bound
+    previous_domain = gettext.textdomain()
+    previous_language = os.environ.get(_CLICK_LANGUAGE)
+    gettext.bindtextdomain(CLICK_DOMAIN, str(CATALOGUES))
+    gettext.textdomain(CLICK_DOMAIN)
+    _click_bound = True
+    try:
+        with speaking(choose_language(messages_in(args))):
+            _click_follows(interface_language())
+            yield
+    finally:
+        _click_bound = False
+        gettext.textdomain(previous_domain)
+        if previous_language is None:
+            os.environ.pop(_CLICK_LANGUAGE, None)
+        else:
+            os.environ[_CLICK_LANGUAGE] = previous_language
+
+
+@contextmanager
+def _help_in_interface_language(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """The command's and its parameters' help texts (catalogue keys, marked with ``N_``) swapped
+    for their translations while click lays out the help, then put back."""
+    owners: list[Any] = [command, *command.get_params(ctx)]
+    originals = [(owner, getattr(owner, "help", None), getattr(owner, "short_help", None)) for owner in owners]
+    try:
+        for owner, help_text, short in originals:
+            if help_text:
+                owner.help = _(help_text)
+            if short:
+                owner.short_help = _(short)
+        yield
+    finally:
+        for owner, help_text, short in originals:
+            if help_text:
+                owner.help = help_text
+            if short:
+                owner.short_help = short
+
+
+class TranslatedHelp:
+    """Mixin for click commands whose help texts are catalogue keys: ``--help`` and the command
+    list show them in the interface language."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_in_interface_language(self, ctx):  # type: ignore[arg-type]
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class Command(TranslatedHelp, click.Command):
+    """Every policygen command: help in the interface language."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import messages_option, user_errors_exit_2
 from policygen.errors import UserError
 
 
@@ -28,6 +28,7 @@ from policygen.errors import UserError
               help="human: the changes with reasons; json: for programs; md: the notice to send.")
 @click.option("--lang", default=None, type=click.Choice(["sv", "en"]),
               help="Language of the sentences (default: the new description's first language).")
+@messages_option
 @user_errors_exit_2
 def diff(descriptions: tuple[str, ...], since: str | None, history_file: str | None,
          output_format: str, lang: str | None) -> None:

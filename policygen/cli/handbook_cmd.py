@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from policygen.cli.common import ExitCode, user_errors_exit_2
+from policygen.cli.common import ExitCode, messages_option, user_errors_exit_2
 from policygen.errors import Problem, UserError
 
 
@@ -30,6 +30,7 @@ from policygen.errors import Problem, UserError
 @click.option("--draft", is_flag=True,
               help="Write despite error-level findings; every document is marked UTKAST/DRAFT "
                    "and names the gaps.")
+@messages_option
 @user_errors_exit_2
 def handbook(description: str, out_dir: str, languages: str | None, draft: bool) -> None:
     """Write the internal support handbook: routines, reply letters, phone scripts, training

@@ -7,13 +7,15 @@ Jinja or WeasyPrint, and ``policygen validate`` does not pay for spaCy.
 from __future__ import annotations
 
 import importlib
-
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from policygen import __version__
-from policygen.cli.common import speaking_the_locale
+from policygen.cli.common import TranslatedHelp, messages_option, speaking_the_locale
+from policygen.lang.messages import N_, _
 
 # command name → "module:function"; each module holds one click command.
 COMMANDS = {
@@ -28,23 +30,23 @@ COMMANDS = {
 }
 
 _HELP = {
-    "init": "Write a commented starter description.",
-    "validate": "Check descriptions: located errors and GDPR completeness.",
-    "build": "Render policies and consent forms from a description.",
-    "diff": "What changed between two descriptions, or since a published version.",
-    "handbook": "Write the internal support handbook (routines, letters, register).",
-    "check": "Plain-language check of .md, .html and .txt files or a built site.",
-    "rules": "List the plain-language rules, or explain one.",
-    "schema": "Print the JSON Schema of the description format.",
+    "init": N_("Write a commented starter description."),
+    "validate": N_("Check descriptions: located errors and GDPR completeness."),
+    "build": N_("Render policies and consent forms from a description."),
+    "diff": N_("What changed between two descriptions, or since a published version."),
+    "handbook": N_("Write the internal support handbook (routines, letters, register)."),
+    "check": N_("Plain-language check of .md, .html and .txt files or a built site."),
+    "rules": N_("List the plain-language rules, or explain one."),
+    "schema": N_("Print the JSON Schema of the description format."),
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(TranslatedHelp, click.Group):
     """A group that imports a subcommand's module only when that subcommand is used."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        with speaking_the_locale():
-            return super().main(*args, **kwargs)
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        with speaking_the_locale(sys.argv[1:] if args is None else args):
+            return super().main(args, *rest, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -53,7 +55,7 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
-        module_name, _, attribute = target.partition(":")
+        module_name, _colon, attribute = target.partition(":")
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -63,20 +65,22 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, _HELP.get(name, "")) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(_HELP[name]) if name in _HELP else "") for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
 
 def _not_yet_available(name: str) -> click.Command:
     @click.command(name=name, help=_HELP.get(name, ""))
     def command() -> None:
-        raise click.ClickException(f"'policygen {name}' is not available in this version")
+        raise click.ClickException(_("'policygen {name}' is not available in this version").format(name=name))
 
     return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("policygen — GDPR privacy policies and consent forms in clear Swedish and English."))
 @click.version_option(__version__, prog_name="policygen")
+@messages_option
 def main() -> None:
-    """policygen — GDPR privacy policies and consent forms in clear Swedish and English."""
+    pass

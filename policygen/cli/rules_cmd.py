@@ -13,16 +13,19 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import user_errors_exit_2
+from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.lang.messages import N_, _, paragraphs
 from policygen.output import RuleInfo
 
 
-@click.command(name="rules")
+@click.command(name="rules", cls=Command,
+               help=N_("List every code that check and validate report, or explain CODE (a code or dotted name)."))
+@messages_option
 @click.argument("code", required=False)
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Config file whose extra glossaries to include.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
 @user_errors_exit_2
 def rules(code: str | None, config: Path | None) -> None:
-    """List every code that check and validate report, or explain CODE (a code or dotted name)."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.check.api import load_settings
     from policygen.check.registry import find_rule
     from policygen.history.rules import all_rules as change_rules
@@ -37,10 +40,12 @@ def rules(code: str | None, config: Path | None) -> None:
     rule = find_rule(check_rules, code)
     if rule is not None:
         severity = settings.severity(rule)
-        configured = "" if severity == rule.severity else f" (configured: {severity})"
-        head = (f"{rule.code} {rule.name}   (policygen check)\ncategory: {rule.category}   "
-                f"severity: {rule.severity}{configured}   languages: {', '.join(rule.languages)}")
-        click.echo(f"{head}\n\n{rule.doc.strip()}\n")
+        configured = "" if severity == rule.severity else " " + _("(configured: {severity})").format(severity=severity)
+        head = (f"{rule.code} {rule.name}   (policygen check)\n"
+                + _("category: {category}   severity: {severity}{configured}   languages: {languages}").format(
+                    category=rule.category, severity=rule.severity, configured=configured,
+                    languages=", ".join(rule.languages)))
+        click.echo(f"{head}\n\n{_documentation(rule.doc)}\n")
         return
     gdpr = next((r for r in gdpr_rules if code.upper() == r.code or code == r.name), None)
     if gdpr is not None:
@@ -57,15 +62,22 @@ def _no_such_rule(code: str, keys: list[str]) -> None:
 
     close = [key for key in keys if key.startswith(code.upper()) or key.startswith(code.lower())]
     close = close or difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
-    hint = f"did you mean {close[0]}?" if close else "run 'policygen rules' to list them"
-    raise UserError.single(code, "no such rule", hint=hint)
+    hint = _("did you mean {code}?").format(code=close[0]) if close else _("run 'policygen rules' to list them")
+    raise UserError.single(code, _("no such rule"), hint=hint)
 
 
 def _format_gdpr(info: RuleInfo, command: str = "policygen validate") -> str:
     """One GDPR code's documentation from its metadata (``Why:``/``Fix:`` lines in ``help``)."""
-    head = (f"{info.code} {info.name}   ({command})\ncategory: {info.category}   "
-            f"severity: {info.severity}   GDPR article: {info.article}")
-    return f"{head}\n\n{info.summary}\n\n{info.help.strip()}\n"
+    head = (f"{info.code} {info.name}   ({command})\n"
+            + _("category: {category}   severity: {severity}   GDPR article: {article}").format(
+                category=info.category, severity=info.severity, article=info.article))
+    return f"{head}\n\n{_documentation(info.summary)}\n\n{_documentation(info.help)}\n"
+
+
+def _documentation(text: str) -> str:
+    """A rule's summary or documentation in the interface language, paragraph by paragraph (the
+    parts that own the rules keep their translations); an empty text stays empty."""
+    return paragraphs(text) if text.strip() else ""
 
 
 def _columns(rows: list[tuple[str, ...]]) -> str:
@@ -77,24 +89,24 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
 
 def format_table(rules: list, settings) -> str:  # noqa: ANN001
     """The plain-language codes of ``policygen check``, with the severities ``settings`` give them."""
-    rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "SUMMARY")]
+    rows = [(_("CODE"), _("NAME"), _("CATEGORY"), _("SEVERITY"), _("SUMMARY"))]
     for rule in rules:
-        enabled = "" if settings.enabled(rule) else " (off)"
-        rows.append((rule.code, rule.name, rule.category, settings.severity(rule) + enabled, rule.summary))
-    return "policygen check: plain language\n\n" + _columns(rows)
+        enabled = "" if settings.enabled(rule) else " " + _("(off)")
+        rows.append((rule.code, rule.name, rule.category, settings.severity(rule) + enabled, _documentation(rule.summary)))
+    return _("policygen check: plain language") + "\n\n" + _columns(rows)
 
 
 def format_gdpr_table(rules: list) -> str:
     """The GDPR codes of ``policygen validate``, with the article each comes from."""
-    rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
+    rows = [(_("CODE"), _("NAME"), _("ARTICLE"), _("SEVERITY"), _("SUMMARY"))]
     for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, info.summary))
-    return "policygen validate: GDPR completeness of a description\n\n" + _columns(rows)
+        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
+    return _("policygen validate: GDPR completeness of a description") + "\n\n" + _columns(rows)
 
 
 def format_change_table(rules: list) -> str:
     """The codes ``policygen build`` reports when it compares with the published history."""
     rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
     for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, info.summary))
-    return "policygen build: changes since the last published version\n\n" + _columns(rows)
+        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
+    return _("policygen build: changes since the last published version") + "\n\n" + _columns(rows)

@@ -18,36 +18,39 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import use_color, user_errors_exit_2
+from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import N_, _
 from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, FileReport, Report,
                               RuleInfo, exit_code, format_malformed, format_statistics, render, used_rules)
 
 
-@click.command(name="validate")
+@click.command(name="validate", cls=Command,
+               help=N_("Check descriptions: located errors, GDPR completeness and the plain language of their texts."))
+@messages_option
 @click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="human",
-              show_default=True, help="Output format.")
+              show_default=True, help=N_("Output format."))
 @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=DEFAULT_FAIL_LEVEL, show_default=True,
-              help="Exit 1 when a finding is at this severity or above ('never': report only). "
-                   "Language findings are at most warnings.")
-@click.option("--exit-zero", is_flag=True, help="Report findings but exit 0 (format errors still exit 2).")
+              help=N_("Exit 1 when a finding is at this severity or above ('never': report only). "
+                   "Language findings are at most warnings."))
+@click.option("--exit-zero", is_flag=True, help=N_("Report findings but exit 0 (format errors still exit 2)."))
 @click.option("--statistics", is_flag=True,
-              help="After the findings, count them per rule (on stderr for machine formats).")
+              help=N_("After the findings, count them per rule (on stderr for machine formats)."))
 @click.option("--select", multiple=True,
-              help="Only these rules (G or PL code, code prefix, name or category); repeatable.")
+              help=N_("Only these rules (G or PL code, code prefix, name or category); repeatable."))
 @click.option("--ignore", multiple=True,
-              help="Skip these rules (G or PL code, code prefix, name or category); repeatable. "
-                   "--ignore PL skips the language check.")
+              help=N_("Skip these rules (G or PL code, code prefix, name or category); repeatable. "
+                   "--ignore PL skips the language check."))
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Checker config for the language check (default: nearest policygen.toml or pyproject.toml).")
+              help=N_("Checker config for the language check (default: nearest policygen.toml or pyproject.toml)."))
 @click.option("--no-inline-config", is_flag=True,
-              help="Ignore '# policygen: disable=...' comments in the description.")
+              help=N_("Ignore '# policygen: disable=...' comments in the description."))
 @user_errors_exit_2
 def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str, exit_zero: bool,
              statistics: bool, select: tuple[str, ...], ignore: tuple[str, ...], config: Path | None,
              no_inline_config: bool) -> None:
-    """Check descriptions: located errors, GDPR completeness and the plain language of their texts."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.validate import catalogue, validate_file
 
     gdpr_rules = catalogue()
@@ -64,8 +67,8 @@ def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str,
     report = Report(command="validate", files=files, rules=used_rules(files, known), color=use_color())
     for file in files:
         if file.omitted:
-            click.echo(f"{file.path}: {file.omitted} more language findings not shown "
-                       "(the per-file limit is the max-findings setting)", err=True)
+            click.echo(_("{path}: {count} more language findings not shown (the per-file limit is the "
+                         "max-findings setting)").format(path=file.path, count=file.omitted), err=True)
     if output_format == "human":
         click.echo(format_malformed(report), nl=False, err=True)
         readable = report.without_malformed()
@@ -125,7 +128,7 @@ def _add_language_findings(file: FileReport, path: str, settings, rules, *, inli
     try:
         language = check_description(path, rules, settings, inline_config)
     except UserError as error:
-        raise UserError([Problem(path, "the file changed while it was checked: " + problem.message,
+        raise UserError([Problem(path, _("the file changed while it was checked: {problem}").format(problem=problem.message),
                                  problem.line, problem.column, problem.key, problem.hint)
                          for problem in error.problems]) from None
     file.findings = sorted(file.findings + language.findings,

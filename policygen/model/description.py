@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from policygen.data.authorities import AUTHORITIES, known_authority
+from policygen.lang.messages import _
 from policygen.model import values
 from policygen.model.fields import (  # noqa: F401  (Text, Label, Language: part of the contract)
     Contact,
@@ -171,11 +172,11 @@ def _authority_kind(value: Any) -> str | None:
 def _check_authority(value: Any) -> Any:
     if isinstance(value, str) and known_authority(value) is None:
         known = ", ".join(sorted(AUTHORITIES))
-        raise invalid("authority", f"unknown supervisory authority `{value}`",
-                      f"use a built-in code ({known}) or a mapping with `name` and `website`")
+        raise invalid("authority", _("unknown supervisory authority `{value}`").format(value=value),
+                      _("use a built-in code ({codes}) or a mapping with `name` and `website`").format(codes=known))
     if _authority_kind(value) is None:
-        raise invalid("authority", f"expected `IMY` or a mapping, found {values.describe(value)}",
-                      "write `authority: IMY`, or `name:` and `website:` indented below it")
+        raise invalid("authority", _("expected `IMY` or a mapping, found {found}").format(found=values.describe(value)),
+                      _("write `authority: IMY`, or `name:` and `website:` indented below it"))
     return value
 
 
@@ -210,14 +211,14 @@ class Retention(_Model):
     @model_validator(mode="after")
     def _one_shape(self) -> "Retention":
         if self.criteria is not None and (self.period is not None or self.after is not None):
-            raise invalid("retention", "give either `period` with `after`, or `criteria` — not both",
-                          "use `criteria` only when no fixed period is possible")
+            raise invalid("retention", _("give either `period` with `after`, or `criteria` — not both"),
+                          _("use `criteria` only when no fixed period is possible"))
         if self.period is not None and self.after is None:
-            raise invalid("retention", "`period` needs `after`: the event the period runs from",
-                          "e.g. `after: {sv: att ärendet har stängts, en: the case is closed}`")
+            raise invalid("retention", _("`period` needs `after`: the event the period runs from"),
+                          _("e.g. `after: {sv: att ärendet har stängts, en: the case is closed}`"))
         if self.after is not None and self.period is None:
-            raise invalid("retention", "`after` needs a `period`, such as `24 months`",
-                          "add `period:`, or use `criteria` when no fixed period is possible")
+            raise invalid("retention", _("`after` needs a `period`, such as `24 months`"),
+                          _("add `period:`, or use `criteria` when no fixed period is possible"))
         return self
 
 
@@ -370,8 +371,8 @@ class Changes(_Model):
 
 def _whole_number(value: Any) -> Any:
     if isinstance(value, bool):
-        raise invalid("format", f"`format` must be 1, found {values.describe(value)}",
-                      "this version of policygen reads `format: 1`")
+        raise invalid("format", _("`format` must be 1, found {found}").format(found=values.describe(value)),
+                      _("this version of policygen reads `format: 1`"))
     return value
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from typing import Any
 
 from policygen.errors import Problem
+from policygen.lang.messages import _
 from policygen.model.locations import Locations, join_key
 
 # C0 controls but tab and newline, DEL, C1 controls; bidi embeddings and overrides
@@ -65,13 +66,13 @@ def _problem(key: str, value: str, found: tuple[int, str], locations: Locations,
     line, column = locations.find_value(key)
     bidi = character.split()[0] in {f"U+{code:04X}" for code in (*range(0x202A, 0x202F),
                                                                   *range(0x2066, 0x206A))}
-    why = ("a bidirectional override can make a name read as something it is not" if bidi
-           else "control characters break the published pages and PDFs")
+    why = (_("a bidirectional override can make a name read as something it is not") if bidi
+           else _("control characters break the published pages and PDFs"))
     return Problem(file=file, line=line, column=column, key=key,
-                   message=f"`{_excerpt(value, position)}` holds {character} at character "
-                           f"{position}; {why}",
-                   hint="remove it (a YAML escape such as \"\\e\" or \"\\u202e\" in quotes, or a "
-                        "character pasted from another program); only tab and newline are allowed")
+                   message=_("`{excerpt}` holds {character} at character {position}; {why}").format(
+                       excerpt=_excerpt(value, position), character=character, position=position, why=why),
+                   hint=_("remove it (a YAML escape such as \"\\e\" or \"\\u202e\" in quotes, or a "
+                          "character pasted from another program); only tab and newline are allowed"))
 
 
 def _excerpt(value: str, position: int) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import _
 from policygen.model.description import Description
 from policygen.model.hygiene import hygiene_problems
 from policygen.model.locations import Locations
@@ -55,15 +56,16 @@ def _load(text: str, path: str) -> LoadedDescription:
     data, locations = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise UserError.single(
-            path, f"the top level must be a mapping (format, languages, controller …), found {describe(data)}",
+            path, _("the top level must be a mapping (format, languages, controller …), found {found}").format(
+                found=describe(data)),
             line=locations.find("")[0], column=locations.find("")[1],
-            hint="start with `format: 1` on the first line, without `- ` in front; "
-                 "run `policygen init` for an example",
+            hint=_("start with `format: 1` on the first line, without `- ` in front; "
+                   "run `policygen init` for an example"),
         )
     if "format" not in data and not set(map(str, data)) & set(Description.model_fields):
-        raise UserError.single(path, "this is not a policygen description: it has no `format: 1` and "
-                                     "none of the description's keys", line=1, column=1,
-                               hint="check the file name; run `policygen init` to write a starter description")
+        raise UserError.single(path, _("this is not a policygen description: it has no `format: 1` and "
+                                       "none of the description's keys"), line=1, column=1,
+                               hint=_("check the file name; run `policygen init` to write a starter description"))
     problems: list[Problem] = []
     description = None
     try:
@@ -89,8 +91,8 @@ def _first(problems: list[Problem], path: str) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return problems[:MAX_PROBLEMS] + [Problem(file=path, message=f"… and {more:,} more problems",
-                                              hint="fix the problems above first, then run again")]
+    return problems[:MAX_PROBLEMS] + [Problem(file=path, message=_("… and {count} more problems").format(count=f"{more:,}"),
+                                              hint=_("fix the problems above first, then run again"))]
 
 
 def _languages(data: dict[str, Any]) -> list[str] | None:

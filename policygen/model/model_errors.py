@@ -15,8 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from policygen.errors import Problem
+from policygen.lang.messages import _
 from policygen.model.locations import Locations, join_key, parent_key
-from policygen.model.suggest import did_you_mean
+from policygen.model.suggest import closest, did_you_mean
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
 
 MAX_TRANSLATED = 500  # more is noise: the loader shows the first hundred
@@ -25,30 +26,27 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 def validation_problems(error: ValidationError, data: Any, root: type[BaseModel],
                         locations: Locations, file: str) -> list[Problem]:
-    problems = []
+    problems: list[tuple[str, Problem]] = []
     seen: set[tuple[str, str]] = set()
+    typo_targets: set[str] = set()
     for item in error.errors(include_url=False)[:MAX_TRANSLATED]:
         path = _data_path(item["loc"], data)
         problem = _problem(item, path, root, locations, file)
+        if item["type"] == "extra_forbidden":
+            typo_targets.update(_typo_target(root, path))
         if (problem.key, problem.message) not in seen:
             seen.add((problem.key, problem.message))
-            problems.append(problem)
-    return _without_missing_keys_explained_by_typos(problems)
+            problems.append((item["type"], problem))
+    # ``adress:`` is one mistake, not two: when an unknown key's did-you-mean names a required key
+    # missing beside it, the unknown key's message (with that hint) says all there is to fix.
+    return [problem for kind, problem in problems if not (kind == "missing" and problem.key in typo_targets)]
 
 
-_DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`")
-
-
-def _without_missing_keys_explained_by_typos(problems: list[Problem]) -> list[Problem]:
-    """``adress:`` is one mistake, not two: when an unknown key's did-you-mean names a required key
-    missing beside it, the unknown key's message (with that hint) says all there is to fix."""
-    typo_targets = set()
-    for problem in problems:
-        match = _DID_YOU_MEAN.search(problem.hint) if problem.message.startswith("unknown key") else None
-        if match:
-            typo_targets.add(join_key(parent_key(problem.key), match.group(1)))
-    return [problem for problem in problems
-            if not (problem.message.startswith("missing required key") and problem.key in typo_targets)]
+def _typo_target(root: type[BaseModel], path: str) -> list[str]:
+    """The key path an unknown key at ``path`` is likely a typo of (what its hint proposes)."""
+    key_name, parent = path.rsplit(".", 1)[-1], parent_key(path)
+    match = closest(key_name, sorted(set(_allowed_keys(root, parent))))
+    return [join_key(parent, match)] if match is not None and match != key_name else []
 
 
 _UNION_TAGS = {"code", "custom"}
@@ -113,8 +111,8 @@ def _unknown_key_hint(root: type[BaseModel], key: str, parent: str) -> str:
         return suggestion
     homes = [home for home in _key_homes(root).get(key, []) if home != _generic(parent)]
     if 0 < len(homes) <= 3:
-        places = " or ".join(f"`{home}`" if home else "the top level" for home in homes)
-        return f"`{key}` belongs in {places}; check the indentation"
+        places = _(" or ").join(f"`{home}`" if home else _("the top level") for home in homes)
+        return _("`{key}` belongs in {places}; check the indentation").format(key=key, places=places)
     return did_you_mean(key, allowed)
 
 
@@ -157,58 +155,60 @@ def _problem(item: dict[str, Any], path: str, root: type[BaseModel],
     if kind == "missing":
         parent = parent_key(path)
         where = locations.find(parent)
-        message = f"missing required key `{key_name}`"
-        hint = f"add `{key_name}:` to " + (f"`{parent}`" if parent else "the top level")
+        message = _("missing required key `{key}`").format(key=key_name)
+        hint = (_("add `{key}:` to `{parent}`").format(key=key_name, parent=parent) if parent
+                else _("add `{key}:` at the top level").format(key=key_name))
     elif kind == "extra_forbidden":
         where = locations.find(path)
         parent = parent_key(path)
-        message = f"unknown key `{key_name}`"
+        message = _("unknown key `{key}`").format(key=key_name)
         hint = _unknown_key_hint(root, key_name, parent)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"expected a mapping (indented `key: value` lines), found {describe(value)}"
+        message = _("expected a mapping (indented `key: value` lines), found {found}").format(found=describe(value))
         hint = _container_hint(value, "mapping")
     elif kind == "list_type":
-        message = f"expected a list, found {describe(value)}"
-        hint = "write one item per line starting with `- `, or `[a, b]`"
+        message = _("expected a list, found {found}").format(found=describe(value))
+        hint = _("write one item per line starting with `- `, or `[a, b]`")
     elif kind == "string_type":
-        message = f"expected text, found {describe(value)}"
+        message = _("expected text, found {found}").format(found=describe(value))
         if isinstance(value, (int, float, bool)):
-            hint = f'put it in quotes: "{str(value).lower() if isinstance(value, bool) else value}"'
+            quoted = str(value).lower() if isinstance(value, bool) else value
+            hint = _('put it in quotes: "{value}"').format(value=quoted)
         else:
             hint = _container_hint(value, "text")
     elif kind == "bool_type":
-        message = f"expected true or false, found {describe(value)}"
-        hint = "write `true` or `false`"
+        message = _("expected true or false, found {found}").format(found=describe(value))
+        hint = _("write `true` or `false`")
     elif kind in ("enum", "literal_error"):
         message, hint = _choice_problem(path, value, context)
     elif kind == "too_short" and path == "languages":
-        message = "list at least one language"
-        hint = "e.g. `languages: [sv, en]`"
+        message = _("list at least one language")
+        hint = _("e.g. `languages: [sv, en]`")
     return Problem(file=file, line=where[0], column=where[1], key=path, message=message, hint=hint)
 
 
 def _container_hint(value: Any, expected: str) -> str:
     if value is None:
-        return "the value is empty: fill it in, or remove the key if it is optional"
+        return _("the value is empty: fill it in, or remove the key if it is optional")
     if isinstance(value, list) and expected == "mapping":
-        return "remove the `- ` before the keys: this takes one mapping, not a list"
+        return _("remove the `- ` before the keys: this takes one mapping, not a list")
     if isinstance(value, dict) and expected == "text":
-        return "give the text on the same line, in quotes if it contains `: `"
+        return _("give the text on the same line, in quotes if it contains `: `")
     if isinstance(value, list) and expected == "text":
-        return "write one value here, not a list"
+        return _("write one value here, not a list")
     return ""
 
 
 def _choice_problem(path: str, value: Any, context: dict[str, Any]) -> tuple[str, str]:
     choices = _QUOTED.findall(str(context.get("expected", "")))
     if path == "format":
-        return f"`format` must be 1, found {describe(value)}", "this version of policygen reads `format: 1`"
+        return (_("`format` must be 1, found {found}").format(found=describe(value)),
+                _("this version of policygen reads `format: 1`"))
     if path.startswith("languages"):
-        supported = ", ".join(SUPPORTED_LANGUAGES)
+        supported = _("policygen writes these languages: {languages}").format(languages=", ".join(SUPPORTED_LANGUAGES))
         if isinstance(value, str):
-            return f"unsupported language `{value}`", f"policygen writes these languages: {supported}"
-        return (f"expected a language code, found {describe(value)}",
-                f"policygen writes these languages: {supported}")
+            return _("unsupported language `{language}`").format(language=value), supported
+        return _("expected a language code, found {found}").format(found=describe(value)), supported
     shown = value if isinstance(value, str) else describe(value)
-    message = f"`{shown}` is not one of: {', '.join(choices)}"
+    message = _("`{value}` is not one of: {choices}").format(value=shown, choices=", ".join(choices))
     return message, did_you_mean(str(value), choices, fallback_list=False)

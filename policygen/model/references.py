@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from policygen.errors import Problem
+from policygen.lang.messages import _
 from policygen.model.locations import Locations, join_key
 from policygen.model.suggest import closest
 from policygen.model.values import anchor_slug
@@ -68,10 +69,10 @@ def _collect_ids(data: dict[str, Any], name: str, locations: Locations, file: st
             line, column = locations.find_value(key)
             problems.append(Problem(
                 file=file, line=line, column=column, key=key,
-                message=f"id `{value}` gives the same anchor (`{slug}`) as `{other}` "
-                        f"(line {locations.find_value(other_key)[0]}): the two headings would "
-                        f"share one link target",
-                hint="make the ids differ in letters or digits, not only in `-` and `_`",
+                message=_("id `{id}` gives the same anchor (`{slug}`) as `{other}` (line {line}): the two "
+                          "headings would share one link target").format(
+                    id=value, slug=slug, other=other, line=locations.find_value(other_key)[0]),
+                hint=_("make the ids differ in letters or digits, not only in `-` and `_`"),
             ))
         slugs.setdefault(slug, (value, key))
         if value in seen:
@@ -79,8 +80,9 @@ def _collect_ids(data: dict[str, Any], name: str, locations: Locations, file: st
             first_line = locations.find_value(seen[value])[0]
             problems.append(Problem(
                 file=file, line=line, column=column, key=key,
-                message=f"id `{value}` is already used in `{name}` (line {first_line})",
-                hint=f"give each entry in `{name}` its own id",
+                message=_("id `{id}` is already used in `{name}` (line {line})").format(
+                    id=value, name=name, line=first_line),
+                hint=_("give each entry in `{name}` its own id").format(name=name),
             ))
         else:
             seen[value] = key
@@ -94,10 +96,10 @@ def _resolve(ref: Any, known: list[str], target: str, key: str, locations: Locat
     line, column = locations.find_value(key)
     match = closest(ref, known) if len(known) <= 500 else None
     if match is not None:
-        hint = f"did you mean `{match}`?"
+        hint = _("did you mean `{match}`?").format(match=match)
     elif known:
-        hint = f"ids in `{target}`: " + ", ".join(f"`{name}`" for name in known)
+        hint = _("ids in `{target}`: {ids}").format(target=target, ids=", ".join(f"`{name}`" for name in known))
     else:
-        hint = f"add an entry with `id: {ref}` to `{target}`"
+        hint = _("add an entry with `id: {id}` to `{target}`").format(id=ref, target=target)
     return [Problem(file=file, line=line, column=column, key=key,
-                    message=f"`{ref}` is not an id in `{target}`", hint=hint)]
+                    message=_("`{id}` is not an id in `{target}`").format(id=ref, target=target), hint=hint)]

@@ -12,6 +12,7 @@ import os
 import stat
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 
 MAX_BYTES = 1_000_000
 _OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -25,26 +26,26 @@ def read_description_bytes(path: str) -> bytes:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise UserError.single(path, "file not found", hint="check the path and the file name") from None
+        raise UserError.single(path, _("file not found"), hint=_("check the path and the file name")) from None
     except OSError as error:
-        raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
+        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=error.strerror)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise UserError.single(path, "this is a folder, not a description file",
-                               hint="give the path of a .yaml file")
+        raise UserError.single(path, _("this is a folder, not a description file"),
+                               hint=_("give the path of a .yaml file"))
     if not stat.S_ISREG(status.st_mode):
-        raise UserError.single(path, "this is not a regular file (a device, pipe or socket)",
-                               hint="give the path of a .yaml file")
+        raise UserError.single(path, _("this is not a regular file (a device, pipe or socket)"),
+                               hint=_("give the path of a .yaml file"))
     size = status.st_size
     if size > MAX_BYTES:
         raise UserError.single(
-            path, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
-            hint="a description is a few kilobytes of YAML; check that this is the right file",
+            path, _("file is too large ({size} bytes; the limit is {limit})").format(size=f"{size:,}", limit=f"{MAX_BYTES:,}"),
+            hint=_("a description is a few kilobytes of YAML; check that this is the right file"),
         )
     try:
         with open(path, "rb") as stream:
             return stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise UserError.single(path, f"cannot read the file: {error.strerror}") from None
+        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=error.strerror)) from None
 
 
 def read_description_text(path: str) -> str:
@@ -55,25 +56,26 @@ def read_description_text(path: str) -> str:
 def decode_description(raw: bytes, path: str) -> str:
     """Decode UTF-8 (an optional BOM is dropped); refuse binary content and other encodings."""
     if len(raw) > MAX_BYTES:
-        raise UserError.single(path, f"file is too large (over {MAX_BYTES:,} bytes)",
-                               hint="a description is a few kilobytes of YAML")
+        raise UserError.single(path, _("file is too large (over {limit} bytes)").format(limit=f"{MAX_BYTES:,}"),
+                               hint=_("a description is a few kilobytes of YAML"))
     for bom, name in _OTHER_UNICODE:
         if raw.startswith(bom):
-            raise UserError.single(path, f"file is encoded as {name}, not UTF-8", line=1, column=1,
-                                   hint="save the file as UTF-8")
+            raise UserError.single(path, _("file is encoded as {encoding}, not UTF-8").format(encoding=name),
+                                   line=1, column=1, hint=_("save the file as UTF-8"))
     if b"\x00" in raw:
         line, column = _position_of_byte(raw, raw.index(b"\x00"))
         raise UserError.single(
-            path, "file holds binary data (a NUL byte), not text", line=line, column=column,
-            hint="a description is a UTF-8 text file written in YAML",
+            path, _("file holds binary data (a NUL byte), not text"), line=line, column=column,
+            hint=_("a description is a UTF-8 text file written in YAML"),
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position_of_byte(raw, error.start)
         raise UserError.single(
-            path, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})", line=line, column=column,
-            hint="save the file as UTF-8 (Latin-1 or Windows-1252 text must be converted)",
+            path, _("file is not valid UTF-8 (byte {byte})").format(byte=f"0x{raw[error.start]:02x}"),
+            line=line, column=column,
+            hint=_("save the file as UTF-8 (Latin-1 or Windows-1252 text must be converted)"),
         ) from None
     return text.removeprefix("\ufeff")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from policygen.lang.messages import _
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice most like ``word``, if one is close enough to be a likely typo."""
@@ -21,7 +23,7 @@ def did_you_mean(word: str, choices: Iterable[str], fallback_list: bool = True) 
     options = sorted(set(choices))
     match = closest(str(word), options)
     if match is not None and match != word:
-        return f"did you mean `{match}`?"
+        return _("did you mean `{match}`?").format(match=match)
     if fallback_list and options:
-        return "allowed: " + ", ".join(f"`{option}`" for option in options)
+        return _("allowed: {options}").format(options=", ".join(f"`{option}`" for option in options))
     return ""

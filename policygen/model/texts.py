@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationInfo
 
+from policygen.lang.messages import _, ngettext
 from policygen.model.values import describe, invalid
 
 
@@ -34,8 +35,9 @@ def normalise_prose(value: Any, info: ValidationInfo) -> Any:
             return {languages[0]: value}
         example = ", ".join(f"{lang}: …" for lang in languages)
         raise invalid("text_translations",
-                      f"this text needs one translation per language ({', '.join(languages)})",
-                      f"write it as a mapping: `{{{example}}}`, or one `lang: text` line for each")
+                      _("this text needs one translation per language ({languages})").format(languages=", ".join(languages)),
+                      _("write it as a mapping: `{example}`, or one `lang: text` line for each").format(
+                          example=f"{{{example}}}"))
     if isinstance(value, dict):
         if languages is not None:
             _check_translations(value, languages)
@@ -58,8 +60,9 @@ def normalise_label(value: Any, info: ValidationInfo) -> Any:
 def _not_a_text(value: Any, languages: tuple[str, ...] | None) -> Exception:
     example = ", ".join(f"{lang}: …" for lang in languages or ("sv", "en"))
     if value is None:
-        return invalid("text_type", "the text is empty", f"write it as `{{{example}}}`")
-    return invalid("text_type", f"expected a text, found {describe(value)}", f"write it as `{{{example}}}`")
+        return invalid("text_type", _("the text is empty"), _("write it as `{example}`").format(example=f"{{{example}}}"))
+    return invalid("text_type", _("expected a text, found {found}").format(found=describe(value)),
+                   _("write it as `{example}`").format(example=f"{{{example}}}"))
 
 
 def _check_translations(value: dict[Any, Any], languages: tuple[str, ...]) -> None:
@@ -67,26 +70,28 @@ def _check_translations(value: dict[Any, Any], languages: tuple[str, ...]) -> No
     extra = [str(key) for key in value if key not in languages]
     parts = []
     if missing:
-        parts.append(f"missing translation{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+        parts.append(ngettext("missing translation: {languages}", "missing translations: {languages}",
+                              len(missing)).format(languages=", ".join(missing)))
     if extra:
-        parts.append(f"language{'s' if len(extra) > 1 else ''} not in `languages`: {', '.join(extra)}")
+        parts.append(ngettext("language not in `languages`: {languages}", "languages not in `languages`: {languages}",
+                              len(extra)).format(languages=", ".join(extra)))
     if not parts:
         return
-    hint = f"give exactly one text for each of: {', '.join(languages)}"
+    hint = _("give exactly one text for each of: {languages}").format(languages=", ".join(languages))
     if missing and extra and len(missing) == len(extra) == 1:
-        hint = f"did you mean `{missing[0]}` instead of `{extra[0]}`?"
+        hint = _("did you mean `{match}` instead of `{given}`?").format(match=missing[0], given=extra[0])
     elif any(value[key] is None for key in value if key not in languages):
-        hint = "a comma inside `{…}` starts a new entry: put a text that holds commas in quotes"
+        hint = _("a comma inside `{…}` starts a new entry: put a text that holds commas in quotes")
     elif extra and not missing:
-        hint = f"remove {', '.join(extra)}, or add it to `languages` if policygen supports it"
+        hint = _("remove {languages}, or add it to `languages` if policygen supports it").format(languages=", ".join(extra))
     elif missing:
-        hint = "add " + ", ".join(f"`{lang}: …`" for lang in missing)
+        hint = _("add {entries}").format(entries=", ".join(f"`{lang}: …`" for lang in missing))
     raise invalid("text_translations", "; ".join(parts), hint)
 
 
 def no_empty_translation(value: dict[str, str]) -> dict[str, str]:
     empty = [lang for lang, text in value.items() if not text.strip()]
     if empty:
-        raise invalid("text_empty", f"the {', '.join(empty)} text is empty",
-                      "write the text, or remove the key if it is optional")
+        raise invalid("text_empty", _("the {languages} text is empty").format(languages=", ".join(empty)),
+                      _("write the text, or remove the key if it is optional"))
     return value

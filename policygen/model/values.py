@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic_core import PydanticCustomError
 
 from policygen.lang import LANGUAGES
+from policygen.lang.messages import _
 from policygen.model.suggest import closest
 
 SUPPORTED_LANGUAGES = LANGUAGES
@@ -54,18 +55,18 @@ def invalid(code: str, message: str, hint: str = "") -> PydanticCustomError:
 def parse_date(value: Any) -> Any:
     """``2026-12-01`` (YYYY-MM-DD), checked to be a real calendar date."""
     if isinstance(value, dt.datetime):
-        raise invalid("date", "expected a date without a time", "write YYYY-MM-DD, e.g. 2026-12-01")
+        raise invalid("date", _("expected a date without a time"), _("write YYYY-MM-DD, e.g. 2026-12-01"))
     if isinstance(value, dt.date):
         return value
     match = _DATE.match(value) if isinstance(value, str) else None
     if match is None:
-        raise invalid("date", f"expected a date, found {describe(value)}",
-                      "write the date as YYYY-MM-DD, e.g. 2026-12-01")
+        raise invalid("date", _("expected a date, found {found}").format(found=describe(value)),
+                      _("write the date as YYYY-MM-DD, e.g. 2026-12-01"))
     try:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError as error:
-        raise invalid("date", f"`{value}` is not a real date ({error})",
-                      "write the date as YYYY-MM-DD, e.g. 2026-12-01") from None
+        raise invalid("date", _("`{value}` is not a real date ({reason})").format(value=value, reason=error),
+                      _("write the date as YYYY-MM-DD, e.g. 2026-12-01")) from None
 
 
 def parse_duration(value: Any) -> Any:
@@ -73,10 +74,11 @@ def parse_duration(value: Any) -> Any:
     if not isinstance(value, str):
         if hasattr(value, "amount") and hasattr(value, "unit"):
             return value
-        hint = 'write a number and a unit: "<n> days|weeks|months|years"'
+        hint = _('write a number and a unit: "<n> days|weeks|months|years"')
         if isinstance(value, int) and not isinstance(value, bool):
-            hint = f"add the unit, e.g. `{value} months` or `{value} days`"
-        raise invalid("duration", f"expected a period such as `24 months`, found {describe(value)}", hint)
+            hint = _("add the unit, e.g. `{number} months` or `{number} days`").format(number=value)
+        raise invalid("duration", _("expected a period such as `24 months`, found {found}").format(found=describe(value)),
+                      hint)
     match = _DURATION.fullmatch(value)
     if match is not None:
         return {"amount": int(match.group(1)), "unit": _UNITS[match.group(2)]}
@@ -87,60 +89,63 @@ def _duration_problem(value: str) -> PydanticCustomError:
     """Why ``value`` is not a period, with the most useful hint."""
     loose = _LOOSE_DURATION.match(value)
     if loose is None:
-        return invalid("duration", f"`{value}` is not a period",
-                       'write a number and a unit, e.g. "24 months" or "1 year"')
+        return invalid("duration", _("`{value}` is not a period").format(value=value),
+                       _('write a number and a unit, e.g. "24 months" or "1 year"'))
     number, word = loose.group(1), loose.group(2)
     unit = _UNITS.get(word.lower())
     if unit is None:
         swedish = _SWEDISH_UNITS.get(word.lower())
         if swedish:
-            hint = f"write the unit in English: `{number} {swedish}`"
+            hint = _("write the unit in English: `{period}`").format(period=f"{number} {swedish}")
         else:
             guess = closest(word.lower(), _UNITS)
-            hint = (f"did you mean `{number} {_UNITS[guess]}`?" if guess
-                    else "the unit is one of: " + ", ".join(DURATION_UNITS))
-        return invalid("duration", f"unknown unit `{word}` in `{value}`", hint)
+            hint = (_("did you mean `{match}`?").format(match=f"{number} {_UNITS[guess]}") if guess
+                    else _("the unit is one of: {units}").format(units=", ".join(DURATION_UNITS)))
+        return invalid("duration", _("unknown unit `{unit}` in `{value}`").format(unit=word, value=value), hint)
+    not_a_period = _("`{value}` is not a period").format(value=value)
     if not number.isascii() or not number.lstrip("+-").isdigit():
-        return invalid("duration", f"`{value}` is not a period", "write the number with the digits 0-9")
+        return invalid("duration", not_a_period, _("write the number with the digits 0-9"))
     if int(number) < 1:
-        return invalid("duration", f"a period must be at least 1 {unit[:-1]}, not `{value}`",
-                       "if data is deleted at once, say so with `criteria` instead of `period`")
+        return invalid("duration", _("a period must be at least {period}, not `{value}`").format(
+                           period=f"1 {unit[:-1]}", value=value),
+                       _("if data is deleted at once, say so with `criteria` instead of `period`"))
     if word != word.lower():
-        return invalid("duration", f"`{value}` is not a period",
-                       f"write the unit in lower case: `{int(number)} {word.lower()}`")
-    return invalid("duration", f"`{value}` is not a period",
-                   f"write the number without a sign or leading zeros: `{int(number)} {word}`")
+        return invalid("duration", not_a_period,
+                       _("write the unit in lower case: `{period}`").format(period=f"{int(number)} {word.lower()}"))
+    return invalid("duration", not_a_period,
+                   _("write the number without a sign or leading zeros: `{period}`").format(period=f"{int(number)} {word}"))
 
 
 def check_email(value: str) -> str:
     """A reasonable syntax check: one @, a local part, a domain with a dot, no spaces."""
     problem = _email_problem(value)
     if problem:
-        hint = "an e-mail address looks like dataskydd@exempel.se"
+        hint = _("an e-mail address looks like dataskydd@exempel.se")
         if value.lower().startswith("mailto:"):
-            hint = "write the address without `mailto:`"
-        raise invalid("email", f"`{value}` is not a valid e-mail address ({problem})", hint)
+            hint = _("write the address without `mailto:`")
+        raise invalid("email", _("`{value}` is not a valid e-mail address ({reason})").format(value=value, reason=problem),
+                      hint)
     return value
 
 
 def _email_problem(value: str) -> str:
     if value != value.strip() or not _EMAIL.match(value):
-        return "expected name@domain, without spaces"
+        return _("expected name@domain, without spaces")
     local, domain = value.rsplit("@", 1)
     if len(local) > 64 or len(value) > 254:
-        return "too long"
+        return _("too long")
     unsafe = sorted(set(local) & _MAILTO_SPECIALS)
     if unsafe:
         shown = " ".join(f"`{char}`" for char in unsafe)
-        return (f"{shown} before the @ would make a mailto: link carry more than the address "
-                f"(extra recipients or headers)")
+        return _("{characters} before the @ would make a mailto: link carry more than the address "
+                 "(extra recipients or headers)").format(characters=shown)
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return "misplaced dot before the @"
+        return _("misplaced dot before the @")
     labels = domain.split(".")
     if len(labels) < 2 or not all(_DOMAIN_LABEL.match(label) for label in labels):
-        return f"`{domain}` is not a domain name"
+        return _("`{domain}` is not a domain name").format(domain=domain)
     if labels[-1].isdigit():
-        return f"`{domain}` is not a domain name"
+        return _("`{domain}` is not a domain name").format(domain=domain)
     return ""
 
 
@@ -156,14 +161,15 @@ def check_https_url(value: str) -> str:
     scheme = stripped.split(":", 1)[0].lower() if ":" in stripped else ""
     if scheme != "https":
         if scheme == "http":
-            hint = "use https:// — people's data must travel encrypted"
+            hint = _("use https:// — people's data must travel encrypted")
         elif scheme in {"javascript", "data", "vbscript", "file"}:
-            hint = f"`{scheme}:` addresses are not allowed; give the https:// address of a web page"
+            hint = _("`{scheme}:` addresses are not allowed; give the https:// address of a web page").format(scheme=scheme)
         elif "@" in stripped and "/" not in stripped:
-            hint = "this looks like an e-mail address; give a web address starting with https://"
+            hint = _("this looks like an e-mail address; give a web address starting with https://")
         else:
-            hint = f"start the address with https://, e.g. https://{stripped.split('/')[0] or 'exempel.se'}"
-        raise invalid("url", f"`{value}` is not an https:// web address", hint)
+            hint = _("start the address with https://, e.g. {example}").format(
+                example=f"https://{stripped.split('/')[0] or 'exempel.se'}")
+        raise invalid("url", _("`{value}` is not an https:// web address").format(value=value), hint)
     try:
         parts = urlsplit(stripped)
         host = parts.hostname or ""
@@ -171,8 +177,8 @@ def check_https_url(value: str) -> str:
         host, parts = "", None
     if value != stripped or any(char.isspace() for char in value) or not host or "." not in host \
             or parts is None or parts.username or parts.password:
-        raise invalid("url", f"`{value}` is not a valid web address",
-                      "write a full address such as https://exempel.se/integritet, without spaces")
+        raise invalid("url", _("`{value}` is not a valid web address").format(value=value),
+                      _("write a full address such as https://exempel.se/integritet, without spaces"))
     return value
 
 
@@ -181,15 +187,15 @@ def check_contact(value: str) -> str:
     if value.strip().lower().startswith(("https:", "http:", "javascript:", "data:")):
         return check_https_url(value)
     if _email_problem(value):
-        raise invalid("contact", f"`{value}` is neither an e-mail address nor an https:// address",
-                      "give the e-mail address or the web form where people send their requests")
+        raise invalid("contact", _("`{value}` is neither an e-mail address nor an https:// address").format(value=value),
+                      _("give the e-mail address or the web form where people send their requests"))
     return value
 
 
 def check_phone(value: str) -> str:
     if not _PHONE.match(value.strip()):
-        raise invalid("phone", f"`{value}` is not a phone number",
-                      'write digits with an optional leading +, e.g. "+46 8 123 45 67"')
+        raise invalid("phone", _("`{value}` is not a phone number").format(value=value),
+                      _('write digits with an optional leading +, e.g. "+46 8 123 45 67"'))
     return value
 
 
@@ -208,14 +214,14 @@ def check_country(value: str) -> str:
         return value
     upper = value.strip().upper()
     if upper in countries:
-        hint = f"country codes are upper-case: write `{upper}`"
+        hint = _("country codes are upper-case: write `{code}`").format(code=upper)
     elif upper in _COUNTRY_ALIASES:
         replacement = _COUNTRY_ALIASES[upper]
-        hint = (f"the ISO code is `{replacement}`" if replacement
-                else "name one country; list a recipient once per country")
+        hint = (_("the ISO code is `{code}`").format(code=replacement) if replacement
+                else _("name one country; list a recipient once per country"))
     else:
-        hint = "use the two-letter ISO 3166-1 code, e.g. SE, DE, US"
-    raise invalid("country", f"`{value}` is not an ISO 3166-1 country code", hint)
+        hint = _("use the two-letter ISO 3166-1 code, e.g. SE, DE, US")
+    raise invalid("country", _("`{value}` is not an ISO 3166-1 country code").format(value=value), hint)
 
 
 def check_slug(value: str) -> str:
@@ -223,10 +229,11 @@ def check_slug(value: str) -> str:
     if not _SLUG.match(value):
         suggestion = re.sub(r"[^a-z0-9_-]+", "_", value.strip().lower()).strip("_-")
         suggestion = re.sub(r"^[^a-z]+", "", suggestion)
-        hint = "an id starts with a lower-case letter and holds only a-z, 0-9, _ and -"
+        hint = _("an id starts with a lower-case letter and holds only a-z, 0-9, _ and -")
         if suggestion and _SLUG.match(suggestion):
-            hint += f", e.g. `{suggestion}`"
-        raise invalid("id", f"`{value}` is not a valid id", hint)
+            hint = _("an id starts with a lower-case letter and holds only a-z, 0-9, _ and -, e.g. `{id}`").format(
+                id=suggestion)
+        raise invalid("id", _("`{value}` is not a valid id").format(value=value), hint)
     return value
 
 
@@ -234,7 +241,7 @@ def unique_languages(value: list[str]) -> list[str]:
     seen: set[str] = set()
     for lang in value:
         if lang in seen:
-            raise invalid("languages", f"`{lang}` is listed twice", "list each language once")
+            raise invalid("languages", _("`{language}` is listed twice").format(language=lang), _("list each language once"))
         seen.add(lang)
     return value
 
@@ -242,16 +249,16 @@ def unique_languages(value: list[str]) -> list[str]:
 def describe(value: Any) -> str:
     """How a found value is named in messages: 'a list', 'a number', 'text `abc`' …"""
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return _("the number `{value}`").format(value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"the text `{shown}`"
+        return _("the text `{text}`").format(text=shown)
     return type(value).__name__

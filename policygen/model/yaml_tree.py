@@ -26,6 +26,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import N_, _
 from policygen.model.locations import Locations, Position, join_key
 
 MAX_DEPTH = 32
@@ -43,14 +44,14 @@ _CORE = "tag:yaml.org,2002:"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SYNTAX_HINTS = (
-    ("could not find expected ':'", "a key needs a colon and a space after it (`key: value`)"),
-    ("mapping values are not allowed", "quote a value that contains ': ', or check the indentation"),
-    ("expected '<document start>'", "this does not look like a YAML description; it starts with `format: 1`"),
-    ("expected <block end>", "check the indentation; list items (`- `) and keys can't be mixed at one level"),
-    ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
-    ("did not find expected '-'", "check the indentation of this list"),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
-    ("found undefined alias", "anchors and aliases (&name, *name) are not allowed in a description"),
+    ("could not find expected ':'", N_("a key needs a colon and a space after it (`key: value`)")),
+    ("mapping values are not allowed", N_("quote a value that contains ': ', or check the indentation")),
+    ("expected '<document start>'", N_("this does not look like a YAML description; it starts with `format: 1`")),
+    ("expected <block end>", N_("check the indentation; list items (`- `) and keys can't be mixed at one level")),
+    ("did not find expected key", N_("check the indentation: keys of one mapping line up exactly")),
+    ("did not find expected '-'", N_("check the indentation of this list")),
+    ("found unexpected end of stream", N_("a quote or bracket is not closed")),
+    ("found undefined alias", N_("anchors and aliases (&name, *name) are not allowed in a description")),
 )
 
 
@@ -79,18 +80,18 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     except ReaderError as error:
         line, column = _position_of_offset(text, error.position)
         character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
-        raise UserError.single(file, f"control character U+{character:04X} is not allowed in YAML",
+        raise UserError.single(file, _("control character {code} is not allowed in YAML").format(code=f"U+{character:04X}"),
                                line=line, column=column,
-                               hint="remove control characters; save the file as plain UTF-8 text") from None
+                               hint=_("remove control characters; save the file as plain UTF-8 text")) from None
     except MarkedYAMLError as error:
         raise UserError([_syntax_problem(error, text, file)]) from None
     except (YAMLError, RecursionError, ValueError) as error:
-        raise UserError.single(file, f"YAML syntax error: {error}".strip()) from None
+        raise UserError.single(file, _("YAML syntax error: {problem}").format(problem=error).strip()) from None
     if builder.problems:
         raise UserError(builder.problems)
     if builder.documents == 0 or builder.root is None:
-        raise UserError.single(file, "the file is empty", line=1, column=1,
-                               hint="run `policygen init` to write a starter description")
+        raise UserError.single(file, _("the file is empty"), line=1, column=1,
+                               hint=_("run `policygen init` to write a starter description"))
     return builder.root, builder.locations
 
 
@@ -110,29 +111,29 @@ class _Builder:
         if isinstance(event, ev.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._fail(event, "only one YAML document is allowed per file",
-                           "remove the `---` line and everything after it, or split the file")
+                self._fail(event, _("only one YAML document is allowed per file"),
+                           _("remove the `---` line and everything after it, or split the file"))
             return
         if isinstance(event, ev.AliasEvent):
-            self._fail(event, f"aliases (*{event.anchor}) are not allowed in a description",
-                       "write the value out in full; anchors and aliases are refused for safety")
+            self._fail(event, _("aliases ({alias}) are not allowed in a description").format(alias=f"*{event.anchor}"),
+                       _("write the value out in full; anchors and aliases are refused for safety"))
         anchor = getattr(event, "anchor", None)
         if anchor and isinstance(event, ev.NodeEvent):
-            self._fail(event, f"anchors (&{anchor}) are not allowed in a description",
-                       "write the value out in full; anchors and aliases are refused for safety")
+            self._fail(event, _("anchors ({anchor}) are not allowed in a description").format(anchor=f"&{anchor}"),
+                       _("write the value out in full; anchors and aliases are refused for safety"))
         if isinstance(event, ev.NodeEvent):
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                self._fail(event, f"the file holds more than {MAX_NODES:,} values",
-                           "a description is a few kilobytes; check that this is the right file")
+                self._fail(event, _("the file holds more than {count} values").format(count=f"{MAX_NODES:,}"),
+                           _("a description is a few kilobytes; check that this is the right file"))
         if isinstance(event, ev.ScalarEvent):
             event.value = self._unicode(event)
             self._place(event, self._scalar(event))
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             self._check_tag(event, "map" if isinstance(event, ev.MappingStartEvent) else "seq")
             if len(self.stack) >= MAX_DEPTH:
-                self._fail(event, f"nesting is deeper than {MAX_DEPTH} levels",
-                           "a description needs only a few levels; check the indentation")
+                self._fail(event, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH),
+                           _("a description needs only a few levels; check the indentation"))
             container: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
             path, discard = self._place(event, container)
             self.stack.append(_Frame(container, path, discard=discard))
@@ -166,8 +167,8 @@ class _Builder:
 
     def _take_key(self, frame: _Frame, event: ev.NodeEvent, value: Any, position: Position) -> None:
         if not isinstance(event, ev.ScalarEvent):
-            self._fail(event, "a key must be plain text, not a list or mapping",
-                       "write `key: value`; a line starting with `? ` makes a complex key")
+            self._fail(event, _("a key must be plain text, not a list or mapping"),
+                       _("write `key: value`; a line starting with `? ` makes a complex key"))
         key = event.value
         frame.key = key
         frame.key_position = position
@@ -176,8 +177,8 @@ class _Builder:
             first = self.locations.keys.get(join_key(frame.path, key), (0, 0))
             self.problems.append(Problem(
                 file=self.file, line=position[0], column=position[1], key=join_key(frame.path, key),
-                message=f"duplicate key `{key}` (first written on line {first[0]})",
-                hint="each key may appear once in a mapping: remove one or merge them",
+                message=_("duplicate key `{key}` (first written on line {line})").format(key=key, line=first[0]),
+                hint=_("each key may appear once in a mapping: remove one or merge them"),
             ))
 
     def _locate(self, path: str, key_position: Position, value_position: Position, discard: bool) -> None:
@@ -203,8 +204,8 @@ class _Builder:
             return value
         value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         if "\ufffd" in value and "\ufffd" not in event.value:
-            self._fail(event, "the text holds an invalid Unicode escape (a lone surrogate)",
-                       "write the character itself instead of a \\u escape")
+            self._fail(event, _("the text holds an invalid Unicode escape (a lone surrogate)"),
+                       _("write the character itself instead of a \\u escape"))
         return value
 
     def _check_tag(self, event: ev.NodeEvent, kind: str | None) -> None:
@@ -214,8 +215,8 @@ class _Builder:
         allowed = {"map": ("map",), "seq": ("seq",), None: ("str", "int", "float", "bool", "null")}[kind]
         if not any(tag == _CORE + name for name in allowed):
             shown = tag.replace(_CORE, "!!")
-            self._fail(event, f"YAML tags such as `{shown}` are not allowed in a description",
-                       "remove the tag (the part starting with `!`)")
+            self._fail(event, _("YAML tags such as `{tag}` are not allowed in a description").format(tag=shown),
+                       _("remove the tag (the part starting with `!`)"))
 
     def _fail(self, event: ev.Event, message: str, hint: str) -> None:
         line, column = _position(event)
@@ -263,26 +264,27 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
     problem = problem.replace("found '?'", "found a key").replace("found '-'", "found a list item")
     problem = problem.replace("found '<block mapping start>'", "found an indented mapping")
     problem = re.sub(r"\('(<[^>]+>)',\)", r"'\1'", problem)
-    hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), "")
+    hint = next((_(h) for needle, h in _SYNTAX_HINTS if needle in problem), "")
     tab = _leading_tab(text, line)
     if tab:
         return Problem(file=file, line=tab[0], column=tab[1],
-                       message="a tab is used for indentation",
-                       hint="YAML indents with spaces only: replace the tabs with spaces")
+                       message=_("a tab is used for indentation"),
+                       hint=_("YAML indents with spaces only: replace the tabs with spaces"))
     if "found character '\\t'" in problem:
         return Problem(file=file, line=line, column=column,
-                       message="a tab is used where YAML expects a space",
-                       hint="replace the tab with a space")
+                       message=_("a tab is used where YAML expects a space"),
+                       hint=_("replace the tab with a space"))
     context = (error.context or "").strip()
     if not hint and context.startswith("while parsing a flow") and error.context_mark:
         bracket = "[ ]" if "sequence" in context else "{ }"
-        hint = (f"the `{bracket[0]}` opened on line {error.context_mark.line + 1} is not closed with "
-                f"`{bracket[2]}`, or a value inside it needs quotes")
+        hint = _("the `{open}` opened on line {line} is not closed with `{close}`, or a value inside it "
+                 "needs quotes").format(open=bracket[0], line=error.context_mark.line + 1, close=bracket[2])
     if not hint and error.context:
         hint = f"{error.context.strip()}"
         if error.context_mark and error.context_mark is not mark:
-            hint += f" (line {error.context_mark.line + 1})"
-    return Problem(file=file, line=line, column=column, message=f"YAML syntax error: {problem}", hint=hint)
+            hint += " " + _("(line {line})").format(line=error.context_mark.line + 1)
+    return Problem(file=file, line=line, column=column, message=_("YAML syntax error: {problem}").format(problem=problem),
+                   hint=hint)
 
 
 def _leading_tab(text: str, line: int) -> Position | None:

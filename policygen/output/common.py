@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from policygen.lang.messages import N_, _
 from policygen.output.report import description_origin
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ def span_of(finding: Finding) -> Span | None:
     return Span(line, column, end_line, end_column)
 
 
-ORIGIN_LABEL = "Text from the description"
-"""How every format introduces the description key a finding's text came from."""
+ORIGIN_LABEL = N_("Text from the description")
+"""How every format introduces the description key a finding's text came from (a catalogue key:
+shown as ``_(ORIGIN_LABEL)``)."""
 
 
 def full_message(finding: Finding) -> str:
@@ -51,16 +53,16 @@ def full_message(finding: Finding) -> str:
     its text came from, suggestion, hint."""
     text = finding.message.strip()
     if finding.article:
-        text += f" (GDPR Art. {finding.article})"
+        text += " " + _("(GDPR Art. {article})").format(article=finding.article)
     if finding.key:
         text += f" [{finding.key}]"
     origin = description_origin(finding)
     if origin:
-        text += f" {ORIGIN_LABEL}: {origin}."
+        text += f" {_(ORIGIN_LABEL)}: {origin}."
     if finding.suggestion:
-        text += f" Suggestion: {finding.suggestion}"
+        text += " " + _("Suggestion: {suggestion}").format(suggestion=finding.suggestion)
     if finding.hint:
-        text += f" Hint: {finding.hint}"
+        text += " " + _("Hint: {hint}").format(hint=finding.hint)
     return text
 
 

@@ -8,7 +8,9 @@ lines, and :meth:`Report.without_malformed` what is left for the ordinary report
 from __future__ import annotations
 
 from policygen.errors import Problem
+from policygen.lang.messages import _, ngettext
 from policygen.output.common import ORIGIN_LABEL, display_path
+from policygen.output.levels import severity_label
 from policygen.output.report import Report, description_origin
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -23,27 +25,29 @@ def format_human(report: Report) -> str:
         path = display_path(file.path)
         metrics = file.metrics
         if metrics is not None:
-            lix = "n/a" if metrics.lix is None else f"{metrics.lix:.1f}"
-            lines.append(f"{path}: LIX {lix} ({metrics.words} words, "
-                         f"{metrics.sentences} sentences, {metrics.long_words} long words)")
+            lix = _("n/a") if metrics.lix is None else f"{metrics.lix:.1f}"
+            lines.append(_("{path}: LIX {lix} ({words} words, {sentences} sentences, {long_words} long words)").format(
+                path=path, lix=lix, words=metrics.words, sentences=metrics.sentences,
+                long_words=metrics.long_words))
         for finding in file.findings:
             total += 1
-            label = finding.severity
+            label = severity_label(finding.severity)
             if report.color:
-                label = f"{_COLORS.get(label, '')}{label}{_RESET}"
+                label = f"{_COLORS.get(finding.severity, '')}{label}{_RESET}"
             key = f" {finding.key}:" if finding.key else ""
-            article = f" (Art. {finding.article})" if finding.article else ""
+            article = " " + _("(Art. {article})").format(article=finding.article) if finding.article else ""
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.code}{key} "
                          f"{finding.message}{article}")
             origin = description_origin(finding)
             if origin:
-                lines.append(f"    {ORIGIN_LABEL.lower()}: {origin}")
+                lines.append(f"    {_(ORIGIN_LABEL).lower()}: {origin}")
             if finding.suggestion:
-                lines.append(f"    suggestion: {finding.suggestion}")
+                lines.append("    " + _("suggestion: {suggestion}").format(suggestion=finding.suggestion))
             if finding.hint:
-                lines.append(f"    hint: {finding.hint}")
+                lines.append("    " + _("hint: {hint}").format(hint=finding.hint))
     files = len(report.files)
-    lines.append(f"{total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=total) + " "
+                 + ngettext("in {files} file", "in {files} files", files).format(files=files))
     return "\n".join(lines) + "\n"
 
 

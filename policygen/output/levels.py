@@ -10,11 +10,19 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from policygen.lang.messages import N_, _
 from policygen.output.report import SEVERITIES, Report
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 DEFAULT_FAIL_LEVEL = "error"
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+def severity_label(severity: str) -> str:
+    """How a severity is shown to a person, in the interface language (machine formats keep the
+    English value: it is part of their contract)."""
+    return _(_LABELS[severity]) if severity in _LABELS else severity
 
 
 class ExitCode(IntEnum):

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from html import escape
 
-# (lower bound, key, label, colour); the upper bound is the next band's lower bound.
+from policygen.lang.messages import N_, _
+
+# (lower bound, key, label, colour); the upper bound is the next band's lower bound. Labels are
+# catalogue keys: lix_band gives them in the interface language.
 BANDS = (
-    (float("-inf"), "very-easy", "very easy", "#2a9d8f"),
-    (30.0, "easy", "easy", "#8ab17d"),
-    (40.0, "medium", "medium", "#e9c46a"),
-    (50.0, "hard", "hard", "#f4a261"),
-    (60.0, "very-hard", "very hard", "#e76f51"),
+    (float("-inf"), "very-easy", N_("very easy"), "#2a9d8f"),
+    (30.0, "easy", N_("easy"), "#8ab17d"),
+    (40.0, "medium", N_("medium"), "#e9c46a"),
+    (50.0, "hard", N_("hard"), "#f4a261"),
+    (60.0, "very-hard", N_("very hard"), "#e76f51"),
 )
 GAUGE_MAX = 80.0
 
@@ -23,12 +26,12 @@ GAUGE_MAX = 80.0
 def lix_band(lix: float | None) -> tuple[str, str]:
     """``(key, label)`` of the band ``lix`` falls in; ``("none", "no words")`` for ``None``."""
     if lix is None:
-        return ("none", "no words")
+        return ("none", _("no words"))
     key, label = BANDS[0][1], BANDS[0][2]
-    for lower, band_key, band_label, _ in BANDS:
+    for lower, band_key, band_label, _colour in BANDS:
         if lix >= lower:
             key, label = band_key, band_label
-    return (key, label)
+    return (key, _(label))
 
 
 def lix_gauge_svg(lix: float | None, width: int = 320) -> str:
@@ -36,7 +39,7 @@ def lix_gauge_svg(lix: float | None, width: int = 320) -> str:
     bar_top, bar_height, left = 18, 14, 10
     scale = (width - 2 * left) / GAUGE_MAX
     key, label = lix_band(lix)
-    score = "n/a" if lix is None else f"{lix:.1f}"
+    score = _("n/a") if lix is None else f"{lix:.1f}"
     caption = f"LIX {score}: {label}"
     parts = [
         f'<svg class="gauge" role="img" aria-label="{escape(caption)}" width="{width}" height="56" '
@@ -44,12 +47,12 @@ def lix_gauge_svg(lix: float | None, width: int = 320) -> str:
         f"<title>{escape(caption)}</title>",
     ]
     bounds = [max(lower, 0.0) for lower, *_ in BANDS] + [GAUGE_MAX]
-    for index, (_, band_key, band_label, colour) in enumerate(BANDS):
+    for index, (_lower, band_key, band_label, colour) in enumerate(BANDS):
         x = left + bounds[index] * scale
         w = (bounds[index + 1] - bounds[index]) * scale
         parts.append(
             f'<rect class="band band-{band_key}" x="{x:.1f}" y="{bar_top}" width="{w:.1f}" '
-            f'height="{bar_height}" fill="{colour}"><title>{escape(band_label)}</title></rect>'
+            f'height="{bar_height}" fill="{colour}"><title>{escape(_(band_label))}</title></rect>'
         )
     for tick in (0, 30, 40, 50, 60, 80):
         x = left + tick * scale

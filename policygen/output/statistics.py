@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policygen.output.levels import severity_rank
+from policygen.lang.messages import _, ngettext
+from policygen.output.levels import severity_label, severity_rank
 from policygen.output.report import Report
 
 
@@ -19,7 +20,7 @@ def rule_counts(report: Report) -> list[tuple[str, str, int]]:
     """
     counts: Counter[str] = Counter()
     severities: dict[str, str] = {}
-    for _, finding in report.findings():
+    for _file, finding in report.findings():
         code = finding.code
         counts[code] += 1
         severity = finding.severity
@@ -32,14 +33,15 @@ def format_statistics(report: Report) -> str:
     """A small aligned table: count, code, name (from the report's rules), severity; a total line."""
     rows = rule_counts(report)
     if not rows:
-        return "0 findings\n"
-    width = max(len(str(count)) for _, _, count in rows)
+        return ngettext("{count} finding", "{count} findings", 0).format(count=0) + "\n"
+    width = max(len(str(count)) for _code, _severity, count in rows)
     code_width = max(len(code) for code, _, _ in rows)
     lines = []
     for code, severity, count in rows:
         info = report.rules.get(code)
         name = info.name if info else ""
-        lines.append(f"{count:>{width}}  {code:<{code_width}}  {severity:<7}  {name}".rstrip())
-    total = sum(count for _, _, count in rows)
-    lines.append(f"{total} finding{'s' if total != 1 else ''} from {len(rows)} rule{'s' if len(rows) != 1 else ''}")
+        lines.append(f"{count:>{width}}  {code:<{code_width}}  {severity_label(severity):<7}  {name}".rstrip())
+    total = sum(count for _code, _severity, count in rows)
+    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=total) + " "
+                 + ngettext("from {rules} rule", "from {rules} rules", len(rows)).format(rules=len(rows)))
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 from policygen.locks import DEFAULT_WAIT_SECONDS
 from policygen.model.description import Description
 from policygen.render import consent as consent_records
@@ -62,8 +63,8 @@ def build(loaded_or_description: Any, out_dir: Path | str, languages: list[str] 
                                 getattr(loaded_or_description, "locations", None))
     templates = Path(user_templates) if user_templates is not None else None
     if templates is not None and not templates.is_dir():
-        raise UserError.single(str(templates), "the templates folder does not exist",
-                               hint="give a folder holding sv/ and en/ with your overrides")
+        raise UserError.single(str(templates), _("the templates folder does not exist"),
+                               hint=_("give a folder holding sv/ and en/ with your overrides"))
     inputs = [path for path in (Path(source), templates) if path is not None and path.exists()]
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is exit 2 before any work, not after it
 
@@ -85,12 +86,13 @@ def _refuse_lost_archive_texts(out: Path, staging: Path) -> None:
     """The consent archive only grows: every text archived in ``out`` must be in ``staging``."""
     lost = consent_records.lost_archive_texts(out, staging)
     if lost:
-        shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+        shown = ", ".join(lost[:5]) + (" " + _("and {count} more").format(count=len(lost) - 5) if len(lost) > 5 else "")
         raise UserError.single(
-            str(out), f"refusing to replace the output: the new build lacks {len(lost)} archived "
-                      f"consent text(s) of the published folder, or holds them changed: {shown}",
-            hint="the consent archive only grows; the published folder was left as it was — "
-                 "report this as a bug in policygen")
+            str(out), _("refusing to replace the output: the new build lacks {count} archived consent "
+                        "text(s) of the published folder, or holds them changed: {texts}").format(
+                count=len(lost), texts=shown),
+            hint=_("the consent archive only grows; the published folder was left as it was — "
+                   "report this as a bug in policygen"))
 
 
 def check_languages(description: Description, languages: list[str] | None, source: str,
@@ -102,10 +104,10 @@ def check_languages(description: Description, languages: list[str] | None, sourc
     if unknown or not languages:
         line, column = locations.find("languages") if locations is not None else (0, 0)
         raise UserError.single(
-            source, f"cannot build language(s) {', '.join(unknown) or '(none)'}: the description "
-                    f"has {', '.join(available)}",
+            source, _("cannot build language(s) {wanted}: the description has {available}").format(
+                wanted=", ".join(unknown) or _("(none)"), available=", ".join(available)),
             key="languages", line=line, column=column,
-            hint=f"use --lang with a subset of {','.join(available)}")
+            hint=_("use --lang with a subset of {available}").format(available=",".join(available)))
     return [lang for lang in available if lang in languages]  # description order, no duplicates
 
 
@@ -119,7 +121,7 @@ def _render_all(description: Description, staging: Path, languages: list[str],
 
     result = BuildResult(out_dir=staging)
     skipped = consent_records.carry_archive(previous, staging)
-    result.warnings.extend(f"not carried forward: {what}" for what in skipped)
+    result.warnings.extend(_("not carried forward: {what}").format(what=what) for what in skipped)
     restored = consent_records.restore_archive(staging, published.archive)
     files: dict[str, bytes] = {}
     index_entries = []

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import TemplateError, TemplateNotFound
 
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import _
 from policygen.model.description import Description
 from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
@@ -50,7 +51,7 @@ def template_errors_as_user_errors() -> Iterator[None]:
     except BaseException as error:
         if is_forbidden_resource(error):
             raise UserError([Problem(file="PDF", message=str(error),
-                                     hint="remove the reference from your template or stylesheet")]
+                                     hint=_("remove the reference from your template or stylesheet"))]
                             ) from None
         _raised_inside_a_template(error)
         raise
@@ -65,20 +66,20 @@ def _raised_inside_a_template(error: BaseException) -> None:
     if not name:
         return
     raise UserError([Problem(file=name, line=line, column=0,
-                             message=f"{type(error).__name__} inside the template: "
-                                     f"{str(error)[:300] or type(error).__name__}",
+                             message=_("{error} inside the template: {detail}").format(
+                                 error=type(error).__name__, detail=str(error)[:300] or type(error).__name__),
                              hint=_hint(error))]) from None
 
 
 def _hint(error: BaseException) -> str:
     if isinstance(error, TemplateNotFound):
-        return ("no such template in --templates/<lang>/, templates/<lang>/ or templates/shared/; "
-                "built-ins are reachable as builtin/<lang>/<name>")
+        return _("no such template in --templates/<lang>/, templates/<lang>/ or templates/shared/; "
+                 "built-ins are reachable as builtin/<lang>/<name>")
     if isinstance(error, UnsafeLink):
-        return "links may use only https:, mailto:, tel: or #anchors"
+        return _("links may use only https:, mailto:, tel: or #anchors")
     if isinstance(error, MarkdownProblem):
-        return "give each heading its own {#anchor}"
-    return "check the template near this line; see docs/build.md for the variables a template gets"
+        return _("give each heading its own {#anchor}")
+    return _("check the template near this line; see docs/build.md for the variables a template gets")
 
 
 def document_context(description: Description, lang: str, languages: list[str],
@@ -125,7 +126,7 @@ def _forms_action(description: Description) -> str | None:
     """Where the consent form posts: an https: address only, whatever reached the model."""
     action = description.forms.action if description.forms else None
     if action is not None and not action.lower().startswith("https://"):
-        raise UnsafeLink(f"forms.action must be an https:// address, not {action!r}")
+        raise UnsafeLink(_("forms.action must be an https:// address, not {action}").format(action=repr(action)))
     return link_target(action) if action is not None else None  # quotes, parentheses encoded
 
 

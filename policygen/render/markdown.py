@@ -16,6 +16,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from policygen.lang.messages import _
 from policygen.render.sanitize import is_allowed_href, is_external_href
 
 # "{#id}" at the very end of a heading's source, not preceded by a backslash (an escaped "{").
@@ -51,7 +52,7 @@ def _heading_anchors(state: StateCore) -> None:
             continue
         anchor = match.group(1)
         if anchor in seen:
-            raise MarkdownProblem(f"the anchor {{#{anchor}}} is used by more than one heading")
+            raise MarkdownProblem(_("the anchor {anchor} is used by more than one heading").format(anchor=f"{{#{anchor}}}"))
         seen.add(anchor)
         last.content = last.content[: suffix.start()]
         inline.content = inline.content[: match.start()].rstrip()

@@ -40,14 +40,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policygen.errors import UserError
+from policygen.lang.messages import N_, _
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
 HANDBOOK_MARKER = ".policygen-handbook"
 COMMANDS = {MARKER: "`policygen build`", HANDBOOK_MARKER: "`policygen handbook`"}
 """Each output folder's marker file → the command that made it."""
-_WHAT = {MARKER: "a public site", HANDBOOK_MARKER: "the internal support handbook"}
-_READER = {MARKER: "this build", HANDBOOK_MARKER: "this handbook run"}
+_WHAT = {MARKER: N_("a public site"), HANDBOOK_MARKER: N_("the internal support handbook")}
 STAGING_TAG = "building-"
 _RANDOM = 8  # length of tempfile's random part: [a-z0-9_]{8}
 _RENAME_NOREPLACE = 1
@@ -67,9 +67,9 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = M
         _refuse_other_kind(out, marker)
         _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
-        raise UserError.single(str(out), f"cannot read the output folder: {error.strerror or error}",
-                               hint="check the permissions of the folder and of its parents"
-                               ) from None
+        raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
+                                   reason=error.strerror or error),
+                               hint=_("check the permissions of the folder and of its parents")) from None
 
 
 def _refuse_other_kind(out: Path, marker: str) -> None:
@@ -77,12 +77,15 @@ def _refuse_other_kind(out: Path, marker: str) -> None:
         for other, command in COMMANDS.items():
             if other == marker or not (folder / other).is_file():
                 continue
-            where = "this folder was" if folder == out else f"{folder}, which holds it, was"
+            problem = (_("this folder was made by {other} ({what}); {command} never writes into "
+                         "or inside it") if folder == out else
+                       _("{folder}, which holds it, was made by {other} ({what}); {command} never "
+                         "writes into or inside it"))
             raise UserError.single(
-                str(out), f"{where} made by {command} ({_WHAT[other]}); {COMMANDS[marker]} "
-                          f"never writes into or inside it",
-                hint="keep the public site and the internal handbook in separate folders, "
-                     "neither inside the other")
+                str(out), problem.format(folder=folder, other=command, what=_(_WHAT[other]),
+                                         command=COMMANDS[marker]),
+                hint=_("keep the public site and the internal handbook in separate folders, "
+                       "neither inside the other"))
 
 
 def _check_replaceable(out: Path, inputs: list[Path], marker: str) -> None:
@@ -90,29 +93,32 @@ def _check_replaceable(out: Path, inputs: list[Path], marker: str) -> None:
         return
     here = Path.cwd()
     if out.resolve() == here or out.resolve() in here.parents:
-        raise UserError.single(str(out), "the output folder is the folder you are in (or holds it); "
-                                         f"{COMMANDS[marker]} replaces the output folder as a whole",
-                               hint="give --out a folder of its own, for example --out site")
+        raise UserError.single(str(out), _("the output folder is the folder you are in (or holds "
+                                           "it); {command} replaces the output folder as a whole")
+                               .format(command=COMMANDS[marker]),
+                               hint=_("give --out a folder of its own, for example --out site"))
     if out.is_symlink():
-        raise UserError.single(str(out), f"the output path is a symbolic link; {COMMANDS[marker]} "
-                                         "replaces the folder itself, not the link's target",
-                               hint="give --out the real folder")
+        raise UserError.single(str(out), _("the output path is a symbolic link; {command} replaces "
+                                           "the folder itself, not the link's target")
+                               .format(command=COMMANDS[marker]),
+                               hint=_("give --out the real folder"))
     if not out.is_dir():
-        raise UserError.single(str(out), "the output path exists and is not a folder",
-                               hint="choose another --out")
+        raise UserError.single(str(out), _("the output path exists and is not a folder"),
+                               hint=_("choose another --out"))
     _refuse_own_inputs(out, inputs, marker)
     if os.path.lexists(out / ".git"):
-        raise UserError.single(str(out), f"the output folder holds a `.git` folder; "
-                                         f"{COMMANDS[marker]} replaces the output folder as a "
-                                         "whole and would delete it",
-                               hint="write into a folder of its own (e.g. --out site) and copy or "
-                                    "deploy from there")
+        raise UserError.single(str(out), _("the output folder holds a `.git` folder; {command} "
+                                           "replaces the output folder as a whole and would delete "
+                                           "it").format(command=COMMANDS[marker]),
+                               hint=_("write into a folder of its own (e.g. --out site) and copy "
+                                      "or deploy from there"))
     if (out / marker).is_file() or not any(out.iterdir()):
         return
     raise UserError.single(
-        str(out), f"this folder is not empty and was not made by {COMMANDS[marker]}; "
-                  "refusing to replace it",
-        hint=f"give --out a new or empty folder, or a folder {COMMANDS[marker]} wrote before")
+        str(out), _("this folder is not empty and was not made by {command}; refusing to replace "
+                    "it").format(command=COMMANDS[marker]),
+        hint=_("give --out a new or empty folder, or a folder {command} wrote before").format(
+            command=COMMANDS[marker]))
 
 
 def _refuse_own_inputs(out: Path, inputs: list[Path], marker: str) -> None:
@@ -121,10 +127,10 @@ def _refuse_own_inputs(out: Path, inputs: list[Path], marker: str) -> None:
         real = given.resolve()
         if real == real_out or real_out in real.parents:
             raise UserError.single(
-                str(out), f"the output folder holds {given}, which {_READER[marker]} reads; "
-                          f"{COMMANDS[marker]} replaces the output folder as a whole and would "
-                          f"delete it",
-                hint="keep the description and the templates outside the output folder")
+                str(out), _("the output folder holds {path}, which {command} reads; it replaces the "
+                            "output folder as a whole and would delete it").format(
+                    path=given, command=COMMANDS[marker]),
+                hint=_("keep the description and the templates outside the output folder"))
 
 
 def folder_mode(out: Path) -> int:
@@ -164,8 +170,8 @@ def remove_leftovers(out: Path) -> list[str]:
         try:
             remove_tree(path)
         except OSError as error:
-            problems.append(f"cannot remove {path}, left by an earlier build: "
-                            f"{error.strerror or error}")
+            problems.append(_("cannot remove {path}, left by an earlier build: {reason}").format(
+                path=path, reason=error.strerror or error))
     return problems
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound, nodes
 
 from policygen.errors import Problem, UserError
+from policygen.lang.messages import _
 
 
 def is_override(filename: str | None, user_templates: Path | None) -> bool:
@@ -26,7 +27,7 @@ def is_override(filename: str | None, user_templates: Path | None) -> bool:
 
 
 def _tree(environment: Environment, name: str) -> tuple[nodes.Template, str | None]:
-    source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+    source, filename, _uptodate = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
     return environment.parse(source, name, filename), filename
 
 
@@ -76,17 +77,17 @@ def check_blocks(environment: Environment, name: str, user_templates: Path | Non
     except TemplateNotFound as error:
         raise UserError([Problem(file=str(filename), line=extends.lineno, column=0,
                                  message=f"TemplateNotFound: {error.name}",
-                                 hint="built-ins are reachable as builtin/<name> (for example "
-                                      "builtin/policy.md.j2); see docs/templates.md")]) from None
+                                 hint=_("built-ins are reachable as builtin/<name> (for example "
+                                        "builtin/policy.md.j2); see docs/templates.md"))]) from None
     for block in _own_blocks(tree):
         if block.name in known:
             continue
         guess = difflib.get_close_matches(block.name, sorted(known), n=1)
-        hint = (f"did you mean `{guess[0]}`? " if guess else "") + \
-            f"the blocks of {parent} are listed in docs/templates.md"
+        hint = (_("did you mean `{match}`?").format(match=guess[0]) + " " if guess else "") + \
+            _("the blocks of {template} are listed in docs/templates.md").format(template=parent)
         raise UserError([Problem(file=str(filename), line=block.lineno, column=0,
-                                 message=f"block `{block.name}` does not exist in {parent}, so "
-                                         f"its text would never appear",
+                                 message=_("block `{block}` does not exist in {template}, so its text would "
+                                           "never appear").format(block=block.name, template=parent),
                                  hint=hint)])
 
 
@@ -103,26 +104,27 @@ def check_anchors(environment: Environment, name: str, user_templates: Path | No
     if not broken:
         return
     anchor = broken[0][1:]
-    source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+    source, filename, _uptodate = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
     filename = filename or name
-    line, where = 0, ""
+    line, where, links_here = 0, "", False
     if is_override(filename, user_templates):
         line = _line_of_link(source, anchor)
         if line:
-            where = "this line links to it"
+            where, links_here = _("this line links to it"), True
         else:
             block = anchor_blocks.get(anchor)
             own = {b.name: b for b in _own_blocks(environment.parse(source, name, filename))}
             if block in own:
                 line = own[block].lineno
-                where = f"your block `{block}` replaces the heading that had it"
-    message = f"the document links to #{anchor}, but no heading has the anchor {{#{anchor}}}"
+                where = _("your block `{block}` replaces the heading that had it").format(block=block)
+    message = _("the document links to {link}, but no heading has the anchor {anchor}").format(
+        link=f"#{anchor}", anchor=f"{{#{anchor}}}")
     if where:
         message += f": {where}"
-    hint = (f"link to an anchor that exists, or end a heading with {{#{anchor}}}"
-            if where.startswith("this line") else
-            f"keep the heading with its anchor {{#{anchor}}} (use {{{{ super() }}}} to keep the "
-            f"built-in text), or remove the links to it")
+    hint = (_("link to an anchor that exists, or end a heading with {anchor}").format(anchor=f"{{#{anchor}}}")
+            if links_here else
+            _("keep the heading with its anchor {anchor} (use {super} to keep the built-in text), or remove "
+              "the links to it").format(anchor=f"{{#{anchor}}}", super="{{ super() }}"))
     raise UserError([Problem(file=str(filename), line=line, column=0, message=message, hint=hint)])
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
 from policygen.resources import templates_dir
 
 # PDF/UA-1 sets PDF 1.7, tags the structure and writes the XMP identification WeasyPrint knows.
@@ -53,10 +54,10 @@ def source_date_epoch() -> int | None:
             or int(epoch) > MAX_SOURCE_DATE_EPOCH:
         shown = raw if len(raw) <= 40 else raw[:37] + "…"
         raise UserError.single(
-            "SOURCE_DATE_EPOCH", f"must be a whole number of seconds since 1970-01-01 UTC, "
-                                 f"from 0 to {MAX_SOURCE_DATE_EPOCH}, not {shown!r}",
-            hint="set it to a time such as `git log -1 --format=%ct`, or unset it to use the "
-                 "description's effective date")
+            "SOURCE_DATE_EPOCH", _("must be a whole number of seconds since 1970-01-01 UTC, from 0 to "
+                                   "{limit}, not {value}").format(limit=MAX_SOURCE_DATE_EPOCH, value=repr(shown)),
+            hint=_("set it to a time such as `git log -1 --format=%ct`, or unset it to use the "
+                   "description's effective date"))
     return int(epoch)
 
 

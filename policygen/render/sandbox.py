@@ -38,6 +38,8 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
+from policygen.lang.messages import _
+
 MAX_OUTPUT_CHARS = 20_000_000  # one rendered template, macro or captured block
 MAX_RANGE = 10_000  # one range(); a policy lists tens of items
 MAX_RANGE_TOTAL = 1_000_000  # all range() items of one environment (nested loops multiply)
@@ -65,8 +67,8 @@ def _capped_join(parts: Iterable[str]) -> str:
     for part in parts:
         total += len(part)
         if total > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"the template makes more than {MAX_OUTPUT_CHARS:,} characters of "
-                                f"text; a loop or a repetition runs away")
+            raise TemplateLimit(_("the template makes more than {limit} characters of text; a loop or a "
+                                  "repetition runs away").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
         pieces.append(part)
     return "".join(pieces)
 
@@ -79,8 +81,8 @@ def _sized(value: Any) -> int | None:
 
 def _check_width(name: str, value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WIDTH:
-        raise TemplateLimit(f"{name}: a width or count of {value:,} is more than the limit of "
-                            f"{MAX_WIDTH:,}")
+        raise TemplateLimit(_("{name}: a width or count of {value} is more than the limit of {limit}").format(
+            name=name, value=f"{value:,}", limit=f"{MAX_WIDTH:,}"))
 
 
 def check_percent_format(text: str) -> None:
@@ -88,7 +90,7 @@ def check_percent_format(text: str) -> None:
     for match in _PERCENT_WIDTH.finditer(text):
         for part in match.groups():
             if part == "*":
-                raise TemplateLimit("a `*` width in a % format is not allowed in templates")
+                raise TemplateLimit(_("a `*` width in a % format is not allowed in templates"))
             if part:
                 _check_width("% format", int(part))
 
@@ -98,7 +100,7 @@ def check_brace_format(text: str) -> None:
     for match in _BRACE_SPEC.finditer(text):
         spec = match.group(1)
         if "{" in spec:
-            raise TemplateLimit("a nested {…} inside a format spec is not allowed in templates")
+            raise TemplateLimit(_("a nested {…} inside a format spec is not allowed in templates"))
         for number in _NUMBERS.findall(spec):
             _check_width("format spec", int(number))
 
@@ -109,7 +111,8 @@ class BoundedNamespace(Namespace):
     def __setitem__(self, name: str, value: Any) -> None:
         size = _sized(value)
         if size is not None and size > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"namespace value `{name}` is longer than {MAX_OUTPUT_CHARS:,}")
+            raise TemplateLimit(_("namespace value `{name}` is longer than {limit}").format(
+                name=name, limit=f"{MAX_OUTPUT_CHARS:,}"))
         super().__setitem__(name, value)
 
 
@@ -118,7 +121,7 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         count = text.count(old) if old else len(text) + 1
         if len(text) + count * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"replace() would make more than {MAX_OUTPUT_CHARS:,} characters")
+            raise TemplateLimit(_("replace() would make more than {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
 
 
 def _check_join(items: Any, separator: Any = "") -> None:
@@ -127,7 +130,7 @@ def _check_join(items: Any, separator: Any = "") -> None:
         total = sum(len(item) for item in items if isinstance(item, str))
         total += len(separator) * len(items) if isinstance(separator, str) else 0
         if total > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"join() would make more than {MAX_OUTPUT_CHARS:,} characters")
+            raise TemplateLimit(_("join() would make more than {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
 
 
 def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
@@ -139,7 +142,7 @@ def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., An
         for option in options:
             _check_width(name, option)
             if name == "indent" and isinstance(option, str) and len(option) > MAX_WIDTH:
-                raise TemplateLimit(f"indent: an indentation of {len(option):,} characters")
+                raise TemplateLimit(_("indent: an indentation of {count} characters").format(count=f"{len(option):,}"))
         if name == "format" and isinstance(value, str):
             check_percent_format(value)
         if name == "replace" and len(options) >= 2:
@@ -179,11 +182,12 @@ class TemplateSandbox(SandboxedEnvironment):
     def _bounded_range(self, *args: int) -> range:
         span = range(*args)
         if len(span) > MAX_RANGE:
-            raise TemplateLimit(f"range() of {len(span):,} items; the limit is {MAX_RANGE:,}")
+            raise TemplateLimit(_("range() of {count} items; the limit is {limit}").format(
+                count=f"{len(span):,}", limit=f"{MAX_RANGE:,}"))
         self._range_left -= len(span)
         if self._range_left < 0:
-            raise TemplateLimit(f"the templates asked for more than {MAX_RANGE_TOTAL:,} range() "
-                                f"items in all; nested loops run away")
+            raise TemplateLimit(_("the templates asked for more than {limit} range() items in all; nested "
+                                  "loops run away").format(limit=f"{MAX_RANGE_TOTAL:,}"))
         return span
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -206,7 +210,7 @@ class TemplateSandbox(SandboxedEnvironment):
         elif operator == "+":
             sizes = (_sized(left), _sized(right))
             if None not in sizes and sum(sizes) > MAX_OUTPUT_CHARS:  # type: ignore[arg-type]
-                raise TemplateLimit(f"joining makes more than {MAX_OUTPUT_CHARS:,} items")
+                raise TemplateLimit(_("joining makes more than {limit} items").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
         elif operator == "%" and isinstance(left, str):
             check_percent_format(left)
         return super().call_binop(context, operator, left, right)
@@ -215,13 +219,13 @@ class TemplateSandbox(SandboxedEnvironment):
     def _check_repeat(sequence: Any, times: Any) -> None:
         size = _sized(sequence)
         if size is not None and _is_int(times) and size * max(times, 0) > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"repeating makes more than {MAX_OUTPUT_CHARS:,} items")
+            raise TemplateLimit(_("repeating makes more than {limit} items").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
 
     @staticmethod
     def _check_bits(bits: int) -> None:
         if bits > MAX_NUMBER_BITS:
-            raise TemplateLimit(f"a number of about {bits:,} bits is more than the limit of "
-                                f"{MAX_NUMBER_BITS:,}")
+            raise TemplateLimit(_("a number of about {bits} bits is more than the limit of {limit}").format(
+                bits=f"{bits:,}", limit=f"{MAX_NUMBER_BITS:,}"))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)
@@ -284,13 +288,13 @@ def _exists_inside(root: Path, pieces: list[str]) -> bool:
         except (FileNotFoundError, NotADirectoryError):
             return False
         if stat.S_ISLNK(status.st_mode):
-            raise UnsafeTemplateFile(f"{current} is a symbolic link; templates are read only as "
-                                     f"regular files inside the templates folder")
+            raise UnsafeTemplateFile(_("{path} is a symbolic link; templates are read only as regular files "
+                                       "inside the templates folder").format(path=current))
         last = index == len(pieces) - 1
         if last and stat.S_ISDIR(status.st_mode):
             return False
         if last and not stat.S_ISREG(status.st_mode):
-            raise UnsafeTemplateFile(f"{current} is not a regular file (a device, pipe or socket)")
+            raise UnsafeTemplateFile(_("{path} is not a regular file (a device, pipe or socket)").format(path=current))
         if not last and not stat.S_ISDIR(status.st_mode):
             return False
     return True
@@ -302,10 +306,10 @@ def _read_template(path: Path, template: str) -> str:
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise UnsafeTemplateFile(f"{path} is not a regular file")
+            raise UnsafeTemplateFile(_("{path} is not a regular file").format(path=path))
         if status.st_size > MAX_TEMPLATE_BYTES:
-            raise UnsafeTemplateFile(f"{path} is {status.st_size:,} bytes; a template may be at "
-                                     f"most {MAX_TEMPLATE_BYTES:,}")
+            raise UnsafeTemplateFile(_("{path} is {size} bytes; a template may be at most {limit}").format(
+                path=path, size=f"{status.st_size:,}", limit=f"{MAX_TEMPLATE_BYTES:,}"))
         with os.fdopen(os.dup(descriptor), "rb") as stream:
             data = stream.read(MAX_TEMPLATE_BYTES + 1)
     finally:
@@ -313,4 +317,4 @@ def _read_template(path: Path, template: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UnsafeTemplateFile(f"{path} is not UTF-8 text (byte {error.start})") from None
+        raise UnsafeTemplateFile(_("{path} is not UTF-8 text (byte {byte})").format(path=path, byte=error.start)) from None

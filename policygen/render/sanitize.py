@@ -12,6 +12,8 @@ from __future__ import annotations
 import html.parser
 import re
 
+from policygen.lang.messages import _
+
 ALLOWED_SCHEMES = ("https", "mailto", "tel")
 
 # Characters that start or end Markdown syntax anywhere in a line. "{" is included so that a value
@@ -115,7 +117,7 @@ def md_link(text: object, url: str) -> MarkdownSafe:
     """
     url = link_target(str(url))
     if not is_allowed_href(url) or "(" in url or ")" in url:
-        raise UnsafeLink(f"refusing to link to {url!r}: only https:, mailto:, tel: and #anchors")
+        raise UnsafeLink(_("refusing to link to {url}: only https:, mailto:, tel: and #anchors").format(url=repr(url)))
     return MarkdownSafe(f"[{escape_markdown(text)}]({url})")
 
 
@@ -138,8 +140,8 @@ def link_target(url: str) -> str:
     if lower.startswith("mailto:"):
         address = url[len("mailto:"):]
         if "?" in address or address.count("@") != 1:
-            raise UnsafeLink(f"refusing mailto: {address!r}: a mailto: link carries exactly one "
-                             f"address, no headers")
+            raise UnsafeLink(_("refusing mailto: {address}: a mailto: link carries exactly one address, no "
+                               "headers").format(address=repr(address)))
         return "mailto:" + "".join(char if char in _MAILTO_SAFE else _percent(char)
                                    for char in address)
     if lower.startswith("https:"):
@@ -157,7 +159,7 @@ _ANCHOR_ID = re.compile(r"^[a-z0-9-]+$")
 def heading_anchor(anchor_id: str) -> MarkdownSafe:
     """``{#id}`` for the end of a heading whose id is computed (``{{ anchor(purpose.anchor) }}``)."""
     if not _ANCHOR_ID.match(str(anchor_id)):
-        raise UnsafeLink(f"an anchor id must be lower-case a-z, 0-9 and '-', not {anchor_id!r}")
+        raise UnsafeLink(_("an anchor id must be lower-case a-z, 0-9 and '-', not {anchor}").format(anchor=repr(anchor_id)))
     return MarkdownSafe("{#" + str(anchor_id) + "}")
 
 
@@ -214,5 +216,5 @@ def check_page_links(page: str, template: str) -> str:
     parser.close()
     if parser.problems:
         shown = "; ".join(parser.problems[:5])
-        raise UnsafeLink(f"{template} makes a page with {shown}")
+        raise UnsafeLink(_("{template} makes a page with {problems}").format(template=template, problems=shown))
     return page

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from policygen.check.api import check_texts
 from policygen.check.rule import Rule
 from policygen.check.settings import ENGINE_OPTIONS, Settings
+from policygen.lang.messages import N_, _
 from policygen.model import LoadedDescription
 from policygen.output import FileReport, Finding
 from policygen.output.levels import severity_rank
@@ -38,8 +39,9 @@ MAX_SEVERITY = "warning"
 NOT_FOR_DESCRIPTIONS = frozenset({"PL209"})
 """Rules that read text but not a description's: see the module documentation."""
 SUPPRESSION_FORMAT = "yaml"
-APPROXIMATE_HINT = ("policygen could not place this text's characters exactly in the YAML, so the "
-                    "finding is shown at the start of the value")
+APPROXIMATE_HINT = N_("policygen could not place this text's characters exactly in the YAML, so the "
+                      "finding is shown at the start of the value")
+"""A catalogue key: shown as ``_(APPROXIMATE_HINT)``."""
 
 
 def description_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
@@ -72,7 +74,7 @@ def _placed(finding: Finding, text: SourceText) -> Finding:
     severity = finding.severity
     if severity_rank(severity) > severity_rank(MAX_SEVERITY):
         severity = MAX_SEVERITY
-    hint = finding.hint if text.exact else APPROXIMATE_HINT
+    hint = finding.hint if text.exact else _(APPROXIMATE_HINT)
     return dataclasses.replace(finding, kind="language", key=text.key, severity=severity, hint=hint)
 
 

@@ -5,6 +5,11 @@ Like a linter's rules, every rule has a stable code (``G101``), a dotted name
 the law has an Art. 14 counterpart (data not obtained from the person), the rule declares it too,
 and a hit about such data is reported with the Art. 14 number. The rule's docstring is its
 documentation: a first line (the summary), then ``Why:`` and ``Fix:`` paragraphs.
+
+The documentation is written in English and shown in the interface language: the summary, the
+text of ``Why:`` and the text of ``Fix:`` are each one catalogue key (:meth:`Rule.doc_keys`, in
+``validate.po``), and the two titles are translated on their own, so a translator never has to
+keep a title inside a paragraph.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policygen.lang.messages import N_, _
 from policygen.output import SEVERITIES, RuleInfo, rule_info
 
 if TYPE_CHECKING:
@@ -23,6 +29,10 @@ if TYPE_CHECKING:
 _CODE = re.compile(r"^G\d{3}$")
 _NAME = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 _ARTICLE = re.compile(r"^\d+(\(\d+\))?(\([a-z]\))?$")
+
+WHY = N_("Why:")
+FIX = N_("Fix:")
+"""The titles of the two paragraphs of a rule's help, as users read them."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +67,23 @@ class Rule:
         match = re.search(rf"^{title}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
         return " ".join(match.group(1).split()) if match else ""
 
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring, in English (its catalogue key)."""
+        return self.doc.splitlines()[0].strip() if self.doc else ""
+
+    def doc_keys(self) -> list[str]:
+        """The catalogue keys of the documentation: the summary, the Why text, the Fix text."""
+        return [key for key in (self.summary, self.section("Why"), self.section("Fix")) if key]
+
     def info(self) -> RuleInfo:
-        """What reports and ``policygen rules`` say about the rule: the Why and Fix paragraphs as
-        help, and both articles when the rule has an Art. 14 counterpart."""
+        """What reports and ``policygen rules`` say about the rule, in the interface language: the
+        summary, the Why and Fix paragraphs as help, and both articles when the rule has an
+        Art. 14 counterpart."""
         articles = self.article + (f" / {self.article_14}" if self.article_14 else "")
-        return rule_info(self.code, self.name, "gdpr", self.severity, self.doc, article=articles,
-                         help=f"Why: {self.section('Why')}\nFix: {self.section('Fix')}")
+        why, fix = _(self.section("Why")), _(self.section("Fix"))
+        return rule_info(self.code, self.name, "gdpr", self.severity, _(self.summary), article=articles,
+                         help=f"{_(WHY)} {why}\n{_(FIX)} {fix}")
 
     def article_for(self, hit: Hit) -> str:
         if hit.indirect and self.article_14:

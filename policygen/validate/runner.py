@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from policygen.errors import UserError
 from policygen.output import FileReport, Finding, RuleInfo
 from policygen.validate.context import Context
-from policygen.validate.findings import FORMAT_RULE, format_finding
+from policygen.validate.findings import format_finding, format_rule
 from policygen.validate.registry import all_rules
 
 if TYPE_CHECKING:
@@ -45,5 +45,5 @@ def validate_file(path: str, *, today: dt.date | None = None) -> FileReport:
 
 
 def catalogue() -> list[RuleInfo]:
-    """The metadata of every code ``validate`` reports."""
-    return [FORMAT_RULE, *(rule.info() for rule in all_rules())]
+    """The metadata of every code ``validate`` reports, in the interface language."""
+    return [format_rule(), *(rule.info() for rule in all_rules())]

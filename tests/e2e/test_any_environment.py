@@ -5,7 +5,8 @@ A representative run (``build`` of both bundled examples with PDFs, ``validate``
 once in a plain environment, then in foreign ones (UTC+14 and UTC−10, so the local date differs
 from UTC's for most of the day; Swedish and C locales; other hash seeds). Every file written and
 every report must be byte-identical. Dates in the documents come from the description, never from
-the clock or the machine's locale.
+the clock or the machine's locale. The reports' messages are asked for in English (``--messages
+en``): a Swedish locale otherwise, by design, makes them Swedish.
 
 ``SOURCE_DATE_EPOCH`` is unset: the PDF dates are then derived from ``effective``, which is the
 path that could drift with the time zone.
@@ -38,7 +39,11 @@ def policygen(folder: Path, environment: dict[str, str | None], *args: str) -> s
     env = {name: value for name, value in os.environ.items()
            if name not in LOCALE_VARIABLES and name != "SOURCE_DATE_EPOCH"}
     env.update({name: value for name, value in environment.items() if value is not None})
-    return subprocess.run([sys.executable, "-c", "from policygen.cli.main import main; main()", *args],
+    # The interface language follows the locale (LANG=sv_SE speaks Swedish); the reports are
+    # compared in one language, so that what is compared is everything else.
+    command, *rest = args
+    return subprocess.run([sys.executable, "-c", "from policygen.cli.main import main; main()",
+                           command, "--messages", "en", *rest],
                           capture_output=True, env=env, cwd=folder, check=False, timeout=300)
 
 

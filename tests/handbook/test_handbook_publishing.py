@@ -125,7 +125,7 @@ def test_handbook_refuses_a_folder_that_holds_its_own_description(tmp_path):
     before = tree(out)
     result = run("handbook", str(description), "--out", str(out), "--lang", "sv")
     assert result.returncode == 2, result.stderr
-    assert "which this handbook run reads" in result.stderr and "Traceback" not in result.stderr
+    assert "which `policygen handbook` reads" in result.stderr and "Traceback" not in result.stderr
     assert tree(out) == before and description.read_bytes() == EXAMPLE.read_bytes()
 
 

@@ -179,7 +179,7 @@ def test_build_refuses_an_output_folder_that_holds_its_own_description(tmp_path)
     shutil.copy(EXAMPLE, description)
     run = policygen("build", str(description), "--out", str(out))
     assert run.returncode == 2, run.stderr
-    assert "Traceback" not in run.stderr and "which this build reads" in run.stderr
+    assert "Traceback" not in run.stderr and "which `policygen build` reads" in run.stderr
     assert description.read_bytes() == EXAMPLE.read_bytes()
 
 
@@ -188,7 +188,7 @@ def test_build_refuses_an_output_folder_that_holds_the_templates(tmp_path):
     assert policygen("build", str(EXAMPLE), "--out", str(out)).returncode == 0
     (out / "overrides" / "sv").mkdir(parents=True)
     run = policygen("build", str(EXAMPLE), "--out", str(out), "--templates", str(out / "overrides"))
-    assert run.returncode == 2 and "which this build reads" in run.stderr
+    assert run.returncode == 2 and "which `policygen build` reads" in run.stderr
     assert (out / "overrides" / "sv").is_dir()
 
 

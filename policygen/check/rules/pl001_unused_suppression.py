@@ -23,10 +23,15 @@ class UnusedSuppression(Rule):
 
     Anti-pattern
     ------------
-    ``<!-- policygen: disable=PL111 -->`` above a sentence that has since been made short.
+    ``<!-- policygen: disable=PL111 -->``
+    Vi sparar ditt namn.
+
+    The comment stands above a sentence that has since been made short: it suppresses nothing.
 
     Better
     ------
+    Vi sparar ditt namn.
+
     Remove the comment, or correct the code or dotted name it lists. Run with
     ``--no-inline-config`` to see everything the comments suppress.
     """

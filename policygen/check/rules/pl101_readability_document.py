@@ -8,6 +8,7 @@ from policygen.check.measures import Measured
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Score, Settings, WordCount
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 
 class DocumentReadability(Rule):
@@ -62,9 +63,11 @@ class DocumentReadability(Rule):
         if limit is not None and metrics.lix is not None and metrics.lix > limit:
             yield self.finding_at(
                 *where,
-                f"Document LIX is {metrics.lix:.1f} (limit {limit:g}): {metrics.words} words, "
-                f"{metrics.sentences} sentences, {metrics.long_words} long words.",
-                "Use shorter sentences and shorter, everyday words.",
+                _("Document LIX is {lix} (limit {limit}): {words} words, {sentences} sentences, "
+                  "{long_words} long words.").format(
+                    lix=f"{metrics.lix:.1f}", limit=f"{limit:g}", words=metrics.words,
+                    sentences=metrics.sentences, long_words=metrics.long_words),
+                _("Use shorter sentences and shorter, everyday words."),
             )
             return  # one readability finding per document: LIX first, Flesch only when LIX passes
         floor = settings.option(measured.lang, "document-flesch")
@@ -72,7 +75,9 @@ class DocumentReadability(Rule):
         if floor is not None and ease is not None and ease < floor:
             yield self.finding_at(
                 *where,
-                f"Document Flesch Reading Ease is {ease:.1f} (at least {floor:g} expected): "
-                f"{metrics.words} words, {metrics.sentences} sentences, {metrics.syllables} syllables.",
-                "Use shorter sentences and words with fewer syllables.",
+                _("Document Flesch Reading Ease is {ease} (at least {floor} expected): {words} words, "
+                  "{sentences} sentences, {syllables} syllables.").format(
+                    ease=f"{ease:.1f}", floor=f"{floor:g}", words=metrics.words,
+                    sentences=metrics.sentences, syllables=metrics.syllables),
+                _("Use shorter sentences and words with fewer syllables."),
             )

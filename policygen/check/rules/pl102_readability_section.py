@@ -8,6 +8,7 @@ from policygen.check.measures import Measured
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Score, Settings
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 
 class SectionReadability(Rule):
@@ -52,7 +53,9 @@ class SectionReadability(Rule):
                     section.column,
                     section.end_line,
                     section.end_column,
-                    f"Section '{section.heading}' has LIX {metrics.lix:.1f} (limit {limit:g}): "
-                    f"{metrics.words} words, {metrics.sentences} sentences, {metrics.long_words} long words.",
-                    "Split long sentences and replace long words in this section.",
+                    _("Section '{heading}' has LIX {lix} (limit {limit}): {words} words, "
+                      "{sentences} sentences, {long_words} long words.").format(
+                        heading=section.heading, lix=f"{metrics.lix:.1f}", limit=f"{limit:g}",
+                        words=metrics.words, sentences=metrics.sentences, long_words=metrics.long_words),
+                    _("Split long sentences and replace long words in this section."),
                 )

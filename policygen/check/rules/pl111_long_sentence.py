@@ -8,6 +8,7 @@ from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Settings, WordCount
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 
 LABEL_WORDS = 6
@@ -68,6 +69,7 @@ class LongSentence(Rule):
                         block,
                         sentence.words[0].start,
                         sentence.words[-1].end,
-                        f"Sentence has {count} words (limit {limit:g}); split it.",
-                        "One idea per sentence: end where a new point starts.",
+                        _("Sentence has {count} words (limit {limit}); split it.").format(
+                            count=count, limit=f"{limit:g}"),
+                        _("One idea per sentence: end where a new point starts."),
                     )

@@ -27,9 +27,10 @@ from policygen.check.rules import pl2_verbs as verbs
 from policygen.check.rules.pl2_context import context_of
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl203_passive_voice import _EN_ORGANISATION_VERBS, _SV_ORGANISATION_STEMS
+from policygen.lang.messages import N_, _
 
-SUGGEST_DO = "say whether you do it: '{clause} …'"
-SUGGEST_HAPPENS = "say what happens: '{clause} …'"
+SUGGEST_DO = N_("say whether you do it: '{clause} …'")
+SUGGEST_HAPPENS = N_("say what happens: '{clause} …'")
 STRIKE_SV = "stryk ordet"
 
 _EN_HEDGES = word_set("may might could")
@@ -190,11 +191,11 @@ def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     if subject >= 0 and lowers[subject] in _EN_WRITER:
         if verb in ("be", "have", "not", "need", "want"):
             return None  # "we may be required to", "we may have to": not a choice we make
-        return SUGGEST_DO.format(clause=f"{actor} {verb}")
+        return _(SUGGEST_DO).format(clause=f"{actor} {verb}")
     if verb in _EN_DATA_VERBS:  # "The controller may disclose …", "Mozilla may share …"
         if subject >= 0 and lowers[subject] in _EN_ORGANISATION_NOUNS:
-            return SUGGEST_DO.format(clause=f"{actor} {verb}")
-        return SUGGEST_HAPPENS.format(clause=f"… {verbs.en_third_person(verb)}")
+            return _(SUGGEST_DO).format(clause=f"{actor} {verb}")
+        return _(SUGGEST_HAPPENS).format(clause=f"… {verbs.en_third_person(verb)}")
     if verb == "be" and after + 1 < len(lowers):
         participle = lowers[after + 1]
         if not words.en_is_participle(participle) or participle in words.EN_ADJECTIVAL:
@@ -203,7 +204,7 @@ def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
             return None  # "may be used by those companies": the actor is named
         base = verbs.en_base_form(participle)
         if base in _EN_ORGANISATION_VERBS:
-            return SUGGEST_DO.format(clause=f"{actor} {base}")
+            return _(SUGGEST_DO).format(clause=f"{actor} {base}")
     return None
 
 
@@ -232,9 +233,9 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     if words.sv_is_s_passive(verb, lowers[after - 1]):
         active = f"{verbs.sv_present_of_infinitive(verbs.sv_active(verb, 'infinitive'))} {particle}".strip()
         if verb.startswith(_SV_ORGANISATION_STEMS):
-            return SUGGEST_DO.format(clause=f"{actor} {active}")
-        return SUGGEST_HAPPENS.format(clause=f"… {active}")
+            return _(SUGGEST_DO).format(clause=f"{actor} {active}")
+        return _(SUGGEST_HAPPENS).format(clause=f"… {active}")
     present = f"{verbs.sv_present_of_infinitive(verb)} {particle}".strip()
     if subject in ("du", "ni"):
-        return SUGGEST_HAPPENS.format(clause=f"{subject} {present}")
-    return SUGGEST_DO.format(clause=f"{actor} {present}")
+        return _(SUGGEST_HAPPENS).format(clause=f"{subject} {present}")
+    return _(SUGGEST_DO).format(clause=f"{actor} {present}")

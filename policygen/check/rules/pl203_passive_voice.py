@@ -15,15 +15,16 @@ from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import N_, _
 
-MESSAGE = "'{matched}' is passive: say who does it."
-MESSAGE_SKER = "'{matched}' hides who does it: say who does it."
-SUGGEST_ACTOR = "say who does it: '{actor} {verb} …'"
+MESSAGE = N_("'{matched}' is passive: say who does it.")
+MESSAGE_SKER = N_("'{matched}' hides who does it: say who does it.")
+SUGGEST_ACTOR = N_("say who does it: '{actor} {verb} …'")
 """The organisation plausibly acts (it collects, stores, shares, deletes, informs …): the active
 form with the writer's own pronoun."""
-SUGGEST_UNKNOWN = "say who does it (you, a named company, the law …): '… {verb} …'"
+SUGGEST_UNKNOWN = N_("say who does it (you, a named company, the law …): '… {verb} …'")
 """Someone else may act (the reader, a named company, the law): the active form, no actor guessed."""
-SUGGEST_PLAIN = "say who does it"
+SUGGEST_PLAIN = N_("say who does it")
 """No active form is known (a strong participle after "bli")."""
 
 # --- who plausibly acts ----------------------------------------------------------------------
@@ -204,7 +205,7 @@ class PassiveVoice(Rule):
             for passive in find(sentence, context, label):
                 start, end = sentence.words[passive.first].start, sentence.words[passive.last].end
                 matched = sentence.block.text[start:end]
-                yield self.finding(sentence.block, start, end, passive.message.format(matched=matched), passive.suggestion)
+                yield self.finding(sentence.block, start, end, _(passive.message).format(matched=matched), passive.suggestion)
 
 
 # --- Swedish ----------------------------------------------------------------------------------
@@ -297,8 +298,8 @@ def _sv_suggestion(lowers: list[str], index: int, context: DocumentContext) -> s
     if not verb:  # "för att informeras": no modal to keep, so the present reads best
         verb = _sv_verb_phrase(before, "present", active("present"), "" if plain else particle)
     if lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower):
-        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
-    return SUGGEST_UNKNOWN.format(verb=verb)
+        return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
+    return _(SUGGEST_UNKNOWN).format(verb=verb)
 
 
 def _sv_compound_stem(lower: str) -> bool:
@@ -349,7 +350,7 @@ def _sv_bli_suggestion(lowers: list[str], bli: int, participle: int, context: Do
     tense = {"blir": "present", "blev": "past", "blivit": "supine"}.get(lowers[bli], "infinitive")
     stem = _sv_participle_stem(lowers[participle])
     if stem is None:
-        return SUGGEST_PLAIN
+        return _(SUGGEST_PLAIN)
     first_conjugation, base, particle = stem
     if first_conjugation:
         active = {"present": base + "ar", "past": base + "ade", "supine": base + "at", "infinitive": base + "a"}[tense]
@@ -362,8 +363,8 @@ def _sv_bli_suggestion(lowers: list[str], bli: int, participle: int, context: Do
         }[tense]
     verb = _sv_verb_phrase(lowers[:bli], tense, active, particle or _sv_particle(lowers, participle))
     if any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", lowers[participle], particle + base)):
-        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
-    return SUGGEST_UNKNOWN.format(verb=verb)
+        return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
+    return _(SUGGEST_UNKNOWN).format(verb=verb)
 
 
 _SV_PARTICLE_PREFIXES = ("in", "ut", "bort")
@@ -402,7 +403,7 @@ def _sv_sker(lowers: list[str], index: int, context: DocumentContext) -> Passive
         if verb is not None:
             if back + 1 < len(lowers) and lowers[back + 1] == "av" and "oss" in lowers[back + 1 : index]:
                 return None
-            return Passive(back, index, SUGGEST_ACTOR.format(actor=context.actor, verb=verb), MESSAGE_SKER)
+            return Passive(back, index, _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb), MESSAGE_SKER)
         if lowers[back] in ("och", "eller", "men", "där", "när") or lowers[back] in verbs.SV_MODALS:
             return None
     return None
@@ -516,8 +517,8 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
         verb = " ".join([*adverbs, verbs.en_third_person(base) if third else base])
     verb = f"{verb} {particle}".strip()
     if organisation:
-        return SUGGEST_ACTOR.format(actor=context.actor, verb=verb)
-    return SUGGEST_UNKNOWN.format(verb=verb)
+        return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
+    return _(SUGGEST_UNKNOWN).format(verb=verb)
 
 
 def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:

@@ -11,6 +11,7 @@ from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 # Phrases that always mean the reader: (words, suggestion). Longest first at each position.
 _ALWAYS = {
@@ -205,7 +206,8 @@ class ReaderThirdPerson(Rule):
                     continue
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
-                message = f"'{matched}' talks about the reader in the third person: address them directly."
+                message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
+                    matched=matched)
                 yield self.finding(sentence.block, start, end, message, suggestion)
 
 

@@ -10,6 +10,7 @@ from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 # Using, visiting or continuing: the behaviour a text pretends is consent.
 _USE = {
@@ -171,8 +172,11 @@ class ConsentByUse(Rule):
 
     Better
     ------
+    Vi skickar nyhetsbrevet bara om du kryssar i rutan. Du kan ångra dig när du vill.
+    We send the newsletter only if you tick the box. You can withdraw your consent at any time.
+
     Say which legal basis each purpose has. Where it is consent, ask for it separately with an
-    unticked box and say how to withdraw it: "Vi skickar nyhetsbrevet bara om du kryssar i rutan."
+    unticked box and say how to withdraw it.
     """
 
     code = "PL206"
@@ -209,10 +213,10 @@ class ConsentByUse(Rule):
             yield self._consent_finding(sentence.block, start, end, lang)
 
     def _consent_finding(self, block: Block, start: int, end: int, lang: str) -> Finding:
-        message = "Continued use is presented as consent; use is not consent under the GDPR."
-        suggestion = (
+        message = _("Continued use is presented as consent; use is not consent under the GDPR.")
+        suggestion = (  # in the document's language, or in the interface's when that is Swedish
             "be om samtycke separat, med en tom ruta att kryssa i"
             if lang == "sv"
-            else "ask for consent separately, with an unticked box"
+            else _("ask for consent separately, with an unticked box")
         )
         return self.finding(block, start, end, message, suggestion)

@@ -10,6 +10,7 @@ from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 # How often: the reader is asked to come back on their own.
 _OFTEN = {
@@ -150,14 +151,14 @@ class CheckRegularly(Rule):
         suggestion = (
             "meddela ändringar aktivt, till exempel via e-post"
             if lang == "sv"
-            else "tell people about changes yourself, for example by email"
+            else _("tell people about changes yourself, for example by email")
         )
         for sentence in document.sentences:
             span = _burden(sentence, lang) or _asked_to_look(sentence, lang)
             if span is None:
                 continue
             start, end = trim_to_words(sentence, *span)
-            message = "Readers are asked to check for changes themselves; notify them of changes instead."
+            message = _("Readers are asked to check for changes themselves; notify them of changes instead.")
             yield self.finding(sentence.block, start, end, message, suggestion)
 
 

@@ -12,6 +12,7 @@ from policygen.check.rules.pl2_context import is_label
 from policygen.check.settings import Option, Settings, WordCount
 from policygen.lang.glossary import Term
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 # Terms whose everyday meaning is close enough to the legal one: the rule does not ask for an
 # explanation (templates may still give one).
@@ -195,7 +196,7 @@ class UnexplainedJargon(Rule):
                         continue
                     start, end = sentence.words[first].start, sentence.words[last].end
                     matched = block.text[start:end]
-                    message = f"Explain '{matched}' the first time you use it."
+                    message = _("Explain '{matched}' the first time you use it.").format(matched=matched)
                     yield self.finding(block, start, end, message, f"{matched} ({term.explanation})")
 
 

@@ -8,6 +8,7 @@ from policygen.check.document import Document, Word
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Settings, Share
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 # Endings of nouns made from verbs and adjectives (behandling, tillhandahållande, säkerhet;
 # processing is left out in English because -ing is mostly a verb form there).
@@ -73,5 +74,6 @@ class NounDensity(Rule):
             nouns = [word for word in words if _is_abstract_noun(word, document.lang)]
             if len(nouns) >= _MIN_NOUNS and len(nouns) / len(words) >= float(share):
                 listed = ", ".join(word.text for word in nouns)
-                message = f"{len(nouns)} of {len(words)} words are abstract nouns ({listed}): use verbs."
+                message = _("{nouns} of {words} words are abstract nouns ({listed}): use verbs.").format(
+                    nouns=len(nouns), words=len(words), listed=listed)
                 yield self.finding(sentence.block, words[0].start, words[-1].end, message)

@@ -12,6 +12,7 @@ from policygen.check.rules.pl2_context import context_of
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import N_, _
 
 _SV_MODALS = word_set("kan kunna kunde")
 _SV_NEGATIONS = word_set("inte aldrig ej icke")
@@ -69,12 +70,12 @@ class MayBeDone(Rule):
             for first, last in find(sentence):
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
-                message = MESSAGE.format(matched=matched)
+                message = _(MESSAGE).format(matched=matched)
                 yield self.finding(sentence.block, start, end, message, _suggestion(sentence, last, actor, document.lang))
 
 
-MESSAGE = "'{matched}' only says it can happen: say whether you do it."
-SUGGESTION = "say what happens: '{actor} {verb} …'"
+MESSAGE = N_("'{matched}' only says it can happen: say whether you do it.")
+SUGGESTION = N_("say what happens: '{actor} {verb} …'")
 _DATA_WORDS = {
     "sv": ("uppgift", "personuppgift", "information", "data", "namn", "adress", "e-post", "mejl", "nummer",
            "historik", "kontakt", "profil", "konto", "inspelning", "bild", "kakor", "cookie", "logg", "ip-adress",
@@ -113,7 +114,7 @@ def _suggestion(sentence: Sentence, last: int, actor: str, lang: str) -> str:
             verb = f"{verb} {following}"
     else:
         verb = verbs.en_base_form(lower)
-    return SUGGESTION.format(actor=actor, verb=verb)
+    return _(SUGGESTION).format(actor=actor, verb=verb)
 
 
 def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:

@@ -10,6 +10,7 @@ from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang.messages import _
 
 _SV_OBJECTS = (
     r"(?:\w*upplevelse\w*|\w*tjänst\w*|\w*webbplats\w*|sajt\w*|sida|sidan|appen|appar|\w*produkt\w*|"
@@ -165,11 +166,12 @@ class ImprovePurpose(Rule):
         suggestion = (
             "säg vilka uppgifter ni använder och vad ni gör med dem"
             if document.lang == "sv"
-            else "say which data you use and what exactly you do with it"
+            else _("say which data you use and what exactly you do with it")
         )
         for sentence in document.sentences:
             for start, end in _purpose_spans(sentence, document.lang):
                 start, end = trim_to_words(sentence, start, end)
                 matched = sentence.block.text[start:end]
-                message = f"'{matched}' is too vague as a purpose: say what you use the data for."
+                message = _("'{matched}' is too vague as a purpose: say what you use the data for.").format(
+                    matched=matched)
                 yield self.finding(sentence.block, start, end, message, suggestion)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from policygen.model.description import LegalBasis, SpecialCondition
 from policygen.model.facts import consent_gap, needs_consent
+from policygen.lang.messages import _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -26,12 +27,14 @@ def consent_statement_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
-                      message=f"purpose `{purpose.id}` rests on consent but has no consent statement",
-                      hint="add `consent:` with `statement:` and `withdraw:`")
+                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
+                                  id=purpose.id),
+                      hint=_("add `consent:` with `statement:` and `withdraw:`"))
         elif purpose.consent.statement is None:
             yield Hit(key=f"purposes[{i}].consent.statement",
-                      message=f"purpose `{purpose.id}` rests on consent but has no consent statement",
-                      hint="add `statement:` with the sentence shown beside the box")
+                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
+                                  id=purpose.id),
+                      hint=_("add `statement:` with the sentence shown beside the box"))
 
 
 @rule("G202", "consent.withdraw_missing", severity="error", article="7(3)")
@@ -49,12 +52,14 @@ def consent_withdraw_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if purpose.consent is None:
             yield Hit(key=f"purposes[{i}].consent",
-                      message=f"purpose `{purpose.id}` rests on consent but does not say how to withdraw it",
-                      hint="add `consent:` with `statement:` and `withdraw:`")
+                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
+                                  id=purpose.id),
+                      hint=_("add `consent:` with `statement:` and `withdraw:`"))
         elif purpose.consent.withdraw is None:
             yield Hit(key=f"purposes[{i}].consent.withdraw",
-                      message=f"purpose `{purpose.id}` rests on consent but does not say how to withdraw it",
-                      hint="add `withdraw:` saying how to withdraw, as easily as consent was given")
+                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
+                                  id=purpose.id),
+                      hint=_("add `withdraw:` saying how to withdraw, as easily as consent was given"))
 
 
 @rule("G203", "explicit_consent.not_asked", severity="error", article="9(2)(a)")
@@ -74,8 +79,10 @@ def explicit_consent_not_asked(ctx: Context) -> Iterator[Hit]:
         if gap is None:
             continue
         yield Hit(key=f"purposes[{i}].{gap}",
-                  message=f"purpose `{purpose.id}` relies on explicit consent but has no complete consent request",
-                  hint="add `consent:` with `statement:` and `withdraw:`")
+                  message=_("purpose `{id}` relies on explicit consent but "
+                            "has no complete consent request").format(
+                              id=purpose.id),
+                  hint=_("add `consent:` with `statement:` and `withdraw:`"))
 
 
 @rule("G204", "consent.special_not_explicit", severity="error", article="9(2)(a)")
@@ -97,14 +104,17 @@ def consent_special_not_explicit(ctx: Context) -> Iterator[Hit]:
         names = ", ".join(f"`{item.id}`" for item in special)
         if condition is None:
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=f"purpose `{purpose.id}` asks for consent and uses special data ({names}) "
-                              f"but does not ask for explicit consent",
-                      hint="add `special_condition: explicit_consent` and name the special data in the statement")
+                      message=_("purpose `{id}` asks for consent and uses special data ({names}) but does "
+                                "not ask for explicit consent").format(id=purpose.id, names=names),
+                      hint=_("add `special_condition: explicit_consent` and name the special data in the "
+                             "statement"))
         else:
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=f"purpose `{purpose.id}` asks for consent but relies on `{condition.value}` "
-                              f"for the special data ({names})",
-                      hint="ask for explicit consent, or rest the purpose on the same ground as the special data",
+                      message=_("purpose `{id}` asks for consent but relies on `{condition}` for the "
+                                "special data ({names})").format(
+                                  id=purpose.id, condition=condition.value, names=names),
+                      hint=_("ask for explicit consent, or rest the purpose on the same ground as the "
+                             "special data"),
                       severity="warning")
 
 
@@ -123,5 +133,7 @@ def consent_asked_without_consent_basis(ctx: Context) -> Iterator[Hit]:
         if purpose.consent is None or needs_consent(purpose):
             continue
         yield Hit(key=f"purposes[{i}].consent",
-                  message=f"purpose `{purpose.id}` rests on `{purpose.legal_basis.value}` but asks for consent",
-                  hint="remove `consent:`, or use `legal_basis: consent` if a no really stops the processing")
+                  message=_("purpose `{id}` rests on `{basis}` but asks for consent").format(
+                              id=purpose.id, basis=purpose.legal_basis.value),
+                  hint=_("remove `consent:`, or use `legal_basis: consent` if a no really stops the "
+                         "processing"))

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 
 from policygen.model.description import ConsentChannel
 from policygen.model.facts import channel_gaps, needs_consent
+from policygen.lang.messages import N_, _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
-_HOW = {ConsentChannel.phone: "on the phone", ConsentChannel.email: "by e-mail",
-        ConsentChannel.in_person: "in person"}
+_HOW = {ConsentChannel.phone: N_("on the phone"), ConsentChannel.email: N_("by e-mail"),
+        ConsentChannel.in_person: N_("in person")}
 
 
 @rule("G209", "consent.script_missing", severity="error", article="7(1)")
@@ -32,9 +33,10 @@ def consent_script_missing(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if "consent.script" in channel_gaps(purpose):
             yield Hit(key=f"purposes[{i}].consent.script",
-                      message=f"purpose `{purpose.id}` asks for consent {_HOW[purpose.consent.channel]} but has no "
-                              f"script for the agent",
-                      hint="add `script:` with what the agent says when asking, in every language")
+                      message=_("purpose `{id}` asks for consent {how} but "
+                                "has no script for the agent").format(
+                                  id=purpose.id, how=_(_HOW[purpose.consent.channel])),
+                      hint=_("add `script:` with what the agent says when asking, in every language"))
 
 
 @rule("G210", "consent.proof_missing", severity="error", article="7(1)")
@@ -51,9 +53,9 @@ def consent_proof_missing(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if "consent.proof" in channel_gaps(purpose):
             yield Hit(key=f"purposes[{i}].consent.proof",
-                      message=f"purpose `{purpose.id}` asks for consent {_HOW[purpose.consent.channel]} but does not "
-                              f"say how the consent is recorded",
-                      hint="add `proof:` saying how the answer is kept, in every language")
+                      message=_("purpose `{id}` asks for consent {how} but does not say how the consent is "
+                                "recorded").format(id=purpose.id, how=_(_HOW[purpose.consent.channel])),
+                      hint=_("add `proof:` saying how the answer is kept, in every language"))
 
 
 @rule("G211", "consent.script_on_web", severity="info", article="7(2)")
@@ -73,6 +75,6 @@ def consent_script_on_web(ctx: Context) -> Iterator[Hit]:
                 or consent.channel is not ConsentChannel.web):
             continue
         yield Hit(key=f"purposes[{i}].consent.script",
-                  message=f"purpose `{purpose.id}` asks for consent on the web form, which never "
-                          f"shows `consent.script`",
-                  hint="remove `script:`, or set `channel:` to `phone` or `in_person`")
+                  message=_("purpose `{id}` asks for consent on the web form, which never shows "
+                            "`consent.script`").format(id=purpose.id),
+                  hint=_("remove `script:`, or set `channel:` to `phone` or `in_person`"))

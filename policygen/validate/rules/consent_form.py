@@ -8,9 +8,11 @@ form can withdraw a consent too, as easily as it gave it (Art. 7(3)).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from policygen.model.facts import form_field_names
+from policygen.lang.messages import N_, _, ngettext
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -26,14 +28,32 @@ def _forms_key(ctx: Context, key: str) -> str:
 
 def _form_ids(ctx: Context) -> str:
     """"`a`", "`a` and `b`", "`a`, `b` and `c`": the purposes on the form, as a reader lists them."""
-    ids = [f"`{purpose.id}`" for _, purpose in ctx.form_purposes()]
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+    return _listed([f"`{purpose.id}`" for _, purpose in ctx.form_purposes()])
 
 
-def _asking(ctx: Context) -> str:
-    """"purpose `a` asks" or "purposes `a` and `b` ask"."""
-    many = len(ctx.form_purposes()) > 1
-    return f"purpose{'s' if many else ''} {_form_ids(ctx)} ask{'' if many else 's'}"
+def _listed(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c" in the interface language."""
+    if len(items) == 1:
+        return items[0]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+_SENDERS = (
+    (re.compile(r"^the box of purpose `(?P<id>[^`]*)`$"), N_("the box of purpose `{id}`")),
+    (re.compile(r"^the version of purpose `(?P<id>[^`]*)`$"), N_("the version of purpose `{id}`")),
+    (re.compile(r"^the identifier `(?P<id>[^`]*)`$"), N_("the identifier `{id}`")),
+    (re.compile(r"^the buttons$"), N_("the buttons")),
+)
+
+
+def _sender(text: str) -> str:
+    """What sends a field of the form (:func:`form_field_names` says it in English) in the
+    interface language; an unknown wording is shown as it is."""
+    for pattern, template in _SENDERS:
+        match = pattern.match(text)
+        if match:
+            return _(template).format(**match.groupdict())
+    return text
 
 
 @rule("G206", "consent.form_action_missing", severity="error", article="7(1)")
@@ -52,9 +72,13 @@ def consent_form_action_missing(ctx: Context) -> Iterator[Hit]:
     forms = ctx.description.forms
     if forms is None or forms.action is None:
         yield Hit(key=_forms_key(ctx, "action"),
-                  message=f"{_asking(ctx)} for consent on the web, but `forms.action` "
-                          f"does not say where the consent form is sent",
-                  hint="add `forms:` with `action: https://…`, the address that records each answer")
+                  message=ngettext(
+                      "purpose {ids} asks for consent on the web, but `forms.action` does not say where the "
+                      "consent form is sent",
+                      "purposes {ids} ask for consent on the web, but `forms.action` does not say where the "
+                      "consent form is sent",
+                      len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
+                  hint=_("add `forms:` with `action: https://…`, the address that records each answer"))
 
 
 @rule("G207", "consent.form_identifier_missing", severity="error", article="7(1)")
@@ -71,9 +95,11 @@ def consent_form_identifier_missing(ctx: Context) -> Iterator[Hit]:
         return
     if ctx.identifier is None:
         yield Hit(key=_forms_key(ctx, "identifier"),
-                  message=f"{_asking(ctx)} for consent on the web, but `forms.identifier` "
-                          f"does not say who consents",
-                  hint="add `identifier:` under `forms:` with an id from `data`, e.g. the e-mail address")
+                  message=ngettext(
+                      "purpose {ids} asks for consent on the web, but `forms.identifier` does not say who consents",
+                      "purposes {ids} ask for consent on the web, but `forms.identifier` does not say who consents",
+                      len(ctx.form_purposes())).format(ids=_form_ids(ctx)),
+                  hint=_("add `identifier:` under `forms:` with an id from `data`, e.g. the e-mail address"))
 
 
 @rule("G208", "consent.form_identifier_unused", severity="warning", article="13(1)(c)")
@@ -94,10 +120,10 @@ def consent_form_identifier_unused(ctx: Context) -> Iterator[Hit]:
         return
     if not any(item.id in purpose.data for _, purpose in purposes):
         yield Hit(key="forms.identifier",
-                  message=f"the consent form asks for `{item.id}`, but no purpose on the form "
-                          f"({_form_ids(ctx)}) lists it in `data`",
-                  hint=f"add `{item.id}` to the `data:` of the purpose that uses it, "
-                       f"or name data that purpose lists")
+                  message=_("the consent form asks for `{id}`, but no purpose on the form ({ids}) lists it "
+                            "in `data`").format(id=item.id, ids=_form_ids(ctx)),
+                  hint=_("add `{id}` to the `data:` of the purpose that uses it, or name data that purpose "
+                         "lists").format(id=item.id))
 
 
 @rule("G212", "consent.form_field_clash", severity="error", article="7(1)")
@@ -117,8 +143,9 @@ def consent_form_field_clash(ctx: Context) -> Iterator[Hit]:
         if len(senders) < 2:
             continue
         yield Hit(key=_clash_key(ctx, name),
-                  message=f"the consent form would send {' and '.join(senders)} under the same name `{name}`",
-                  hint="rename the purpose or the data item so that each name on the form is its own")
+                  message=_("the consent form would send {senders} under the same name `{name}`").format(
+                      senders=_listed([_sender(sender) for sender in senders]), name=name),
+                  hint=_("rename the purpose or the data item so that each name on the form is its own"))
 
 
 def _clash_key(ctx: Context, name: str) -> str:

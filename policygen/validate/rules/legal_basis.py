@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from policygen.model.description import LegalBasis, Source
+from policygen.lang.messages import _
 from policygen.validate.context import Context, joined
 from policygen.validate.registry import Hit, rule
 
@@ -35,8 +36,10 @@ def legitimate_interest_missing(ctx: Context) -> Iterator[Hit]:
         if "legitimate_interest" in ctx.missing(purpose):
             yield Hit(
                 key=f"purposes[{i}].legitimate_interest",
-                message=f"purpose `{purpose.id}` rests on legitimate interests but does not state the interest",
-                hint="add `legitimate_interest:` with the interest you pursue, in every language",
+                message=_("purpose `{id}` rests on legitimate interests "
+                          "but does not state the interest").format(
+                            id=purpose.id),
+                hint=_("add `legitimate_interest:` with the interest you pursue, in every language"),
                 indirect=ctx.uses_indirect(purpose),
             )
 
@@ -55,8 +58,9 @@ def legal_obligation_missing(ctx: Context) -> Iterator[Hit]:
         if "legal_obligation" in ctx.missing(purpose):
             yield Hit(
                 key=f"purposes[{i}].legal_obligation",
-                message=f"purpose `{purpose.id}` rests on a legal obligation but does not name the law",
-                hint="add `legal_obligation:` naming the law and what it requires",
+                message=_("purpose `{id}` rests on a legal obligation but does not name the law").format(
+                            id=purpose.id),
+                hint=_("add `legal_obligation:` naming the law and what it requires"),
             )
 
 
@@ -75,8 +79,9 @@ def legal_obligation_law_not_named(ctx: Context) -> Iterator[Hit]:
             if not _NAMES_A_LAW.search(joined(text)):
                 yield Hit(
                     key=f"purposes[{i}].legal_obligation",
-                    message=f"the legal obligation of purpose `{purpose.id}` names no law",
-                    hint='name the law, for example "bokföringslagen (1999:1078)" / "the Swedish Bookkeeping Act"',
+                    message=_("the legal obligation of purpose `{id}` names no law").format(id=purpose.id),
+                    hint=_('name the law, for example "bokföringslagen '
+                           '(1999:1078)" / "the Swedish Bookkeeping Act"'),
                 )
 
 
@@ -96,8 +101,10 @@ def consent_conditional(ctx: Context) -> Iterator[Hit]:
         if purpose.legal_basis is LegalBasis.consent and _NECESSARY.search(text) and not _VOLUNTARY.search(text):
             yield Hit(
                 key=f"purposes[{i}].requirement",
-                message=f"purpose `{purpose.id}` asks for consent but says the data is required",
-                hint="use `legal_basis: contract` when the service needs the data; consent must be voluntary",
+                message=_("purpose `{id}` asks for consent but says the data is required").format(
+                            id=purpose.id),
+                hint=_("use `legal_basis: contract` when the service needs the data; consent must be "
+                       "voluntary"),
             )
 
 
@@ -114,8 +121,9 @@ def public_task_law_not_named(ctx: Context) -> Iterator[Hit]:
         if purpose.legal_basis is LegalBasis.public_task and purpose.legal_obligation is None:
             yield Hit(
                 key=f"purposes[{i}].legal_obligation",
-                message=f"purpose `{purpose.id}` rests on a public task but names no law that lays it down",
-                hint="name the law in `legal_obligation:`, or choose another legal basis",
+                message=_("purpose `{id}` rests on a public task but names no law that lays it down").format(
+                            id=purpose.id),
+                hint=_("name the law in `legal_obligation:`, or choose another legal basis"),
             )
 
 
@@ -136,6 +144,8 @@ def contract_with_someone_else(ctx: Context) -> Iterator[Hit]:
         if any(item.source is Source.employer for item in ctx.data_of(purpose)):
             yield Hit(
                 key=f"purposes[{i}].legal_basis",
-                message=f"purpose `{purpose.id}` rests on a contract but uses data an employer gave you",
-                hint="the people an employer names are not party to your contract; consider legitimate interests",
+                message=_("purpose `{id}` rests on a contract but uses data an employer gave you").format(
+                            id=purpose.id),
+                hint=_("the people an employer names are not party to your contract; consider legitimate "
+                       "interests"),
             )

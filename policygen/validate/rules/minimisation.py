@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from policygen.lang.messages import _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -22,8 +23,8 @@ def data_unused(ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(ctx.description.data):
         if item.id not in used:
             yield Hit(key=f"data[{i}]",
-                      message=f"data `{item.id}` is recorded but no purpose uses it",
-                      hint="add it to a purpose's `data:` list, or stop recording it")
+                      message=_("data `{id}` is recorded but no purpose uses it").format(id=item.id),
+                      hint=_("add it to a purpose's `data:` list, or stop recording it"))
 
 
 @rule("G502", "purpose.no_data", severity="error", article="5(1)(c)")
@@ -39,8 +40,8 @@ def purpose_no_data(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if not purpose.data:
             yield Hit(key=f"purposes[{i}].data",
-                      message=f"purpose `{purpose.id}` uses no data",
-                      hint="list the ids of the data it uses in `data:`, or remove the purpose")
+                      message=_("purpose `{id}` uses no data").format(id=purpose.id),
+                      hint=_("list the ids of the data it uses in `data:`, or remove the purpose"))
 
 
 @rule("G503", "recipient.unused", severity="warning", article="13(1)(e)", article_14="14(1)(e)")
@@ -57,5 +58,6 @@ def recipient_unused(ctx: Context) -> Iterator[Hit]:
     for i, recipient in enumerate(ctx.description.recipients):
         if recipient.id not in used:
             yield Hit(key=f"recipients[{i}]",
-                      message=f"recipient `{recipient.id}` is listed but no purpose sends data to it",
-                      hint="add it to the `recipients:` of the purposes that use it, or remove it")
+                      message=_("recipient `{id}` is listed but no purpose sends data to it").format(
+                                  id=recipient.id),
+                      hint=_("add it to the `recipients:` of the purposes that use it, or remove it"))

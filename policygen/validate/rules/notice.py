@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from policygen.lang.messages import _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -23,8 +24,8 @@ def requests_contact_missing(ctx: Context) -> Iterator[Hit]:
     requests = ctx.description.requests
     if requests is None:
         yield Hit(key="requests",
-                  message="there is no contact for requests about people's rights",
-                  hint="add `requests:` with `contact:` (an e-mail address or a web page)")
+                  message=_("there is no contact for requests about people's rights"),
+                  hint=_("add `requests:` with `contact:` (an e-mail address or a web page)"))
 
 
 @rule("G802", "requirement.missing", severity="error", article="13(2)(e)")
@@ -43,9 +44,9 @@ def requirement_missing(ctx: Context) -> Iterator[Hit]:
         if "requirement" not in ctx.missing(purpose):
             continue
         yield Hit(key=f"purposes[{i}].requirement",
-                  message=f"purpose `{purpose.id}` does not say whether the person must give the data, "
-                          f"and what happens if they do not",
-                  hint="add `requirement:` saying what is required and the consequence of not giving it")
+                  message=_("purpose `{id}` does not say whether the person must give the data, and what "
+                            "happens if they do not").format(id=purpose.id),
+                  hint=_("add `requirement:` saying what is required and the consequence of not giving it"))
 
 
 @rule("G803", "effective.old", severity="info", article="12(1)")
@@ -60,5 +61,6 @@ def effective_old(ctx: Context) -> Iterator[Hit]:
     effective = ctx.description.effective
     if ctx.today - effective > OLD_AFTER:
         yield Hit(key="effective",
-                  message=f"the policy took effect on {effective.isoformat()}, more than two years ago",
-                  hint="review the description and update `effective:`")
+                  message=_("the policy took effect on {date}, more than two years ago").format(
+                              date=effective.isoformat()),
+                  hint=_("review the description and update `effective:`"))

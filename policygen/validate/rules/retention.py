@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from policygen.model.description import LegalBasis
+from policygen.lang.messages import _
 from policygen.validate.context import Context, joined
 from policygen.validate.registry import Hit, rule
 
@@ -25,8 +26,8 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
         if "retention" not in ctx.missing(purpose):
             continue
         yield Hit(key=f"purposes[{i}].retention",
-                  message=f"purpose `{purpose.id}` does not say how long the data is kept",
-                  hint='add `retention:` with `period: 24 months` and `after:`, or `criteria:`',
+                  message=_("purpose `{id}` does not say how long the data is kept").format(id=purpose.id),
+                  hint=_('add `retention:` with `period: 24 months` and `after:`, or `criteria:`'),
                   indirect=ctx.uses_indirect(purpose))
 
 
@@ -50,6 +51,7 @@ def retention_consent_fixed_period(ctx: Context) -> Iterator[Hit]:
         if _WITHDRAWAL.search(joined(retention.after)):
             continue
         yield Hit(key=f"purposes[{i}].retention",
-                  message=f"purpose `{purpose.id}` rests on consent but its retention period does not "
-                          f"say that you delete the data when consent is withdrawn",
-                  hint='use `criteria: "until you withdraw your consent"`, or mention withdrawal in `after:`')
+                  message=_("purpose `{id}` rests on consent but its retention period does not say that "
+                            "you delete the data when consent is withdrawn").format(id=purpose.id),
+                  hint=_('use `criteria: "until you withdraw your consent"`, '
+                         'or mention withdrawal in `after:`'))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policygen.model.facts import is_indirect
+from policygen.lang.messages import _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -22,5 +23,6 @@ def source_detail_missing(ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(ctx.description.data):
         if is_indirect(item) and item.source_detail is None:
             yield Hit(key=f"data[{i}].source_detail",
-                      message=f"data `{item.id}` comes from `{item.source.value}` but does not say from where",
-                      hint="add `source_detail:` naming the source, and whether it is public")
+                      message=_("data `{id}` comes from `{source}` but does not say from where").format(
+                                  id=item.id, source=item.source.value),
+                      hint=_("add `source_detail:` naming the source, and whether it is public"))

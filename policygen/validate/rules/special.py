@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policygen.model.description import LegalBasis, SpecialCondition
+from policygen.lang.messages import _
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -33,9 +34,11 @@ def special_no_condition(ctx: Context) -> Iterator[Hit]:
         if purpose.legal_basis in (LegalBasis.consent, LegalBasis.legitimate_interests):
             continue  # G204 and G302 say it more precisely
         yield Hit(key=f"purposes[{i}].special_condition",
-                  message=f"purpose `{purpose.id}` uses special data ({_names(special)}) "
-                          f"without an Art. 9(2) condition",
-                  hint="add `special_condition:` (explicit_consent, legal_claims, …) or remove the special data")
+                  message=_("purpose `{id}` uses special data ({names}) "
+                            "without an Art. 9(2) condition").format(
+                              id=purpose.id, names=_names(special)),
+                  hint=_("add `special_condition:` (explicit_consent, legal_claims, …) or remove the "
+                         "special data"))
 
 
 @rule("G302", "special.legitimate_interests", severity="error", article="9")
@@ -54,9 +57,10 @@ def special_legitimate_interests(ctx: Context) -> Iterator[Hit]:
         if purpose.legal_basis is LegalBasis.legitimate_interests \
                 and "special_condition" in ctx.missing(purpose):
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=f"purpose `{purpose.id}` uses special data ({_names(special)}) on "
-                              f"legitimate interests, which does not lift the Art. 9 ban",
-                      hint="add `special_condition:` (explicit_consent, legal_claims, …) or remove the special data")
+                      message=_("purpose `{id}` uses special data ({names}) on legitimate interests, which "
+                                "does not lift the Art. 9 ban").format(id=purpose.id, names=_names(special)),
+                      hint=_("add `special_condition:` (explicit_consent, legal_claims, …) or remove the "
+                             "special data"))
 
 
 @rule("G303", "special.condition_without_special_data", severity="warning", article="9")
@@ -71,8 +75,10 @@ def special_condition_without_special_data(ctx: Context) -> Iterator[Hit]:
     for i, purpose in ctx.purposes():
         if purpose.special_condition is not None and not ctx.special_data(purpose):
             yield Hit(key=f"purposes[{i}].special_condition",
-                      message=f"purpose `{purpose.id}` names an Art. 9(2) condition but uses no special data",
-                      hint="mark the special data item `special: true`, or remove `special_condition:`")
+                      message=_("purpose `{id}` names an Art. 9(2) condition "
+                                "but uses no special data").format(
+                                  id=purpose.id),
+                      hint=_("mark the special data item `special: true`, or remove `special_condition:`"))
 
 
 @rule("G304", "special.automated_decision", severity="warning", article="22(4)")
@@ -97,7 +103,7 @@ def special_automated_decision(ctx: Context) -> Iterator[Hit]:
     if risky:
         unique = list({item.id: item for item in risky}.values())
         yield Hit(key="automated_decisions[0]",
-                  message=f"automated decisions and special data ({_names(unique)}) without explicit "
-                          f"consent: confirm the decisions do not use the special data",
-                  hint="Art. 22(4) allows automated decisions on special data only with explicit consent "
-                       "or a substantial public interest, and safeguards")
+                  message=_("automated decisions and special data ({names}) without explicit consent: "
+                            "confirm the decisions do not use the special data").format(names=_names(unique)),
+                  hint=_("Art. 22(4) allows automated decisions on special data only with explicit consent "
+                       "or a substantial public interest, and safeguards"))

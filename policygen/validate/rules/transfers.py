@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from policygen.data.countries import adequacy, in_eu_eea
 from policygen.model.description import Certification, Safeguard, Transfer
+from policygen.lang.messages import _, ngettext
 from policygen.validate.context import Context
 from policygen.validate.registry import Hit, rule
 
@@ -29,10 +30,10 @@ def transfer_missing(ctx: Context) -> Iterator[Hit]:
     """
     for i, recipient in ctx.abroad_without_transfer():
         yield Hit(key=f"recipients[{i}].country",
-                  message=f"recipient `{recipient.id}` is in {recipient.country}, outside the EU/EEA, "
-                          f"but there is no transfer entry for it",
-                  hint=f"add to `transfers:` an entry with `recipient: {recipient.id}`, "
-                       f"`country: {recipient.country}` and `safeguard:`",
+                  message=_("recipient `{id}` is in {country}, outside the EU/EEA, but there is no "
+                            "transfer entry for it").format(id=recipient.id, country=recipient.country),
+                  hint=_("add to `transfers:` an entry with `recipient: {id}`, `country: {country}` and "
+                         "`safeguard:`").format(id=recipient.id, country=recipient.country),
                   indirect=ctx.recipient_gets_indirect(recipient.id))
 
 
@@ -53,9 +54,9 @@ def transfer_record_system_missing(ctx: Context) -> Iterator[Hit]:
     if any(t.country == system.country for t in ctx.description.transfers):
         return
     yield Hit(key="record_system.country",
-              message=f"the record system `{system.name}` is in {system.country}, outside the EU/EEA, "
-                      f"but no transfer goes to {system.country}",
-              hint="add its provider to `recipients:` and a `transfers:` entry for that country",
+              message=_("the record system `{system}` is in {country}, outside the EU/EEA, but no transfer "
+                        "goes to {country}").format(system=system.name, country=system.country),
+              hint=_("add its provider to `recipients:` and a `transfers:` entry for that country"),
               indirect=ctx.any_indirect())
 
 
@@ -74,9 +75,10 @@ def transfer_copy_missing(ctx: Context) -> Iterator[Hit]:
             continue
         if transfer.copy_ is None:
             yield Hit(key=f"transfers[{i}].copy",
-                      message=f"the transfer to `{transfer.recipient}` in {transfer.country} does not say "
-                              f"how to get a copy of the safeguard",
-                      hint="add `copy:` saying how to get a copy, or where it is published",
+                      message=_("the transfer to `{recipient}` in {country} does not say how to get a copy "
+                                "of the safeguard").format(
+                                  recipient=transfer.recipient, country=transfer.country),
+                      hint=_("add `copy:` saying how to get a copy, or where it is published"),
                       indirect=ctx.recipient_gets_indirect(transfer.recipient))
 
 
@@ -95,8 +97,8 @@ def transfer_no_adequacy_decision(ctx: Context) -> Iterator[Hit]:
             continue
         if adequacy(transfer.country) is None:
             yield Hit(key=f"transfers[{i}].safeguard",
-                      message=f"{transfer.country} has no EU adequacy decision",
-                      hint="use `safeguard: standard_contractual_clauses` and add `copy:`")
+                      message=_("{country} has no EU adequacy decision").format(country=transfer.country),
+                      hint=_("use `safeguard: standard_contractual_clauses` and add `copy:`"))
 
 
 @rule("G705", "transfer.adequacy_needs_certification", severity="warning", article="45")
@@ -115,10 +117,11 @@ def transfer_adequacy_needs_certification(ctx: Context) -> Iterator[Hit]:
         if (transfer.safeguard is Safeguard.adequacy and decision is not None and decision.conditional
                 and not _certified_for(transfer)):
             yield Hit(key=f"transfers[{i}].safeguard",
-                      message=f"the adequacy decision for {transfer.country} covers only {decision.scope}: "
-                              f"confirm that `{transfer.recipient}` is one",
-                      hint="if it is on the Data Privacy Framework List, add `certification: dpf` to the "
-                           "transfer; if not, use standard contractual clauses")
+                      message=_("the adequacy decision for {country} covers only {scope}: confirm that "
+                                "`{recipient}` is one").format(country=transfer.country, scope=_(decision.scope),
+                                                               recipient=transfer.recipient),
+                      hint=_("if it is on the Data Privacy Framework List, add `certification: dpf` to the "
+                           "transfer; if not, use standard contractual clauses"))
 
 
 def _certified_for(transfer: Transfer) -> bool:
@@ -138,8 +141,10 @@ def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(ctx.description.transfers):
         if in_eu_eea(transfer.country):
             yield Hit(key=f"transfers[{i}].country",
-                      message=f"{transfer.country} is inside the EU/EEA: this is not a transfer to a third country",
-                      hint="remove the entry from `transfers:`, or correct the country")
+                      message=_("{country} is inside the EU/EEA: this is not a "
+                                "transfer to a third country").format(
+                                  country=transfer.country),
+                      hint=_("remove the entry from `transfers:`, or correct the country"))
 
 
 @rule("G707", "transfer.country_mismatch", severity="warning", article="13(1)(f)",
@@ -159,9 +164,11 @@ def transfer_country_mismatch(ctx: Context) -> Iterator[Hit]:
         if recipient is None or recipient.country == transfer.country:
             continue
         yield Hit(key=f"transfers[{i}].country",
-                  message=f"the transfer to `{recipient.id}` names {transfer.country}, "
-                          f"but the recipient is in {recipient.country}",
-                  hint="use the same country, or explain the onward transfer in the recipient's description",
+                  message=_("the transfer to `{id}` names {country}, but "
+                            "the recipient is in {country2}").format(
+                              id=recipient.id, country=transfer.country, country2=recipient.country),
+                  hint=_("use the same country, or explain the onward transfer in the recipient's "
+                         "description"),
                   indirect=ctx.recipient_gets_indirect(recipient.id))
 
 
@@ -182,9 +189,13 @@ def transfer_derogation_routine(ctx: Context) -> Iterator[Hit]:
         if users:
             purposes = ", ".join(f"`{purpose.id}`" for _, purpose in users)
             yield Hit(key=f"transfers[{i}].safeguard",
-                      message=f"the transfer to `{transfer.recipient}` is part of purpose {purposes} but relies "
-                              f"on a derogation, which is only for occasional transfers",
-                      hint="use `safeguard: standard_contractual_clauses` and add `copy:`")
+                      message=ngettext(
+                          "the transfer to `{recipient}` is part of purpose {purposes} but relies on a derogation, "
+                          "which is only for occasional transfers",
+                          "the transfer to `{recipient}` is part of purposes {purposes} but relies on a derogation, "
+                          "which is only for occasional transfers",
+                          len(users)).format(recipient=transfer.recipient, purposes=purposes),
+                      hint=_("use `safeguard: standard_contractual_clauses` and add `copy:`"))
 
 
 @rule("G709", "transfer.certification_not_us", severity="error", article="45")
@@ -201,9 +212,10 @@ def transfer_certification_not_us(ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(ctx.description.transfers):
         if transfer.certification is Certification.dpf and transfer.country != _DPF_COUNTRY:
             yield Hit(key=f"transfers[{i}].certification",
-                      message=f"the transfer to `{transfer.recipient}` names the EU-US Data Privacy "
-                              f"Framework, which covers only US organisations, but goes to {transfer.country}",
-                      hint="remove `certification: dpf`, or correct `country:`")
+                      message=_("the transfer to `{recipient}` names the EU-US Data Privacy Framework, "
+                                "which covers only US organisations, but goes to {country}").format(
+                                  recipient=transfer.recipient, country=transfer.country),
+                      hint=_("remove `certification: dpf`, or correct `country:`"))
 
 
 @rule("G710", "transfer.certification_without_adequacy", severity="warning", article="45")
@@ -222,7 +234,8 @@ def transfer_certification_without_adequacy(ctx: Context) -> Iterator[Hit]:
         if (transfer.certification is Certification.dpf and transfer.country == _DPF_COUNTRY
                 and transfer.safeguard is not Safeguard.adequacy):
             yield Hit(key=f"transfers[{i}].certification",
-                      message=f"the transfer to `{transfer.recipient}` names the Data Privacy Framework "
-                              f"but relies on `{transfer.safeguard.value}`",
-                      hint="set `safeguard: adequacy` if you rely on the certification; "
-                           "otherwise remove `certification: dpf`")
+                      message=_("the transfer to `{recipient}` names the Data Privacy Framework but relies "
+                                "on `{safeguard}`").format(
+                                  recipient=transfer.recipient, safeguard=transfer.safeguard.value),
+                      hint=_("set `safeguard: adequacy` if you rely on the certification; "
+                           "otherwise remove `certification: dpf`"))
