@@ -67,7 +67,15 @@ def test_version_2_in_a_new_folder_has_both_consent_texts_and_the_previous_polic
     assert text.startswith("> **Det här är en tidigare version av policyn, för tiden från "
                            "1 december 2026 fram till ")
     assert "Sendwise Inc." in text and "Postbud" not in text  # what version 1 said
-    assert story["v1_consent"]["policy_version"].removeprefix("sha256:")[:12] in text  # its own id
+    # its own version id, which the page footer shows (the Markdown no longer carries it)
+    own = story["v1_consent"]["policy_version"]
+    current_id = json.loads((site / "consent.json").read_text())["policy_version"]
+    assert own != current_id
+    page = (site / "sv" / "integritetspolicy-2026-12-01.html").read_text(encoding="utf-8")
+    footer = page[page.index('<footer class="site-footer">'):]
+    assert (f'<code class="version" title="{own}">{own.removeprefix("sha256:")[:12]}</code>'
+            in footer)
+    assert current_id.removeprefix("sha256:")[:12] not in page
     current = (site / "sv" / "integritetspolicy.md").read_text(encoding="utf-8")
     assert "[1 december 2026](integritetspolicy-2026-12-01.html)" in current
     html = (site / "en" / "privacy-policy-2026-12-01.html").read_text(encoding="utf-8")

@@ -62,18 +62,22 @@ def test_what_a_consent_covers_decides_whether_to_ask_again(base: Path, tmp_path
     assert (english["old"] != english["new"]) == text_changes
     assert english["old"].startswith("sha256:") and english["new"].startswith("sha256:")
     if status == "renew":
-        assert consents[0]["action"] == ("“Send you our newsletter”: the consents you already "
+        title = "Send you offers" if name == "purpose reworded" else "Newsletter"
+        assert consents[0]["action"] == (f"“{title}”: the consents you already "
                                          "have do not cover the new text. Ask again, and stop the "
-                                         "processing for people who do not say yes.") or \
-            "Send you offers" in consents[0]["action"]
+                                         "processing for people who do not say yes.")
         sv = _consents(base, new, "sv")[0]["action"]
         assert "Fråga igen och sluta med behandlingen för dem som inte svarar ja." in sv
 
 
 def test_a_typo_fixed_in_the_heading_of_the_form_keeps_every_consent(base: Path, tmp_path: Path) -> None:
     """The purpose's title is the heading of its box on the consent form."""
-    typo = write(tmp_path / "old.yaml", changed(
-        base_data(), lambda d: purpose(d, "newsletter")["title"].update(sv="Skicka vårt nyhetbrev till dig")))
+    def misspell(data):  # noqa: ANN001, ANN202
+        title = purpose(data, "newsletter")["title"]
+        assert title["sv"] == "Nyhetsbrev", title
+        title["sv"] = "Nyhetbrev"
+
+    typo = write(tmp_path / "old.yaml", changed(base_data(), misspell))
     assert _consents(typo, base) == []
     report = json.loads(policygen("diff", typo, base, "--format", "json").output)
     assert [(c["field"], c["reason"]) for c in report["changes"]] == [("title", "text_spelling")]
@@ -90,7 +94,7 @@ def test_a_purpose_that_now_rests_on_consent_asks_everyone(base: Path, tmp_path:
     consents = _consents(base, new)
     assert [(c["purpose"], c["status"]) for c in consents] == [("quality", "new")]
     assert consents[0]["versions"][0]["old"] is None
-    assert consents[0]["action"] == ("“Follow up how well we help you and produce statistics”: "
+    assert consents[0]["action"] == ("“Follow-up and statistics on our support”: "
                                      "nobody has said yes yet. Ask for consent before you start.")
 
 

@@ -33,6 +33,21 @@ def _set(path: str, value):  # noqa: ANN202
 _DELETE = object()
 
 
+def _replace(path: str, old: str, new: str):  # noqa: ANN202
+    """A change that replaces ``old`` with ``new`` in the text at ``path``; it fails when the
+    example no longer contains ``old``, so the edit can never silently do nothing."""
+    def apply(data):  # noqa: ANN001, ANN202
+        *parents, last = path.replace("]", "").replace("[", ".").split(".")
+        target = data
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        text = target[last]
+        assert old in text, f"{path} no longer contains {old!r}: {text!r}"
+        target[last] = text.replace(old, new)
+        assert target[last] != text
+    return apply
+
+
 def _do(*steps):  # noqa: ANN202
     def apply(data):  # noqa: ANN001, ANN202
         for step in steps:
@@ -57,9 +72,10 @@ CASES = [
      [("purpose", "security", "removed", "", E, "purpose_removed")]),
     ("title reworded", _set("purposes[0].title.sv", "Svara på dina frågor om våra tjänster"),
      [("purpose", "support", "changed", "title", S, "text_wording")]),
-    ("title typo fixed", _set("purposes[0].title.sv", "Hjälpa dig med ditt suportärende"),
+    ("title typo fixed", _replace("purposes[0].title.sv", "supportärende", "suportärende"),
      [("purpose", "support", "changed", "title", E, "text_spelling")]),
-    ("title punctuation", _set("purposes[0].title.en", "Help you with your support case."),
+    ("title punctuation", _replace("purposes[0].title.en", "Help with your support case",
+                                   "Help with your support case."),
      [("purpose", "support", "changed", "title", E, "text_form")]),
     ("description reworded", _set("purposes[0].description.en", "We answer every question you send us."),
      [("purpose", "support", "changed", "description", S, "text_wording")]),
@@ -262,10 +278,10 @@ def test_each_sentence_differs_by_language(base: Path, tmp_path: Path) -> None:
     new = write(tmp_path / "new.yaml", changed(base_data(), _set("purposes[1].retention.period", "18 months")))
     sv = json.loads(_diff(base, new, "--format", "json", "--lang", "sv"))["changes"][0]["summary"]
     en = json.loads(_diff(base, new, "--format", "json", "--lang", "en"))["changes"][0]["summary"]
-    assert sv == ("För ”Följa upp hur bra vi hjälper dig och ta fram statistik” sparar vi nu "
-                  "uppgifterna i 18 månader i stället för i 12 månader.")
-    assert en == ("For “Follow up how well we help you and produce statistics”, we now keep the "
-                  "data for 18 months instead of 12 months.")
+    assert sv == ("För ”Uppföljning och statistik om vår support” sparar vi nu "
+                  "uppgifterna i 18 månader i stället för i tolv månader.")
+    assert en == ("For “Follow-up and statistics on our support”, we now keep the "
+                  "data for 18 months instead of twelve months.")
 
 
 def test_no_change_is_no_change(base: Path) -> None:

@@ -60,7 +60,7 @@ def test_the_story_notice_in_swedish(notices: Path) -> None:
     changes = text[text.index("## Det här ändras"):text.index("## Andra ändringar")]
     assert "- Vi använder nu dina uppgifter till något nytt: Bjuda in dig till webbinarier." in changes
     assert "- Postbud GmbH i Tyskland får nu uppgifter om dig." in changes
-    assert "- Vi har ändrat texten du säger ja till för ”Skicka vårt nyhetsbrev till dig”." in changes
+    assert "- Vi har ändrat texten du säger ja till för ”Nyhetsbrev”." in changes
     others = text[text.index("## Andra ändringar"):text.index("## Vi frågar dig igen")]
     assert "- Vi skickar inte längre uppgifter till Sendwise Inc. i USA." in others
     consent = text[text.index("## Vi frågar dig igen"):text.index("## Har du frågor?")]

@@ -22,7 +22,7 @@ LANGS = ("sv", "en")
 def _build(tmp_path: Path, *extra: str) -> Path:
     out = tmp_path / "site"
     result = CliRunner().invoke(main, ["build", str(EXAMPLES["exempel-support"]), "--out", str(out),
-                                       *extra])
+                                       "--history", str(tmp_path / "example.history.json"), *extra])
     assert result.exit_code == 0, result.output
     return out
 
