@@ -123,7 +123,9 @@ def build_sites(root: Path) -> dict[str, BuiltSite]:
     runs = {}
     for name, (description, draft) in SITES.items():
         command = [sys.executable, "-c", "from policygen.cli.main import main; main()", "build",
-                   str(description), "--out", str(root / name), *(["--draft"] if draft else [])]
+                   str(description), "--out", str(root / name), *(["--draft"] if draft else []),
+                   # the published history stays in the test's folder, not beside the example
+                   "--history", str(root / f"{name}.history.json")]
         runs[name] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True, env=env)
     built = {}

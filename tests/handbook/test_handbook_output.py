@@ -68,7 +68,8 @@ def test_cli_lang_writes_one_language(tmp_path):
 def test_build_refuses_a_handbook_and_handbook_refuses_a_site(tmp_path):
     handbook, site = tmp_path / "handbook", tmp_path / "site"
     assert run("handbook", str(EXAMPLE), "--out", str(handbook)).returncode == 0
-    assert run("build", str(EXAMPLE), "--out", str(site)).returncode == 0
+    assert run("build", str(EXAMPLE), "--out", str(site),
+               "--history", str(tmp_path / "example.history.json")).returncode == 0
     before = tree(handbook), tree(site)
     for command, out in (("build", handbook), ("build", handbook / "public"),
                          ("handbook", site), ("handbook", site / "internal")):
