@@ -197,11 +197,13 @@ def test_a_handbook_that_takes_the_folder_while_the_site_renders_is_kept(tmp_pat
 def test_neither_command_writes_into_a_folder_nested_deeper_in_the_other(tmp_path):
     handbook, site = tmp_path / "handbook", tmp_path / "site"
     assert run("handbook", str(EXAMPLE), "--out", str(handbook), "--lang", "sv").returncode == 0
-    assert run("build", str(EXAMPLE), "--out", str(site), "--lang", "sv").returncode == 0
+    history = ("--history", str(tmp_path / "example.history.json"))  # not beside the example
+    assert run("build", str(EXAMPLE), "--out", str(site), "--lang", "sv", *history).returncode == 0
     before = tree(handbook), tree(site)
     for command_name, out, made_by in (("build", handbook / "a" / "b", "handbook"),
                                        ("handbook", site / "sv" / "internal", "build")):
-        result = run(command_name, str(EXAMPLE), "--out", str(out), "--lang", "sv")
+        result = run(command_name, str(EXAMPLE), "--out", str(out), "--lang", "sv",
+                     *(history if command_name == "build" else ()))
         assert result.returncode == 2, result.stderr
         assert f"which holds it, was made by `policygen {made_by}`" in result.stderr
     assert (tree(handbook), tree(site)) == before
