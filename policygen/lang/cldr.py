@@ -55,9 +55,30 @@ def format_date(pack: Pack, value: dt.date) -> str:
 
 
 def format_list(pack: Pack, items: Iterable[str], conjunction: str = "and") -> str:
-    """"namn, e-post och telefonnummer"; ``conjunction="or"`` for alternatives."""
+    """"namn, e-post och telefonnummer"; ``conjunction="or"`` for alternatives.
+
+    When an item itself contains the conjunction ("fakturaadress och betalningar"), a comma goes
+    before the last conjunction, as Språkrådet and the Oxford style both advise where a list would
+    otherwise be ambiguous: "ditt namn, ditt företags namn och organisationsnummer, och
+    fakturaadress och betalningar", not four items that read as one run.
+    """
     style = {"and": "standard", "or": "or"}[conjunction]
-    return _babel_list(list(items), style=style, locale=locale(pack))
+    items = list(items)
+    patterns = locale(pack).list_patterns[style]
+    word = patterns["2"].format("", "")
+    if len(items) < 2 or not any(word in item for item in items):
+        return _babel_list(items, style=style, locale=locale(pack))
+    if len(items) == 2:
+        return _serial(patterns["2"]).format(*items)
+    joined = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        joined = patterns["middle"].format(joined, item)
+    return _serial(patterns["end"]).format(joined, items[-1])
+
+
+def _serial(pattern: str) -> str:
+    """"{0} och {1}" → "{0}, och {1}"; a pattern that already has the comma stays as it is."""
+    return pattern if pattern.startswith("{0},") else pattern.replace("{0}", "{0},", 1)
 
 
 def format_number(pack: Pack, number: int) -> str:

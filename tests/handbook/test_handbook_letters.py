@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from hb_helpers import DESCRIPTIONS, LANGUAGES, LETTERS, plain_text, read, say
+from hb_helpers import DESCRIPTIONS, LANGUAGES, LETTERS, ROUTINES, plain_text, read, say
 from policygen.data.authorities import known_authority
 from policygen.lang import cldr
 from policygen.model.facts import HandbookFacts, Right, all_rights_for_purpose, needs_consent
@@ -142,3 +142,25 @@ def test_extension_letter_names_the_two_months_and_article_12_3(handbooks, lang)
     assert {"sv": "två månader", "en": "two more months"}[lang] in text
     assert {"sv": "artikel 12.3", "en": "Article 12(3)"}[lang] in text
     assert f"[{say(lang, 'hb.blanks.reason')}]" in text
+
+
+OVERCLAIMS = {
+    # A DPO monitors compliance and advises (Art. 38-39); the controller, not the DPO, makes sure
+    # the rules are followed. An external DPO is not "hos oss".
+    "sv": ["ser till att vi följer", "en person hos oss", "den person hos oss"],
+    "en": ["make sure we follow", "makes sure we follow", "at our company"],
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_handbook_text_overclaims_the_data_protection_officer(handbooks, name, lang):
+    folder = handbooks[name] / ROUTINES[lang].split("/")[0]
+    texts = {path.name: plain_text(path.read_text(encoding="utf-8"))
+             for path in sorted(folder.rglob("*.md"))}
+    assert texts, folder
+    for file, text in texts.items():
+        for phrase in OVERCLAIMS[lang]:
+            assert phrase not in text, (file, phrase)
+    dpo = [text for text in texts.values() if "dataskyddsombud" in text or "data protection officer" in text]
+    assert any("övervakar hur vi följer" in text or "monitor how we follow" in text
+               or "monitors how we follow" in text for text in dpo) == bool(dpo), name

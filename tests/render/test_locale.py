@@ -66,6 +66,24 @@ def test_join_list(items, sv, en):
     assert join_list(pack_for("en"), items) == en
 
 
+@pytest.mark.parametrize(("lang", "items", "expected"), [
+    ("sv", ["ditt namn", "ditt företags namn och organisationsnummer", "fakturaadress och betalningar"],
+     "ditt namn, ditt företags namn och organisationsnummer, och fakturaadress och betalningar"),
+    ("en", ["your name", "your company's name and number", "billing address and payments"],
+     "your name, your company's name and number, and billing address and payments"),
+    ("sv", ["namn och adress", "e-post"], "namn och adress, och e-post"),
+    ("en", ["name", "e-mail"], "name and e-mail"),
+])
+def test_a_comma_before_the_last_conjunction_when_an_item_has_one_of_its_own(lang, items, expected):
+    """Without it "namn och organisationsnummer och fakturaadress och betalningar" is one run."""
+    assert join_list(pack_for(lang), items) == expected
+
+
+def test_an_or_list_is_serial_only_when_an_item_contains_or():
+    assert join_list(pack_for("sv"), ["dag eller natt", "helg"], "or") == "dag eller natt, eller helg"
+    assert join_list(pack_for("sv"), ["dag och natt", "helg"], "or") == "dag och natt eller helg"
+
+
 def test_join_list_with_or():
     assert join_list(pack_for("sv"), ["a", "b", "c"], "or") == "a, b eller c"
     assert join_list(pack_for("en"), ["a", "b"], "or") == "a or b"

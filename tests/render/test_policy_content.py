@@ -692,7 +692,7 @@ def test_changes_are_announced_only_as_the_description_says(built, lang):
 def test_art14_sources_and_special_data(built):
     text = policy(built, "foretagsservice-art14", "sv")
     sources = section(text, "varifran")
-    assert ("- **Ditt namn och din roll på företaget, din e-postadress på jobbet och ditt "
+    assert ("- **Ditt namn och din roll på företaget, din e-postadress på jobbet, och ditt "
             "telefonnummer på jobbet.** Ditt företag, som är vår kund, anmäler dig som kontaktperson.") in sources
     assert "- **Namn på dem som tecknar företagets firma.** Bolagsverkets företagsregister. Källan är offentlig." in sources
     special = section(text, "extra-skyddade-uppgifter")
