@@ -37,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py
 
 clean:
-	rm -rf $(VENV) site build dist tests/browser/node_modules
+	rm -rf $(VENV) site build dist tests/browser/node_modules tests/browser/.npm-cache

@@ -33,7 +33,10 @@ fi
 if [ ! -f "$axe" ] || [ "$here/package-lock.json" -nt "$axe" ]; then
     if command -v npm >/dev/null; then
         note "installing axe-core from package-lock.json with npm ci"
-        (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+        # npm's cache and logs stay in the checkout (git-ignored): `make test` writes nothing
+        # into $HOME, which may be read-only.
+        (cd "$here" && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error --cache "$here/.npm-cache" \
+            --logs-dir "$here/.npm-cache/_logs")
         touch "$axe"
     else
         note "npm is missing, so axe-core cannot be installed: install Node.js and npm, then run make browser"
