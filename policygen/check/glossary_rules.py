@@ -265,7 +265,7 @@ class GlossaryRule(Rule):
                     continue  # overlaps a longer match already reported
                 if any(a <= start and end <= b for a, b in allowed_spans):
                     continue
-                suggestion = entry.replacement
+                suggestion = entry.suggestion()
                 if refine is not None:
                     refined = refine(Match(document, sentence, start, end - 1, entry))
                     if refined is None:
