@@ -163,3 +163,17 @@ def test_a_user_glossarys_advice_is_shown_as_written(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [finding] = json.loads(result.stdout)["files"][0]["findings"]
     assert finding["suggestion"] == "skriv vad ni menar"
+
+
+@pytest.mark.parametrize(("interface", "line"), [
+    ("sv", "Råden står på ditt språk, orden att klistra in på dokumentets språk: 'may' → säg om ni gör det: "
+           "'we share …'; 'possibly' → säg vad som händer; 'kan komma att' → säg vad ni gör: 'vi delar …'; "
+           "'eventuellt' → säg när det händer."),
+    ("en", "Advice is given in your language, the words to paste in the document's: 'may' → say whether you do "
+           "it: 'we share …'; 'possibly' → say what happens; 'kan komma att' → say what you do: 'vi delar …'; "
+           "'eventuellt' → say when it happens."),
+])
+def test_the_rules_documentation_shows_advice_in_the_interface_language(interface: str, line: str) -> None:
+    result = CliRunner().invoke(main, ["rules", "--messages", interface, "PL201"])
+    assert result.exit_code == 0, result.output
+    assert line in result.stdout.splitlines()
