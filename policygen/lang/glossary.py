@@ -15,7 +15,7 @@ An entry tells the writer what to do in one of two ways, and the difference deci
   They belong to the document, so they are written in the file's language and never translated;
 - ``advice``: an instruction to the writer ("say when", "name the law"). It belongs to the
   interface, so it is written in English in every language's file and translated through the
-  interface catalogue (``check.po``) like any other message. It may quote an example of what to
+  interface catalogue (``glossary.po``) like any other message. It may quote an example of what to
   write, ``{example}``, filled with the entry's ``example`` (in the file's language, never
   translated): ``advice: "say whether you do it: '{example}'"`` with ``example: "we share …"``.
 
@@ -52,13 +52,14 @@ ABBREVIATIONS_FILE = "abbreviations.yaml"
 
 
 def _message(value: str, fields: tuple[str, ...] = MESSAGE_FIELDS) -> str:
-    """Only ``{match}``, ``{phrase}`` and ``{replacement}``: any other field would fail (``{oops}``,
-    ``{0}``) or print an object (``{match.upper}``) when a finding is reported."""
+    """Only ``{match}``, ``{phrase}`` and ``{replacement}`` (in an advice: ``{example}``): any other
+    field would fail (``{oops}``, ``{0}``) or print an object (``{match.upper}``) when a finding is
+    reported."""
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError:
         raise ValueError("a lone '{' or '}' in the message; write '{{' or '}}' for a brace") from None
-    for _, name, spec, conversion in parts:
+    for _literal, name, spec, conversion in parts:
         if name is not None and (name not in fields or spec or conversion):
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise ValueError(f"{shown} is not a message field")
