@@ -224,7 +224,18 @@ class GlossaryRule(Rule):
 
     @property
     def doc(self) -> str:
-        return interface_doc(self.source_doc) + "\n\n" + _("Declared in: {files}").format(files=", ".join(self.sources))
+        parts = [interface_doc(self.source_doc)]
+        examples = self._advice_examples()
+        if examples:
+            parts.append(_("Advice is given in your language, the words to paste in the document's: {examples}.").format(
+                examples="; ".join(examples)))
+        parts.append(_("Declared in: {files}").format(files=", ".join(self.sources)))
+        return "\n\n".join(parts)
+
+    def _advice_examples(self) -> list[str]:
+        """The first two entries with advice in each language, as the finding would suggest them."""
+        return [f"'{entry.phrase}' → {entry.suggestion()}" for lang in self.languages
+                for entry in [entry for entry in self.entries.get(lang, []) if entry.advice][:2]]
 
     def has_documentation(self) -> bool:
         return bool(self.fields.get("summary")) and all(self.fields.get(_DOC_FIELDS[s]) for s in DOC_SECTIONS)
@@ -265,7 +276,7 @@ class GlossaryRule(Rule):
                     continue  # overlaps a longer match already reported
                 if any(a <= start and end <= b for a, b in allowed_spans):
                     continue
-                suggestion = entry.replacement
+                suggestion = entry.suggestion()
                 if refine is not None:
                     refined = refine(Match(document, sentence, start, end - 1, entry))
                     if refined is None:

@@ -13,7 +13,9 @@ This is the maintainers' side of :mod:`policygen.lang.messages` (``make messages
 
 Documentation paragraphs (rules' docstrings, glossary explanations) are not marked in code; the
 part that owns them lists their keys (:func:`policygen.lang.messages.paragraph_keys`) and its
-tests check them with :func:`missing`.
+tests check them with :func:`missing`. The glossaries' advice (``advice:``, an instruction to the
+writer in the interface language) is data too: :func:`glossary_advice` lists it, and ``missing``
+and ``add`` include it (``glossary.po``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from policygen.lang.glossary import shipped_rule_files
 from policygen.lang.messages import CATALOGUES
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -46,6 +49,17 @@ def code_messages(root: Path = PACKAGE) -> dict[str, str]:
         for text in (message if isinstance(message, tuple) else (message,)):
             if text:
                 found.setdefault(text, f"{filename}:{line}")
+    return found
+
+
+def glossary_advice(root: Path = PACKAGE.parent / "glossary") -> dict[str, str]:
+    """``advice → "glossary/<lang>/<file>: entries[i].advice"`` of every glossary rule file under
+    ``root`` (the shipped ``glossary`` folder of a source checkout by default)."""
+    found: dict[str, str] = {}
+    for path, glossary in shipped_rule_files(root):
+        for index, entry in enumerate(glossary.entries):
+            if entry.advice:
+                found.setdefault(entry.advice, f"glossary/{path.parent.name}/{path.name}: entries[{index}].advice")
     return found
 
 
@@ -134,13 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("missing", help="list the marked texts with no Swedish translation")
     add = commands.add_parser("add", help="append the missing texts of the code to PART.po")
     add.add_argument("part")
-    add.add_argument("--under", help="only texts marked in this folder of policygen (e.g. cli)")
+    add.add_argument("--under", help="only texts marked in this folder of policygen (e.g. cli), or 'glossary' "
+                                     "for the glossaries' advice")
     args = parser.parse_args(argv)
     if args.command == "compile":
         for path in compile_all():
             print(f"compiled {path.relative_to(PACKAGE.parent)}")
         return 0
-    found = code_messages()
+    found = {**glossary_advice(), **code_messages()}
     if args.command == "missing":
         for message in missing(found, "sv"):
             print(f"{found[message]}: {message!r}")

@@ -9,6 +9,19 @@
   them that ends with a full stop is also a tokenizer special case, so it never ends a sentence;
 - every other ``*.yaml``: one glossary rule of the checker (``rule:``, ``entries:``, ``allow:``).
 
+An entry tells the writer what to do in one of two ways, and the difference decides its language:
+
+- ``replacement``: words to paste in place of the match ("utilize" → "use", "erhålla" → "få").
+  They belong to the document, so they are written in the file's language and never translated;
+- ``advice``: an instruction to the writer ("say when", "name the law"). It belongs to the
+  interface, so it is written in English in every language's file and translated through the
+  interface catalogue (``glossary.po``) like any other message. It may quote an example of what to
+  write, ``{example}``, filled with the entry's ``example`` (in the file's language, never
+  translated): ``advice: "say whether you do it: '{example}'"`` with ``example: "we share …"``.
+
+An entry may have both ("regularly", or say how often): the suggestion is then the replacement
+with the advice in parentheses, ``regularly (or say how often)``.
+
 Users add rule files of their own through the checker's configuration, so every file is validated
 here (pydantic, strict types) and every mistake is a :class:`~policygen.lang.datafile.Located`
 problem. Parsed files are kept in memory for the life of the process: parsing all of them with the
@@ -23,26 +36,31 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator,
+                      model_validator)
 
 from policygen.lang import LANGUAGES
 from policygen.lang.datafile import DataFileError, YamlData, load_yaml, validation_problems
+from policygen.lang.messages import _
 
 MESSAGE_FIELDS = ("match", "phrase", "replacement")
 """The fields a glossary message may name: the matched text, the entry's phrase, its replacement."""
+ADVICE_FIELDS = ("example",)
+"""The one field an entry's advice may name: its example in the document's language."""
 TERMS_FILE = "terms.yaml"
 ABBREVIATIONS_FILE = "abbreviations.yaml"
 
 
-def _message(value: str) -> str:
-    """Only ``{match}``, ``{phrase}`` and ``{replacement}``: any other field would fail (``{oops}``,
-    ``{0}``) or print an object (``{match.upper}``) when a finding is reported."""
+def _message(value: str, fields: tuple[str, ...] = MESSAGE_FIELDS) -> str:
+    """Only ``{match}``, ``{phrase}`` and ``{replacement}`` (in an advice: ``{example}``): any other
+    field would fail (``{oops}``, ``{0}``) or print an object (``{match.upper}``) when a finding is
+    reported."""
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError:
         raise ValueError("a lone '{' or '}' in the message; write '{{' or '}}' for a brace") from None
-    for _, name, spec, conversion in parts:
-        if name is not None and (name not in MESSAGE_FIELDS or spec or conversion):
+    for _literal, name, spec, conversion in parts:
+        if name is not None and (name not in fields or spec or conversion):
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise ValueError(f"{shown} is not a message field")
     return value
@@ -50,6 +68,7 @@ def _message(value: str) -> str:
 
 Text = Annotated[str, Field(min_length=1)]
 Message = Annotated[str, AfterValidator(_message)]
+Advice = Annotated[str, AfterValidator(lambda value: _message(value, ADVICE_FIELDS))]
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
@@ -70,14 +89,39 @@ class RuleSpec(BaseModel):
 
 
 class EntrySpec(BaseModel):
-    """One entry: a phrase, its inflected forms, what to write instead. A bare string is a phrase."""
+    """One entry: a phrase, its inflected forms, what to write instead (``replacement``, in the
+    document's language) or what to do (``advice``, an English catalogue key). A bare string is a
+    phrase."""
 
     model_config = _STRICT
     phrase: Text
     forms: list[Text] = []
     replacement: str = ""
+    advice: Advice = ""
+    example: str = ""
     message: Message = ""
     note: str = ""
+
+    @model_validator(mode="after")
+    def _example_goes_with_advice(self) -> "EntrySpec":
+        if self.example and "{example}" not in self.advice:
+            raise ValueError("'example' is shown only through '{example}' in 'advice'")
+        if "{example}" in self.advice and not self.example:
+            raise ValueError("the advice quotes {example}: give the entry an 'example'")
+        return self
+
+    def advice_text(self) -> str:
+        """The advice in the interface language, with its example (document language) filled in."""
+        return _(self.advice).format(example=self.example) if self.advice else ""
+
+    def suggestion(self, replacement: str | None = None) -> str:
+        """What the finding suggests: the replacement (``replacement`` when a rule has put it in
+        the matched word's form), the advice, or both as ``replacement (advice)``."""
+        words = self.replacement if replacement is None else replacement
+        advice = self.advice_text()
+        if words and advice:
+            return f"{words} ({advice})"
+        return words or advice
 
 
 class RuleFile(BaseModel):
@@ -122,6 +166,7 @@ _HINTS = {
     "value_error": "the documented fields are {match}, {phrase} and {replacement}",
     "literal_error": "",
 }
+_ADVICE_HINT = "advice may quote the entry's example as {example}; it has no other field"
 _KNOWN = {
     "": ["lang", "rule", "entries", "allow"],
     "rule": list(RuleSpec.model_fields),
@@ -139,17 +184,20 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     if not isinstance(parsed.data, dict):
         raise DataFileError.single(file, "a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'",
                                    line=1, column=1, hint="see docs/rule-api.md for the format")
-    known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in range(len(parsed.data.get("entries") or []))}}
+    count = range(len(parsed.data.get("entries") or []))
+    known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in count}}
+    hints = {**_HINTS, **{f"entries[{i}].advice": _ADVICE_HINT for i in count}}
     try:
         spec = RuleFile.model_validate(parsed.data)
     except ValidationError as error:
-        raise DataFileError(validation_problems(error, file, parsed.where, hints=_HINTS, known=known)) from None
+        raise DataFileError(validation_problems(error, file, parsed.where, hints=hints, known=known)) from None
     if spec.rule.type == "substitution":
         for index, entry in enumerate(spec.entries):
-            if not entry.replacement:
+            if not entry.replacement and not entry.advice:
                 line, column = parsed.where(f"entries[{index}]")
-                raise DataFileError.single(file, "a substitution entry needs 'replacement'", line=line, column=column,
-                                           key=f"entries[{index}].replacement", hint="say what to write instead")
+                raise DataFileError.single(file, "a substitution entry needs 'replacement' or 'advice'", line=line,
+                                           column=column, key=f"entries[{index}].replacement",
+                                           hint="say what to write instead, or (advice) what the writer should do")
     return spec, parsed
 
 

@@ -78,7 +78,7 @@ def test_a_swedish_document_in_english_by_default():
         (3, 16, 3, 22, "PL203", "'lagras' is passive: say who does it.", "say who does it: 'vi lagrar …'"),
         (3, 37, 3, 50, "PL201", "'kan komma att' is vague: say exactly what you do, and when.",
          "say whether you do it: 'vi delar …'"),
-        (3, 56, 3, 61, "PL201", "'vissa' is vague: say exactly what you do, and when.", "säg vilka (eller när)"),
+        (3, 56, 3, 61, "PL201", "'vissa' is vague: say exactly what you do, and when.", "say which (or when)"),
         (3, 76, 3, 84, "PL202", "'erhåller' is bureaucratic: write 'får'.", "får"),
         (3, 95, 3, 100, "PL204", "Write out 't.ex.': 'till exempel'.", "till exempel"),
         (5, 1, 5, 34, "PL001", "<!-- policygen: disable=PL111 --> suppresses nothing.",

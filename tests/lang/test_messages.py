@@ -70,6 +70,30 @@ def test_every_marked_text_of_the_code_has_its_swedish_translation():
     assert not untranslated, "\n".join(untranslated)
 
 
+def test_every_glossary_advice_has_its_swedish_translation():
+    """An instruction a glossary gives the writer (``advice:``) is shown in the interface language;
+    one missing from the ``.po`` files (or with other placeholders there) fails here."""
+    found = catalogues.glossary_advice()
+    assert found["say when"].startswith("glossary/")
+    assert "say whether you do it: '{example}'" in found
+    untranslated = [f"{found[m]}: {m!r}" for m in catalogues.missing(found, "sv")]
+    assert not untranslated, "\n".join(untranslated)
+
+
+def test_a_missing_advice_translation_is_reported(tmp_path):
+    """The check above can fail: a glossary whose advice nobody translated is listed by ``missing``."""
+    folder = tmp_path / "sv"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(
+        "lang: sv\nrule: {code: PL950, name: house.advice, category: wordy, type: existence}\n"
+        "entries:\n  - phrase: härmed\n    advice: say what the word points to\n"
+        "  - phrase: därmed\n    advice: a text no translator has seen\n", encoding="utf-8")
+    found = catalogues.glossary_advice(tmp_path)
+    assert found == {"say what the word points to": "glossary/sv/house.yaml: entries[0].advice",
+                     "a text no translator has seen": "glossary/sv/house.yaml: entries[1].advice"}
+    assert catalogues.missing(found, "sv") == ["a text no translator has seen"]
+
+
 def test_the_compiled_catalogues_are_up_to_date():
     """``make messages`` compiles each ``.po`` into its ``.mo``; a stale ``.mo`` would speak old text."""
     files = catalogues.po_files("sv")

@@ -31,7 +31,7 @@ from policygen.lang.messages import N_, _
 
 SUGGEST_DO = N_("say whether you do it: '{clause} …'")
 SUGGEST_HAPPENS = N_("say what happens: '{clause} …'")
-STRIKE_SV = "stryk ordet"
+STRIKE = N_("leave the word out")
 
 _EN_HEDGES = word_set("may might could")
 _CAN = word_set("may might can could kan kunde")
@@ -108,12 +108,12 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
         return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
     if phrase == ["eventuell"] and _about_the_reader(lowers, lang):
-        return STRIKE_SV  # "Vid en eventuell konflikt kan du …": the word adds nothing
+        return _(STRIKE)  # "Vid en eventuell konflikt kan du …": the word adds nothing
     if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
         return None
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
-    return match.entry.replacement
+    return match.entry.suggestion()
 
 
 def _eventual_is_skipped(lowers: list[str]) -> bool:
@@ -227,7 +227,7 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     while after < len(lowers) and lowers[after] in verbs.SV_CLAUSE_ADVERBS:
         after += 1
     if after >= len(lowers):
-        return match.entry.replacement
+        return match.entry.suggestion()
     verb = lowers[after]
     particle = lowers[after + 1] if after + 1 < len(lowers) and lowers[after + 1] in verbs.SV_PARTICLES else ""
     if words.sv_is_s_passive(verb, lowers[after - 1]):

@@ -7,7 +7,8 @@ the replacement is given in that form, so it can be pasted: "is retained" → 'k
 in', "säkerställer" → 'ser till'. The form is read from the matched word against the entry's
 phrase (:func:`~policygen.check.rules.pl2_verbs.en_form_of`, ``sv_form_of``); a form no rule
 explains (an irregular past such as "erhöll", a noun such as "modification") keeps the
-dictionary form. Words in parentheses ("uppfylla (eller säg vad ni gör)") are left as written.
+dictionary form. Words in parentheses ("behandla (vi behandlar …)") are left as written; an entry's
+advice follows in the interface language ("uppfylla (eller säg vad ni gör)").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def wordy_in_context(match: Match) -> str | None:
     lowers = match.sentence.lowers
     matched = lowers[match.first]
     phrase = match.entry.phrase.lower().split()[0]
-    return inflected(replacement, matched, phrase, match.document.lang)
+    return match.entry.suggestion(inflected(replacement, matched, phrase, match.document.lang))
 
 
 def inflected(replacement: str, matched: str, phrase: str, lang: str) -> str:

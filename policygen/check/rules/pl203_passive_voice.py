@@ -264,7 +264,7 @@ def _plain(word: str, lang: str) -> str:
     """The plain verb for a bureaucratic one that PL202 lists ("inhämtas" → "hämta in",
     "retain" → "keep"), so the one finding kept on such a word fixes both; "" if none."""
     entry = shipped_entry("PL202", lang, word)
-    if entry is None or "(" in entry.replacement or " " in entry.phrase.strip():
+    if entry is None or entry.advice or "(" in entry.replacement or " " in entry.phrase.strip():
         return ""
     first = entry.replacement.split(",")[0].strip()
     return first if first and len(first.split()) <= 2 else ""

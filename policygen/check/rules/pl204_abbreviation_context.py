@@ -18,4 +18,4 @@ def abbreviation_in_context(match: Match) -> str | None:
     start, end = words[match.first].start, words[match.last].end
     if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")") and match.first > 0:
         return None
-    return match.entry.replacement
+    return match.entry.suggestion()

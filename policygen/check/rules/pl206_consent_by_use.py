@@ -214,9 +214,5 @@ class ConsentByUse(Rule):
 
     def _consent_finding(self, block: Block, start: int, end: int, lang: str) -> Finding:
         message = _("Continued use is presented as consent; use is not consent under the GDPR.")
-        suggestion = (  # in the document's language, or in the interface's when that is Swedish
-            "be om samtycke separat, med en tom ruta att kryssa i"
-            if lang == "sv"
-            else _("ask for consent separately, with an unticked box")
-        )
+        suggestion = _("ask for consent separately, with an unticked box")  # advice: the interface's language
         return self.finding(block, start, end, message, suggestion)

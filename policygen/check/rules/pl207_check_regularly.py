@@ -148,11 +148,7 @@ class CheckRegularly(Rule):
         lang = document.lang
         if lang not in _OFTEN:
             return
-        suggestion = (
-            "meddela ändringar aktivt, till exempel via e-post"
-            if lang == "sv"
-            else _("tell people about changes yourself, for example by email")
-        )
+        suggestion = _("tell people about changes yourself, for example by email")  # advice: the interface's language
         for sentence in document.sentences:
             span = _burden(sentence, lang) or _asked_to_look(sentence, lang)
             if span is None:

@@ -35,4 +35,4 @@ def purpose_in_context(match: Match) -> str | None:
     intro = context_of(match.document).list_intro(match.sentence.block)
     if intro is not None and negated(intro.lowers, len(intro.lowers)):
         return None  # "We will not:" + "- share your data … for marketing purposes"
-    return match.entry.replacement
+    return match.entry.suggestion()

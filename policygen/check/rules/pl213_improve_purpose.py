@@ -163,11 +163,7 @@ class ImprovePurpose(Rule):
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         if document.lang not in _IMPROVING:
             return
-        suggestion = (
-            "säg vilka uppgifter ni använder och vad ni gör med dem"
-            if document.lang == "sv"
-            else _("say which data you use and what exactly you do with it")
-        )
+        suggestion = _("say which data you use and what exactly you do with it")  # advice: the interface's language
         for sentence in document.sentences:
             for start, end in _purpose_spans(sentence, document.lang):
                 start, end = trim_to_words(sentence, start, end)

@@ -1,6 +1,8 @@
 """Every rule against its YAML cases: ``pass`` texts give no finding of the rule, ``fail`` texts give
 exactly the listed findings at exactly those positions. The whole checker runs, as ``policygen
-check`` would, with only the rule under test selected."""
+check`` would, with only the rule under test selected. The interface speaks English (the
+default), so a suggestion's instruction is English in every case file and only the words to paste
+are in the case's language ("say which measures", 'vi delar …')."""
 
 from __future__ import annotations
 
