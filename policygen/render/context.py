@@ -32,6 +32,7 @@ from policygen.model.facts import (
     rights_by_purpose,
     rights_table,
 )
+from policygen.model.values import anchor_slug
 from policygen.render.sanitize import MarkdownSafe, md_link
 from policygen.render.terms import TermExplainer, load_terms
 from policygen.render.words import pack_for, plain
@@ -343,11 +344,6 @@ class _Texts:
 
     def opt(self, value: Text | None) -> str | None:
         return None if value is None else value[self.lang]
-
-
-def anchor_slug(value: str) -> str:
-    """An id as an anchor: lower case, runs of anything but ``a-z0-9`` become one hyphen."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
 
 
 def _anchor(pack: Pack, name: str, **values: str) -> str:
