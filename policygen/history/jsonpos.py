@@ -4,7 +4,7 @@
 text no longer matches its version id") must name the line and column, so this scanner walks the
 same text once more, only when there is something to report, and records the position of every
 key and list item under its key path (``versions[1].consents[0].text``) in the model's
-:class:`~policygen.model.locations.Locations`. It runs only on text that ``json.loads`` accepted,
+:class:`~policygen.lang.locations.Locations`. It runs only on text that ``json.loads`` accepted,
 and keeps its own stack, so no nesting depth can exhaust recursion.
 """
 
@@ -14,7 +14,7 @@ import bisect
 import json.decoder
 import re
 
-from policygen.model.locations import Locations, join_key
+from policygen.lang.locations import Locations, join_key
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
