@@ -10,11 +10,10 @@ and keeps its own stack, so no nesting depth can exhaust recursion.
 
 from __future__ import annotations
 
-import bisect
 import json.decoder
 import re
 
-from policygen.lang.locations import Locations, join_key
+from policygen.lang.locations import Locations, join_key, offset_positions
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
@@ -22,11 +21,7 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 
 def json_locations(text: str) -> Locations:
     """Every key path of a valid JSON ``text`` → its 1-based (line, column)."""
-    starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def position(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+    position = offset_positions(text)
 
     def space(offset: int) -> int:
         return _SPACE.match(text, offset).end()  # type: ignore[union-attr]

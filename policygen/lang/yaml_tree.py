@@ -29,7 +29,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from policygen.lang.errors import Problem, UserError
-from policygen.lang.locations import Locations, Position, join_key
+from policygen.lang.locations import Locations, Position, join_key, offset_positions
 from policygen.lang.messages import N_, _
 
 MAX_DEPTH = 32
@@ -82,7 +82,7 @@ def parse_yaml(text: str, file: str, *, pure: bool = True) -> tuple[Any, Locatio
     except UserError:
         raise
     except ReaderError as error:
-        line, column = _position_of_offset(text, error.position)
+        line, column = offset_positions(text)(error.position)
         character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         raise UserError.single(file, _("control character {code} is not allowed in YAML").format(code=f"U+{character:04X}"),
                                line=line, column=column,
@@ -251,11 +251,6 @@ def _resolve_plain(value: str) -> Any:
 def _position(event: ev.Event) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-def _position_of_offset(text: str, offset: int) -> Position:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
