@@ -232,6 +232,8 @@ def _resolve_plain(value: str) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
+    if value[0] not in "0123456789+-.":
+        return value  # text: every number of the core schema starts with one of these
     if len(value) <= 1000:
         if _INT10.match(value):
             return int(value)
