@@ -278,7 +278,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "description": description,
         "organisation": description.controller.name,
         "controller": description.controller,
-        "website_label": _site_label(description.controller.website),
+        "website_label": site_label(description.controller.website),
         "dpo": description.dpo,
         "authority": _authority(description, lang),
         "effective": description.effective,
@@ -325,7 +325,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
             _anchor(pack, "automated_decision", number=str(number)), text(d.description),
             text(d.logic), text(d.consequences))
             for number, d in enumerate(description.automated_decisions, start=1)],
-        "requests_contact": _requests_contact(description),
+        "requests_contact": requests_contact(description),
         "contact_url": contact_url,
         "links_of": links_of,
         "right_anchor": lambda right: _right_anchor(pack, right),
@@ -480,16 +480,18 @@ def _authority(description: Description, lang: str) -> AuthorityView:
         name, website = known.name[lang], known.website
     else:
         name, website = authority.name[lang], authority.website
-    return AuthorityView(name=name, website=website, website_label=_site_label(website) or website)
+    return AuthorityView(name=name, website=website, website_label=site_label(website) or website)
 
 
-def _site_label(url: str | None) -> str | None:
+def site_label(url: str | None) -> str | None:
+    """A web address as link text: without ``https://`` and a final slash."""
     if url is None:
         return None
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
-def _requests_contact(description: Description) -> str:
+def requests_contact(description: Description) -> str:
+    """Where people send requests about their data: ``requests.contact``, else the controller's e-mail."""
     if description.requests is not None:
         return description.requests.contact
     return description.controller.email
