@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, messages_option, parse_languages, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
@@ -53,7 +53,7 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
     from policygen.validate import catalogue, run
 
     loaded = load_description(description)
-    chosen = _parse_languages(languages)
+    chosen = parse_languages(languages)
     path = Path(history_file) if history_file else history_path(description)
     lock = (contextlib.nullcontext() if draft else
             history_lock(path, on_wait=lambda note: click.echo(note, err=True)))
@@ -116,12 +116,3 @@ def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
     for line in build_summary(published.comparison, lang,
                               f"policygen diff {description} --since {effective}"):
         click.echo(line)
-
-
-def _parse_languages(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    languages = [part.strip() for part in value.split(",") if part.strip()]
-    if not languages:
-        raise UserError.single("--lang", _("no language given"), hint=_("for example --lang sv,en"))
-    return list(dict.fromkeys(languages))

@@ -151,3 +151,13 @@ class TranslatedHelp:
 
 class Command(TranslatedHelp, click.Command):
     """Every policygen command: help in the interface language."""
+
+
+def parse_languages(value: str | None) -> list[str] | None:
+    """``--lang sv,en`` as a list without repeats; ``None`` when the option is not given."""
+    if value is None:
+        return None
+    languages = [part.strip() for part in value.split(",") if part.strip()]
+    if not languages:
+        raise UserError.single("--lang", _("no language given"), hint=_("for example --lang sv,en"))
+    return list(dict.fromkeys(languages))

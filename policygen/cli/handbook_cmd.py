@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from policygen.cli.common import ExitCode, messages_option, user_errors_exit_2
+from policygen.cli.common import ExitCode, messages_option, parse_languages, user_errors_exit_2
 from policygen.errors import Problem, UserError
 
 
@@ -50,7 +50,7 @@ def handbook(description: str, out_dir: str, languages: str | None, draft: bool)
 
     from policygen.render.handbook.writer import write_handbook
 
-    result = write_handbook(loaded, Path(out_dir), languages=_languages(languages), draft=draft,
+    result = write_handbook(loaded, Path(out_dir), languages=parse_languages(languages), draft=draft,
                             on_wait=lambda note: click.echo(note, err=True))
     for warning in result.warnings:
         click.echo(f"{out_dir}: warning: {warning}", err=True)
@@ -70,12 +70,3 @@ def _located(path: str, finding: Any) -> Problem:
     return Problem(file=path, line=finding.line, column=finding.column, key=finding.key,
                    message=f"{finding.severity} {finding.code}{article}: {finding.message}",
                    hint=getattr(finding, "hint", "") or "")
-
-
-def _languages(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    languages = [part.strip() for part in value.split(",") if part.strip()]
-    if not languages:
-        raise UserError.single("--lang", "no language given", hint="for example --lang sv,en")
-    return list(dict.fromkeys(languages))

@@ -34,8 +34,10 @@ def rules(code: str | None, config: Path | None) -> None:
     settings, check_rules = load_settings(config)
     gdpr_rules = [*all_rules(), *change_rules()]
     if code is None:
-        click.echo(format_table(check_rules, settings) + "\n" + format_gdpr_table(all_rules())
-                   + "\n" + format_change_table(change_rules()), nl=False)
+        tables = (format_table(check_rules, settings),
+                  format_gdpr_table(all_rules(), _("policygen validate: GDPR completeness of a description")),
+                  format_gdpr_table(change_rules(), _("policygen build: changes since the last published version")))
+        click.echo("\n".join(tables), nl=False)
         return
     rule = find_rule(check_rules, code)
     if rule is not None:
@@ -96,17 +98,10 @@ def format_table(rules: list, settings) -> str:  # noqa: ANN001
     return _("policygen check: plain language") + "\n\n" + _columns(rows)
 
 
-def format_gdpr_table(rules: list) -> str:
-    """The GDPR codes of ``policygen validate``, with the article each comes from."""
+def format_gdpr_table(rules: list, title: str) -> str:
+    """GDPR codes (of ``policygen validate``, or of ``policygen build`` comparing with the
+    published history) under ``title``, with the article each comes from."""
     rows = [(_("CODE"), _("NAME"), _("ARTICLE"), _("SEVERITY"), _("SUMMARY"))]
     for info in (rule.info() for rule in rules):
         rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
-    return _("policygen validate: GDPR completeness of a description") + "\n\n" + _columns(rows)
-
-
-def format_change_table(rules: list) -> str:
-    """The codes ``policygen build`` reports when it compares with the published history."""
-    rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
-    for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
-    return _("policygen build: changes since the last published version") + "\n\n" + _columns(rows)
+    return title + "\n\n" + _columns(rows)

@@ -26,8 +26,7 @@ from enum import Enum
 from typing import Any
 
 from policygen.history.textdiff import TextChange
-from policygen.model.description import Duration, Purpose
-from policygen.model.facts import Right, rights_for_purpose
+from policygen.model.description import Duration
 
 SUBSTANTIVE = "substantive"
 EDITORIAL = "editorial"
@@ -127,15 +126,6 @@ def value_of(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value_of(value.model_dump(mode="json", by_alias=True, exclude_defaults=True))
     return str(value)
-
-
-def rights_of(purpose: Purpose) -> frozenset[Right]:
-    """The rights a purpose gives, as the policy lists them: its legal basis's (and withdrawal of
-    explicit consent), and the absolute right to object to direct marketing (Art. 21(2))."""
-    rights = set(rights_for_purpose(purpose))
-    if purpose.direct_marketing:
-        rights.add(Right.objection)
-    return frozenset(rights)
 
 
 _MONTH_UNITS = {"months": 1, "years": 12}

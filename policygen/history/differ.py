@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygen.history.changes import (ELEMENTS, Change, compare_periods, rights_of, text_reason,
-                                       value_of)
+from policygen.history.changes import ELEMENTS, Change, compare_periods, text_reason, value_of
 from policygen.history.textdiff import TextChange, compare_text, compare_texts
 from policygen.model.description import Description, Purpose, Retention
-from policygen.model.facts import Right
+from policygen.model.facts import Right, all_rights_for_purpose
 
 
 @dataclass
@@ -272,8 +271,8 @@ class _Diff:
         new_purposes = {p.id: p for p in self.new.purposes}
         common = [pid for pid in new_purposes if pid in old_purposes]
         for right in Right:
-            before = [p.id for p in self.old.purposes if right in rights_of(p)]
-            after = [p.id for p in self.new.purposes if right in rights_of(p)]
+            before = [p.id for p in self.old.purposes if right in all_rights_for_purpose(p)]
+            after = [p.id for p in self.new.purposes if right in all_rights_for_purpose(p)]
             lost = [pid for pid in common if pid in before and pid not in after]
             gained = [pid for pid in common if pid in after and pid not in before]
             if not lost and not gained and bool(before) == bool(after):

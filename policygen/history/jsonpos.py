@@ -4,17 +4,16 @@
 text no longer matches its version id") must name the line and column, so this scanner walks the
 same text once more, only when there is something to report, and records the position of every
 key and list item under its key path (``versions[1].consents[0].text``) in the model's
-:class:`~policygen.model.locations.Locations`. It runs only on text that ``json.loads`` accepted,
+:class:`~policygen.lang.locations.Locations`. It runs only on text that ``json.loads`` accepted,
 and keeps its own stack, so no nesting depth can exhaust recursion.
 """
 
 from __future__ import annotations
 
-import bisect
 import json.decoder
 import re
 
-from policygen.model.locations import Locations, join_key
+from policygen.lang.locations import Locations, join_key, offset_positions
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
@@ -22,11 +21,7 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 
 def json_locations(text: str) -> Locations:
     """Every key path of a valid JSON ``text`` → its 1-based (line, column)."""
-    starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def position(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+    position = offset_positions(text)
 
     def space(offset: int) -> int:
         return _SPACE.match(text, offset).end()  # type: ignore[union-attr]

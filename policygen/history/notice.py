@@ -19,7 +19,7 @@ from policygen.history.compare import Comparison
 from policygen.history.report import purpose_title
 from policygen.history.sentences import Describer
 from policygen.history.speaker import Speaker
-from policygen.render.context import contact_url
+from policygen.render.context import contact_url, requests_contact, site_label
 from policygen.render.documents import tidy_blank_lines
 from policygen.render.sanitize import md_link
 from policygen.render.terms import TermExplainer, load_terms
@@ -55,13 +55,12 @@ def notice(comparison: Comparison, lang: str) -> str:
     if not substantive and not listed and not small:
         blocks.append(say("notice.nothing"))
     blocks += _consents(comparison, say, date)
-    contact = new.requests.contact if new.requests else new.controller.email
+    contact = requests_contact(new)
     link = md_link(contact.removeprefix("mailto:"), contact_url(contact))
     blocks += [f"## {say('notice.questions_heading')}", say("notice.questions", contact=link)]
     if new.controller.website:
         website = new.controller.website
-        label = website.removeprefix("https://").rstrip("/")
-        blocks.append(say("notice.full_policy", website=md_link(label, website)))
+        blocks.append(say("notice.full_policy", website=md_link(site_label(website), website)))
     blocks.append(f"{say('notice.regards')}\\\n{say.text(new.controller.name)}")
     return tidy_blank_lines("\n\n".join(blocks))
 
@@ -71,7 +70,7 @@ def _items(sentences: list[str]) -> str:
 
 
 def _consents(comparison: Comparison, say: Speaker, date: str) -> list[str]:
-    renew = [change for change in comparison.consents if change.status == "renew"]
+    renew = comparison.renewals
     new = [change for change in comparison.consents if change.status == "new"]
     if not renew and not new:
         return []

@@ -3,7 +3,9 @@
 Everything that depends on the language lives under this package, as data read by small modules:
 the language packs (every word the documents need), CLDR names, dates, lists and numbers through
 Babel, and the glossaries (word lists and terms of art) that the checker and the renderer share.
-It imports nothing from the rest of policygen, so every part may use it.
+The files a user writes (the description, glossaries, config) are read here too, by one YAML
+loader (:mod:`.yaml_tree`) whose located, translated errors are the one user-error type
+(:mod:`.errors`). It imports nothing from the rest of policygen, so every part may use it.
 """
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")

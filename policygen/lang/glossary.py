@@ -23,8 +23,8 @@ An entry may have both ("regularly", or say how often): the suggestion is then t
 with the advice in parentheses, ``regularly (or say how often)``.
 
 Users add rule files of their own through the checker's configuration, so every file is validated
-here (pydantic, strict types) and every mistake is a :class:`~policygen.lang.datafile.Located`
-problem. Parsed files are kept in memory for the life of the process: parsing all of them with the
+here (pydantic, strict types) and every mistake is a located
+:class:`~policygen.lang.errors.Problem`. Parsed files are kept in memory for the life of the process: parsing all of them with the
 pure-Python YAML parser costs about 0.12 s, once.
 """
 
@@ -40,7 +40,8 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter,
                       model_validator)
 
 from policygen.lang import LANGUAGES
-from policygen.lang.datafile import DataFileError, YamlData, load_yaml, validation_problems
+from policygen.lang.datafile import YamlData, load_yaml, validation_problems
+from policygen.lang.errors import UserError
 from policygen.lang.messages import _
 
 MESSAGE_FIELDS = ("match", "phrase", "replacement")
@@ -174,7 +175,7 @@ _KNOWN = {
 
 
 def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
-    """Validate one glossary rule file; raises :class:`DataFileError` with every located problem.
+    """Validate one glossary rule file; raises :class:`UserError` with every located problem.
 
     The parsed YAML comes back too, so a caller's own checks (a category it knows, a rule declared
     twice) can point at a line.
@@ -182,7 +183,7 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     parsed = load_yaml(path, "glossary")
     file = str(path)
     if not isinstance(parsed.data, dict):
-        raise DataFileError.single(file, "a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'",
+        raise UserError.single(file, "a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'",
                                    line=1, column=1, hint="see docs/rule-api.md for the format")
     count = range(len(parsed.data.get("entries") or []))
     known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in count}}
@@ -190,14 +191,14 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     try:
         spec = RuleFile.model_validate(parsed.data)
     except ValidationError as error:
-        raise DataFileError(validation_problems(error, file, parsed.where, hints=hints, known=known)) from None
+        raise UserError(validation_problems(error, file, parsed.where, hints=hints, known=known)) from None
     if spec.rule.type == "substitution":
         for index, entry in enumerate(spec.entries):
             if not entry.replacement and not entry.advice:
                 line, column = parsed.where(f"entries[{index}]")
-                raise DataFileError.single(file, "a substitution entry needs 'replacement' or 'advice'", line=line,
-                                           column=column, key=f"entries[{index}].replacement",
-                                           hint="say what to write instead, or (advice) what the writer should do")
+                raise UserError.single(file, "a substitution entry needs 'replacement' or 'advice'", line=line,
+                                       column=column, key=f"entries[{index}].replacement",
+                                       hint="say what to write instead, or (advice) what the writer should do")
     return spec, parsed
 
 
@@ -206,7 +207,7 @@ def read_terms_file(path: Path) -> tuple[Term, ...]:
     try:
         specs = _TERMS.validate_python(parsed.data)
     except ValidationError as error:
-        raise DataFileError(validation_problems(error, str(path), parsed.where, hints=_HINTS)) from None
+        raise UserError(validation_problems(error, str(path), parsed.where, hints=_HINTS)) from None
     return tuple(Term(spec.term, tuple(spec.forms), spec.explanation) for spec in specs)
 
 

@@ -12,7 +12,7 @@ Public API (other packages import only these names):
 
 from policygen.model.description import Description, Duration
 from policygen.model.loader import LoadedDescription, load_description, load_description_text
-from policygen.model.locations import Locations
+from policygen.lang.locations import Locations
 from policygen.model.reader_texts import ReaderText, reader_texts, shown_names, with_values
 from policygen.model.source import read_description_text
 

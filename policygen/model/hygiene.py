@@ -18,7 +18,7 @@ from typing import Any
 
 from policygen.errors import Problem
 from policygen.lang.messages import _
-from policygen.model.locations import Locations, join_key
+from policygen.lang.locations import Locations, join_key
 
 # C0 controls but tab and newline, DEL, C1 controls; bidi embeddings and overrides
 # (U+202A–U+202E) and isolates (U+2066–U+2069).

@@ -16,13 +16,13 @@ from policygen.errors import Problem, UserError
 from policygen.lang.messages import _
 from policygen.model.description import Description
 from policygen.model.hygiene import hygiene_problems
-from policygen.model.locations import Locations
+from policygen.lang.locations import Locations
 from policygen.model.model_errors import validation_problems
 from policygen.model.printable import printable_problem
 from policygen.model.references import reference_problems
 from policygen.model.source import decode_description, read_description_bytes
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
-from policygen.model.yaml_tree import parse_yaml
+from policygen.lang.yaml_tree import parse_yaml
 
 
 MAX_PROBLEMS = 100
@@ -54,6 +54,9 @@ def load_description_text(text: str, path: str = "<string>") -> LoadedDescriptio
 
 def _load(text: str, path: str) -> LoadedDescription:
     data, locations = parse_yaml(text, path)
+    if data is None:
+        raise UserError.single(path, _("the file is empty"), line=1, column=1,
+                               hint=_("run `policygen init` to write a starter description"))
     if not isinstance(data, dict):
         raise UserError.single(
             path, _("the top level must be a mapping (format, languages, controller …), found {found}").format(

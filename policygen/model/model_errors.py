@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from policygen.errors import Problem
 from policygen.lang.messages import _
-from policygen.model.locations import Locations, join_key, parent_key
+from policygen.lang.locations import Locations, join_key, parent_key
 from policygen.model.suggest import closest, did_you_mean
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
 

@@ -12,7 +12,7 @@ of :mod:`policygen.model.description` instead of being written out by hand:
 - a *name* is shown to readers too but is not prose (the controller, a recipient, the record
   system, the supervisory authority): :func:`shown_names` lists them for origins only.
 
-Key paths are those of messages (``purposes[1].title``; :func:`~policygen.model.locations.join_key`),
+Key paths are those of messages (``purposes[1].title``; :func:`~policygen.lang.locations.join_key`),
 with the YAML alias of a field (``transfers[0].copy``, not ``copy_``).
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from policygen.model.fields import Label, Text
-from policygen.model.locations import join_key, parent_key
+from policygen.lang.locations import join_key, parent_key
 
 INTERNAL = frozenset({"security"})
 """Text fields no published document shows: ``security`` feeds the internal records of processing

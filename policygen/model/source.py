@@ -12,9 +12,9 @@ import os
 import stat
 
 from policygen.errors import UserError
+from policygen.lang.datafile import MAX_BYTES, position_of_byte
 from policygen.lang.messages import _
 
-MAX_BYTES = 1_000_000
 _OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
@@ -63,7 +63,7 @@ def decode_description(raw: bytes, path: str) -> str:
             raise UserError.single(path, _("file is encoded as {encoding}, not UTF-8").format(encoding=name),
                                    line=1, column=1, hint=_("save the file as UTF-8"))
     if b"\x00" in raw:
-        line, column = _position_of_byte(raw, raw.index(b"\x00"))
+        line, column = position_of_byte(raw, raw.index(b"\x00"))
         raise UserError.single(
             path, _("file holds binary data (a NUL byte), not text"), line=line, column=column,
             hint=_("a description is a UTF-8 text file written in YAML"),
@@ -71,7 +71,7 @@ def decode_description(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _position_of_byte(raw, error.start)
+        line, column = position_of_byte(raw, error.start)
         raise UserError.single(
             path, _("file is not valid UTF-8 (byte {byte})").format(byte=f"0x{raw[error.start]:02x}"),
             line=line, column=column,
@@ -79,11 +79,3 @@ def decode_description(raw: bytes, path: str) -> str:
         ) from None
     return text.removeprefix("\ufeff")
 
-
-def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points, as far as the prefix decodes) of a byte offset."""
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return line, column

@@ -20,7 +20,7 @@ from policygen import __version__
 from policygen.lang.messages import N_, _, interface_language, ngettext
 from policygen.output.common import ORIGIN_LABEL, display_path, span_of
 from policygen.output.html_highlight import Mark, highlight_lines
-from policygen.output.html_style import CATEGORY_COLOURS, category_class, stylesheet
+from policygen.output.html_style import CATEGORY_COLOURS, OTHER_COLOUR, category_class, stylesheet
 from policygen.output.levels import severity_label
 from policygen.output.lix_bands import BANDS, lix_band, lix_gauge_svg
 from policygen.output.report import FileReport, Finding, Metrics, Report, RuleInfo, Section, description_origin
@@ -127,7 +127,7 @@ def _sections_table(sections: list[Section], file_id: str) -> str:
         if lix is None:
             score = f'<span class="unscored">{escape(_(_NOT_SCORED))}</span>'
         else:
-            colour = _BAND_COLOURS.get(key, "#adb5bd")
+            colour = _BAND_COLOURS.get(key, OTHER_COLOUR)
             width = min(max(lix, 0.0), 80.0) * 1.2
             score = f'{lix:.1f} <span class="bar" style="width:{width:.0f}px;background:{colour}"></span>'
         rows.append(

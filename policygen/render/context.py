@@ -32,6 +32,7 @@ from policygen.model.facts import (
     rights_by_purpose,
     rights_table,
 )
+from policygen.model.values import anchor_slug
 from policygen.render.sanitize import MarkdownSafe, md_link
 from policygen.render.terms import TermExplainer, load_terms
 from policygen.render.words import pack_for, plain
@@ -277,7 +278,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "description": description,
         "organisation": description.controller.name,
         "controller": description.controller,
-        "website_label": _site_label(description.controller.website),
+        "website_label": site_label(description.controller.website),
         "dpo": description.dpo,
         "authority": _authority(description, lang),
         "effective": description.effective,
@@ -324,7 +325,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
             _anchor(pack, "automated_decision", number=str(number)), text(d.description),
             text(d.logic), text(d.consequences))
             for number, d in enumerate(description.automated_decisions, start=1)],
-        "requests_contact": _requests_contact(description),
+        "requests_contact": requests_contact(description),
         "contact_url": contact_url,
         "links_of": links_of,
         "right_anchor": lambda right: _right_anchor(pack, right),
@@ -343,11 +344,6 @@ class _Texts:
 
     def opt(self, value: Text | None) -> str | None:
         return None if value is None else value[self.lang]
-
-
-def anchor_slug(value: str) -> str:
-    """An id as an anchor: lower case, runs of anything but ``a-z0-9`` become one hyphen."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
 
 
 def _anchor(pack: Pack, name: str, **values: str) -> str:
@@ -484,16 +480,18 @@ def _authority(description: Description, lang: str) -> AuthorityView:
         name, website = known.name[lang], known.website
     else:
         name, website = authority.name[lang], authority.website
-    return AuthorityView(name=name, website=website, website_label=_site_label(website) or website)
+    return AuthorityView(name=name, website=website, website_label=site_label(website) or website)
 
 
-def _site_label(url: str | None) -> str | None:
+def site_label(url: str | None) -> str | None:
+    """A web address as link text: without ``https://`` and a final slash."""
     if url is None:
         return None
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
-def _requests_contact(description: Description) -> str:
+def requests_contact(description: Description) -> str:
+    """Where people send requests about their data: ``requests.contact``, else the controller's e-mail."""
     if description.requests is not None:
         return description.requests.contact
     return description.controller.email

@@ -23,7 +23,6 @@ document is published without one and its findings simply have no origin.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import hashlib
 import json
@@ -33,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policygen.lang.locations import offset_positions
 from policygen.model import reader_texts, shown_names, with_values
 
 SUFFIX = ".map.json"
@@ -207,21 +207,11 @@ def _value_ranges(published: str, start: int, end: int, value: str) -> Iterator[
         yield current
 
 
-def _line_column(text: str) -> Any:
-    starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def position(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
-
-    return position
-
-
 def origin_map(marked: str, published: str, marks: _Marks, document: str) -> bytes | None:
     """The JSON origin map of ``published``, from the same document rendered from the marked copy."""
     unmarked, ranges = _unmark(marked)
     alignment = _alignment(unmarked, published)
-    position = _line_column(published)
+    position = offset_positions(published)
     entries = []
     for start, end, number in ranges:
         found = _published_range(alignment, start, end)

@@ -16,7 +16,6 @@ template starts with ``{% set term = term.fresh() %}``: the explainer it then us
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -24,22 +23,12 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from policygen.lang import glossary
+from policygen.lang.glossary import Term
 from policygen.resources import glossary_dir
 
 
-@dataclass(frozen=True)
-class Term:
-    term: str
-    forms: tuple[str, ...]
-    explanation: str
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _forms_pattern(self.forms)
-
-
 @cache
-def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+def forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the forms as a whole word, case-insensitive; a space in a form matches any white space."""
     alternatives = sorted(forms, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in alternatives)
@@ -48,8 +37,7 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 def load_terms(lang: str, root: Path | None = None) -> tuple[Term, ...]:
     """The glossary terms of ``lang``, in file order, from the loader the checker's PL209 reads."""
-    return tuple(Term(entry.term, entry.forms, entry.explanation)
-                 for entry in glossary.load_terms(root or glossary_dir(), lang))
+    return glossary.load_terms(root or glossary_dir(), lang)
 
 
 class TermExplainer:
@@ -97,7 +85,7 @@ class TermExplainer:
         for entry in self._terms.values():
             if entry.term in self._explained:
                 continue
-            if any(entry.pattern.search(text) for text in texts):
+            if any(forms_pattern(entry.forms).search(text) for text in texts):
                 self._explained.add(entry.term)
                 found.append((entry.term, entry.explanation))
         return found
@@ -112,7 +100,7 @@ class TermExplainer:
         explanation is inserted after the term's first occurrence, unless a parenthesis follows it.
         """
         for entry in self._terms.values():
-            match = entry.pattern.search(text)
+            match = forms_pattern(entry.forms).search(text)
             if match is None:
                 continue
             if entry.term not in self._explained and not text[match.end():].lstrip().startswith("("):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from policygen.check.document import Block
 from policygen.check.extract.yaml import scalar_blocks, source_lines
 from policygen.model import LoadedDescription, reader_texts
-from policygen.model.locations import Position
+from policygen.lang.locations import Position
 
 KINDS = {"title": "heading", "label": "list_item"}
 """How a built document prints a field (its block kind for the checker); any other field is

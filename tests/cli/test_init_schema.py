@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from policygen.cli.main import main
-from policygen.model.yaml_tree import parse_yaml
+from policygen.lang.yaml_tree import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DESCRIPTIONS = sorted((ROOT / "examples").glob("*.yaml")) + [

@@ -132,7 +132,7 @@ def _hostile_files(tmp_path: Path) -> dict[str, tuple[str, str, str]]:
     for previous, name in zip("abcdefgh", "bcdefghi"):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    files["alias bomb"] = (str(bomb), f"{bomb}:1:4: anchors (&a) are not allowed", "refused for safety")
+    files["alias bomb"] = (str(bomb), f"{bomb}:1:4: a: anchors (&a) are not allowed", "refused for safety")
     return files
 
 

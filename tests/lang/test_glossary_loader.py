@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from policygen.lang.datafile import DataFileError, load_yaml
+from policygen.lang.datafile import load_yaml
+from policygen.lang.errors import UserError
 from policygen.lang.glossary import load_abbreviations, load_terms, shipped_rule_files
 from policygen.resources import glossary_dir
 
@@ -49,7 +50,7 @@ def test_scalars_follow_yaml_1_2(tmp_path: Path, text: str, expected: object) ->
 @pytest.mark.parametrize(
     ("content", "message", "where"),
     [
-        (b"a: \x07\n", "a control character is not allowed in YAML", (1, 4)),
+        (b"a: \x07\n", "control character U+0007 is not allowed in YAML", (1, 4)),
         (b"a: 1\n\x00", "binary data (a NUL byte), not text", (2, 1)),
         (b"a: \xe9t\xe9\n", "not valid UTF-8 text", (1, 4)),
         (b"a: [1,\n", "YAML syntax error", (2, 1)),
@@ -60,7 +61,7 @@ def test_scalars_follow_yaml_1_2(tmp_path: Path, text: str, expected: object) ->
 def test_bad_files_are_located(tmp_path: Path, content: bytes, message: str, where: tuple[int, int]) -> None:
     path = tmp_path / "g.yaml"
     path.write_bytes(content)
-    with pytest.raises(DataFileError) as caught:
+    with pytest.raises(UserError) as caught:
         load_yaml(path, "glossary")
     problem = caught.value.problems[0]
     assert message in problem.message

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from policygen.cli.main import main
 from policygen.errors import UserError
 from policygen.model import load_description_text
-from policygen.model.yaml_tree import parse_yaml
+from policygen.lang.yaml_tree import parse_yaml
 
 from .conftest import VALID
 

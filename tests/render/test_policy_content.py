@@ -1052,14 +1052,14 @@ def test_each_term_of_art_is_explained_where_it_is_first_used(built, example, la
     """docs/rules.md (PL209): the first use in the body (headings and the table of contents, which
     repeats them, do not count) has the glossary's parenthesis after it, a definition after a
     colon or a comma apposition, or stands in parentheses after the template's own explanation."""
-    from policygen.render.terms import load_terms
+    from policygen.render.terms import forms_pattern, load_terms
 
     text = policy(built, example, lang)
     text = text.replace(section(text, A[lang]["contents"]), "")
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     prose = re.sub(r"\]\([^)]*\)|\{#[a-z0-9-]+\}|[*#\\\[\]]", "", body)
     for term in load_terms(lang):
-        first = term.pattern.search(prose)
+        first = forms_pattern(term.forms).search(prose)
         if first is None:
             continue
         after = prose[first.end():]

@@ -15,7 +15,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
 
 from policygen.check.extract.yaml import decode_scalar, scalar_blocks, source_lines
 from policygen.errors import UserError
-from policygen.model.yaml_tree import parse_yaml
+from policygen.lang.yaml_tree import parse_yaml
 
 STYLES = {"plain": str, "literal": LiteralScalarString, "folded": FoldedScalarString,
           "double": DoubleQuotedScalarString, "single": SingleQuotedScalarString}

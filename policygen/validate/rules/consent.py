@@ -22,19 +22,8 @@ def consent_statement_missing(ctx: Context) -> Iterator[Hit]:
     Fix: Add `consent.statement` to the purpose: one sentence, in the first person, that says
     what the person agrees to ("Yes, send me the newsletter once a month").
     """
-    for i, purpose in ctx.purposes():
-        if purpose.legal_basis is not LegalBasis.consent:
-            continue
-        if purpose.consent is None:
-            yield Hit(key=f"purposes[{i}].consent",
-                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
-                                  id=purpose.id),
-                      hint=_("add `consent:` with `statement:` and `withdraw:`"))
-        elif purpose.consent.statement is None:
-            yield Hit(key=f"purposes[{i}].consent.statement",
-                      message=_("purpose `{id}` rests on consent but has no consent statement").format(
-                                  id=purpose.id),
-                      hint=_("add `statement:` with the sentence shown beside the box"))
+    return _consent_part_missing(ctx, "statement", _("purpose `{id}` rests on consent but has no consent statement"),
+                                 _("add `statement:` with the sentence shown beside the box"))
 
 
 @rule("G202", "consent.withdraw_missing", severity="error", article="7(3)")
@@ -47,19 +36,21 @@ def consent_withdraw_missing(ctx: Context) -> Iterator[Hit]:
     Fix: Add `consent.withdraw`: how to withdraw, as easy as giving (a link in every e-mail, a
     reply, the same form).
     """
+    return _consent_part_missing(ctx, "withdraw",
+                                 _("purpose `{id}` rests on consent but does not say how to withdraw it"),
+                                 _("add `withdraw:` saying how to withdraw, as easily as consent was given"))
+
+
+def _consent_part_missing(ctx: Context, part: str, message: str, hint: str) -> Iterator[Hit]:
+    """Purposes on consent whose request lacks ``part``: at ``consent`` when there is no request."""
     for i, purpose in ctx.purposes():
         if purpose.legal_basis is not LegalBasis.consent:
             continue
         if purpose.consent is None:
-            yield Hit(key=f"purposes[{i}].consent",
-                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
-                                  id=purpose.id),
+            yield Hit(key=f"purposes[{i}].consent", message=message.format(id=purpose.id),
                       hint=_("add `consent:` with `statement:` and `withdraw:`"))
-        elif purpose.consent.withdraw is None:
-            yield Hit(key=f"purposes[{i}].consent.withdraw",
-                      message=_("purpose `{id}` rests on consent but does not say how to withdraw it").format(
-                                  id=purpose.id),
-                      hint=_("add `withdraw:` saying how to withdraw, as easily as consent was given"))
+        elif getattr(purpose.consent, part) is None:
+            yield Hit(key=f"purposes[{i}].consent.{part}", message=message.format(id=purpose.id), hint=hint)
 
 
 @rule("G203", "explicit_consent.not_asked", severity="error", article="9(2)(a)")

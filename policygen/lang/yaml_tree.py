@@ -1,11 +1,14 @@
 """YAML text → plain Python data plus the position of every key, with the checks YAML leaves out.
 
+The description and the small data files a user hands us (glossaries, checker configuration,
+:mod:`policygen.lang.datafile`) are read by this one loader.
+
 We build the data from the parser's *events* instead of letting a YAML library construct objects:
 - anchors and aliases are refused at the first one we meet, before anything is expanded, so an
   alias bomb ("billion laughs") fails in microseconds;
 - duplicate keys are errors (YAML libraries often keep the last one silently);
 - scalars follow the YAML 1.2 core schema (``country: NO`` is the string "NO", ``on`` is a
-  string), and dates stay strings for the model to parse;
+  string), and dates stay strings for the model to parse; tags other than ``!!str`` are refused;
 - nesting is tracked on an explicit stack, so a deeply nested file cannot exhaust recursion, and
   the number of values is capped, so a 1 MB file of tiny entries cannot keep the (pure Python)
   parser busy for seconds;
@@ -25,9 +28,9 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
-from policygen.errors import Problem, UserError
+from policygen.lang.errors import Problem, UserError
+from policygen.lang.locations import Locations, Position, join_key, offset_positions
 from policygen.lang.messages import N_, _
-from policygen.model.locations import Locations, Position, join_key
 
 MAX_DEPTH = 32
 MAX_NODES = 20_000  # a large real description has a few thousand; bounds parse time to ~1 s
@@ -51,7 +54,7 @@ _SYNTAX_HINTS = (
     ("did not find expected key", N_("check the indentation: keys of one mapping line up exactly")),
     ("did not find expected '-'", N_("check the indentation of this list")),
     ("found unexpected end of stream", N_("a quote or bracket is not closed")),
-    ("found undefined alias", N_("anchors and aliases (&name, *name) are not allowed in a description")),
+    ("found undefined alias", N_("anchors and aliases (&name, *name) are not allowed")),
 )
 
 
@@ -65,20 +68,21 @@ class _Frame:
     seen: dict[str, int] = field(default_factory=dict)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
-    """Parse one YAML document into plain data (dict/list/str/int/float/bool/None) and positions.
+def parse_yaml(text: str, file: str, *, pure: bool = True) -> tuple[Any, Locations]:
+    """Parse one YAML document into plain data (dict/list/str/int/float/bool/None) and positions;
+    an empty document is ``None``. ``pure=False`` takes the events from libyaml's C parser.
 
     Raises :class:`UserError` for syntax errors, tabs, anchors, aliases, tags, duplicate keys,
-    excessive nesting, several documents and an empty file.
+    excessive nesting and several documents.
     """
     builder = _Builder(file)
     try:
-        for event in YAML(typ="safe", pure=True).parse(io.StringIO(text)):
+        for event in YAML(typ="safe", pure=pure).parse(io.StringIO(text)):
             builder.feed(event)
     except UserError:
         raise
     except ReaderError as error:
-        line, column = _position_of_offset(text, error.position)
+        line, column = offset_positions(text)(error.position)
         character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         raise UserError.single(file, _("control character {code} is not allowed in YAML").format(code=f"U+{character:04X}"),
                                line=line, column=column,
@@ -89,9 +93,6 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
         raise UserError.single(file, _("YAML syntax error: {problem}").format(problem=error).strip()) from None
     if builder.problems:
         raise UserError(builder.problems)
-    if builder.documents == 0 or builder.root is None:
-        raise UserError.single(file, _("the file is empty"), line=1, column=1,
-                               hint=_("run `policygen init` to write a starter description"))
     return builder.root, builder.locations
 
 
@@ -115,25 +116,25 @@ class _Builder:
                            _("remove the `---` line and everything after it, or split the file"))
             return
         if isinstance(event, ev.AliasEvent):
-            self._fail(event, _("aliases ({alias}) are not allowed in a description").format(alias=f"*{event.anchor}"),
+            self._fail(event, _("aliases ({alias}) are not allowed").format(alias=f"*{event.anchor}"),
                        _("write the value out in full; anchors and aliases are refused for safety"))
         anchor = getattr(event, "anchor", None)
         if anchor and isinstance(event, ev.NodeEvent):
-            self._fail(event, _("anchors ({anchor}) are not allowed in a description").format(anchor=f"&{anchor}"),
+            self._fail(event, _("anchors ({anchor}) are not allowed").format(anchor=f"&{anchor}"),
                        _("write the value out in full; anchors and aliases are refused for safety"))
         if isinstance(event, ev.NodeEvent):
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 self._fail(event, _("the file holds more than {count} values").format(count=f"{MAX_NODES:,}"),
-                           _("a description is a few kilobytes; check that this is the right file"))
+                           _("check that this is the right file"))
         if isinstance(event, ev.ScalarEvent):
             event.value = self._unicode(event)
             self._place(event, self._scalar(event))
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
-            self._check_tag(event, "map" if isinstance(event, ev.MappingStartEvent) else "seq")
+            self._check_tag(event)
             if len(self.stack) >= MAX_DEPTH:
                 self._fail(event, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH),
-                           _("a description needs only a few levels; check the indentation"))
+                           _("check the indentation"))
             container: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
             path, discard = self._place(event, container)
             self.stack.append(_Frame(container, path, discard=discard))
@@ -188,14 +189,9 @@ class _Builder:
         self.locations.values.setdefault(path, value_position)
 
     def _scalar(self, event: ev.ScalarEvent) -> Any:
-        self._check_tag(event, None)
-        value = event.value
-        if event.tag in (_CORE + "str", "!"):
-            return value
-        plain = event.style is None and (event.implicit is None or event.implicit[0])
-        if not plain and event.tag is None:
-            return value
-        return _resolve_plain(value)
+        self._check_tag(event)
+        plain = not event.style and event.tag is None  # the C parser's plain style is "", not None
+        return _resolve_plain(event.value) if plain else event.value
 
     def _unicode(self, event: ev.ScalarEvent) -> str:
         """Join escaped surrogate pairs (``"\\ud83d\\ude00"``) and refuse lone surrogates."""
@@ -208,19 +204,24 @@ class _Builder:
                        _("write the character itself instead of a \\u escape"))
         return value
 
-    def _check_tag(self, event: ev.NodeEvent, kind: str | None) -> None:
+    def _check_tag(self, event: ev.NodeEvent) -> None:
+        """Only ``!`` and, on text, ``!!str`` say nothing a plain value does not."""
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None or tag == "!" or (tag == _CORE + "str" and isinstance(event, ev.ScalarEvent)):
             return
-        allowed = {"map": ("map",), "seq": ("seq",), None: ("str", "int", "float", "bool", "null")}[kind]
-        if not any(tag == _CORE + name for name in allowed):
-            shown = tag.replace(_CORE, "!!")
-            self._fail(event, _("YAML tags such as `{tag}` are not allowed in a description").format(tag=shown),
-                       _("remove the tag (the part starting with `!`)"))
+        self._fail(event, _("YAML tags such as `{tag}` are not allowed").format(tag=tag.replace(_CORE, "!!")),
+                   _("remove the tag (the part starting with `!`)"))
 
     def _fail(self, event: ev.Event, message: str, hint: str) -> None:
+        """Stop at ``event``, located at the key or list item it is the value of."""
         line, column = _position(event)
-        path = self.stack[-1].path if self.stack else ""
+        path = ""
+        if self.stack:
+            frame = self.stack[-1]
+            if isinstance(frame.container, list):
+                path = join_key(frame.path, len(frame.container))
+            else:
+                path = frame.path if frame.key is None else join_key(frame.path, frame.key)
         raise UserError(self.problems + [Problem(file=self.file, line=line, column=column,
                                                  key=path, message=message, hint=hint)])
 
@@ -231,6 +232,8 @@ def _resolve_plain(value: str) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
+    if value[0] not in "0123456789+-.":
+        return value  # text: every number of the core schema starts with one of these
     if len(value) <= 1000:
         if _INT10.match(value):
             return int(value)
@@ -250,11 +253,6 @@ def _resolve_plain(value: str) -> Any:
 def _position(event: ev.Event) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-def _position_of_offset(text: str, offset: int) -> Position:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:

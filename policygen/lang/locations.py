@@ -7,12 +7,25 @@ missing key — is located at its nearest existing parent, as DESIGN.md asks.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Position = tuple[int, int]
 
 _LAST_SEGMENT = re.compile(r"(\.[^.\[\]]*|\[\d+\])$")
+
+
+def offset_positions(text: str) -> Callable[[int], Position]:
+    """A function from a character offset in ``text`` to its 1-based (line, column)."""
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def position(offset: int) -> Position:
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    return position
 
 
 def join_key(parent: str, segment: str | int) -> str:
