@@ -142,8 +142,7 @@ def _documents(path: str, lang: str, source: str, fmt: str) -> Iterator[Document
 
 
 def _check_document(document: Document, text_rules: list[Rule], settings: Settings, measurer: _Measurer) -> list[Finding]:
-    """Count and run the text rules on one document (findings sorted, severities applied), then
-    free its words."""
+    """Count and run the text rules on one document (findings sorted, severities applied)."""
     for block in document.blocks:
         measurer.add_block(block)
     findings: list[Finding] = []
@@ -156,8 +155,6 @@ def _check_document(document: Document, text_rules: list[Rule], settings: Settin
         settings.option(document.lang, "quoted-law") or "skip",
         settings.option(document.lang, "one-per-span") is not False,
     )
-    for block in document.blocks:
-        block.sentences = []
     return findings
 
 
@@ -183,8 +180,7 @@ def check_source(
             for finding in part[room:]:
                 omitted += 1
                 omitted_severities.add(finding.severity)
-            document.blocks.clear()
-            document.notes.clear()
+            document.release()
             _collect()
     finally:
         if collecting:
@@ -209,12 +205,12 @@ def _collect() -> None:
     """Free the reference cycles a checked document left, once.
 
     A document's blocks, sentences and words (a hundred thousand objects for 100k words) live
-    until the document is checked, then reference counting frees them (``_check_document`` breaks
-    the one cycle, block ↔ sentence). With the collector on, the generational collections walked
-    them again and again while they were made (about a fifth of the checking time), to find a few
-    thousand cyclic objects at most (rules' and regular expressions' temporaries). So the collector
-    is paused while a document is read and checked, and its youngest generation, which holds all
-    that the document made, is collected once after it: memory stays bounded by one document."""
+    until the document is checked; then :meth:`Document.release` breaks their one cycle (block ↔
+    sentence) and reference counting frees them. With the collector on, the generational
+    collections walked them again and again while they were made (about a fifth of the checking
+    time), to find a few thousand cyclic objects at most (rules' temporaries). So the collector is
+    paused while a document is read and checked, and its youngest generation, which holds all that
+    the document made, is collected once after it: memory stays bounded by one document."""
     gc.collect(0)
 
 
