@@ -93,17 +93,14 @@ class _Measurer:
             return
         lowers: list[str] = []
         long_words = syllables = 0
-        known = self.known_syllables
         for sentence in block.sentences:
-            sentence_lowers = sentence.lowers
-            lowers.extend(sentence_lowers)
+            lowers.extend(sentence.lowers)
             long_words += sum([word.letters > 6 for word in sentence.words])
-            if self.syllables is not None:
-                for lower in sentence_lowers:
-                    count = known.get(lower)
-                    if count is None:
-                        count = known[lower] = self.syllables(lower)
-                    syllables += count
+        if self.syllables is not None:
+            known = self.known_syllables
+            for lower in set(lowers).difference(known):  # each new word once
+                known[lower] = self.syllables(lower)
+            syllables = sum(map(known.__getitem__, lowers))
         for counter in (self.document, *(section.counter for section in self.open)):
             counter.add_sentences(len(block.sentences), lowers, long_words, syllables)
 
