@@ -163,11 +163,29 @@ class Document:
     notes: dict[str, Any] = field(default_factory=dict)
     """Facts about the document that several rules need (who the writer speaks as, which block
     follows which), computed by the first rule that asks and shared by the rest."""
+    _sentences: tuple[int, list[Sentence]] | None = field(default=None, init=False, repr=False, compare=False)
+    _words: tuple[int, list[Word]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def sentences(self) -> list[Sentence]:
-        return [sentence for block in self.blocks for sentence in block.sentences]
+        """Every sentence, in order: one list shared by every rule that reads the document (do not
+        modify it), made again only when blocks were added or removed."""
+        if self._sentences is None or self._sentences[0] != len(self.blocks):
+            self._sentences = (len(self.blocks), [sentence for block in self.blocks for sentence in block.sentences])
+        return self._sentences[1]
+
+    def release(self) -> None:
+        """Let go of the blocks, their sentences and words, and the rules' notes: the document has
+        been checked."""
+        for block in self.blocks:
+            block.sentences = []  # a sentence refers to its block: break the cycle
+        self.blocks.clear()
+        self.notes.clear()
+        self._sentences = self._words = None
 
     @property
     def words(self) -> list[Word]:
-        return [word for block in self.blocks for sentence in block.sentences for word in sentence.words]
+        """Every word, in order: shared like :attr:`sentences`."""
+        if self._words is None or self._words[0] != len(self.blocks):
+            self._words = (len(self.blocks), [word for sentence in self.sentences for word in sentence.words])
+        return self._words[1]

@@ -109,12 +109,19 @@ def phrase_words(phrase: str, lang: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+_Candidate = tuple[tuple[str, ...], Any, "list[str] | None"]
+
+
 @dataclass
 class PhraseIndex:
     """Phrases of one language, indexed by first word so a sentence is scanned in one pass."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], Any, list[str] | None]]] = field(default_factory=dict)
-    wildcard_first: list[tuple[tuple[str, ...], Any, list[str] | None]] = field(default_factory=list)
+    by_first: dict[str, list[_Candidate]] = field(default_factory=dict)
+    wildcard_first: list[_Candidate] = field(default_factory=list)
+    _longest_first: dict[str | None, list[tuple[tuple[str, ...], Any, list[str] | None, int]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    """First word (``None``: any other word) → the phrases that can start there, wildcards
+    included, longest first (a stable sort, so equal lengths keep their order); made on first use."""
 
     def add(self, words: tuple[str, ...], value: Any) -> None:
         if not words:
@@ -124,40 +131,46 @@ class PhraseIndex:
             self.wildcard_first.append((words, value, plain))
         else:
             self.by_first.setdefault(words[0], []).append((words, value, plain))
+        self._longest_first.clear()
 
     def __bool__(self) -> bool:
         return bool(self.by_first or self.wildcard_first)
+
+    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], Any, list[str] | None, int]]:
+        key = word if word in self.by_first else None
+        ordered = self._longest_first.get(key)
+        if ordered is None:
+            phrases = self.by_first.get(word, []) + self.wildcard_first if key is not None else self.wildcard_first
+            ordered = sorted(((phrase, value, plain, len(phrase)) for phrase, value, plain in phrases),
+                             key=lambda candidate: candidate[3], reverse=True)
+            self._longest_first[key] = ordered
+        return ordered
 
     def matches(self, sentence: "Sentence") -> list[tuple[int, int, Any]]:
         """``(first word index, end word index, value)`` of every phrase found, longest first per word."""
         lowers = sentence.lowers
         by_first = self.by_first
-        wildcard_first = self.wildcard_first
         count = len(lowers)
-        if wildcard_first:
+        if self.wildcard_first:
             starts: Iterable[int] = range(count)
         elif by_first.keys().isdisjoint(lowers):  # the common case, decided in C
             return []
         else:
             starts = [index for index, lower in enumerate(lowers) if lower in by_first]
         found: list[tuple[int, int, Any]] = []
+        longest_first = self._longest_first
         for index in starts:
-            candidates = by_first.get(lowers[index], [])
-            if wildcard_first:
-                candidates = candidates + wildcard_first
-            here = []
-            for phrase, value, plain in candidates:
-                end = index + len(phrase)
+            word = lowers[index]
+            candidates = longest_first.get(word if word in by_first else None) or self._candidates(word)
+            for phrase, value, plain, length in candidates:
+                end = index + length
                 if end > count:
                     continue
                 if plain is not None:
-                    if end - index == 1 or (lowers[index + 1] == plain[1] and lowers[index:end] == plain):
-                        here.append((index, end, value))
+                    if length == 1 or (lowers[index + 1] == plain[1] and lowers[index:end] == plain):
+                        found.append((index, end, value))
                 elif all(p == w or p == WILDCARD for p, w in zip(phrase, lowers[index:end])):
-                    here.append((index, end, value))
-            if len(here) > 1:
-                here.sort(key=lambda item: item[1] - item[0], reverse=True)
-            found.extend(here)
+                    found.append((index, end, value))
         return found
 
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
 
 _SPACE = re.compile(r"\s+")
-_ATTRIBUTES = ("IDX", "LENGTH", "SPACY", "IS_SPACE")
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"  # a URL with a scheme, or www.
     r"|^[^\s@]+@[^\s@]+\.[^\s@]+$"  # an e-mail address
@@ -122,50 +122,46 @@ of punctuation (a million ``(`` would take hours); it stays one white-space toke
 says, and it ends a sentence when it ends with ``.``, ``!`` or ``?``."""
 
 
+_RUN = re.compile(r"\S+")
+"""A white-space token. spaCy cuts a text at the same white space (``str.isspace``, which ``\\s``
+follows) before it cuts anything else, so a run of its tokens with no white space between them is
+exactly one such match (``tests/check/test_tokens.py`` checks this on random text)."""
+
+
 def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
     """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
     token of the run starts (for a run of 64 characters or more: its final character)."""
-    spans: list[tuple[int, int, int]] = []
-    start = 0
-    if len(text) >= 64:
-        for match in _LONG_RUN.finditer(text):
-            _spacy_spans(text, start, match.start(), lang, spans)
-            spans.append((match.start(), match.end(), match.end() - 1))
-            start = match.end()
-    _spacy_spans(text, start, len(text), lang, spans)
+    starts = _token_starts(text, lang)
+    spans = []
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        last = end - 1 if end - start >= 64 else starts[bisect_left(starts, end) - 1]
+        spans.append((start, end, last))
     return spans
 
 
-def _spacy_spans(text: str, begin: int, stop: int, lang: str, spans: list[tuple[int, int, int]]) -> None:
-    """Append the white-space tokens of ``text[begin:stop]``, cut by spaCy's tokenizer, to ``spans``.
+def _token_starts(text: str, lang: str) -> list[int]:
+    """Where each of spaCy's tokens of ``text`` starts, in order (white space tokens too); a run of
+    64 characters or more is not handed to spaCy and counts as a token at its final character."""
+    starts: list[int] = []
+    start = 0
+    if len(text) >= 64:
+        for match in _LONG_RUN.finditer(text):
+            _spacy_starts(text, start, match.start(), lang, starts)
+            starts.append(match.end() - 1)
+            start = match.end()
+    _spacy_starts(text, start, len(text), lang, starts)
+    return starts
 
-    spaCy's tokenizer (with our abbreviations as special cases) cuts the text; a run of spaCy tokens
-    with no white space between them is one white-space token (``e-post``, ``don't``, ``(t.ex.)``).
-    Token attributes are read as one array, so no Python object is made per spaCy token.
-    """
+
+def _spacy_starts(text: str, begin: int, stop: int, lang: str, starts: list[int]) -> None:
+    """Append where the tokens of ``text[begin:stop]``, cut by spaCy's tokenizer (with our
+    abbreviations as special cases), start. Read as one array: no Python object per spaCy token."""
     if begin >= stop:
         return
     tokenizer = _tokenizer(lang)
-    add = spans.append
     for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
-        offset += begin
-        start = -1
-        last = end = 0
-        for index, length, space_after, is_space in tokenizer(piece).to_array(_ATTRIBUTES).tolist():
-            if is_space:
-                if start >= 0:
-                    add((offset + start, offset + end, offset + last))
-                    start = -1
-                continue
-            if start < 0:
-                start = index
-            last = index
-            end = index + length
-            if space_after:
-                add((offset + start, offset + end, offset + last))
-                start = -1
-        if start >= 0:
-            add((offset + start, offset + end, offset + last))
+        starts.extend((tokenizer(piece).to_array("IDX") + (offset + begin)).tolist())
 
 
 _VOCAB_LIMIT = 200_000
@@ -189,38 +185,71 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
     A sentence ends after a white-space token whose last spaCy token ends with ``.``, ``!`` or ``?``
     (so the full stop is followed by white space or the block's end), unless that spaCy token is a
     listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``).
+
+    Only where the final spaCy token could be an abbreviation, because one of the listed
+    abbreviations ends the white-space token (``t.ex.``, ``(e.g.``, ``Art.``, but also ``oss.``,
+    which ends like ``s.``), does spaCy's answer decide anything. spaCy tokenises the block (once)
+    only when it has such a token; otherwise the white-space tokens are all that is needed.
     """
     known = abbreviations(lang)
+    endings, longest = _abbreviation_ends(lang)
     text = block.text
     sentences: list[Sentence] = []
     current: Sentence | None = None
-    for start, end, last in _spans(text, lang):
+    starts: list[int] | None = None  # spaCy's token starts, once a token needs them
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        token = match.group()
         if current is None:
             current = Sentence(block, start, end)
-        current.end = end
-        token = text[start:end]
         if token.isalpha():  # the common case, without a call
             current.words.append(Word(token, token.lower(), start, end, end - start))
         else:
             word = make_word(token, start, known)
             if word is not None:
                 current.words.append(word)
-        if text[end - 1] in _SENTENCE_END and not is_abbreviation(text[last:end], known):
-            if current.words:
-                sentences.append(current)
-            current = None
+        final = token[-1]
+        if final not in _SENTENCE_END:
+            continue
+        if final in endings and _may_end_with_abbreviation(token, known, longest):
+            if end - start >= 64:
+                last = end - 1
+            else:
+                if starts is None:
+                    starts = _token_starts(text, lang)
+                last = starts[bisect_left(starts, end) - 1]
+            if is_abbreviation(text[last:end], known):
+                continue
+        if current.words:
+            current.end = end
+            sentences.append(current)
+        current = None
     if current is not None and current.words:
+        current.end = len(text.rstrip())
         sentences.append(current)
     block.sentences = sentences
     return sentences
+
+
+@cache
+def _abbreviation_ends(lang: str) -> tuple[frozenset[str], int]:
+    """The final characters of the abbreviations of ``lang``, and the length of the longest."""
+    known = abbreviations(lang)
+    return frozenset(form[-1] for form in known), max(map(len, known), default=0)
+
+
+def _may_end_with_abbreviation(token: str, known: frozenset[str], longest: int) -> bool:
+    """Does ``token`` end with a listed abbreviation (any of its final characters)? Only then can
+    the last spaCy token of ``token`` be one."""
+    return any(is_abbreviation(token[index:], known) for index in range(max(len(token) - longest, 0), len(token)))
 
 
 def words_of(text: str, lang: str) -> list[str]:
     """The lower-cased words of a short text (a glossary phrase), tokenised like prose."""
     known = abbreviations(lang)
     words = []
-    for start, end, _last in _spans(text, lang):
-        word = make_word(text[start:end], 0, known)
+    for match in _RUN.finditer(text):
+        word = make_word(match.group(), 0, known)
         if word is not None:
             words.append(word.lower)
     return words

@@ -62,15 +62,19 @@ def _properties(finding: Finding) -> dict[str, Any]:
     return {name: value for name, value in fields if name not in LOCATION_FIELDS and value not in (None, "")}
 
 
-def _result(file: FileReport, finding: Finding, rule_index: dict[str, int],
-            artifact_index: dict[str, int]) -> dict[str, Any]:
-    code = finding.code
+def _artifact_location(file: FileReport, index: int) -> dict[str, Any]:
     uri, relative = relative_uri(file.path)
     artifact_location: dict[str, Any] = {"uri": uri}
     if relative:
         artifact_location["uriBaseId"] = "%SRCROOT%"
-    artifact_location["index"] = artifact_index[file.path]
-    physical: dict[str, Any] = {"artifactLocation": artifact_location}
+    artifact_location["index"] = index
+    return artifact_location
+
+
+def _result(finding: Finding, rule_index: dict[str, int], artifact_location: dict[str, Any]) -> dict[str, Any]:
+    """One result; ``artifact_location`` is its file's, made once per file (copied here)."""
+    code = finding.code
+    physical: dict[str, Any] = {"artifactLocation": dict(artifact_location)}
     span = span_of(finding)
     if span is not None:
         region: dict[str, Any] = {"startLine": span.line, "startColumn": span.column}
@@ -111,7 +115,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
         if file.path not in artifact_index:
             artifact_index[file.path] = len(artifacts)
             artifacts.append(_artifact(file))
-    results = [_result(file, finding, rule_index, artifact_index) for file, finding in report.findings()]
+    locations = {file.path: _artifact_location(file, artifact_index[file.path]) for file in report.files}
+    results = [_result(finding, rule_index, locations[file.path]) for file, finding in report.findings()]
     driver = {
         "name": "policygen",
         "version": __version__,

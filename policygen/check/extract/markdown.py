@@ -98,7 +98,8 @@ def _add_inline(builder: BlockBuilder, inline, cursor: _Cursor, heading: bool) -
     children = list(inline.children or [])
     if heading and children and children[-1].type == "text":
         trimmed = _HEADING_ATTRIBUTES.sub("", children[-1].content)
-        children[-1] = children[-1].copy(content=trimmed)
+        if trimmed != children[-1].content:
+            children[-1] = children[-1].copy(content=trimmed)
     in_autolink = False
     for child in children:
         kind = child.type
