@@ -19,7 +19,7 @@ import click
 
 from policygen.cli.common import Command, messages_option, user_errors_exit_2
 from policygen.errors import UserError
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, interface_language
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
 from policygen.output.levels import findings_at_or_above
 
@@ -95,13 +95,14 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
         for version in result.archived:
             click.echo(_("archived consent text {version}").format(version=f"sha256:{version}"))
         for version in result.restored:
-            click.echo(f"restored published consent text sha256:{version} from {path.name}")
+            click.echo(_("restored published consent text {version} from {history}").format(
+                version=f"sha256:{version}", history=path.name))
         if not draft and published.new_version:
             from policygen.history.record import append_version
 
             entry = append_version(published.history, loaded.description)
-            click.echo(f"recorded the version of {entry['effective']} "
-                       f"({entry['policy_version'][:19]}…) in {path}")
+            click.echo(_("recorded the version of {date} ({version}…) in {history}").format(
+                date=entry["effective"], version=entry["policy_version"][:19], history=path))
 
 
 def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
@@ -111,7 +112,8 @@ def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
     if published.comparison is None:
         return
     languages = loaded.description.languages
-    lang = "en" if "en" in languages else languages[0]
+    spoken = interface_language()
+    lang = spoken if spoken in languages else "en" if "en" in languages else languages[0]
     effective = published.comparison.old.effective.isoformat()
     for line in build_summary(published.comparison, lang,
                               f"policygen diff {description} --since {effective}"):

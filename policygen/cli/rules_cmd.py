@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.lang.articles import article_number
 from policygen.lang.messages import N_, _, paragraphs
 from policygen.output import RuleInfo
 
@@ -70,7 +71,7 @@ def _format_gdpr(info: RuleInfo, command: str = "policygen validate") -> str:
     """One GDPR code's documentation from its metadata (``Why:``/``Fix:`` lines in ``help``)."""
     head = (f"{info.code} {info.name}   ({command})\n"
             + _("category: {category}   severity: {severity}   GDPR article: {article}").format(
-                category=info.category, severity=info.severity, article=info.article))
+                category=info.category, severity=info.severity, article=article_number(info.article)))
     return f"{head}\n\n{_documentation(info.summary)}\n\n{_documentation(info.help)}\n"
 
 
@@ -100,13 +101,13 @@ def format_gdpr_table(rules: list) -> str:
     """The GDPR codes of ``policygen validate``, with the article each comes from."""
     rows = [(_("CODE"), _("NAME"), _("ARTICLE"), _("SEVERITY"), _("SUMMARY"))]
     for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
+        rows.append((info.code, info.name, article_number(info.article), info.severity, _documentation(info.summary)))
     return _("policygen validate: GDPR completeness of a description") + "\n\n" + _columns(rows)
 
 
 def format_change_table(rules: list) -> str:
     """The codes ``policygen build`` reports when it compares with the published history."""
-    rows = [("CODE", "NAME", "ARTICLE", "SEVERITY", "SUMMARY")]
+    rows = [(_("CODE"), _("NAME"), _("ARTICLE"), _("SEVERITY"), _("SUMMARY"))]
     for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
+        rows.append((info.code, info.name, article_number(info.article), info.severity, _documentation(info.summary)))
     return _("policygen build: changes since the last published version") + "\n\n" + _columns(rows)

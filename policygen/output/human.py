@@ -8,6 +8,7 @@ lines, and :meth:`Report.without_malformed` what is left for the ordinary report
 from __future__ import annotations
 
 from policygen.errors import Problem
+from policygen.lang.articles import cited_article
 from policygen.lang.messages import _, ngettext
 from policygen.output.common import ORIGIN_LABEL, display_path
 from policygen.output.levels import severity_label
@@ -35,7 +36,7 @@ def format_human(report: Report) -> str:
             if report.color:
                 label = f"{_COLORS.get(finding.severity, '')}{label}{_RESET}"
             key = f" {finding.key}:" if finding.key else ""
-            article = " " + _("(Art. {article})").format(article=finding.article) if finding.article else ""
+            article = " " + cited_article(finding.article) if finding.article else ""
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.code}{key} "
                          f"{finding.message}{article}")
             origin = description_origin(finding)
