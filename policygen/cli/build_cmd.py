@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _, interface_language
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
@@ -27,20 +27,20 @@ from policygen.output.levels import findings_at_or_above
 @click.command(name="build", cls=Command,
                help=N_("Render policies, PDFs, fragments and consent forms from a description."))
 @messages_option
-@click.argument("description", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+@argument("description", type=click.Path(dir_okay=False))
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help=N_("Output folder; replaced as a whole, only when the build succeeds."))
-@click.option("--lang", "languages", default=None, metavar="sv,en",
+@option("--lang", "languages", default=None, metavar="sv,en",
               help=N_("Build only these languages (a subset of the description's languages)."))
-@click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
+@option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
               help=N_("Folder with template overrides: <lang>/<name> before the built-in templates."))
-@click.option("--draft", is_flag=True,
+@option("--draft", is_flag=True,
               help=N_("Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT. "
                       "A draft reads the published history but never adds to it."))
-@click.option("--fragment-title", is_flag=True,
+@option("--fragment-title", is_flag=True,
               help=N_("Keep the policy's <h1> in the CMS fragments (for a page without a title of "
                    "its own); by default the fragment starts at its sections."))
-@click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
+@option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
               help=N_("The published history (default: beside the description, <name>.history.json)."))
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,

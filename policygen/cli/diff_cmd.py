@@ -12,23 +12,23 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
 
 
 @click.command(name="diff", cls=Command,
                help=N_("Show what changed between two descriptions, or since a published version."))
-@click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False),
+@argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False),
                 metavar=N_("OLD NEW | DESC"))
-@click.option("--since", default=None, metavar=N_("DATE|VERSION"),
+@option("--since", default=None, metavar=N_("DATE|VERSION"),
               help=N_("Compare DESC with its published version of this date or policy version id."))
-@click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
+@option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
               help=N_("The published history (default: beside DESC, <name>.history.json)."))
-@click.option("--format", "output_format", type=click.Choice(["human", "json", "md"]),
+@option("--format", "output_format", type=click.Choice(["human", "json", "md"]),
               default="human", show_default=True,
               help=N_("human: the changes with reasons; json: for programs; md: the notice to send."))
-@click.option("--lang", default=None, type=click.Choice(["sv", "en"]),
+@option("--lang", default=None, type=click.Choice(["sv", "en"]),
               help=N_("Language of the sentences (default: the new description's first language)."))
 @messages_option
 @user_errors_exit_2

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from policygen.cli.common import Command, ExitCode, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, ExitCode, argument, messages_option, option, user_errors_exit_2
 from policygen.errors import Problem, UserError
 from policygen.lang.articles import cited_article
 from policygen.lang.messages import N_, _
@@ -26,13 +26,13 @@ from policygen.output.levels import severity_label
 @click.command(name="handbook", cls=Command,
                help=N_("Write the internal support handbook: routines, reply letters, phone scripts, "
                        "training with a quiz, the Art. 30 register and the CRM field catalogue."))
-@click.argument("description", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+@argument("description", type=click.Path(dir_okay=False))
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help=N_("Output folder for the handbook; never a site folder. Replaced as a whole, "
                       "only when everything is written."))
-@click.option("--lang", "languages", default=None, metavar="sv,en",
+@option("--lang", "languages", default=None, metavar="sv,en",
               help=N_("Write only these languages (a subset of the description's languages)."))
-@click.option("--draft", is_flag=True,
+@option("--draft", is_flag=True,
               help=N_("Write despite error-level findings; every document is marked UTKAST/DRAFT "
                       "and names the gaps."))
 @messages_option

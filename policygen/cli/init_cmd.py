@@ -12,7 +12,7 @@ from importlib import resources
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
 
@@ -23,7 +23,7 @@ STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by tod
 @click.command(name="init", cls=Command,
                help=N_("Write a commented starter description to PATH (default: policygen.yaml)."))
 @messages_option
-@click.argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
+@argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
 @user_errors_exit_2
 def init(path: str) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""

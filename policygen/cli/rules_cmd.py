@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, user_errors_exit_2
 from policygen.lang.articles import article_number
 from policygen.lang.messages import N_, _, paragraphs
 from policygen.output import RuleInfo
@@ -22,8 +22,8 @@ from policygen.output import RuleInfo
 @click.command(name="rules", cls=Command,
                help=N_("List every code that check and validate report, or explain CODE (a code or dotted name)."))
 @messages_option
-@click.argument("code", required=False)
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
+@argument("code", required=False)
+@option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
 @user_errors_exit_2
 def rules(code: str | None, config: Path | None) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""

@@ -87,7 +87,7 @@ class ChangeRule:
 
     def info(self) -> RuleInfo:
         """The documentation in the interface language: summary, ``Why:`` and ``Fix:``, reference."""
-        reference = "\n" + _("Reference: {reference}").format(reference=self.reference) if self.reference else ""
+        reference = "\n" + _("Reference: {reference}").format(reference=_(self.reference)) if self.reference else ""
         why, fix = _(self.section("Why")), _(self.section("Fix"))
         return rule_info(self.code, self.name, "gdpr", self.severity, _(self.summary),
                          article=self.articles,
@@ -135,7 +135,7 @@ def effective_not_moved(review: Review) -> Iterator[Hit]:
 
 
 @change_rule("G902", "change.notice_too_short", severity="warning", article="12(1)",
-             reference="WP260 rev.01, paras. 29–31")
+             reference=N_("WP260 rev.01, paras. 29–31"))
 def notice_too_short(review: Review) -> Iterator[Hit]:
     """A substantive change takes effect sooner than the notice period allows.
 
