@@ -1,5 +1,5 @@
-"""The reasons the YAML reader (ruamel.yaml) and the template engine (Jinja) give, in the
-interface language.
+"""The reasons the YAML reader (ruamel.yaml), the TOML reader (tomllib) and the template engine
+(Jinja) give, in the interface language.
 
 Both libraries explain a problem in English ("mapping values are not allowed here", "'foo' is
 undefined"), and we pass that reason on inside our own located message. Here, in one place, the
@@ -93,6 +93,21 @@ _TEMPLATE_REASONS: tuple[tuple[str, str], ...] = (
     (r"division by zero", N_("division by zero")),
 )
 
+_TOML_REASONS: tuple[tuple[str, str], ...] = (
+    (r"Invalid value", N_("Invalid value")),
+    (r"Invalid statement", N_("Invalid statement")),
+    (r"Unclosed array", N_("Unclosed array")),
+    (r"Unclosed inline table", N_("Unclosed inline table")),
+    (r"Unterminated string", N_("Unterminated string")),
+    (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+    (r"Expected '=' after a key in a key/value pair", N_("Expected '=' after a key in a key/value pair")),
+    (r"Expected '\]' at the end of a table declaration", N_("Expected ']' at the end of a table declaration")),
+    (r"Invalid initial character for a key part", N_("Invalid initial character for a key part")),
+    (r"Illegal character (?P<found>'.+')", N_("Illegal character {found}")),
+    (r"Cannot declare (?P<key>.+) twice", N_("Cannot declare {key} twice")),
+)
+"""Python's TOML reader (``tomllib``, for ``policygen.toml``), without its "(at line …)" suffix."""
+
 _QUOTED_WORDS: tuple[str, ...] = (
     N_("a list item"), N_("a key"), N_("an indented mapping"), N_("'<stream end>'"), N_("'<scalar>'"),
     N_("'<block mapping start>'"), N_("'<block sequence start>'"), N_("'<block end>'"), N_("'<anchor>'"),
@@ -119,6 +134,12 @@ def yaml_reason(problem: str) -> str:
     """The YAML reader's ``problem`` (as our reader tidied it) in the interface language."""
     text = problem.strip()
     return _explained(text, _YAML_REASONS) or text
+
+
+def toml_reason(problem: str) -> str:
+    """The TOML reader's ``problem`` (without its position) in the interface language."""
+    text = problem.strip()
+    return _explained(text, _TOML_REASONS) or text
 
 
 def yaml_context(context: str) -> str:
