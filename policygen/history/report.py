@@ -17,7 +17,7 @@ from policygen.history.compare import Comparison, Side
 from policygen.history.consents import ConsentChange
 from policygen.history.sentences import Describer
 from policygen.history.speaker import Speaker, in_lang
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, ngettext
 
 BUILD_SUMMARY_LINES = 10
 
@@ -135,9 +135,11 @@ def build_summary(comparison: Comparison, lang: str, command: str) -> list[str]:
     published = {"date": old.effective.isoformat(), "version": _short(old.version)}
     if comparison.same_version:
         return [_("no changes since the version published for {date} ({version})").format(**published)]
-    head = _("changes since the version published for {date} ({version}): {substantive} substantive, "
-             "{editorial} editorial").format(**published, substantive=len(comparison.substantive),
-                                             editorial=len(comparison.editorial))
+    substantive = ngettext("{count} substantive", "{count} substantive", len(comparison.substantive))
+    editorial = ngettext("{count} editorial", "{count} editorial", len(comparison.editorial))
+    head = _("changes since the version published for {date} ({version}): {substantive}, {editorial}").format(
+        **published, substantive=substantive.format(count=len(comparison.substantive)),
+        editorial=editorial.format(count=len(comparison.editorial)))
     describe = Describer(old.description, comparison.new.description, say)
     ordered = comparison.substantive + comparison.editorial
     kinds = {kind: _(label) for kind, label in CHANGE_KINDS.items()}
