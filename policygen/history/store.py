@@ -180,13 +180,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key `{key}` appears twice in one object")
+            raise ValueError(_("the key `{key}` appears twice in one object").format(key=key))
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"`{name}` is not a JSON number")
+    raise ValueError(_("`{name}` is not a JSON number").format(name=name))
 
 
 class _Reader:

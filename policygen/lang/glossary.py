@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 
 from policygen.lang import LANGUAGES
 from policygen.lang.datafile import DataFileError, YamlData, load_yaml, validation_problems
+from policygen.lang.messages import _
 
 MESSAGE_FIELDS = ("match", "phrase", "replacement")
 """The fields a glossary message may name: the matched text, the entry's phrase, its replacement."""
@@ -137,8 +138,8 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     parsed = load_yaml(path, "glossary")
     file = str(path)
     if not isinstance(parsed.data, dict):
-        raise DataFileError.single(file, "a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'",
-                                   line=1, column=1, hint="see docs/rule-api.md for the format")
+        raise DataFileError.single(file, _("a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'"),
+                                   line=1, column=1, hint=_("see docs/rule-api.md for the format"))
     known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in range(len(parsed.data.get("entries") or []))}}
     try:
         spec = RuleFile.model_validate(parsed.data)
@@ -148,8 +149,8 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
         for index, entry in enumerate(spec.entries):
             if not entry.replacement:
                 line, column = parsed.where(f"entries[{index}]")
-                raise DataFileError.single(file, "a substitution entry needs 'replacement'", line=line, column=column,
-                                           key=f"entries[{index}].replacement", hint="say what to write instead")
+                raise DataFileError.single(file, _("a substitution entry needs 'replacement'"), line=line, column=column,
+                                           key=f"entries[{index}].replacement", hint=_("say what to write instead"))
     return spec, parsed
 
 
