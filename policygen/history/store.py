@@ -41,6 +41,7 @@ from pydantic import ValidationError
 from policygen.errors import UserError
 from policygen.history.jsonpos import json_locations
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import json_reason
 from policygen.model.description import Description
 from policygen.render.consent import canonical_json, consent_records, consent_text, text_version
 
@@ -204,7 +205,7 @@ class _Reader:
             self.data = json.loads(self.text, object_pairs_hook=_no_duplicates,
                                    parse_constant=_no_constant)
         except json.JSONDecodeError as error:
-            raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=error.msg),
+            raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=json_reason(error.msg)),
                                    line=error.lineno, column=error.colno,
                                    hint=_("it was edited by hand or cut short; restore it from "
                                           "version control")) from None

@@ -1,5 +1,5 @@
-"""The reasons the YAML reader (ruamel.yaml), the TOML reader (tomllib) and the template engine
-(Jinja) give, in the interface language.
+"""The reasons the YAML reader (ruamel.yaml), the TOML and JSON readers (tomllib, json) and the
+template engine (Jinja) give, in the interface language.
 
 Both libraries explain a problem in English ("mapping values are not allowed here", "'foo' is
 undefined"), and we pass that reason on inside our own located message. Here, in one place, the
@@ -108,6 +108,17 @@ _TOML_REASONS: tuple[tuple[str, str], ...] = (
 )
 """Python's TOML reader (``tomllib``, for ``policygen.toml``), without its "(at line …)" suffix."""
 
+_JSON_REASONS: tuple[tuple[str, str], ...] = (
+    (r"Expecting value", N_("Expecting value")),
+    (r"Expecting property name enclosed in double quotes", N_("Expecting property name enclosed in double quotes")),
+    (r"Expecting ',' delimiter", N_("Expecting ',' delimiter")),
+    (r"Expecting ':' delimiter", N_("Expecting ':' delimiter")),
+    (r"Unterminated string starting at", N_("Unterminated string starting at")),
+    (r"Extra data", N_("Extra data")),
+    (r"Invalid control character at", N_("Invalid control character at")),
+)
+"""Python's JSON reader (for the published history), its ``msg`` without the position."""
+
 _QUOTED_WORDS: tuple[str, ...] = (
     N_("a list item"), N_("a key"), N_("an indented mapping"), N_("'<stream end>'"), N_("'<scalar>'"),
     N_("'<block mapping start>'"), N_("'<block sequence start>'"), N_("'<block end>'"), N_("'<anchor>'"),
@@ -140,6 +151,12 @@ def toml_reason(problem: str) -> str:
     """The TOML reader's ``problem`` (without its position) in the interface language."""
     text = problem.strip()
     return _explained(text, _TOML_REASONS) or text
+
+
+def json_reason(problem: str) -> str:
+    """The JSON reader's ``problem`` (its ``msg``) in the interface language."""
+    text = problem.strip()
+    return _explained(text, _JSON_REASONS) or text
 
 
 def yaml_context(context: str) -> str:

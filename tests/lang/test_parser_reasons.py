@@ -68,3 +68,12 @@ def test_a_reason_no_pattern_knows_stays_as_the_library_wrote_it() -> None:
     with speaking("sv"):
         assert yaml_reason("found a spaceship") == "found a spaceship"
         assert template_reason("Something odd. And more.") == "Something odd. And more."
+
+
+def test_json_reasons() -> None:
+    from policygen.lang.parser_reasons import json_reason
+
+    with speaking("sv"):
+        assert json_reason("Expecting ',' delimiter") == "här saknas ett kommatecken"
+    with speaking("en"):
+        assert json_reason("Expecting ',' delimiter") == "Expecting ',' delimiter"
