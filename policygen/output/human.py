@@ -27,9 +27,12 @@ def format_human(report: Report) -> str:
         metrics = file.metrics
         if metrics is not None:
             lix = _("n/a") if metrics.lix is None else f"{metrics.lix:.1f}"
-            lines.append(_("{path}: LIX {lix} ({words} words, {sentences} sentences, {long_words} long words)").format(
-                path=path, lix=lix, words=metrics.words, sentences=metrics.sentences,
-                long_words=metrics.long_words))
+            counts = (ngettext("{count} word", "{count} words", metrics.words).format(count=metrics.words),
+                      ngettext("{count} sentence", "{count} sentences", metrics.sentences).format(
+                          count=metrics.sentences),
+                      ngettext("{count} long word", "{count} long words", metrics.long_words).format(
+                          count=metrics.long_words))
+            lines.append(_("{path}: LIX {lix} ({counts})").format(path=path, lix=lix, counts=", ".join(counts)))
         for finding in file.findings:
             total += 1
             label = severity_label(finding.severity)
