@@ -33,6 +33,7 @@ from pathlib import Path
 
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 
 DEFAULT_WAIT_SECONDS = 300.0
 _POLL_SECONDS = 0.1
@@ -124,7 +125,7 @@ def _open_lock_file(path: Path, target: Path) -> int:
             hint = _("remove that link (policygen makes the lock file itself)")
         else:
             message = _("cannot write {name}: cannot create its lock file {path} ({reason})").format(
-                name=target.name, path=path, reason=error.strerror or error)
+                name=target.name, path=path, reason=os_reason(error))
             hint = _(CANNOT_CREATE_HINT)
         raise UserError.single(str(target), message, hint=hint) from None
     return descriptor

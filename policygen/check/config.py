@@ -42,7 +42,7 @@ from policygen.errors import Problem, UserError
 from policygen.lang import LANGUAGES
 from policygen.lang.datafile import DataFileError, join_key, parent_key, read_text, validation_problems
 from policygen.lang.messages import N_, _
-from policygen.lang.parser_reasons import toml_reason
+from policygen.lang.parser_reasons import os_reason, toml_reason
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 _OTHER_SECTIONS = {"validate", "build", "init", "schema"}  # other commands' tables: not the checker's to judge
@@ -248,7 +248,7 @@ def _not_a_glossary(path: Path) -> str:
         mode = os.stat(path).st_mode
     except OSError as error:
         return _("cannot read the glossary file {path}: {error}").format(path=repr(str(path)),
-                                                                        error=error.strerror or error)
+                                                                        error=os_reason(error))
     if not stat.S_ISREG(mode):
         return _("the glossary {path} is not a regular file (a folder, device, pipe or socket)").format(
             path=repr(str(path)))

@@ -15,6 +15,7 @@ import click
 from policygen.cli.common import Command, argument, messages_option, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 
 DEFAULT_PATH = "policygen.yaml"
 STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's
@@ -36,6 +37,6 @@ def init(path: str) -> None:
         raise UserError.single(path, _("file already exists; policygen init never overwrites a file"),
                                hint=_("choose another name, e.g. `policygen init new.yaml`")) from None
     except OSError as error:
-        raise UserError.single(path, _("cannot write the file: {reason}").format(reason=error.strerror),
+        raise UserError.single(path, _("cannot write the file: {reason}").format(reason=os_reason(error)),
                                hint=_("check that the folder exists and is writable")) from None
     click.echo(_("Wrote {path}. Edit it, then run: policygen validate {path}").format(path=os.fspath(path)))

@@ -41,7 +41,7 @@ from pydantic import ValidationError
 from policygen.errors import UserError
 from policygen.history.jsonpos import json_locations
 from policygen.lang.messages import N_, _
-from policygen.lang.parser_reasons import json_reason
+from policygen.lang.parser_reasons import json_reason, os_reason
 from policygen.model.description import Description
 from policygen.render.consent import canonical_json, consent_records, consent_text, text_version
 
@@ -144,7 +144,7 @@ def _read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=error.strerror or error),
+        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
                                hint=_("check the permissions of the file and its folder")) from None
     if stat.S_ISLNK(status.st_mode):
         raise UserError.single(str(path), _("the history is a symbolic link; refusing to follow it"),
@@ -160,7 +160,7 @@ def _read_bytes(path: Path) -> bytes | None:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=error.strerror or error),
+        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
                                hint=_("check the permissions of the file and its folder")) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):

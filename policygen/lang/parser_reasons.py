@@ -1,5 +1,5 @@
-"""The reasons the YAML reader (ruamel.yaml), the TOML and JSON readers (tomllib, json) and the
-template engine (Jinja) give, in the interface language.
+"""The reasons the YAML reader (ruamel.yaml), the TOML and JSON readers (tomllib, json), the
+template engine (Jinja) and the operating system give, in the interface language.
 
 Both libraries explain a problem in English ("mapping values are not allowed here", "'foo' is
 undefined"), and we pass that reason on inside our own located message. Here, in one place, the
@@ -14,6 +14,7 @@ Words a reason quotes from the library's vocabulary (``a list item``, ``'<stream
 
 from __future__ import annotations
 
+import errno
 import re
 
 from policygen.lang.messages import N_, _
@@ -139,6 +140,30 @@ def _explained(text: str, patterns: tuple[tuple[str, str], ...]) -> str | None:
                 values["tags"] = values["tags"].replace("' or '", "' " + _("or") + " '")
             return _(template).format(**values)
     return None
+
+
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOTEMPTY: N_("Directory not empty"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+}
+"""The operating system's reasons a file operation failed (C library wording, English whatever
+the locale), by error number."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the interface language (``strerror`` when unknown)."""
+    known = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    return _(known) if known else str(error.strerror or error)
 
 
 def yaml_reason(problem: str) -> str:

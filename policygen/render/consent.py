@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import ConsentChannel, Description, LegalBasis, Purpose
 from policygen.model.facts import (
     INTENT_FIELD,
@@ -309,7 +310,7 @@ def _open_folder(path: Path, parent: int | None, reading: ArchiveReading, shown:
     except OSError as error:
         if parent is None:
             raise
-        reading.skipped.append(_("{path}: not a folder ({reason})").format(path=shown, reason=error.strerror or error))
+        reading.skipped.append(_("{path}: not a folder ({reason})").format(path=shown, reason=os_reason(error)))
         return None
 
 
@@ -318,7 +319,7 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
     try:
         status = os.stat(name, dir_fd=folder, follow_symlinks=False)
     except OSError as error:
-        reading.skipped.append(_("{path}: cannot read it ({reason})").format(path=shown, reason=error.strerror or error))
+        reading.skipped.append(_("{path}: cannot read it ({reason})").format(path=shown, reason=os_reason(error)))
         return None
     if not stat.S_ISREG(status.st_mode):
         reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=_kind(status.st_mode)))

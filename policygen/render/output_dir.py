@@ -41,6 +41,7 @@ from pathlib import Path
 
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
@@ -68,7 +69,7 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = M
         _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
-                                   reason=error.strerror or error),
+                                   reason=os_reason(error)),
                                hint=_("check the permissions of the folder and of its parents")) from None
 
 
@@ -171,7 +172,7 @@ def remove_leftovers(out: Path) -> list[str]:
             remove_tree(path)
         except OSError as error:
             problems.append(_("cannot remove {path}, left by an earlier build: {reason}").format(
-                path=path, reason=error.strerror or error))
+                path=path, reason=os_reason(error)))
     return problems
 
 
@@ -217,7 +218,7 @@ def swap_into_place(staging: Path, out: Path, *, replacing: bool) -> Swapped:
     try:
         remove_tree(previous)
     except OSError as error:
-        return Swapped(left_behind=previous, error=error.strerror or str(error))
+        return Swapped(left_behind=previous, error=os_reason(error))
     return Swapped()
 
 

@@ -36,6 +36,7 @@ from typing import Any, Generic, TypeVar
 
 from policygen.errors import UserError
 from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock
 from policygen.render.output_dir import (check_replaceable, folder_mode, make_staging,
                                          remove_leftovers, swap_into_place)
@@ -133,7 +134,7 @@ def cannot_write(out: Path, error: OSError) -> UserError:
     """The one message for a write that failed: the previous output is untouched."""
     where = error.filename or out
     return UserError.single(str(out), _("cannot write the output: {reason} ({path})").format(
-                                reason=error.strerror or error, path=where),
+                                reason=os_reason(error), path=where),
                             hint=_("check that the folder's parent exists, is writable and has space; "
                                    "the previous output was left as it was"))
 
