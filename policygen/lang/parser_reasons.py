@@ -15,6 +15,7 @@ Words a reason quotes from the library's vocabulary (``a list item``, ``'<stream
 from __future__ import annotations
 
 import errno
+import os
 import re
 
 from policygen.lang.messages import N_, _
@@ -163,7 +164,9 @@ the locale), by error number."""
 def os_reason(error: OSError) -> str:
     """Why a file operation failed, in the interface language (``strerror`` when unknown)."""
     known = _OS_REASONS.get(error.errno) if error.errno is not None else None
-    return _(known) if known else str(error.strerror or error)
+    if known and error.strerror == os.strerror(error.errno):  # not a text of our own with the same number
+        return _(known)
+    return str(error.strerror or error)
 
 
 def yaml_reason(problem: str) -> str:

@@ -55,6 +55,9 @@ _RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
+APPEARED = N_("a file or folder appeared at the output path while policygen was writing; it was not replaced")
+"""Why a first publication stopped: something took the output path at the last instant."""
+
 
 def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = MARKER) -> None:
     """Raise :class:`UserError` unless ``out`` is missing, empty, or an earlier output of its kind.
@@ -227,8 +230,7 @@ def _publish_new(staging: Path, out: Path) -> None:
     if _renameat2(staging, out, _RENAME_NOREPLACE):
         return
     if os.path.lexists(out):  # NOREPLACE refused it, or no renameat2 and it is there now
-        raise OSError(errno.EEXIST, "a file or folder appeared at the output path while policygen "
-                                    "was writing; it was not replaced", str(out))
+        raise OSError(errno.EEXIST, _(APPEARED), str(out))
     os.rename(staging, out)
 
 
@@ -253,6 +255,5 @@ def _renameat2(first: Path, second: Path, flags: int) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     if code == errno.EEXIST:
-        raise OSError(code, "a file or folder appeared at the output path while policygen was "
-                            "writing; it was not replaced", str(second))
+        raise OSError(code, _(APPEARED), str(second))
     raise OSError(code, os.strerror(code), str(second))

@@ -77,3 +77,20 @@ def test_json_reasons() -> None:
         assert json_reason("Expecting ',' delimiter") == "här saknas ett kommatecken"
     with speaking("en"):
         assert json_reason("Expecting ',' delimiter") == "Expecting ',' delimiter"
+
+
+def test_os_reasons_follow_the_interface_language_but_keep_our_own_texts() -> None:
+    import errno
+    import os
+
+    from policygen.lang.parser_reasons import os_reason
+
+    missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "x")
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    ours = OSError(errno.EEXIST, "something of our own")
+    with speaking("sv"):
+        assert os_reason(missing) == "filen eller mappen finns inte"
+        assert os_reason(full) == "det finns inget utrymme kvar på disken"
+        assert os_reason(ours) == "something of our own"
+    with speaking("en"):
+        assert os_reason(missing) == os.strerror(errno.ENOENT)
