@@ -103,7 +103,7 @@ def test_the_history_speaks_swedish(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     assert re.search(r"^byggde \d+ filer i .*site$", first.stdout, re.M)
     assert re.search(r"^arkiverade samtyckestexten sha256:[0-9a-f]{64}$", first.stdout, re.M)
-    assert re.search(r"^sparade versionen från 2026-12-01 \(sha256:[0-9a-f]{12}…\) i .*p\.history\.json$",
+    assert re.search(r"^sparade versionen som gäller från 2026-12-01 \(sha256:[0-9a-f]{12}…\) i .*p\.history\.json$",
                      first.stdout, re.M)
 
     text = description.read_text(encoding="utf-8")
