@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from policygen.errors import UserError
-from policygen.lang.messages import _
+from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 
 DEFAULT_WAIT_SECONDS = 300.0
 _POLL_SECONDS = 0.1
@@ -62,6 +63,11 @@ def sibling_name(target: Path, tag: str, reserve: int = 0) -> str:
     room = limit - len(tail.encode()) - 1
     head = os.fsencode(target.name)[:max(room, 0)].decode("utf-8", errors="ignore")
     return f".{head}{tail}"
+
+
+CANNOT_CREATE_HINT = N_("check that the folder exists and is writable; nothing was changed")
+"""The hint of a lock file that cannot be created (a catalogue key); callers with a better way
+out (``--history``) recognise the problem by it and replace it."""
 
 
 def lock_path(target: Path) -> Path:
@@ -119,8 +125,8 @@ def _open_lock_file(path: Path, target: Path) -> int:
             hint = _("remove that link (policygen makes the lock file itself)")
         else:
             message = _("cannot write {name}: cannot create its lock file {path} ({reason})").format(
-                name=target.name, path=path, reason=error.strerror or error)
-            hint = _("check that the folder exists and is writable; nothing was changed")
+                name=target.name, path=path, reason=os_reason(error))
+            hint = _(CANNOT_CREATE_HINT)
         raise UserError.single(str(target), message, hint=hint) from None
     return descriptor
 

@@ -42,6 +42,7 @@ from policygen.errors import Problem, UserError
 from policygen.lang import LANGUAGES
 from policygen.lang.datafile import DataFileError, join_key, parent_key, read_text, validation_problems
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason, toml_reason
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 _OTHER_SECTIONS = {"validate", "build", "init", "schema"}  # other commands' tables: not the checker's to judge
@@ -101,8 +102,10 @@ def _read(path: Path) -> ConfigFile | None:
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise UserError.single(str(path), _("invalid TOML: {error}").format(error=message), line=line, column=column,
+        if "(at end of document)" in str(error):
+            line, column = text.count("\n") + 1, len(text.rsplit("\n", 1)[-1]) + 1
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
+        raise UserError.single(str(path), _("invalid TOML: {error}").format(error=toml_reason(message)), line=line, column=column,
                                hint=_("check the quotes, brackets and `key = value` on this line")) from None
     config = ConfigFile(path, {}, _prefix(path), toml_positions(text))
     parents = config.prefix.split(".")[:-1]  # "tool", "policygen" in pyproject.toml
@@ -245,7 +248,7 @@ def _not_a_glossary(path: Path) -> str:
         mode = os.stat(path).st_mode
     except OSError as error:
         return _("cannot read the glossary file {path}: {error}").format(path=repr(str(path)),
-                                                                        error=error.strerror or error)
+                                                                        error=os_reason(error))
     if not stat.S_ISREG(mode):
         return _("the glossary {path} is not a regular file (a folder, device, pipe or socket)").format(
             path=repr(str(path)))

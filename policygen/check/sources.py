@@ -24,6 +24,7 @@ from pathlib import Path
 from policygen.errors import Problem
 from policygen.lang import LANGUAGES
 from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
 _STOP_WORDS = {
@@ -114,7 +115,7 @@ def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
             skipped.append(Skipped(str(folder), _("cannot read this folder ({error})").format(
-                error=error.strerror or error)))
+                error=os_reason(error))))
             continue
         folders, names = [], []
         for entry in entries:
@@ -146,7 +147,7 @@ def _entry_kind(entry: os.DirEntry) -> str | None:
         if entry.is_file(follow_symlinks=False):
             return "file"
     except OSError as error:
-        return _("cannot read it ({error})").format(error=error.strerror or error)
+        return _("cannot read it ({error})").format(error=os_reason(error))
     if Path(entry.name).suffix.lower() not in SUFFIXES:
         return None
     return _("{kind}, not a regular file").format(kind=_kind(Path(entry.path)))
@@ -197,7 +198,7 @@ def read_source(file: SourceFile) -> str:
     try:
         data = _read_regular_file(file.fs_path)
     except OSError as error:
-        raise BadInput(Problem(file.path, _("cannot read the file: {error}").format(error=error.strerror or error))) from None
+        raise BadInput(Problem(file.path, _("cannot read the file: {error}").format(error=os_reason(error)))) from None
     if data is None:
         raise BadInput(Problem(file.path, _("not a regular file (a device, pipe or socket)"),
                                hint=_("check .md, .html or .txt files")))

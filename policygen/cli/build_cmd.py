@@ -17,9 +17,9 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, parse_languages, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, parse_languages, user_errors_exit_2
 from policygen.errors import UserError
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, interface_language
 from policygen.output import ExitCode, FileReport, Report, render, should_fail, used_rules
 from policygen.output.levels import findings_at_or_above
 
@@ -27,20 +27,20 @@ from policygen.output.levels import findings_at_or_above
 @click.command(name="build", cls=Command,
                help=N_("Render policies, PDFs, fragments and consent forms from a description."))
 @messages_option
-@click.argument("description", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+@argument("description", type=click.Path(dir_okay=False))
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help=N_("Output folder; replaced as a whole, only when the build succeeds."))
-@click.option("--lang", "languages", default=None, metavar="sv,en",
+@option("--lang", "languages", default=None, metavar="sv,en",
               help=N_("Build only these languages (a subset of the description's languages)."))
-@click.option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
+@option("--templates", "user_templates", default=None, type=click.Path(file_okay=False),
               help=N_("Folder with template overrides: <lang>/<name> before the built-in templates."))
-@click.option("--draft", is_flag=True,
+@option("--draft", is_flag=True,
               help=N_("Build despite error-level findings; every page and PDF is marked UTKAST/DRAFT. "
                       "A draft reads the published history but never adds to it."))
-@click.option("--fragment-title", is_flag=True,
+@option("--fragment-title", is_flag=True,
               help=N_("Keep the policy's <h1> in the CMS fragments (for a page without a title of "
                    "its own); by default the fragment starts at its sections."))
-@click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
+@option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
               help=N_("The published history (default: beside the description, <name>.history.json)."))
 @user_errors_exit_2
 def build(description: str, out_dir: str, languages: str | None, user_templates: str | None,
@@ -95,13 +95,14 @@ def build(description: str, out_dir: str, languages: str | None, user_templates:
         for version in result.archived:
             click.echo(_("archived consent text {version}").format(version=f"sha256:{version}"))
         for version in result.restored:
-            click.echo(f"restored published consent text sha256:{version} from {path.name}")
+            click.echo(_("restored published consent text {version} from {history}").format(
+                version=f"sha256:{version}", history=path.name))
         if not draft and published.new_version:
             from policygen.history.record import append_version
 
             entry = append_version(published.history, loaded.description)
-            click.echo(f"recorded the version of {entry['effective']} "
-                       f"({entry['policy_version'][:19]}…) in {path}")
+            click.echo(_("recorded the version of {date} ({version}…) in {history}").format(
+                date=entry["effective"], version=entry["policy_version"][:19], history=path))
 
 
 def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
@@ -111,7 +112,8 @@ def _summary(published, loaded, description: str) -> None:  # noqa: ANN001
     if published.comparison is None:
         return
     languages = loaded.description.languages
-    lang = "en" if "en" in languages else languages[0]
+    spoken = interface_language()
+    lang = spoken if spoken in languages else "en" if "en" in languages else languages[0]
     effective = published.comparison.old.effective.isoformat()
     for line in build_summary(published.comparison, lang,
                               f"policygen diff {description} --since {effective}"):

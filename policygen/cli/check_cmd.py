@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, use_color, user_errors_exit_2
 from policygen.lang.messages import N_, _, ngettext
 from policygen.output import FAIL_LEVELS, FORMATS
 
@@ -22,17 +22,17 @@ from policygen.output import FAIL_LEVELS, FORMATS
                        "words …).\n\nExit 0 when no finding reaches the fail level, 1 when one does, 2 on "
                        "bad input (a missing, binary, non-UTF-8 or empty file; a bad config file)."))
 @messages_option
-@click.argument("paths", nargs=-1, required=True, metavar="PATH…")
-@click.option("--lang", type=click.Choice(["sv", "en"]), help=N_("Language of the text (default: detected per file)."))
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help=N_("Output format."))
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file (default: nearest policygen.toml or pyproject.toml)."))
-@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), help=N_("Lowest severity that fails the run (default: error)."))
-@click.option("--select", multiple=True, help=N_("Only these rules (code, code prefix, name or category); repeatable."))
-@click.option("--ignore", multiple=True, help=N_("Skip these rules (code, code prefix, name or category); repeatable."))
-@click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when findings reach the fail level (bad input still exits 2)."))
-@click.option("--statistics", is_flag=True, help=N_("After the findings, count them per rule (on stderr for machine formats)."))
-@click.option("--no-inline-config", is_flag=True, help=N_("Ignore <!-- policygen: disable=... --> comments in the checked text."))
-@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+@argument("paths", nargs=-1, required=True, metavar=N_("PATH…"))
+@option("--lang", type=click.Choice(["sv", "en"]), help=N_("Language of the text (default: detected per file)."))
+@option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="human", show_default=True, help=N_("Output format."))
+@option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file (default: nearest policygen.toml or pyproject.toml)."))
+@option("--fail-level", type=click.Choice(FAIL_LEVELS), help=N_("Lowest severity that fails the run (default: error)."))
+@option("--select", multiple=True, help=N_("Only these rules (code, code prefix, name or category); repeatable."))
+@option("--ignore", multiple=True, help=N_("Skip these rules (code, code prefix, name or category); repeatable."))
+@option("--exit-zero", is_flag=True, help=N_("Exit 0 even when findings reach the fail level (bad input still exits 2)."))
+@option("--statistics", is_flag=True, help=N_("After the findings, count them per rule (on stderr for machine formats)."))
+@option("--no-inline-config", is_flag=True, help=N_("Ignore <!-- policygen: disable=... --> comments in the checked text."))
+@option("--jobs", type=click.IntRange(min=1), metavar="N",
               help=N_("Check files on N processes (default: one per usable CPU when there are several files)."))
 @user_errors_exit_2
 def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | None, fail_level: str | None,

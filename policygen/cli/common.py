@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,10 +51,53 @@ def _choose_messages(ctx: click.Context, param: click.Parameter, value: str | No
     return value
 
 
+METAVARS = (N_("TEXT"), N_("FILE"), N_("DIRECTORY"), N_("PATH"), N_("INTEGER"), N_("DESCRIPTION"),
+            N_("DESCRIPTIONS"), N_("CODE"))
+"""The placeholders click derives from a parameter's type (``TEXT``, ``FILE`` …) or an argument's
+name (``DESCRIPTION``), as catalogue keys: help and error messages show them translated."""
+
+_DECORATED_METAVAR = re.compile(r"^(\[?)(.+?)(\]?)((?:\.\.\.)?)$")
+
+
+def translated_metavar(metavar: str) -> str:
+    """``[CODE]`` → ``[KOD]``, ``DESCRIPTIONS...`` → ``BESKRIVNINGAR...``: the placeholder inside
+    click's brackets and dots in the interface language (unknown ones, like ``sv|en``, unchanged)."""
+    match = _DECORATED_METAVAR.match(metavar)
+    if not match:
+        return metavar
+    opening, core, closing, dots = match.groups()
+    return f"{opening}{_(core)}{closing}{dots}"
+
+
+class Option(click.Option):
+    """An option whose placeholder (``--out MAPP``) follows the interface language."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translated_metavar(super().make_metavar(ctx))
+
+
+class Argument(click.Argument):
+    """An argument whose placeholder, in usage lines and error messages, follows the interface
+    language (``Argument saknas 'BESKRIVNING'``)."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translated_metavar(super().make_metavar(ctx))
+
+
+def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.option`` with a translated placeholder (:class:`Option`)."""
+    return click.option(*decls, cls=Option, **attrs)
+
+
+def argument(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.argument`` with a translated placeholder (:class:`Argument`)."""
+    return click.argument(*decls, cls=Argument, **attrs)
+
+
 def messages_option(command: F) -> F:
     """``--messages sv|en``: the language of messages, hints, labels and help (default: the
     locale's, else English). Eager, so that ``--messages sv --help`` is already in Swedish."""
-    return click.option(
+    return option(
         "--messages", type=click.Choice(INTERFACE_LANGUAGES), is_eager=True, expose_value=False,
         callback=_choose_messages, metavar="sv|en",
         help=N_("Language of messages and help (default: the locale's LANG, else English)."),
@@ -140,9 +184,32 @@ def _help_in_interface_language(command: click.Command, ctx: click.Context) -> I
                 owner.short_help = short
 
 
+OPTIONS_METAVAR = N_("[OPTIONS]")
+SUBCOMMAND_METAVAR = N_("COMMAND [ARGS]...")
+"""Click's own placeholders in usage lines, which click does not mark for translation."""
+
+
 class TranslatedHelp:
     """Mixin for click commands whose help texts are catalogue keys: ``--help`` and the command
-    list show them in the interface language."""
+    list show them in the interface language, and so do the usage line's placeholders."""
+
+    @property
+    def options_metavar(self) -> str | None:
+        shown = self.__dict__.get("_options_metavar")
+        return _(shown) if shown else shown
+
+    @options_metavar.setter
+    def options_metavar(self, value: str | None) -> None:
+        self.__dict__["_options_metavar"] = value
+
+    @property
+    def subcommand_metavar(self) -> str:
+        shown = self.__dict__.get("_subcommand_metavar", "")
+        return _(shown) if shown else shown
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str) -> None:
+        self.__dict__["_subcommand_metavar"] = value
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _help_in_interface_language(self, ctx):  # type: ignore[arg-type]

@@ -12,54 +12,57 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, user_errors_exit_2
 from policygen.errors import UserError
+from policygen.lang.messages import N_, _
 
 
-@click.command(name="diff")
-@click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False),
-                metavar="OLD NEW | DESC")
-@click.option("--since", default=None, metavar="DATE|VERSION",
-              help="Compare DESC with its published version of this date or policy version id.")
-@click.option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
-              help="The published history (default: beside DESC, <name>.history.json).")
-@click.option("--format", "output_format", type=click.Choice(["human", "json", "md"]),
+@click.command(name="diff", cls=Command,
+               help=N_("Show what changed between two descriptions, or since a published version."))
+@argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False),
+                metavar=N_("OLD NEW | DESC"))
+@option("--since", default=None, metavar=N_("DATE|VERSION"),
+              help=N_("Compare DESC with its published version of this date or policy version id."))
+@option("--history", "history_file", default=None, type=click.Path(dir_okay=False),
+              help=N_("The published history (default: beside DESC, <name>.history.json)."))
+@option("--format", "output_format", type=click.Choice(["human", "json", "md"]),
               default="human", show_default=True,
-              help="human: the changes with reasons; json: for programs; md: the notice to send.")
-@click.option("--lang", default=None, type=click.Choice(["sv", "en"]),
-              help="Language of the sentences (default: the new description's first language).")
+              help=N_("human: the changes with reasons; json: for programs; md: the notice to send."))
+@option("--lang", default=None, type=click.Choice(["sv", "en"]),
+              help=N_("Language of the sentences (default: the new description's first language)."))
 @messages_option
 @user_errors_exit_2
 def diff(descriptions: tuple[str, ...], since: str | None, history_file: str | None,
          output_format: str, lang: str | None) -> None:
-    """Show what changed between two descriptions, or since a published version."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.history.compare import Side, compare_sides
     from policygen.model import load_description
 
     if since is None:
         if history_file is not None:
-            raise UserError.single("--history", "--history goes with --since",
+            raise UserError.single("--history", _("--history goes with --since"),
                                    hint="policygen diff policy.yaml --since 2026-12-01 --history h.json")
         if len(descriptions) != 2:
-            raise UserError.single("diff", "give two descriptions (OLD NEW), or one with --since",
-                                   hint="policygen diff old.yaml new.yaml, or policygen diff "
-                                        "policy.yaml --since 2026-12-01")
+            raise UserError.single("diff", _("give two descriptions (OLD NEW), or one with --since"),
+                                   hint=_("{two}, or {since}").format(
+                                       two="policygen diff old.yaml new.yaml",
+                                       since="policygen diff policy.yaml --since 2026-12-01"))
         old_loaded, new_loaded = (load_description(path) for path in descriptions)
         old = Side(old_loaded.description, descriptions[0], old_loaded.locations)
         new = Side(new_loaded.description, descriptions[1], new_loaded.locations)
     else:
         if len(descriptions) != 1:
-            raise UserError.single("diff", "--since compares one description with its history",
+            raise UserError.single("diff", _("--since compares one description with its history"),
                                    hint="policygen diff policy.yaml --since 2026-12-01")
         new_loaded = load_description(descriptions[0])
         old = _published(descriptions[0], history_file, since)
         new = Side(new_loaded.description, descriptions[0], new_loaded.locations)
     chosen = lang or new.description.languages[0]
     if output_format == "md" and chosen not in new.description.languages:
-        raise UserError.single(new.source, f"the description has no `{chosen}` text for the "
-                                           f"notice; it is written in "
-                                           f"{', '.join(new.description.languages)}",
-                               key="languages", hint="choose one of them with --lang")
+        raise UserError.single(new.source, _("the description has no `{lang}` text for the notice; it "
+                                             "is written in {languages}").format(
+                                   lang=chosen, languages=", ".join(new.description.languages)),
+                               key="languages", hint=_("choose one of them with --lang"))
     comparison = compare_sides(old, new)
     click.echo(_render(output_format, comparison, chosen), nl=False)
 
@@ -71,9 +74,9 @@ def _published(description: str, history_file: str | None, since: str):  # noqa:
     path = Path(history_file) if history_file else history_path(description)
     history = read_history(path, Path(description).name)
     if not history.versions:
-        raise UserError.single(str(path), "there is no published history to compare with",
-                               hint="`policygen build` (without --draft) writes it; or compare "
-                                    "two files: policygen diff old.yaml new.yaml")
+        raise UserError.single(str(path), _("there is no published history to compare with"),
+                               hint=_("`policygen build` (without --draft) writes it; or compare "
+                                      "two files: policygen diff old.yaml new.yaml"))
     version = history.find(since)
     return Side(version.description, f"{path.name} ({version.effective.isoformat()})")
 

@@ -16,25 +16,29 @@ from typing import Any
 
 import click
 
-from policygen.cli.common import ExitCode, messages_option, parse_languages, user_errors_exit_2
+from policygen.cli.common import Command, ExitCode, argument, messages_option, option, parse_languages, user_errors_exit_2
 from policygen.errors import Problem, UserError
+from policygen.lang.articles import cited_article
+from policygen.lang.messages import N_, _
+from policygen.output.levels import severity_label
 
 
-@click.command(name="handbook")
-@click.argument("description", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder for the handbook; never a site folder. Replaced as a whole, "
-                   "only when everything is written.")
-@click.option("--lang", "languages", default=None, metavar="sv,en",
-              help="Write only these languages (a subset of the description's languages).")
-@click.option("--draft", is_flag=True,
-              help="Write despite error-level findings; every document is marked UTKAST/DRAFT "
-                   "and names the gaps.")
+@click.command(name="handbook", cls=Command,
+               help=N_("Write the internal support handbook: routines, reply letters, phone scripts, "
+                       "training with a quiz, the Art. 30 register and the CRM field catalogue."))
+@argument("description", type=click.Path(dir_okay=False))
+@option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help=N_("Output folder for the handbook; never a site folder. Replaced as a whole, "
+                      "only when everything is written."))
+@option("--lang", "languages", default=None, metavar="sv,en",
+              help=N_("Write only these languages (a subset of the description's languages)."))
+@option("--draft", is_flag=True,
+              help=N_("Write despite error-level findings; every document is marked UTKAST/DRAFT "
+                      "and names the gaps."))
 @messages_option
 @user_errors_exit_2
 def handbook(description: str, out_dir: str, languages: str | None, draft: bool) -> None:
-    """Write the internal support handbook: routines, reply letters, phone scripts, training
-    with a quiz, the Art. 30 register and the CRM field catalogue."""
+    """The help text is a catalogue key above: click shows it in the interface language."""
     from policygen.model import load_description
 
     loaded = load_description(description)
@@ -43,9 +47,10 @@ def handbook(description: str, out_dir: str, languages: str | None, draft: bool)
     for finding in findings:
         click.echo(_located(description, finding).render(), err=True)
     if errors and not draft:
-        click.echo(f"{description}: refusing to write the handbook: {len(errors)} error-level "
-                   f"finding(s) above; routines must not state what the description does not "
-                   f"say, so fix them, or write a marked draft with --draft", err=True)
+        click.echo(_("{description}: refusing to write the handbook: {count} error-level finding(s) "
+                     "above; routines must not state what the description does not say, so fix them, "
+                     "or write a marked draft with --draft").format(description=description,
+                                                                    count=len(errors)), err=True)
         sys.exit(ExitCode.FINDINGS)
 
     from policygen.render.handbook.writer import write_handbook
@@ -53,10 +58,13 @@ def handbook(description: str, out_dir: str, languages: str | None, draft: bool)
     result = write_handbook(loaded, Path(out_dir), languages=parse_languages(languages), draft=draft,
                             on_wait=lambda note: click.echo(note, err=True))
     for warning in result.warnings:
-        click.echo(f"{out_dir}: warning: {warning}", err=True)
-    marked = ", marked UTKAST / DRAFT" if draft else ""
-    click.echo(f"wrote the handbook, {len(result.files)} files, into {out_dir} "
-               f"(internal: do not publish{marked})")
+        click.echo(_("{out}: warning: {warning}").format(out=out_dir, warning=warning), err=True)
+    if draft:
+        click.echo(_("wrote the handbook, {count} files, into {out} (internal: do not publish; marked "
+                     "UTKAST / DRAFT)").format(count=len(result.files), out=out_dir))
+    else:
+        click.echo(_("wrote the handbook, {count} files, into {out} (internal: do not publish)").format(
+            count=len(result.files), out=out_dir))
 
 
 def _findings(loaded: Any) -> list[Any]:
@@ -66,7 +74,7 @@ def _findings(loaded: Any) -> list[Any]:
 
 
 def _located(path: str, finding: Any) -> Problem:
-    article = f" (Art. {finding.article})" if getattr(finding, "article", "") else ""
+    article = " " + cited_article(finding.article) if getattr(finding, "article", "") else ""
     return Problem(file=path, line=finding.line, column=finding.column, key=finding.key,
-                   message=f"{finding.severity} {finding.code}{article}: {finding.message}",
+                   message=f"{severity_label(finding.severity)} {finding.code}{article}: {finding.message}",
                    hint=getattr(finding, "hint", "") or "")

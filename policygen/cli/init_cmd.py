@@ -12,9 +12,10 @@ from importlib import resources
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, user_errors_exit_2
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 
 DEFAULT_PATH = "policygen.yaml"
 STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by today's
@@ -23,7 +24,7 @@ STARTER_DATE = "2026-12-01"  # the date in the packaged starter, replaced by tod
 @click.command(name="init", cls=Command,
                help=N_("Write a commented starter description to PATH (default: policygen.yaml)."))
 @messages_option
-@click.argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
+@argument("path", default=DEFAULT_PATH, type=click.Path(dir_okay=False))
 @user_errors_exit_2
 def init(path: str) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""
@@ -36,6 +37,6 @@ def init(path: str) -> None:
         raise UserError.single(path, _("file already exists; policygen init never overwrites a file"),
                                hint=_("choose another name, e.g. `policygen init new.yaml`")) from None
     except OSError as error:
-        raise UserError.single(path, _("cannot write the file: {reason}").format(reason=error.strerror),
+        raise UserError.single(path, _("cannot write the file: {reason}").format(reason=os_reason(error)),
                                hint=_("check that the folder exists and is writable")) from None
     click.echo(_("Wrote {path}. Edit it, then run: policygen validate {path}").format(path=os.fspath(path)))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, user_errors_exit_2
+from policygen.lang.articles import article_number
 from policygen.lang.messages import N_, _, paragraphs
 from policygen.output import RuleInfo
 
@@ -21,8 +22,8 @@ from policygen.output import RuleInfo
 @click.command(name="rules", cls=Command,
                help=N_("List every code that check and validate report, or explain CODE (a code or dotted name)."))
 @messages_option
-@click.argument("code", required=False)
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
+@argument("code", required=False)
+@option("--config", type=click.Path(dir_okay=False, path_type=Path), help=N_("Config file whose extra glossaries to include."))
 @user_errors_exit_2
 def rules(code: str | None, config: Path | None) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""
@@ -72,7 +73,7 @@ def _format_gdpr(info: RuleInfo, command: str = "policygen validate") -> str:
     """One GDPR code's documentation from its metadata (``Why:``/``Fix:`` lines in ``help``)."""
     head = (f"{info.code} {info.name}   ({command})\n"
             + _("category: {category}   severity: {severity}   GDPR article: {article}").format(
-                category=info.category, severity=info.severity, article=info.article))
+                category=info.category, severity=info.severity, article=article_number(info.article)))
     return f"{head}\n\n{_documentation(info.summary)}\n\n{_documentation(info.help)}\n"
 
 
@@ -103,5 +104,6 @@ def format_gdpr_table(rules: list, title: str) -> str:
     published history) under ``title``, with the article each comes from."""
     rows = [(_("CODE"), _("NAME"), _("ARTICLE"), _("SEVERITY"), _("SUMMARY"))]
     for info in (rule.info() for rule in rules):
-        rows.append((info.code, info.name, info.article, info.severity, _documentation(info.summary)))
+        rows.append((info.code, info.name, article_number(info.article), info.severity,
+                     _documentation(info.summary)))
     return title + "\n\n" + _columns(rows)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from policygen.cli.common import Command, messages_option, use_color, user_errors_exit_2
+from policygen.cli.common import Command, argument, messages_option, option, use_color, user_errors_exit_2
 from policygen.errors import Problem, UserError
 from policygen.lang.messages import N_, _
 from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, FileReport, Report,
@@ -28,23 +28,23 @@ from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_
 @click.command(name="validate", cls=Command,
                help=N_("Check descriptions: located errors, GDPR completeness and the plain language of their texts."))
 @messages_option
-@click.argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="human",
+@argument("descriptions", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="human",
               show_default=True, help=N_("Output format."))
-@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=DEFAULT_FAIL_LEVEL, show_default=True,
+@option("--fail-level", type=click.Choice(FAIL_LEVELS), default=DEFAULT_FAIL_LEVEL, show_default=True,
               help=N_("Exit 1 when a finding is at this severity or above ('never': report only). "
                    "Language findings are at most warnings."))
-@click.option("--exit-zero", is_flag=True, help=N_("Report findings but exit 0 (format errors still exit 2)."))
-@click.option("--statistics", is_flag=True,
+@option("--exit-zero", is_flag=True, help=N_("Report findings but exit 0 (format errors still exit 2)."))
+@option("--statistics", is_flag=True,
               help=N_("After the findings, count them per rule (on stderr for machine formats)."))
-@click.option("--select", multiple=True,
+@option("--select", multiple=True,
               help=N_("Only these rules (G or PL code, code prefix, name or category); repeatable."))
-@click.option("--ignore", multiple=True,
+@option("--ignore", multiple=True,
               help=N_("Skip these rules (G or PL code, code prefix, name or category); repeatable. "
                    "--ignore PL skips the language check."))
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+@option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Checker config for the language check (default: nearest policygen.toml or pyproject.toml)."))
-@click.option("--no-inline-config", is_flag=True,
+@option("--no-inline-config", is_flag=True,
               help=N_("Ignore '# policygen: disable=...' comments in the description."))
 @user_errors_exit_2
 def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str, exit_zero: bool,

@@ -19,12 +19,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from policygen.errors import Problem, UserError
-from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock, lock_path
+from policygen.lang.messages import N_, _
+from policygen.locks import CANNOT_CREATE_HINT, DEFAULT_WAIT_SECONDS, exclusive_lock, lock_path
 
 __all__ = ["history_lock", "lock_path"]
 
-_ELSEWHERE = "the history lives beside the description, so its folder must be writable; or give " \
-             "the history another place with --history"
+_ELSEWHERE = N_("the history lives beside the description, so its folder must be writable; or give "
+                "the history another place with --history")
 
 
 @contextlib.contextmanager
@@ -34,7 +35,7 @@ def history_lock(target: Path, *, wait: float = DEFAULT_WAIT_SECONDS,
     with contextlib.ExitStack() as stack:
         try:
             path = stack.enter_context(exclusive_lock(
-                target, what=f"another build that records to {target.name}", wait=wait,
+                target, what=_("another build that records to {history}").format(history=target.name), wait=wait,
                 on_wait=on_wait))
         except UserError as error:
             raise UserError([_with_hint(problem) for problem in error.problems]) from None
@@ -43,6 +44,6 @@ def history_lock(target: Path, *, wait: float = DEFAULT_WAIT_SECONDS,
 
 def _with_hint(problem: Problem) -> Problem:
     """The lock's own problem, with the way out a history has: ``--history``."""
-    if "cannot create its lock file" not in problem.message:
+    if problem.hint != _(CANNOT_CREATE_HINT):
         return problem
-    return replace(problem, hint=_ELSEWHERE)
+    return replace(problem, hint=_(_ELSEWHERE))

@@ -17,6 +17,8 @@ from typing import Any
 
 from policygen.errors import UserError
 from policygen.history.store import FORMAT, History
+from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import Description
 from policygen.render.consent import archive_entry, canonical_json, consent_records, policy_version
 
@@ -76,10 +78,9 @@ def append_version(history: History, description: Description) -> dict[str, Any]
         write_atomically(history.path, text.encode("utf-8"))
     except OSError as error:
         raise UserError.single(
-            str(history.path), f"cannot record the new version in the history: "
-                               f"{error.strerror or error}",
-            hint="the history was left as it was; free some space or fix the permissions, then "
-                 "build again to record the version") from None
+            str(history.path), _("cannot record the new version in the history: {reason}").format(reason=os_reason(error)),
+            hint=_("the history was left as it was; free some space or fix the permissions, then "
+                   "build again to record the version")) from None
     return entry
 
 

@@ -17,8 +17,12 @@ from policygen.history.compare import Comparison, Side
 from policygen.history.consents import ConsentChange
 from policygen.history.sentences import Describer
 from policygen.history.speaker import Speaker, in_lang
+from policygen.lang.messages import N_, _, ngettext
 
 BUILD_SUMMARY_LINES = 10
+
+CHANGE_KINDS = {"substantive": N_("substantive"), "editorial": N_("editorial")}
+"""The two classes of change as the build summary labels them (catalogue keys)."""
 
 
 def _where(comparison: Comparison, change: Change) -> tuple[str, int, int] | None:
@@ -124,24 +128,29 @@ def human(comparison: Comparison, lang: str) -> str:
 
 
 def build_summary(comparison: Comparison, lang: str, command: str) -> list[str]:
-    """The few lines ``build`` prints about what changed since the last published version."""
+    """The few lines ``build`` prints about what changed since the last published version: the
+    frame in the interface language, each change's sentence in ``lang`` (a document language)."""
     say = Speaker(lang)
     old = comparison.old
-    head = (f"changes since the version published for {old.effective.isoformat()} "
-            f"({_short(old.version)}): {len(comparison.substantive)} substantive, "
-            f"{len(comparison.editorial)} editorial")
+    published = {"date": old.effective.isoformat(), "version": _short(old.version)}
     if comparison.same_version:
-        return [f"no changes since the version published for {old.effective.isoformat()} "
-                f"({_short(old.version)})"]
+        return [_("no changes since the version published for {date} ({version})").format(**published)]
+    substantive = ngettext("{count} substantive", "{count} substantive", len(comparison.substantive))
+    editorial = ngettext("{count} editorial", "{count} editorial", len(comparison.editorial))
+    head = _("changes since the version published for {date} ({version}): {substantive}, {editorial}").format(
+        **published, substantive=substantive.format(count=len(comparison.substantive)),
+        editorial=editorial.format(count=len(comparison.editorial)))
     describe = Describer(old.description, comparison.new.description, say)
     ordered = comparison.substantive + comparison.editorial
+    kinds = {kind: _(label) for kind, label in CHANGE_KINDS.items()}
+    width = max(len(label) for label in kinds.values())
     lines = [head]
     for change in ordered[:BUILD_SUMMARY_LINES]:
-        lines.append(f"  {change.kind:<11}  {describe.sentence(change)}")
+        lines.append(f"  {kinds.get(change.kind, change.kind):<{width}}  {describe.sentence(change)}")
     if len(ordered) > BUILD_SUMMARY_LINES:
-        lines.append(f"  … and {len(ordered) - BUILD_SUMMARY_LINES} more")
+        lines.append("  " + _("… and {count} more").format(count=len(ordered) - BUILD_SUMMARY_LINES))
     for change in comparison.renewals:
-        lines.append(f"  consent to ask again: {change.purpose} — "
-                     f"{consent_action(say, comparison, change)}")
-    lines.append(f"  every change and its reason: {command}")
+        lines.append("  " + _("consent to ask again: {purpose} — {action}").format(
+            purpose=change.purpose, action=consent_action(say, comparison, change)))
+    lines.append("  " + _("every change and its reason: {command}").format(command=command))
     return lines

@@ -15,8 +15,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from policygen.history.compare import Comparison
+from policygen.lang.messages import N_, _, ngettext
 from policygen.model.facts import Facts
 from policygen.output import Finding, RuleInfo, rule_info
+
+WHY = N_("Why:")
+FIX = N_("Fix:")
+"""The same paragraph titles as the rules of ``validate`` (history may not import validate)."""
 
 DEFAULT_NOTICE_DAYS = 1
 """Without ``changes.notice_days``, a substantive change must at least take effect after the day
@@ -71,11 +76,22 @@ class ChangeRule:
     def articles(self) -> str:
         return self.article + (f" / {self.article_14}" if self.article_14 else "")
 
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring, in English (its catalogue key)."""
+        return self.doc.splitlines()[0].strip() if self.doc else ""
+
+    def doc_keys(self) -> list[str]:
+        """The catalogue keys of the documentation, as in :meth:`policygen.validate.registry.Rule.doc_keys`."""
+        return [key for key in (self.summary, self.section("Why"), self.section("Fix")) if key]
+
     def info(self) -> RuleInfo:
-        reference = f"\nReference: {self.reference}" if self.reference else ""
-        return rule_info(self.code, self.name, "gdpr", self.severity, self.doc,
+        """The documentation in the interface language: summary, ``Why:`` and ``Fix:``, reference."""
+        reference = "\n" + _("Reference: {reference}").format(reference=_(self.reference)) if self.reference else ""
+        why, fix = _(self.section("Why")), _(self.section("Fix"))
+        return rule_info(self.code, self.name, "gdpr", self.severity, _(self.summary),
                          article=self.articles,
-                         help=f"Why: {self.section('Why')}\nFix: {self.section('Fix')}{reference}")
+                         help=f"{_(WHY)} {why}\n{_(FIX)} {fix}{reference}")
 
 
 RULES: dict[str, ChangeRule] = {}
@@ -108,18 +124,18 @@ def effective_not_moved(review: Review) -> Iterator[Hit]:
     if review.comparison.same_version:
         return
     if new.effective == old.effective:
-        yield Hit("effective", f"the description changed since the version published for "
-                               f"{old.effective.isoformat()}, but `effective` is still "
-                               f"{new.effective.isoformat()}",
-                  hint="set `effective:` to the date the changed policy takes effect")
+        yield Hit("effective", _("the description changed since the version published for {old}, but "
+                                 "`effective` is still {new}").format(old=old.effective.isoformat(),
+                                                                      new=new.effective.isoformat()),
+                  hint=_("set `effective:` to the date the changed policy takes effect"))
     elif new.effective < old.effective:
-        yield Hit("effective", f"`effective` ({new.effective.isoformat()}) is before the last "
-                               f"published version's date ({old.effective.isoformat()})",
-                  hint="a new version takes effect after the published one; set a later date")
+        yield Hit("effective", _("`effective` ({new}) is before the last published version's date "
+                                 "({old})").format(new=new.effective.isoformat(), old=old.effective.isoformat()),
+                  hint=_("a new version takes effect after the published one; set a later date"))
 
 
 @change_rule("G902", "change.notice_too_short", severity="warning", article="12(1)",
-             reference="WP260 rev.01, paras. 29–31")
+             reference=N_("WP260 rev.01, paras. 29–31"))
 def notice_too_short(review: Review) -> Iterator[Hit]:
     """A substantive change takes effect sooner than the notice period allows.
 
@@ -138,13 +154,17 @@ def notice_too_short(review: Review) -> Iterator[Hit]:
     days = (comparison.new.effective - review.today).days
     if days >= review.notice_days:
         return
-    when = ("today" if days == 0 else f"in {days} day(s)" if days > 0
-            else f"{-days} day(s) ago")
-    yield Hit("effective", f"{len(substantive)} substantive change(s) take effect "
-                           f"{comparison.new.effective.isoformat()} ({when}); the notice period is "
-                           f"{review.notice_days} day(s)",
-              hint=f"set `effective:` to {(review.today + dt.timedelta(days=review.notice_days)).isoformat()} "
-                   f"or later, and send the notice (`policygen diff … --format md`)")
+    when = (_("today") if days == 0
+            else ngettext("in {days} day", "in {days} days", days).format(days=days) if days > 0
+            else ngettext("{days} day ago", "{days} days ago", -days).format(days=-days))
+    changes = ngettext("{count} substantive change takes effect {date} ({when})",
+                       "{count} substantive changes take effect {date} ({when})", len(substantive)).format(
+        count=len(substantive), date=comparison.new.effective.isoformat(), when=when)
+    period = ngettext("the notice period is {days} day", "the notice period is {days} days",
+                      review.notice_days).format(days=review.notice_days)
+    yield Hit("effective", f"{changes}; {period}",
+              hint=_("set `effective:` to {date} or later, and send the notice (`policygen diff … --format md`)").format(
+                  date=(review.today + dt.timedelta(days=review.notice_days)).isoformat()))
 
 
 @change_rule("G903", "purpose.new_without_notice", severity="warning", article="13(3)",
@@ -169,9 +189,9 @@ def new_purpose_without_notice(review: Review) -> Iterator[Hit]:
         if change.element == "purpose" and change.action == "added":
             index, purpose = purposes[change.id]
             yield Hit(f"purposes[{index}]",
-                      f"purpose `{purpose.id}` is new, and the policy takes effect "
-                      f"{comparison.new.effective.isoformat()}, not in the future",
-                      hint="set `effective:` to a later date and tell people before it",
+                      _("purpose `{purpose}` is new, and the policy takes effect {date}, not in the "
+                        "future").format(purpose=purpose.id, date=comparison.new.effective.isoformat()),
+                      hint=_("set `effective:` to a later date and tell people before it"),
                       indirect=facts.uses_indirect(purpose))
 
 

@@ -40,11 +40,17 @@ from pydantic import ValidationError
 
 from policygen.errors import UserError
 from policygen.history.jsonpos import json_locations
+from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import json_reason, os_reason
 from policygen.model.description import Description
 from policygen.render.consent import canonical_json, consent_records, consent_text, text_version
 
 FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024  # decades of versions are a few megabytes
+
+EDITED = N_("the history was edited by hand; restore it from version control")
+NOT_OURS = N_("this is not a history policygen wrote")
+"""Hints shared by many of the history's checks (catalogue keys)."""
 _VERSION_ID = re.compile(r"^sha256:[0-9a-f]{64}$")
 _VERSION_KEYS = ("effective", "policy_version", "previous", "consents", "description")
 _RECORD_KEYS = ("purpose", "lang", "statement", "data", "withdraw", "text", "version",
@@ -89,10 +95,10 @@ class History:
             try:
                 day = dt.date.fromisoformat(since)
             except ValueError:
-                raise self._unknown(since, "is not a date") from None
+                raise self._unknown(since, N_("`{since}` is not a date")) from None
             in_force = [v for v in self.versions if v.effective <= day]
             if not in_force:
-                raise self._unknown(since, "is before the first published version")
+                raise self._unknown(since, N_("`{since}` is before the first published version"))
             return in_force[-1]
         digits = since.removeprefix("sha256:").lower()
         if re.fullmatch(r"[0-9a-f]{8,64}", digits):
@@ -101,14 +107,16 @@ class History:
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                raise self._unknown(since, "matches more than one version; give more digits")
-        raise self._unknown(since, "names no published version")
+                raise self._unknown(since, N_("`{since}` matches more than one version; give more digits"))
+        raise self._unknown(since, N_("`{since}` names no published version"))
 
     def _unknown(self, since: str, why: str) -> UserError:
+        """``why`` is a catalogue key with a ``{since}`` placeholder (marked with ``N_``)."""
         listed = ", ".join(f"{v.effective.isoformat()} ({v.policy_version[:19]}…)"
-                           for v in self.versions) or "none yet"
-        return UserError.single("--since", f"`{since}` {why}",
-                                hint=f"the published versions in {self.path.name}: {listed}")
+                           for v in self.versions) or _("none yet")
+        return UserError.single("--since", _(why).format(since=since),
+                                hint=_("the published versions in {history}: {versions}").format(
+                                    history=self.path.name, versions=listed))
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -136,34 +144,34 @@ def _read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise UserError.single(str(path), f"cannot read the history: {error.strerror or error}",
-                               hint="check the permissions of the file and its folder") from None
+        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
+                               hint=_("check the permissions of the file and its folder")) from None
     if stat.S_ISLNK(status.st_mode):
-        raise UserError.single(str(path), "the history is a symbolic link; refusing to follow it",
-                               hint="keep the history as a regular file beside the description")
+        raise UserError.single(str(path), _("the history is a symbolic link; refusing to follow it"),
+                               hint=_("keep the history as a regular file beside the description"))
     if not stat.S_ISREG(status.st_mode):
-        raise UserError.single(str(path), "the history is not a regular file",
-                               hint="remove it, or give another place with --history")
+        raise UserError.single(str(path), _("the history is not a regular file"),
+                               hint=_("remove it, or give another place with --history"))
     if status.st_size > MAX_BYTES:
-        raise UserError.single(str(path), f"the history is too large ({status.st_size:,} bytes; "
-                                          f"the limit is {MAX_BYTES:,})",
-                               hint="this is not a history policygen wrote")
+        raise UserError.single(str(path), _("the history is too large ({size} bytes; the limit is {limit})").format(
+                                   size=f"{status.st_size:,}", limit=f"{MAX_BYTES:,}"),
+                               hint=_(NOT_OURS))
     flags = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise UserError.single(str(path), f"cannot read the history: {error.strerror or error}",
-                               hint="check the permissions of the file and its folder") from None
+        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
+                               hint=_("check the permissions of the file and its folder")) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise UserError.single(str(path), "the history is not a regular file",
-                                   hint="remove it, or give another place with --history")
+            raise UserError.single(str(path), _("the history is not a regular file"),
+                                   hint=_("remove it, or give another place with --history"))
         chunks = []
         while chunk := os.read(descriptor, 1 << 20):
             chunks.append(chunk)
             if sum(map(len, chunks)) > MAX_BYTES:
-                raise UserError.single(str(path), "the history is too large",
-                                       hint="this is not a history policygen wrote")
+                raise UserError.single(str(path), _("the history is too large"),
+                                       hint=_(NOT_OURS))
         return b"".join(chunks)
     finally:
         os.close(descriptor)
@@ -173,13 +181,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key `{key}` appears twice in one object")
+            raise ValueError(_("the key `{key}` appears twice in one object").format(key=key))
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"`{name}` is not a JSON number")
+    raise ValueError(_("`{name}` is not a JSON number").format(name=name))
 
 
 class _Reader:
@@ -191,19 +199,19 @@ class _Reader:
             self.text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw[:error.start].count(b"\n") + 1
-            raise UserError.single(str(path), "the history is not UTF-8 text", line=line,
-                                   column=1, hint="this is not a history policygen wrote") from None
+            raise UserError.single(str(path), _("the history is not UTF-8 text"), line=line,
+                                   column=1, hint=_(NOT_OURS)) from None
         try:
             self.data = json.loads(self.text, object_pairs_hook=_no_duplicates,
                                    parse_constant=_no_constant)
         except json.JSONDecodeError as error:
-            raise UserError.single(str(path), f"the history is not valid JSON: {error.msg}",
+            raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=json_reason(error.msg)),
                                    line=error.lineno, column=error.colno,
-                                   hint="it was edited by hand or cut short; restore it from "
-                                        "version control") from None
+                                   hint=_("it was edited by hand or cut short; restore it from "
+                                          "version control")) from None
         except (ValueError, RecursionError) as error:
-            raise UserError.single(str(path), f"the history is not valid JSON: {error}",
-                                   hint="restore it from version control") from None
+            raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=error),
+                                   hint=_("restore it from version control")) from None
         self._locations = None
 
     def fail(self, key: str, message: str, hint: str) -> UserError:
@@ -216,54 +224,54 @@ class _Reader:
     def check_header(self, description_name: str) -> None:
         data = self.data
         if not isinstance(data, dict) or data.get("policygen_history") != FORMAT:
-            raise self.fail("", "this is not a policygen history (no `\"policygen_history\": 1`)",
-                            "remove it or move it away; `policygen build` writes the history")
+            raise self.fail("", _("this is not a policygen history (no `{header}`)").format(
+                                header='"policygen_history": 1'),
+                            _("remove it or move it away; `policygen build` writes the history"))
         unknown = sorted(set(data) - {"policygen_history", "description", "versions"})
         if unknown:
-            raise self.fail(unknown[0], f"unknown key `{unknown[0]}` in the history",
-                            "the history was edited by hand; restore it from version control")
+            raise self.fail(unknown[0], _("unknown key `{key}` in the history").format(key=unknown[0]),
+                            _(EDITED))
         if data.get("description") != description_name:
             raise self.fail("description",
-                            f"this history belongs to `{data.get('description')}`, not to "
-                            f"`{description_name}`",
-                            "give this description its own history (--history), or if you renamed "
-                            "the description, write its new file name here")
+                            _("this history belongs to `{owner}`, not to `{description}`").format(
+                                owner=data.get("description"), description=description_name),
+                            _("give this description its own history (--history), or if you renamed "
+                              "the description, write its new file name here"))
         versions = data.get("versions")
         if not isinstance(versions, list) or not versions:
-            raise self.fail("versions", "the history has no versions",
-                            "restore it from version control, or remove it to start a new one")
+            raise self.fail("versions", _("the history has no versions"),
+                            _("restore it from version control, or remove it to start a new one"))
 
     def version(self, index: int, entry: Any, earlier: list[PublishedVersion]) -> PublishedVersion:
         where = f"versions[{index}]"
-        edited = "the history was edited by hand; restore it from version control"
+        edited = _(EDITED)
         if not isinstance(entry, dict) or set(entry) != set(_VERSION_KEYS):
             found = sorted(entry) if isinstance(entry, dict) else []
-            raise self.fail(where, f"a version must have exactly the keys "
-                                   f"{', '.join(_VERSION_KEYS)}; found {', '.join(found) or 'none'}",
+            raise self.fail(where, _("a version must have exactly the keys {keys}; found {found}").format(
+                                keys=", ".join(_VERSION_KEYS), found=", ".join(found) or _("none")),
                             edited)
         version_id, normal = entry["policy_version"], entry["description"]
         if not isinstance(version_id, str) or not _VERSION_ID.match(version_id):
-            raise self.fail(f"{where}.policy_version", "not a policy version id", edited)
+            raise self.fail(f"{where}.policy_version", _("not a policy version id"), edited)
         if not isinstance(normal, dict):
-            raise self.fail(f"{where}.description", "the stored description is not an object",
+            raise self.fail(f"{where}.description", _("the stored description is not an object"),
                             edited)
         digest = "sha256:" + hashlib.sha256(canonical_json(normal).encode("utf-8")).hexdigest()
         if digest != version_id:
             raise self.fail(f"{where}.description",
-                            f"the stored description no longer matches its version id "
-                            f"{version_id[:19]}…: it was changed after it was published", edited)
+                            _("the stored description no longer matches its version id {version}…: it was changed "
+                              "after it was published").format(version=version_id[:19]), edited)
         previous = earlier[-1].policy_version if earlier else None
         if entry["previous"] != previous:
             raise self.fail(f"{where}.previous",
-                            "the versions no longer chain: a version was removed, reordered or "
-                            "edited", edited)
+                            _("the versions no longer chain: a version was removed, reordered or edited"), edited)
         effective = _date(entry["effective"])
         if effective is None or normal.get("effective") != entry["effective"]:
             raise self.fail(f"{where}.effective",
-                            "the effective date differs from the stored description's", edited)
+                            _("the effective date differs from the stored description's"), edited)
         if earlier and effective <= earlier[-1].effective:
             raise self.fail(f"{where}.effective",
-                            "the versions are not in the order of their effective dates", edited)
+                            _("the versions are not in the order of their effective dates"), edited)
         description = self._description(where, normal)
         consents = self._consents(where, entry["consents"], description, earlier)
         return PublishedVersion(index, effective, version_id, description, normal, consents)
@@ -276,16 +284,16 @@ class _Reader:
             first = error.errors()[0]
             key = ".".join(str(part) for part in first.get("loc", ()))
             raise self.fail(f"{where}.description.{key}" if key else f"{where}.description",
-                            f"this policygen cannot read the stored description: "
-                            f"{first.get('msg', 'invalid')}",
-                            "the history was written by a newer policygen, or edited by hand"
+                            _("this policygen cannot read the stored description: {reason}").format(
+                                reason=first.get("msg", "invalid")),
+                            _("the history was written by a newer policygen, or edited by hand")
                             ) from None
 
     def _consents(self, where: str, records: Any, description: Description,
                   earlier: list[PublishedVersion]) -> tuple[dict[str, Any], ...]:
-        edited = "the history was edited by hand; restore it from version control"
+        edited = _(EDITED)
         if not isinstance(records, list):
-            raise self.fail(f"{where}.consents", "`consents` must be a list", edited)
+            raise self.fail(f"{where}.consents", _("`consents` must be a list"), edited)
         known = {record["version"]: record for version in earlier for record in version.consents}
         expected = {(r["purpose"], r["lang"], r["version"])
                     for r in consent_records(description, list(description.languages))}
@@ -293,22 +301,21 @@ class _Reader:
         for number, record in enumerate(records):
             at = f"{where}.consents[{number}]"
             if not isinstance(record, dict) or not set(_RECORD_KEYS) <= set(record):
-                raise self.fail(at, "a consent record lacks its text, version or parts", edited)
+                raise self.fail(at, _("a consent record lacks its text, version or parts"), edited)
             text = record["text"]
             if not isinstance(text, str) or text_version(text) != record["version"]:
-                raise self.fail(f"{at}.text", "the stored consent text no longer matches its "
-                                              "version id: it was changed after it was published",
+                raise self.fail(f"{at}.text", _("the stored consent text no longer matches its version id: it was "
+                                                "changed after it was published"),
                                 edited)
             if _parts_text(record) != text:
-                raise self.fail(f"{at}.statement", "the consent text's parts (statement, data, "
-                                                   "withdrawal) no longer make up its text", edited)
+                raise self.fail(f"{at}.statement", _("the consent text's parts (statement, data, withdrawal) no longer "
+                                                     "make up its text"), edited)
             if record["version"] in known and known[record["version"]] != record:
-                raise self.fail(at, "this consent text is recorded differently in an earlier "
-                                    "version", edited)
+                raise self.fail(at, _("this consent text is recorded differently in an earlier version"), edited)
             found.add((record["purpose"], record["lang"], record["version"]))
         if found != expected:
-            raise self.fail(f"{where}.consents", "the consent texts do not match the stored "
-                                                 "description: one was added, removed or changed",
+            raise self.fail(f"{where}.consents", _("the consent texts do not match the stored description: one was "
+                                                   "added, removed or changed"),
                             edited)
         return tuple(records)
 

@@ -183,8 +183,8 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     parsed = load_yaml(path, "glossary")
     file = str(path)
     if not isinstance(parsed.data, dict):
-        raise UserError.single(file, "a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'",
-                                   line=1, column=1, hint="see docs/rule-api.md for the format")
+        raise UserError.single(file, _("a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'"),
+                               line=1, column=1, hint=_("see docs/rule-api.md for the format"))
     count = range(len(parsed.data.get("entries") or []))
     known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in count}}
     hints = {**_HINTS, **{f"entries[{i}].advice": _ADVICE_HINT for i in count}}
@@ -196,9 +196,9 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
         for index, entry in enumerate(spec.entries):
             if not entry.replacement and not entry.advice:
                 line, column = parsed.where(f"entries[{index}]")
-                raise UserError.single(file, "a substitution entry needs 'replacement' or 'advice'", line=line,
+                raise UserError.single(file, _("a substitution entry needs 'replacement' or 'advice'"), line=line,
                                        column=column, key=f"entries[{index}].replacement",
-                                       hint="say what to write instead, or (advice) what the writer should do")
+                                       hint=_("say what to write instead, or (advice) what the writer should do"))
     return spec, parsed
 
 

@@ -31,6 +31,7 @@ from ruamel.yaml.reader import ReaderError
 from policygen.lang.errors import Problem, UserError
 from policygen.lang.locations import Locations, Position, join_key, offset_positions
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import yaml_context, yaml_reason
 
 MAX_DEPTH = 32
 MAX_NODES = 20_000  # a large real description has a few thousand; bounds parse time to ~1 s
@@ -278,10 +279,10 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
         hint = _("the `{open}` opened on line {line} is not closed with `{close}`, or a value inside it "
                  "needs quotes").format(open=bracket[0], line=error.context_mark.line + 1, close=bracket[2])
     if not hint and error.context:
-        hint = f"{error.context.strip()}"
+        hint = yaml_context(error.context)
         if error.context_mark and error.context_mark is not mark:
             hint += " " + _("(line {line})").format(line=error.context_mark.line + 1)
-    return Problem(file=file, line=line, column=column, message=_("YAML syntax error: {problem}").format(problem=problem),
+    return Problem(file=file, line=line, column=column, message=_("YAML syntax error: {problem}").format(problem=yaml_reason(problem)),
                    hint=hint)
 
 

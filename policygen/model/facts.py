@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Protocol
 
+from policygen.lang.messages import _
 from policygen.data.countries import in_eu_eea
 from policygen.model.description import (
     ConsentChannel,
@@ -281,13 +282,13 @@ def form_field_names(description: Description) -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for purpose in description.purposes:
         if on_the_form(purpose):
-            names.setdefault(purpose.id, []).append(f"the box of purpose `{purpose.id}`")
+            names.setdefault(purpose.id, []).append(_("the box of purpose `{purpose}`").format(purpose=purpose.id))
             names.setdefault(f"{purpose.id}__version", []).append(
-                f"the version of purpose `{purpose.id}`")
+                _("the version of purpose `{purpose}`").format(purpose=purpose.id))
     if description.forms is not None and description.forms.identifier is not None:
         identifier = description.forms.identifier
-        names.setdefault(identifier, []).append(f"the identifier `{identifier}`")
-    names.setdefault(INTENT_FIELD, []).append("the buttons")
+        names.setdefault(identifier, []).append(_("the identifier `{identifier}`").format(identifier=identifier))
+    names.setdefault(INTENT_FIELD, []).append(_("the buttons"))
     return names
 
 

@@ -209,6 +209,8 @@ def _choice_problem(path: str, value: Any, context: dict[str, Any]) -> tuple[str
         if isinstance(value, str):
             return _("unsupported language `{language}`").format(language=value), supported
         return _("expected a language code, found {found}").format(found=describe(value)), supported
-    shown = value if isinstance(value, str) else describe(value)
-    message = _("`{value}` is not one of: {choices}").format(value=shown, choices=", ".join(choices))
+    if isinstance(value, str):
+        message = _("`{value}` is not one of: {choices}").format(value=value, choices=", ".join(choices))
+    else:  # "the number `42`": describe() quotes the value itself
+        message = _("{found} is not one of: {choices}").format(found=describe(value), choices=", ".join(choices))
     return message, did_you_mean(str(value), choices, fallback_list=False)

@@ -14,6 +14,7 @@ import stat
 from policygen.errors import UserError
 from policygen.lang.datafile import MAX_BYTES, position_of_byte
 from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 
 _OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -28,7 +29,7 @@ def read_description_bytes(path: str) -> bytes:
     except FileNotFoundError:
         raise UserError.single(path, _("file not found"), hint=_("check the path and the file name")) from None
     except OSError as error:
-        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=error.strerror)) from None
+        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=os_reason(error))) from None
     if stat.S_ISDIR(status.st_mode):
         raise UserError.single(path, _("this is a folder, not a description file"),
                                hint=_("give the path of a .yaml file"))
@@ -45,7 +46,7 @@ def read_description_bytes(path: str) -> bytes:
         with open(path, "rb") as stream:
             return stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=error.strerror)) from None
+        raise UserError.single(path, _("cannot read the file: {reason}").format(reason=os_reason(error))) from None
 
 
 def read_description_text(path: str) -> str:

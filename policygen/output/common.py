@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from policygen.lang.articles import article_number
 from policygen.lang.messages import N_, _
 from policygen.output.report import description_origin
 
@@ -53,7 +54,7 @@ def full_message(finding: Finding) -> str:
     its text came from, suggestion, hint."""
     text = finding.message.strip()
     if finding.article:
-        text += " " + _("(GDPR Art. {article})").format(article=finding.article)
+        text += " " + _("(GDPR Art. {article})").format(article=article_number(finding.article))
     if finding.key:
         text += f" [{finding.key}]"
     origin = description_origin(finding)

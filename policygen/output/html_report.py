@@ -17,6 +17,7 @@ from html import escape
 from typing import Any
 
 from policygen import __version__
+from policygen.lang.articles import article_number
 from policygen.lang.messages import N_, _, interface_language, ngettext
 from policygen.output.common import ORIGIN_LABEL, display_path, span_of
 from policygen.output.html_highlight import Mark, highlight_lines
@@ -246,7 +247,7 @@ def _description_file(index: int, file: FileReport, rules: dict[str, RuleInfo]) 
             f'<tr class="sev-row-{severity}"><td><span class="sev sev-{severity}">'
             f"{escape(severity_label(finding.severity))}</span></td>"
             f"<td>{escape(finding.code)}</td><td>{escape(_(_KINDS.get(finding.kind, finding.kind)))}</td>"
-            f"<td>{escape(finding.article or '')}</td><td><code>{escape(finding.key)}</code></td>"
+            f"<td>{escape(article_number(finding.article or ''))}</td><td><code>{escape(finding.key)}</code></td>"
             f"<td>{where}</td>"
             f"<td>{escape(finding.message)}"
             f"{suggestion_html}{hint_html}</td></tr>"

@@ -8,6 +8,7 @@ lines, and :meth:`Report.without_malformed` what is left for the ordinary report
 from __future__ import annotations
 
 from policygen.errors import Problem
+from policygen.lang.articles import cited_article
 from policygen.lang.messages import _, ngettext
 from policygen.output.common import ORIGIN_LABEL, display_path
 from policygen.output.levels import severity_label
@@ -26,16 +27,19 @@ def format_human(report: Report) -> str:
         metrics = file.metrics
         if metrics is not None:
             lix = _("n/a") if metrics.lix is None else f"{metrics.lix:.1f}"
-            lines.append(_("{path}: LIX {lix} ({words} words, {sentences} sentences, {long_words} long words)").format(
-                path=path, lix=lix, words=metrics.words, sentences=metrics.sentences,
-                long_words=metrics.long_words))
+            counts = (ngettext("{count} word", "{count} words", metrics.words).format(count=metrics.words),
+                      ngettext("{count} sentence", "{count} sentences", metrics.sentences).format(
+                          count=metrics.sentences),
+                      ngettext("{count} long word", "{count} long words", metrics.long_words).format(
+                          count=metrics.long_words))
+            lines.append(_("{path}: LIX {lix} ({counts})").format(path=path, lix=lix, counts=", ".join(counts)))
         for finding in file.findings:
             total += 1
             label = severity_label(finding.severity)
             if report.color:
                 label = f"{_COLORS.get(finding.severity, '')}{label}{_RESET}"
             key = f" {finding.key}:" if finding.key else ""
-            article = " " + _("(Art. {article})").format(article=finding.article) if finding.article else ""
+            article = " " + cited_article(finding.article) if finding.article else ""
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.code}{key} "
                          f"{finding.message}{article}")
             origin = description_origin(finding)

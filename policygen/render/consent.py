@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import ConsentChannel, Description, LegalBasis, Purpose
 from policygen.model.facts import (
     INTENT_FIELD,
@@ -308,7 +310,7 @@ def _open_folder(path: Path, parent: int | None, reading: ArchiveReading, shown:
     except OSError as error:
         if parent is None:
             raise
-        reading.skipped.append(f"{shown}: not a folder ({error.strerror or error})")
+        reading.skipped.append(_("{path}: not a folder ({reason})").format(path=shown, reason=os_reason(error)))
         return None
 
 
@@ -317,18 +319,19 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
     try:
         status = os.stat(name, dir_fd=folder, follow_symlinks=False)
     except OSError as error:
-        reading.skipped.append(f"{shown}: cannot read it ({error.strerror or error})")
+        reading.skipped.append(_("{path}: cannot read it ({reason})").format(path=shown, reason=os_reason(error)))
         return None
     if not stat.S_ISREG(status.st_mode):
-        reading.skipped.append(f"{shown}: {_kind(status.st_mode)}, not a regular file")
+        reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=_kind(status.st_mode)))
         return None
     if status.st_size > MAX_ARCHIVE_FILE:
-        reading.skipped.append(f"{shown}: {status.st_size:,} bytes, too large to be a consent record")
+        reading.skipped.append(_("{path}: {size} bytes, too large to be a consent record").format(
+            path=shown, size=f"{status.st_size:,}"))
         return None
     descriptor = os.open(name, _FILE_FLAGS, dir_fd=folder)
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced since the stat above
-            reading.skipped.append(f"{shown}: not a regular file")
+            reading.skipped.append(_("{path}: not a regular file").format(path=shown))
             return None
         chunks = []
         while chunk := os.read(descriptor, 1 << 20):
@@ -340,16 +343,16 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
 
 def _kind(mode: int) -> str:
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return _("a symbolic link")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return _("a device")
+    return _("a special file")
 
 
 def carry_archive(previous: Path, staging: Path) -> list[str]:

@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateNotFound
 
 from policygen.errors import Problem, UserError
 from policygen.lang.messages import _
+from policygen.lang.parser_reasons import template_reason
 from policygen.model.description import Description
 from policygen.model.facts import INTENT_FIELD, Facts
 from policygen.render import consent as consent_records
@@ -46,7 +47,7 @@ def template_errors_as_user_errors() -> Iterator[None]:
         name, line = template_error_location(error)
         message = getattr(error, "message", None) or str(error)
         raise UserError([Problem(file=name or "template", line=line, column=0,
-                                 message=f"{type(error).__name__}: {message}",
+                                 message=f"{type(error).__name__}: {template_reason(message)}",
                                  hint=_hint(error))]) from None
     except BaseException as error:
         if is_forbidden_resource(error):
@@ -67,7 +68,7 @@ def _raised_inside_a_template(error: BaseException) -> None:
         return
     raise UserError([Problem(file=name, line=line, column=0,
                              message=_("{error} inside the template: {detail}").format(
-                                 error=type(error).__name__, detail=str(error)[:300] or type(error).__name__),
+                                 error=type(error).__name__, detail=template_reason(str(error)[:300]) or type(error).__name__),
                              hint=_hint(error))]) from None
 
 

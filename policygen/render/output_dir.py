@@ -41,6 +41,7 @@ from pathlib import Path
 
 from policygen.errors import UserError
 from policygen.lang.messages import N_, _
+from policygen.lang.parser_reasons import os_reason
 from policygen.locks import sibling_name
 
 MARKER = ".policygen"
@@ -53,6 +54,9 @@ _RANDOM = 8  # length of tempfile's random part: [a-z0-9_]{8}
 _RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+APPEARED = N_("a file or folder appeared at the output path while policygen was writing; it was not replaced")
+"""Why a first publication stopped: something took the output path at the last instant."""
 
 
 def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = MARKER) -> None:
@@ -68,7 +72,7 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = M
         _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
-                                   reason=error.strerror or error),
+                                   reason=os_reason(error)),
                                hint=_("check the permissions of the folder and of its parents")) from None
 
 
@@ -171,7 +175,7 @@ def remove_leftovers(out: Path) -> list[str]:
             remove_tree(path)
         except OSError as error:
             problems.append(_("cannot remove {path}, left by an earlier build: {reason}").format(
-                path=path, reason=error.strerror or error))
+                path=path, reason=os_reason(error)))
     return problems
 
 
@@ -217,7 +221,7 @@ def swap_into_place(staging: Path, out: Path, *, replacing: bool) -> Swapped:
     try:
         remove_tree(previous)
     except OSError as error:
-        return Swapped(left_behind=previous, error=error.strerror or str(error))
+        return Swapped(left_behind=previous, error=os_reason(error))
     return Swapped()
 
 
@@ -226,8 +230,7 @@ def _publish_new(staging: Path, out: Path) -> None:
     if _renameat2(staging, out, _RENAME_NOREPLACE):
         return
     if os.path.lexists(out):  # NOREPLACE refused it, or no renameat2 and it is there now
-        raise OSError(errno.EEXIST, "a file or folder appeared at the output path while policygen "
-                                    "was writing; it was not replaced", str(out))
+        raise OSError(errno.EEXIST, _(APPEARED), str(out))
     os.rename(staging, out)
 
 
@@ -252,6 +255,5 @@ def _renameat2(first: Path, second: Path, flags: int) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     if code == errno.EEXIST:
-        raise OSError(code, "a file or folder appeared at the output path while policygen was "
-                            "writing; it was not replaced", str(second))
+        raise OSError(code, _(APPEARED), str(second))
     raise OSError(code, os.strerror(code), str(second))

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from policygen.errors import UserError
+from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.locks import DEFAULT_WAIT_SECONDS, exclusive_lock
 from policygen.render.output_dir import (check_replaceable, folder_mode, make_staging,
                                          remove_leftovers, swap_into_place)
@@ -87,7 +89,7 @@ def publish_folder(out: Path, write_into_staging: Callable[[Path], T], *, marker
     except OSError as error:
         raise cannot_write(out, error) from None
     with _ending_signals_raise(), \
-            exclusive_lock(out, what=f"another build or handbook into {out}", wait=lock_wait,
+            exclusive_lock(out, what=_("another build or handbook into {out}").format(out=out), wait=lock_wait,
                            on_wait=on_wait):
         warnings = remove_leftovers(out)
         check_replaceable(out, inputs, marker=marker.name)  # a run we waited for may have changed it
@@ -122,18 +124,19 @@ def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: 
     published = Published(value)
     if swapped.left_behind is not None:
         published.warnings.append(
-            f"the new output is in place in {out}, but the previous output could not be deleted "
-            f"completely ({swapped.error}): it is left in {swapped.left_behind}; the next build "
-            f"or handbook into {out.name} removes it")
+            _("the new output is in place in {out}, but the previous output could not be deleted "
+              "completely ({reason}): it is left in {left}; the next build or handbook into {name} "
+              "removes it").format(out=out, reason=swapped.error, left=swapped.left_behind, name=out.name))
     return published
 
 
 def cannot_write(out: Path, error: OSError) -> UserError:
     """The one message for a write that failed: the previous output is untouched."""
     where = error.filename or out
-    return UserError.single(str(out), f"cannot write the output: {error.strerror or error} ({where})",
-                            hint="check that the folder's parent exists, is writable and has space; "
-                                 "the previous output was left as it was")
+    return UserError.single(str(out), _("cannot write the output: {reason} ({path})").format(
+                                reason=os_reason(error), path=where),
+                            hint=_("check that the folder's parent exists, is writable and has space; "
+                                   "the previous output was left as it was"))
 
 
 @contextlib.contextmanager

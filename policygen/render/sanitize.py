@@ -179,24 +179,28 @@ class _PageLinks(html.parser.HTMLParser):
         self.problems: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        position = "line {}".format(self.getpos()[0])
+        position = _("line {line}").format(line=self.getpos()[0])
         if tag in _ACTIVE_TAGS:
-            self.problems.append(f"<{tag}> ({position}): pages may not run or load anything")
+            self.problems.append(_("{element} ({position}): pages may not run or load anything").format(
+                element=f"<{tag}>", position=position))
         if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh"
                                  for name, value in attrs):
-            self.problems.append(f"<meta http-equiv=refresh> ({position}) is not allowed")
+            self.problems.append(_("{element} ({position}) is not allowed").format(
+                element="<meta http-equiv=refresh>", position=position))
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}> ({position}): event handlers are not allowed")
+                self.problems.append(_("{element} ({position}): event handlers are not allowed").format(
+                    element=f"<{tag} {name}>", position=position))
             elif name in _LOADING_ATTRIBUTES:
-                self.problems.append(f"<{tag} {name}> ({position}): pages may not load anything")
+                self.problems.append(_("{element} ({position}): pages may not load anything").format(
+                    element=f"<{tag} {name}>", position=position))
             elif name == "style" and value and re.search(r"url\s*\(|expression\s*\(|@import|\\",
                                                           value, re.I):
-                self.problems.append(f"<{tag} style> ({position}): url(), @import and escapes are "
-                                     f"not allowed in a style attribute")
+                self.problems.append(_("{element} ({position}): url(), @import and escapes are not allowed "
+                                       "in a style attribute").format(element=f"<{tag} style>", position=position))
             elif name in _LINK_ATTRIBUTES and not _allowed_page_link(tag, attrs, value or ""):
-                self.problems.append(f"<{tag} {name}={value!r}> ({position}): only https:, mailto:, "
-                                     f"tel:, #anchors and our own pages")
+                self.problems.append(_("{element} ({position}): only https:, mailto:, tel:, #anchors and our "
+                                       "own pages").format(element=f"<{tag} {name}={value!r}>", position=position))
 
     handle_startendtag = handle_starttag
 

@@ -109,7 +109,7 @@ def test_check_help_is_swedish_with_messages_sv() -> None:
     result = run("check", "--messages", "sv", "--help")
     assert result.exit_code == 0
     text = result.output
-    assert text.startswith("Användning: policygen check [OPTIONS] PATH…\n\n")
+    assert text.startswith("Användning: policygen check [ALTERNATIV] SÖKVÄG…\n\n")
     assert "\nAlternativ:\n" in text
     words = " ".join(text.split())  # the help is wrapped to the terminal's width
     assert "Granska att texten är skriven på klarspråk (LIX, långa meningar, krångliga ord …)." in words
@@ -122,7 +122,7 @@ def test_check_help_is_swedish_with_messages_sv() -> None:
 def test_validate_help_follows_a_swedish_locale() -> None:
     result = run_process("validate", "--help", LANG="sv_SE.UTF-8")
     assert result.returncode == 0
-    assert result.stdout.startswith("Användning: policygen validate [OPTIONS] DESCRIPTIONS...\n\n")
+    assert result.stdout.startswith("Användning: policygen validate [ALTERNATIV] BESKRIVNINGAR...\n\n")
     words = " ".join(result.stdout.split())
     assert ("Granska beskrivningar: fel med plats, om allt GDPR kräver finns med och om texterna är skrivna "
             "på klarspråk.") in words
@@ -143,7 +143,7 @@ def test_the_command_list_is_swedish_and_english_by_default() -> None:
     (["validate", "--messages", "sv", "--bogus"],
      "Fel: Alternativet '--bogus' finns inte.", "Error: No such option '--bogus'."),
     (["validate", "--messages", "sv"],
-     "Fel: Argument saknas 'DESCRIPTIONS...'.", "Error: Missing argument 'DESCRIPTIONS...'."),
+     "Fel: Argument saknas 'BESKRIVNINGAR...'.", "Error: Missing argument 'DESCRIPTIONS...'."),
     (["check", "--messages=sv", "--format", "xml", "a.md"],
      "Fel: Ogiltigt värde för '--format': 'xml' är inte något av 'github', 'html', 'human', 'json', 'sarif'.",
      "Error: Invalid value for '--format': 'xml' is not one of 'github', 'html', 'human', 'json', 'sarif'."),
@@ -152,7 +152,7 @@ def test_click_usage_errors_are_swedish(args: list[str], swedish: str, english: 
     command = args[0]
     result = run(*args)
     assert result.exit_code == 2
-    assert result.stderr == (f"Användning: policygen {command} [OPTIONS] {'DESCRIPTIONS...' if command == 'validate' else 'PATH…'}\n"
+    assert result.stderr == (f"Användning: policygen {command} [ALTERNATIV] {'BESKRIVNINGAR...' if command == 'validate' else 'SÖKVÄG…'}\n"
                              f"Skriv 'policygen {command} --help' för hjälp.\n\n{swedish}\n")
     plain = [arg for arg in args if arg not in ("--messages", "sv", "--messages=sv")]
     assert run(*plain).stderr.endswith(f"Try 'policygen {command} --help' for help.\n\n{english}\n")

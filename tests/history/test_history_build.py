@@ -190,8 +190,8 @@ def test_short_notice_and_a_new_purpose_without_notice_warn(tmp_path: Path) -> N
     write(description, soon)
     result = policygen("build", description, "--out", tmp_path / "site")
     assert result.exit_code == 0, result.output
-    assert (f"warning G902 effective: 1 substantive change(s) take effect {later(10)} "
-            f"(in 10 day(s)); the notice period is 30 day(s)") in result.output
+    assert (f"warning G902 effective: 1 substantive change takes effect {later(10)} "
+            f"(in 10 days); the notice period is 30 days") in result.output
     assert "(12(1))" in result.output or "12(1)" in result.output
     (tmp_path / "policy.history.json").unlink()  # start again from version 1
     write(description, data)
