@@ -69,6 +69,17 @@ class DocumentContext:
             else:
                 intro = block
         self._actor: str | None = None
+        self._names: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Words the document writes with a capital inside a sentence (not first): names of
+        organisations, products and places ("Mozilla", "Google", "Helsingfors")."""
+        if self._names is None:
+            self._names = frozenset(
+                word.text for sentence in self.document.sentences for word in sentence.words[1:] if word.text[:1].isupper()
+            )
+        return self._names
 
     def introduces_list(self, sentence: Sentence) -> bool:
         """Is ``sentence`` the last of its block, ending with a colon, with a list right after
