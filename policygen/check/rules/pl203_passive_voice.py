@@ -10,7 +10,14 @@ from policygen.check.glossary_rules import shipped_entry
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import DocumentContext, context_of, is_heading, is_label, starts_with_question_word
+from policygen.check.rules.pl2_context import (
+    DocumentContext,
+    context_of,
+    decided_question,
+    is_heading,
+    is_label,
+    starts_with_question_word,
+)
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
@@ -268,7 +275,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _named_system_subject(sentence, first)
         or _writer_is_patient(lowers, first, last, "sv")
         or _sv_defining(lowers, last)
-        or _decided_question(lowers, first, "sv")
+        or decided_question(lowers, first, "sv")
         or _sv_kept_idiom(lowers, last)
         or _used_in_condition(lowers, first, last, "sv")
         or _reader_at_risk(lowers, first, "sv")
@@ -504,7 +511,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _indirect_question(lowers, first)
         or _reduced_relative(lowers, first)
         or _writer_is_patient(lowers, first, participle, "en")
-        or _decided_question(lowers, first, "en")
+        or decided_question(lowers, first, "en")
         or _used_in_condition(lowers, first, participle, "en")
         or _reader_at_risk(lowers, first, "en")
     )
@@ -743,27 +750,6 @@ def _writer_is_patient(lowers: list[str], first: int, last: int, lang: str) -> b
         while after < len(lowers) and lowers[after] in between:
             after += 1
         return after < len(lowers) and lowers[after] in subjects and after - last <= 2
-    return False
-
-
-_DECIDING = {
-    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll"),
-    "en": word_set("determine determines decide decides depend depends depending control"),
-}
-_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart"), "en": word_set("how where why when")}
-
-
-def _decided_question(lowers: list[str], first: int, lang: str) -> bool:
-    """Is the passive in an indirect question after a verb of deciding or depending ("en
-    personuppgiftsansvarig som bestämmer hur och varför uppgifterna behandlas", "beror på var de
-    förvaras", "a controller determines how and why personal data is processed", "control over
-    how your email address is used")? The clause names what is decided, it states no act."""
-    window = lowers[max(first - 8, 0) : first]
-    for offset, word in enumerate(window):
-        if word in _DECIDED_QUESTION[lang]:
-            before = window[max(offset - 4, 0) : offset]
-            if not _DECIDING[lang].isdisjoint(before):
-                return True
     return False
 
 

@@ -47,6 +47,27 @@ def is_label(sentence: Sentence) -> bool:
     return not ends_with(sentence, ".!?")
 
 
+_DECIDING = {
+    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll"),
+    "en": word_set("determine determines decide decides depend depends depending control"),
+}
+_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart"), "en": word_set("how where why when")}
+
+
+def decided_question(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the passive in an indirect question after a verb of deciding or depending ("en
+    personuppgiftsansvarig som bestämmer hur och varför uppgifterna behandlas", "beror på var de
+    förvaras", "a controller determines how and why personal data is processed", "control over
+    how your email address is used")? The clause names what is decided, it states no act."""
+    window = lowers[max(first - 8, 0) : first]
+    for offset, word in enumerate(window):
+        if word in _DECIDED_QUESTION[lang]:
+            before = window[max(offset - 4, 0) : offset]
+            if not _DECIDING[lang].isdisjoint(before):
+                return True
+    return False
+
+
 def starts_with_question_word(sentence: Sentence, lang: str) -> bool:
     lowers = sentence.lowers
     return bool(lowers) and lowers[0] in QUESTION_WORDS.get(lang, ())
