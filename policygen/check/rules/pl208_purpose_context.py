@@ -26,14 +26,23 @@ EXAMPLES = {
 }
 
 
+VAGUE_EXAMPLES = (
+    "analy", "statisti", "improv", "förbättr", "business", "verksamhet", "marketing", "marknadsför", "audit",
+    "other", "andra", "general", "allmän", "internal", "intern",
+)
+
+
 def examples_follow(lowers: list[str], last: int, lang: str) -> bool:
-    """Do examples follow within five words of the purpose ("… purposes such as …")?"""
+    """Do concrete examples follow within five words of the purpose ("… purposes such as
+    conversion rate testing")? Examples as vague as the purpose ("such as auditing and
+    analytics") do not count."""
     window = lowers[last + 1 : last + 6]
-    return any(
-        tuple(window[index : index + len(marker)]) == marker
-        for marker in EXAMPLES.get(lang, ())
-        for index in range(len(window) - len(marker) + 1)
-    )
+    for marker in EXAMPLES.get(lang, ()):
+        for index in range(len(window) - len(marker) + 1):
+            if tuple(window[index : index + len(marker)]) == marker:
+                examples = lowers[last + 1 + index + len(marker) : last + 1 + index + len(marker) + 6]
+                return not any(word.startswith(VAGUE_EXAMPLES) for word in examples)
+    return False
 
 
 def negated(lowers: list[str], first: int) -> bool:
