@@ -19,8 +19,8 @@ from policygen.check.registry import all_rules
 CATEGORIES = {rule.category for rule in all_rules()}
 VERDICTS = {"right", "wrong"}
 SUGGESTIONS = {"ok", "bad", "advice", None}
-SAMPLE_SIZES = {"dev": 150, "heldout": 100}
-SENTENCE_SIZES = {"dev": 100, "heldout": 75}
+SAMPLE_SIZES = {"dev": 150, "heldout": 50}  # held-out round 2: 50 findings, 25 sentences
+SENTENCE_SIZES = {"dev": 100, "heldout": 25}
 OPEN_LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 3.0", "CC BY-SA 4.0", "MIT", "EUPL-1.2", "European Commission reuse policy")
 SHARE_ALIKE = ("CC BY-SA", "EUPL")
 
