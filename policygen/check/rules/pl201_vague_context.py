@@ -12,7 +12,15 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …");
 - "vid behov", "eventuell", "if necessary" in a sentence about the reader's own situation
   ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …");
-- "oftast" as a superlative ("de sidor som oftast besöks").
+- "oftast" as a superlative ("de sidor som oftast besöks");
+- an adverb of frequency or degree ("huvudsakligen", "ofta", "generally", "typically") in a
+  sentence that speaks neither of the writer nor of the reader ("Tjänsten övervakas
+  huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
+- "eventuell" after a preposition, where it means "any there is" ("tillsammans med eventuell
+  information", "vid en eventuell konflikt");
+- a quantifier whose noun is not about the processing, also after "of" ("some of our products",
+  "a number of the activities"), and a hedge whose object is answered by examples later in the
+  sentence ("may use several pieces of data …, including …").
 
 The suggestion of a hedge is built from the verb that follows: "we may also collect" → 'we
 collect …', "kan vi komma att använda" → 'vi använder …', "kan du komma att få" → 'du får …',
@@ -31,7 +39,6 @@ from policygen.lang.messages import N_, _
 
 SUGGEST_DO = N_("say whether you do it: '{clause} …'")
 SUGGEST_HAPPENS = N_("say what happens: '{clause} …'")
-STRIKE = N_("leave the word out")
 
 _EN_HEDGES = word_set("may might could")
 _CAN = word_set("may might can could kan kunde")
@@ -44,14 +51,21 @@ _DETERMINERS = {
 _WHAT_MATTERS = {
     "sv": ("uppgift", "personuppgift", "information", "data", "partner", "part", "tredje", "företag", "leverantör",
            "mottagar", "fall", "situation", "omständighet", "ändamål", "syft", "tid", "period", "kategori", "typ",
-           "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "av", "dina", "ditt",
+           "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "dina", "ditt",
            "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig",
            "undantag", "villkor", "skäl", "gräns", "begränsning"),
     "en": ("data", "information", "detail", "personal", "partner", "third", "part", "compan", "vendor", "provider",
            "recipient", "case", "circumstance", "situation", "purpose", "time", "period", "categor", "type", "kind",
-           "authorit", "cookie", "staff", "employee", "affiliate", "instance", "of", "your", "our", "organi",
+           "authorit", "cookie", "staff", "employee", "affiliate", "instance", "your", "our", "organi",
            "countr", "sensitive", "record", "identifier", "exception", "condition", "reason", "limit", "restriction"),
 }
+_PARTITIVE = {"sv": word_set("de det den dessa våra vår vårt"), "en": word_set("the these those our")}
+_FREQUENCY = word_set(
+    "ofta oftast ibland huvudsakligen vanligtvis vanligen normalt generellt typically usually often sometimes "
+    "generally mainly normally mostly"
+)
+_QUESTION_AFTER = word_set("hur vad varför how what why")
+_PREPOSITIONS_ANY = word_set("med vid")
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
 _EN_ORGANISATION_NOUNS = word_set("controller company organisation organization business processor")
@@ -101,19 +115,40 @@ def vague_in_context(match: Match) -> str | None:
             return None
         if _condition_for_reader(lowers, match.last + 1):
             return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
-        if phrase[-1] in _DETERMINERS.get(lang, ()) and not _quantifies_what_matters(lowers, match.last + 1, lang):
+        determiners = _DETERMINERS.get(lang, ())
+        determiner = phrase[-1] in determiners or (
+            len(phrase) > 1 and phrase[-1] in ("of", "av") and phrase[-2] in determiners
+        )
+        if determiner and not _quantifies_what_matters(lowers, match.last + 1 - (phrase[-1] in ("of", "av")), lang):
             return None  # "the popularity of certain content", "vissa e-tjänster": a description
     if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
         return None
     if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
         return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
-    if phrase == ["eventuell"] and _about_the_reader(lowers, lang):
-        return _(STRIKE)  # "Vid en eventuell konflikt kan du …": the word adds nothing
+    if phrase[-1] in _FREQUENCY and _describes(match, lowers, match.last + 1, lang):
+        return None  # "övervakas huvudsakligen under kontorstid", "explains generally how"
+    if phrase[0] in ("eventuell", "eventuella") and match.first and lowers[match.first - 1] in _PREPOSITIONS_ANY:
+        return None  # "tillsammans med eventuell demografisk information": any there is
+    if phrase[0] in ("eventuell", "eventuella") and match.first > 1 and lowers[match.first - 1] in ("en", "ett") \
+            and lowers[match.first - 2] in _PREPOSITIONS_ANY:
+        return None  # "Vid en eventuell konflikt": in case of a conflict
     if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
         return None
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.suggestion()
+
+
+def _describes(match: Match, lowers: list[str], after: int, lang: str) -> bool:
+    """Is an adverb of frequency informative here: about the text ("explains generally how"), or
+    in a sentence that speaks neither of the writer nor of the reader ("Tjänsten övervakas
+    huvudsakligen under kontorstid")?"""
+    if after < len(lowers) and lowers[after] in _QUESTION_AFTER:
+        return True
+    if any(word.text[:1].isupper() for word in match.sentence.words[1:]):
+        return False  # "Ibland uppdaterar Mozilla villkoren": the organisation by its name
+    words_here = set(lowers)
+    return not words_here & _WRITER[lang] and not words_here & _READER[lang]
 
 
 def _eventual_is_skipped(lowers: list[str]) -> bool:
@@ -136,6 +171,10 @@ def _quantifies_what_matters(lowers: list[str], after: int, lang: str) -> bool:
     words name data, recipients, cases, purposes or times: "vissa uppgifter", "certain third
     parties", "in some cases")? Quantifying anything else ("certain content", "a variety of
     products", "vissa e-tjänster") describes; it hides nothing about the processing."""
+    if after < len(lowers) and lowers[after] in ("of", "av"):  # "some of our products": the noun says
+        after += 1
+        while after < len(lowers) and lowers[after] in _PARTITIVE[lang]:
+            after += 1
     return any(word.startswith(_WHAT_MATTERS[lang]) for word in lowers[after : after + 3])
 
 
@@ -188,6 +227,9 @@ def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     if after >= len(lowers):
         return None
     verb = lowers[after]
+    examples_later = any(word in ("including", "namely") for word in lowers[after + 1 :])
+    if not _QUANTIFIERS["en"].isdisjoint(lowers[after + 1 : after + 3]) and examples_later:
+        return None  # "may use several pieces of data …, including …": the examples say which
     if subject >= 0 and lowers[subject] in _EN_WRITER:
         if verb in ("be", "have", "not", "need", "want"):
             return None  # "we may be required to", "we may have to": not a choice we make

@@ -10,7 +10,14 @@ from policygen.check.glossary_rules import shipped_entry
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import DocumentContext, context_of, is_heading, is_label, starts_with_question_word
+from policygen.check.rules.pl2_context import (
+    DocumentContext,
+    context_of,
+    decided_question,
+    is_heading,
+    is_label,
+    starts_with_question_word,
+)
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
@@ -160,6 +167,19 @@ class PassiveVoice(Rule):
     - headings, and labels: a short list item or table cell without a final full stop that is a
       question or ends with a colon ("Hur länge uppgifterna sparas", "Personuppgifter som samlas
       in:");
+    - the writer as the one it happens to ("vi ombeds lämna ut", "we're asked to hand over",
+      "unless we are legally prohibited"): someone else acts on the organisation, and 'we …'
+      would invert the meaning;
+    - a definition ("betraktas som icke-personlig information", "räknas som"), and an indirect
+      question after a verb of deciding or depending ("bestämmer hur och varför uppgifterna
+      behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
+      have control over how your address is used"): the clause names what is decided, not an act;
+    - "used" in a condition ("när tjänsten används", "if the form is used"): the reader or a user
+      uses it; a risk to the reader ("risken för att du blir identifierad"); something shown to
+      the reader ("visas korrekt för dig");
+    - the idiom "hållas uppdaterad/informerad" ("kept up to date" is no passive either);
+    - a name's genitive at the start of a sentence when the document uses the name ("Mozillas
+      sekretesspolicy förklarar …" where "Mozilla" appears);
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
       "träffas", "behövs", "krävs"), verbs that name or define ("kallas", "avses", "grundas på",
       "regleras"), genitives ("ärendets", "ett företags") and nouns ending in -s; English
@@ -221,6 +241,8 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue
         if index > 0 and texts[index][:1].isupper():
             continue  # a name mid-sentence ("Klarnas villkor")
+        if index == 0 and texts[0][:1].isupper() and texts[0].endswith("s") and texts[0][:-1] in context.names:
+            continue  # "Mozillas sekretesspolicy …" where the document names Mozilla
         if lower in _SV_SKER:
             found = _sv_sker(lowers, index, context)
             if found is not None:
@@ -251,7 +273,30 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _requested(lowers, first, _SV_REQUEST)
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
         or _named_system_subject(sentence, first)
+        or _writer_is_patient(lowers, first, last, "sv")
+        or _sv_defining(lowers, last)
+        or decided_question(lowers, first, "sv")
+        or _sv_kept_idiom(lowers, last)
+        or _used_in_condition(lowers, first, last, "sv")
+        or _reader_at_risk(lowers, first, "sv")
+        or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",), skip_adjective=True))
     )
+
+
+_SV_DEFINING = ("betraktas", "betraktades", "räknas", "räknades", "klassas", "klassificeras")
+_SV_KEPT = ("hållas", "hålls", "hölls")
+_SV_KEPT_STATES = ("uppdaterad", "uppdaterat", "uppdaterade", "informerad", "informerade", "underrättad",
+                   "underrättade", "à jour")
+
+
+def _sv_defining(lowers: list[str], last: int) -> bool:
+    """"betraktas som icke-personlig information", "räknas som personuppgifter": a definition."""
+    return lowers[last] in _SV_DEFINING and last + 1 < len(lowers) and lowers[last + 1] in ("som", "vara")
+
+
+def _sv_kept_idiom(lowers: list[str], last: int) -> bool:
+    """"för att hållas uppdaterat": the idiom 'keep up to date', not an act someone hides."""
+    return lowers[last] in _SV_KEPT and last + 1 < len(lowers) and lowers[last + 1] in _SV_KEPT_STATES
 
 
 def _sv_is_passive_word(lowers: list[str], index: int) -> bool:
@@ -465,6 +510,10 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _named_system_subject(sentence, first)
         or _indirect_question(lowers, first)
         or _reduced_relative(lowers, first)
+        or _writer_is_patient(lowers, first, participle, "en")
+        or decided_question(lowers, first, "en")
+        or _used_in_condition(lowers, first, participle, "en")
+        or _reader_at_risk(lowers, first, "en")
     )
 
 
@@ -626,12 +675,16 @@ def _may_be_done(sentence: Sentence, last: int, lang: str) -> bool:
     return any(end == last for _, end in may_be_done(sentence, lang))
 
 
-def _followed_by(lowers: list[str], last: int, prepositions: tuple[str, ...]) -> bool:
+def _followed_by(lowers: list[str], last: int, prepositions: tuple[str, ...], skip_adjective: bool = False) -> bool:
     """Is the verb at ``last`` followed (an adverb aside) by one of ``prepositions``? "visas för
-    administratörerna", "displayed to moderators": the system shows it to people who are named."""
+    administratörerna", "displayed to moderators": the system shows it to people who are named.
+    With ``skip_adjective`` an adverb made from an adjective may come between ("visas korrekt
+    för dig": the screen shows it to the reader)."""
     for word in lowers[last + 1 : last + 3]:
         if word in prepositions:
             return True
+        if skip_adjective and word.endswith("t") and len(word) > 3:
+            continue
         if word not in verbs.SV_CLAUSE_ADVERBS and word not in words.EN_ADVERBS:
             return False
     return False
@@ -666,6 +719,65 @@ def _reduced_relative(lowers: list[str], first: int) -> bool:
     """"the personal data being processed": "being" right after a noun says which data is
     meant (a relative clause without "that is"); "after being posted" is still an action."""
     return lowers[first] == "being" and first > 0 and lowers[first - 1] not in _BEFORE_BEING
+
+
+_WRITER_SUBJECT = {"sv": word_set("vi jag"), "en": word_set("we i")}
+_WRITER_CONTRACTED = word_set("we're i'm we've we'd i've i'd")
+_BETWEEN_SUBJECT_AND_VERB = {
+    "sv": word_set("inte aldrig också även redan fortfarande då sedan kanske själva ibland"),
+    "en": word_set("are am were was is be been being have has had will would may might can could must should shall "
+                   "not never also legally then still already sometimes being"),
+}
+
+
+def _writer_is_patient(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """Is the writer the one the passive happens to ("vi ombeds", "när vi ombeds", "we are
+    legally prohibited", "we're asked")? Someone else acts on the organisation: a government
+    asks, the law forbids, a buyer acquires; "we …" as the active form would invert the
+    meaning."""
+    if lowers[last + 1 : last + 3] in (["by", "us"], ["by", "me"], ["av", "oss"], ["av", "mig"]):
+        return False  # "we are required by us": the writer acts after all
+    if lang == "en" and lowers[first] in _WRITER_CONTRACTED:
+        return True
+    subjects, between = _WRITER_SUBJECT[lang], _BETWEEN_SUBJECT_AND_VERB[lang]
+    index = first - 1
+    while index >= 0 and lowers[index] in between:
+        index -= 1
+    if index >= 0 and lowers[index] in subjects:
+        return True
+    if lang == "sv":  # an inverted subject: "när ombeds vi …", "Därefter ombeds vi att …"
+        after = last + 1
+        while after < len(lowers) and lowers[after] in between:
+            after += 1
+        return after < len(lowers) and lowers[after] in subjects and after - last <= 2
+    return False
+
+
+_CONDITION = {"sv": word_set("om när då ifall"), "en": word_set("if when whenever while")}
+_USED = {"sv": word_set("används användes"), "en": word_set("used")}
+
+
+def _used_in_condition(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """"när tjänsten används", "Om enkäterna används för att samla in … måste du", "when the
+    site is used": in a condition, "used" is what the reader or a user does with a service."""
+    if lowers[last] not in _USED[lang]:
+        return False
+    return not _CONDITION[lang].isdisjoint(lowers[max(first - 5, 0) : first])
+
+
+_RISK = {"sv": ("risk",), "en": ("risk",)}
+_READER_SUBJECT = {"sv": word_set("du ni"), "en": word_set("you")}
+
+
+def _reader_at_risk(lowers: list[str], first: int, lang: str) -> bool:
+    """"risken för att du blir identifierad", "the risk that you are identified": a risk to the
+    reader, with nobody in particular as actor (re-identification by anyone)."""
+    index = first - 1
+    while index >= 0 and lowers[index] in _BETWEEN_SUBJECT_AND_VERB[lang]:
+        index -= 1
+    if index < 0 or lowers[index] not in _READER_SUBJECT[lang]:
+        return False
+    return any(word.startswith(_RISK[lang]) for word in lowers[max(index - 4, 0) : index])
 
 
 def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozenset[str]) -> bool:

@@ -99,6 +99,7 @@ _EN_NOUNS_AFTER = word_set(
     agreements guide guides manual manuals settings profile profiles journey base group groups
     case cases purpose purposes circumstances circumstance situation situations level levels
     basis item items component components needs preferences data information center centre
+    support notice notices policy policies terms research panel panels testing
     """
 )
 
@@ -171,6 +172,10 @@ class ReaderThirdPerson(Rule):
     man använder uppgifterna om dig"), "man" before a verb of handling data ("där man behandlar
     personuppgifter": the organisation), the noun ("en man"), "inte ens"; a capitalised party the
     document owns ("the User" where the text speaks of "our Users" and "their Sites").
+    Not flagged either: another party's users ("customer end users", "kundens användare"), a
+    definition about any visitor ("stored on a visitor's computer … the visitor's browser"), one
+    of the kinds of people a text covers in a list ("site visitors, prospective customers, and
+    customers"), and a compound ("the user support notice").
     Not flagged otherwise: "kunden" / "the customer", which internal routines and
     business-to-business texts legitimately use for a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
     adjective or part of a compound.
@@ -201,8 +206,11 @@ class ReaderThirdPerson(Rule):
             found = list(_matches(sentence, lang, always, unless))
             taken = {index for first, last, _ in found for index in range(first, last + 1)}
             found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
+            generic = _indefinite_person(sentence, lang)
             for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
+                    continue
+                if generic or _someone_elses(sentence, first, lang) or _in_scope_list(sentence, first, last, lang):
                     continue
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
@@ -215,6 +223,36 @@ _Index = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
 _POSSESSIVES = word_set("our their its your våra vår vårt deras dess")
+_OTHERS_OWNERS = {
+    "sv": word_set("kundens kundernas deras dess företagets"),
+    "en": word_set("customer customer's customers' customers their its client client's clients'"),
+}
+_INDEFINITE = {
+    "sv": [("en", "besökare"), ("en", "användare"), ("en", "besökares"), ("en", "användares")],
+    "en": [("a", "visitor"), ("a", "visitor's"), ("a", "user"), ("a", "user's"), ("an", "individual")],
+}
+_LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
+
+
+def _someone_elses(sentence: Sentence, first: int, lang: str) -> bool:
+    """"customer end users", "a customer's end users", "their visitors", "kundens användare":
+    another party's users, not the reader."""
+    return first > 0 and sentence.words[first - 1].lower in _OTHERS_OWNERS[lang]
+
+
+def _indefinite_person(sentence: Sentence, lang: str) -> bool:
+    """"a small file stored on a visitor's computer, which the visitor's browser sends back": a
+    definition about any visitor; the definite mentions that follow refer to it."""
+    lowers = [word.replace("’", "'") for word in sentence.lowers]
+    return any(tuple(lowers[i : i + 2]) in _INDEFINITE[lang] for i in range(len(lowers) - 1))
+
+
+def _in_scope_list(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """"information about site visitors, prospective customers, and customers": one of the kinds
+    of people a text covers, named in a list; the text then speaks to each as "you"."""
+    text, words = sentence.block.text, sentence.words
+    after = text[words[last].end : words[last + 1].start] if last + 1 < len(words) else ""
+    return "," in after and not _LIST_WORDS[lang].isdisjoint(sentence.lowers[last + 1 :])
 
 
 def _defined_party(sentence: Sentence, first: int, last: int, owned: frozenset[str]) -> bool:

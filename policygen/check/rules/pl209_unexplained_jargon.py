@@ -70,7 +70,8 @@ _SAYS_WHAT_IT_DOES = {
     ),
     "en": re.compile(
         r"\s*(?:,\s*)?(?:(?:who|that|which) (?:decides|determines|is responsible|makes sure|ensures|handles|"
-        r"processes|monitors|oversees|advises)|makes sure|ensures|is responsible for|monitors|oversees|advises)\b",
+        r"processes|monitors|oversees|advises)|makes sure|ensures|is responsible for|monitors|oversees|advises|"
+        r"determines|decides|provides (?:independent )?advice)\b",
         re.IGNORECASE,
     ),
 }
@@ -142,8 +143,13 @@ class UnexplainedJargon(Rule):
        som bestämmer hur …", "a controller who decides …") or the term as subject of a verb of its
        role ("Dataskyddsombudet ser till att …", "The DPO makes sure …"); or
     7. the sentence names which body it is ("Datatillsynsmannen är en oberoende
-       tillsynsmyndighet", "is acting as an independent supervisory authority"): a general
-       explanation (naming IMY) would be wrong there.
+       tillsynsmyndighet", "is acting as an independent supervisory authority"), or the next
+       sentence does ("… tillsynsmyndigheten. Behörig tillsynsmyndighet i Finland är …"): a
+       general explanation (naming IMY) would be wrong there;
+    8. the sentence names the article meant ("Den rättsliga grunden för behandlingen är punkt 1c
+       i artikel 6"); or
+    9. the term comes again later in the sentence with an explanation ("The data controller for
+       GDS is DSIT - a data controller determines how and why …").
 
     An item in a list of contents (a short list item without a final full stop) counts like a
     heading: the term is explained in the section it names.
@@ -229,6 +235,60 @@ def _uses(sentence: Sentence, index: dict[str, list[tuple[tuple[str, ...], Term]
             position += 1
 
 
+_CITES_ARTICLE = {
+    "sv": re.compile(r"(?:\s+\S+){0,4}?\s+(?:är|var)\b(?:\s+\S+){0,6}?\s+(?:artikel|art\.)\s*\d", re.IGNORECASE),
+    "en": re.compile(r"(?:\s+\S+){0,4}?\s+(?:is|was)\b(?:\s+\S+){0,6}?\s+(?:article|art\.)\s*\d", re.IGNORECASE),
+}
+_COPULA = {"sv": ("är",), "en": ("is",)}
+
+
+def _explained_again(block: Block, sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the term used again later in the sentence with an explanation ("The data controller for
+    GDS is DSIT - a data controller determines how and why …")?"""
+    words = sentence.words
+    term = [word.lower for word in words[first : last + 1]]
+    size = len(term)
+    for position in range(last + 1, len(words) - size + 1):
+        if [word.lower for word in words[position : position + size]] != term:
+            continue
+        end = words[position + size - 1].end
+        after = block.text[end:]
+        before = block.text[words[position - 1].end : words[position].start] if position else ""
+        lead = words[position - 1].lower if position else ""
+        if lead in _LEAD_WORDS[lang] and (_DEFINES[lang].match(after) or _SAYS_WHAT_IT_DOES[lang].match(after)):
+            return True
+        if _APPOSITION[lang].match(after) or after.lstrip().startswith("(") or "-" in before:
+            if _SAYS_WHAT_IT_DOES[lang].match(after) or _DEFINES[lang].match(after):
+                return True
+    return False
+
+
+def _named_next(block: Block, sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Does the next sentence name which one is meant ("… till tillsynsmyndigheten. Behörig
+    tillsynsmyndighet i Finland är dataombudsmannens byrå.")? A general explanation (naming IMY)
+    would be wrong there."""
+    sentences = block.sentences
+    index = next((i for i, one in enumerate(sentences) if one is sentence), None)
+    if index is None or index + 1 >= len(sentences):
+        return False
+    head = sentence.words[last].lower[:8]
+    following = sentences[index + 1].words
+    for position, word in enumerate(following):
+        if word.lower.startswith(head):
+            window = [w.lower for w in following[position + 1 : position + 6]]
+            for offset, w in enumerate(window[:-1]):
+                if w in _COPULA[lang]:
+                    return window[offset + 1] not in _PLACE_WORDS[lang]  # "is in Sweden" says where, not which
+            return False
+    return False
+
+
+_PLACE_WORDS = {
+    "sv": frozenset({"i", "på", "inom", "utanför", "hos", "vid", "från", "inte", "också"}),
+    "en": frozenset({"in", "at", "within", "outside", "based", "located", "from", "not", "also"}),
+}
+
+
 def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """Is this use of a term explained by one of the conventions in the rule's documentation?"""
     words = sentence.words
@@ -249,9 +309,14 @@ def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: st
             return True
     if _RELATIVE_ROLE[lang].match(after):
         return True
-    if _SAYS_WHAT_IT_DOES[lang].match(after) and leading <= _LEAD_WORDS[lang] | _SUBJECT_LEAD[lang]:
+    names = {word.lower for word in words[:first] if word.text[:1].isupper() and word is not words[0]}
+    if _SAYS_WHAT_IT_DOES[lang].match(after) and leading <= _LEAD_WORDS[lang] | _SUBJECT_LEAD[lang] | names:
         return True
     if _NAMED_BODY[lang].search(before):
+        return True
+    if _CITES_ARTICLE[lang].match(after):
+        return True  # "Den rättsliga grunden för behandlingen är punkt 1c i artikel 6": names which
+    if _explained_again(block, sentence, first, last, lang) or _named_next(block, sentence, first, last, lang):
         return True
     if block.kind == "table_cell":
         cell = _PUNCTUATION.sub(" ", block.text).split()

@@ -8,7 +8,7 @@ from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of
+from policygen.check.rules.pl2_context import context_of, decided_question
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
@@ -135,7 +135,7 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
                 if lower.startswith(_SV_DATA_STEMS):
                     found = ahead
                 break
-        if found is None:
+        if found is None or decided_question(lowers, index, "sv"):
             index += 1
             continue
         yield index, found
@@ -150,4 +150,5 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int]]:
             if lowers[following] in ("also", "then", "easily", "sometimes"):
                 following += 1
             if following + 1 < len(lowers) and lowers[following] == "be" and lowers[following + 1] in _EN_DATA_PARTICIPLES:
-                yield index, following + 1
+                if not decided_question(lowers, index, "en"):  # "determines how data can be processed"
+                    yield index, following + 1

@@ -47,6 +47,27 @@ def is_label(sentence: Sentence) -> bool:
     return not ends_with(sentence, ".!?")
 
 
+_DECIDING = {
+    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll"),
+    "en": word_set("determine determines decide decides depend depends depending control"),
+}
+_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart"), "en": word_set("how where why when")}
+
+
+def decided_question(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the passive in an indirect question after a verb of deciding or depending ("en
+    personuppgiftsansvarig som bestämmer hur och varför uppgifterna behandlas", "beror på var de
+    förvaras", "a controller determines how and why personal data is processed", "control over
+    how your email address is used")? The clause names what is decided, it states no act."""
+    window = lowers[max(first - 8, 0) : first]
+    for offset, word in enumerate(window):
+        if word in _DECIDED_QUESTION[lang]:
+            before = window[max(offset - 4, 0) : offset]
+            if not _DECIDING[lang].isdisjoint(before):
+                return True
+    return False
+
+
 def starts_with_question_word(sentence: Sentence, lang: str) -> bool:
     lowers = sentence.lowers
     return bool(lowers) and lowers[0] in QUESTION_WORDS.get(lang, ())
@@ -69,6 +90,17 @@ class DocumentContext:
             else:
                 intro = block
         self._actor: str | None = None
+        self._names: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Words the document writes with a capital inside a sentence (not first): names of
+        organisations, products and places ("Mozilla", "Google", "Helsingfors")."""
+        if self._names is None:
+            self._names = frozenset(
+                word.text for sentence in self.document.sentences for word in sentence.words[1:] if word.text[:1].isupper()
+            )
+        return self._names
 
     def introduces_list(self, sentence: Sentence) -> bool:
         """Is ``sentence`` the last of its block, ending with a colon, with a list right after

@@ -10,12 +10,20 @@ on the seed; Swedish first, then English, from one generator) and puts the first
 ``round(HELDOUT_SHARE × all documents of the language) − already held out`` of them (at least
 none, at most all) in the held-out part, the rest in development.
 
-Run from the repository root: ``python tests/check/realtext/make_split.py``.
+Once a held-out part has been run and its figures reported, it may be studied only after it has
+become development: ``make_split.py promote`` moves every held-out document to the development
+part, records the move in ``split.yaml`` (date, documents, why) and merges the held-out labels
+and baselines into the development ones (strata renamed ``heldout<N>-…`` so they stay apart), so
+that nothing of the record is lost. A new held-out part is then drawn from new documents only,
+before anything about them is looked at: ``make_split.py`` with a new ``SEED`` places them.
+
+Run from the repository root: ``python tests/check/realtext/make_split.py`` (or ``… promote``).
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import random
 import sys
 from pathlib import Path
@@ -23,7 +31,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261207
+SEED = 20261216
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
@@ -42,12 +50,63 @@ def place(new: list[str], total: int, already_heldout: int, rng: random.Random) 
     return sorted(ordered[cut:]), sorted(ordered[:cut])
 
 
+def _dump_split(target: Path, split: dict) -> None:
+    yaml = YAML()
+    yaml.default_flow_style = False
+    with target.open("w", encoding="utf-8") as out:
+        out.write("# Each document's part, drawn once (make_split.py); never edit or redraw a part.\n")
+        yaml.dump(split, out)
+
+
+def _merge_labels(lang: str, round_name: str, note: str) -> None:
+    """Append the held-out label file and baseline of ``lang`` to the development ones, keeping
+    every round, stratum, finding and sentence; the strata get the ``round_name`` prefix."""
+    labels = HERE / "labels"
+    heldout, dev = labels / f"heldout-{lang}.yaml", labels / f"dev-{lang}.yaml"
+    moved, kept = _load(heldout), _load(dev)
+    for one_round in moved["rounds"]:
+        kept["rounds"].append({**one_round, "part": "heldout", "note": f"{one_round.get('note') or ''}; {note}".lstrip("; ")})
+    for stratum in moved["strata"]:
+        kept["strata"].append({**stratum, "name": f"{round_name}-{stratum['name']}"})
+    kept["findings"] += moved["findings"]
+    kept["sentences"] += moved["sentences"]
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    with dev.open("w", encoding="utf-8") as out:
+        yaml.dump(kept, out)
+    heldout.unlink()
+    base_heldout, base_dev = labels / f"baseline-heldout-{lang}.json", labels / f"baseline-dev-{lang}.json"
+    dev_base, moved_base = json.loads(base_dev.read_text(encoding="utf-8")), json.loads(base_heldout.read_text(encoding="utf-8"))
+    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in dev_base["findings"] + moved_base["findings"])
+    merged = json.dumps([*dev_base.get("merged", []), {"from": f"baseline-heldout-{lang}.json", "commit": moved_base.get("commit")}])
+    base_dev.write_text(f'{{"commit": "{dev_base["commit"]}",\n"merged": {merged},\n"findings": [\n{rows}\n]}}\n', encoding="utf-8")
+    base_heldout.unlink()
+
+
+def promote(round_name: str, note: str) -> int:
+    """Move the whole held-out part (documents, labels, baselines) into development, recorded."""
+    target = HERE / "split.yaml"
+    split = _load(target)
+    if not split["heldout"]:
+        print("the held-out part is empty; nothing to move", file=sys.stderr)
+        return 1
+    moved = sorted(split["heldout"])
+    split["draws"].append({"moved_to_dev": round_name, "date": datetime.date.today().isoformat(), "note": note, "documents": moved})
+    split["dev"] = sorted(split["dev"] + moved)
+    split["heldout"] = []
+    _dump_split(target, split)
+    for lang in LANGS:
+        _merge_labels(lang, round_name, note)
+    return 0
+
+
 def main() -> int:
     target = HERE / "split.yaml"
     split = _load(target)
     placed = set(split["dev"]) | set(split["heldout"])
     sources = _load(HERE / "sources.yaml")
-    if any(draw["seed"] == SEED for draw in split["draws"]):
+    if any(draw.get("seed") == SEED for draw in split["draws"]):
         print(f"seed {SEED} was already used; set a new SEED to place new documents", file=sys.stderr)
         return 1
     rng = random.Random(SEED)
@@ -65,13 +124,17 @@ def main() -> int:
     split["draws"].append(draw)
     split["dev"] = sorted(split["dev"] + draw["dev"])
     split["heldout"] = sorted(split["heldout"] + draw["heldout"])
-    yaml = YAML()
-    yaml.default_flow_style = False
-    with target.open("w", encoding="utf-8") as out:
-        out.write("# Each document's part, drawn once (make_split.py); never edit or redraw a part.\n")
-        yaml.dump(split, out)
+    _dump_split(target, split)
     return 0
 
 
+PROMOTE_NOTE = (
+    "held-out round 1 (the documents the seeds 20261205 and 20261207 put in the held-out part) was run once at "
+    "stop 15 and its figures were reported (README, 'Held-out round 1: the record'); it became development after "
+    "that run, with its labels, so that its false alarms could be studied; a new held-out part was drawn afterwards"
+)
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["promote"]:
+        sys.exit(promote("heldout1", PROMOTE_NOTE))
     sys.exit(main())

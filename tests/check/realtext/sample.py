@@ -17,6 +17,10 @@ sentences from all the part's findings and sentences that carry no label yet, wi
 documents. Within each stratum and category every finding has the same chance to be labelled, so
 ``evaluate.py`` weights precision by stratum and category and scales misses per stratum.
 
+Held-out round 2 (``draw heldout <lang>``, seed ``HELDOUT2_SEED``) draws ``HELDOUT2_SIZES``
+findings and sentences per language from its one run, records its round and stratum, and keeps
+the baseline from that same run.
+
 ``draw`` refuses to overwrite a label file: the sample is drawn once, with the fixed seed below,
 from the findings of the checker as it was then (its commit is recorded in the file). The finding
 sample is stratified by category: every category with findings gets at least ``FLOOR`` of them
@@ -56,6 +60,10 @@ SIZES = {"dev": 150, "heldout": 100}
 SEED2 = 20261208
 FLOOR2 = 3
 SENTENCE_SIZES = {"dev": 100, "heldout": 75}
+HELDOUT2_SEED = 20261216
+HELDOUT2_SIZES = (50, 25)
+"""Held-out round 2 (the new documents drawn after round 1 became development): findings and
+sentences sampled per language, at least ``FLOOR2`` findings per category."""
 MIN_DRAW = 30
 MIN_WORDS = 4
 SUGGESTION = {"ok": "ok", "bad": "bad", "adv": "advice", "-": None}
@@ -106,20 +114,34 @@ def draw(part: str, lang: str) -> None:
     target = corpus.label_file(part, lang)
     if target.exists():
         raise SystemExit(f"{target} exists: samples are drawn once")
-    rng = random.Random(f"{SEED}-{part}-{lang}")
+    round2 = part == "heldout"
+    seed = f"{HELDOUT2_SEED}-{part}-{lang}" if round2 else f"{SEED}-{part}-{lang}"
+    finding_size, sentence_size = HELDOUT2_SIZES if round2 else (SIZES[part], SIZES[part])
+    rng = random.Random(seed)
     docs = corpus.documents(part, lang)
     found = corpus.run_checker(docs, lang)
     findings = [finding for path in sorted(found) for finding in found[path]]
-    sample = stratified(findings, SIZES[part], rng)
+    sample = stratified(findings, finding_size, rng, FLOOR2 if round2 else FLOOR)
     all_sentences = [span for doc in docs for span, words in corpus.sentences(doc, lang) if words >= MIN_WORDS]
-    picked = sorted(rng.sample(all_sentences, min(SIZES[part], len(all_sentences))), key=lambda s: (s.path, s.line, s.column))
+    picked = sorted(rng.sample(all_sentences, min(sentence_size, len(all_sentences))), key=lambda s: (s.path, s.line, s.column))
     data = {
         "part": part,
         "lang": lang,
         "checker_commit": _commit(),
-        "sample_seed": f"{SEED}-{part}-{lang}",
+        "sample_seed": seed,
         "findings_total": len(findings),
         "sentences_total": len(all_sentences),
+        **(
+            {
+                "rounds": [{"seed": seed, "checker_commit": _commit(), "findings_drawn": len(sample),
+                            "sentences_drawn": len(picked),
+                            "note": "held-out round 2: its one run, after the stop-16 rule changes were committed"}],
+                "strata": [{"name": "round-2-heldout", "documents": docs, "sentences_total": len(all_sentences),
+                            "findings_total": len(findings)}],
+            }
+            if round2
+            else {}
+        ),
         "findings": [
             {
                 **_entry(corpus.span_of(f)),
@@ -135,6 +157,10 @@ def draw(part: str, lang: str) -> None:
         "sentences": [{**_entry(s), "text": corpus.text_at(s), "misses": []} for s in picked],
     }
     _write(target, data)
+    if round2:  # the population the sample came from, kept from the same run
+        rows = [corpus.finding_key(f) for f in findings]
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        corpus.baseline_file(part, lang).write_text(f'{{"commit": "{_commit()}",\n"findings": [\n{lines}\n]}}\n', encoding="utf-8")
 
 
 def _write(target: Path, data: dict) -> None:
