@@ -44,7 +44,7 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
-    "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+    "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts", "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -306,12 +306,21 @@ _SV_AFTER_PARTICLE = word_set(
 _SV_OVER_VERBS = ("förs", "fördes", "förts", "föras", "ses", "sågs", "sett", "skick", "lämn", "flytt", "tas", "tog", "tag")
 
 
+_SV_PREPOSITION_PARTICLES = word_set("av på till om")
+"""Usually prepositions after a passive ("lämnas till Skatteverket", "raderas av oss"); a
+particle only where no noun follows: "kontot stängs av", "läggs till i registret"."""
+
+
 def _sv_is_particle(lowers: list[str], at: int, verb: str = "") -> bool:
     """Is the word at ``at`` the particle of the verb ``verb`` before it, not a preposition?
     "Över" is both: "förs över till USA" (a particle) but "lagras över natten" (a preposition)."""
-    if at >= len(lowers) or lowers[at] not in verbs.SV_PARTICLES:
+    if at >= len(lowers):
         return False
     following = lowers[at + 1] if at + 1 < len(lowers) else ""
+    if lowers[at] in _SV_PREPOSITION_PARTICLES:  # "stängs av.", "läggs till i registret", "görs om"
+        return not following or (following in _SV_AFTER_PARTICLE and following != "och" and following != lowers[at])
+    if lowers[at] not in verbs.SV_PARTICLES:
+        return False
     if following in verbs.SV_POSSESSIVES:
         return False  # "in dina uppgifter"
     if lowers[at] != "över":
@@ -595,7 +604,7 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
     form = lowers[participle]
     base = verbs.en_base_form(form)
-    organisation = base in _EN_ORGANISATION_VERBS
+    organisation = base in _EN_ORGANISATION_VERBS or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
     plain = _plain(base, "en")
     if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
         base, form = plain, verbs.en_participle(plain)
@@ -607,9 +616,7 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     modal, pre = _en_modal(lowers, first)
     third = not organisation
     if be == "been":
-        have = lowers[first - 1] if first and lowers[first - 1] in ("has", "have", "had") else "have"
-        have = "had" if have == "had" else ("has" if third else "have")
-        verb = " ".join([have, *(["not"] if negated else []), *adverbs, form])
+        verb = " ".join([*_en_perfect(lowers, first, third), *adverbs, form])
     elif modal is not None:
         verb = " ".join([modal, *pre, *(["not"] if negated and "not" not in pre else []), *adverbs, base])
     elif be in ("is", "are", "was", "were") and first + 1 < len(lowers) and lowers[first + 1] == "being":
@@ -629,6 +636,43 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     if organisation:
         return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
     return _(SUGGEST_UNKNOWN).format(verb=verb)
+
+
+def _en_perfect(lowers: list[str], been: int, third: bool) -> list[str]:
+    """The auxiliaries of a perfect before "been", in the active: "has not been" → ["have",
+    "not"], "will have been" → ["will", "have"], "may not have been" → ["may", "not", "have"]."""
+    index = been - 1
+    adverbs: list[str] = []
+    while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
+        adverbs.insert(0, lowers[index])
+        index -= 1
+    have = lowers[index] if index >= 0 else ""
+    if have in ("hasn't", "haven't", "hadn't"):
+        have, adverbs = have[:-3], ["not", *adverbs]
+    if have not in ("has", "have", "had"):
+        return ["has" if third else "have", *adverbs]  # a participle clause: "been shared"
+    if have == "have":
+        modal, pre = _en_modal_before(lowers, index)
+        if modal is not None:
+            return [modal, *pre, "have", *adverbs]
+    return ["had" if have == "had" else ("has" if third else "have"), *adverbs]
+
+
+def _en_modal_before(lowers: list[str], at: int) -> tuple[str | None, list[str]]:
+    """The modal before the word at ``at`` ("will have", "may not have") and the adverbs between."""
+    pre: list[str] = []
+    index = at - 1
+    while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
+        pre.insert(0, lowers[index])
+        index -= 1
+    if index >= 0 and lowers[index] in _EN_MODALS:
+        modal = lowers[index]
+        if modal.endswith("n't") or modal == "cannot":
+            modal = {"won't": "will", "wouldn't": "would", "shouldn't": "should", "mustn't": "must",
+                     "cannot": "can", "can't": "can", "couldn't": "could"}.get(modal, modal)
+            pre.insert(0, "not")
+        return modal, pre
+    return None, []
 
 
 def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:

@@ -109,8 +109,10 @@ def _sv_shape(lower: str) -> bool:
     """Does the word have the shape of an s-passive (present, past, supine or infinitive)?"""
     if lower in SV_SHORT_PASSIVES or lower in SV_GES_PASSIVES:
         return True
-    if len(lower) >= 5 and sv_lexicon_entry(lower) is not None or lower in _SV_SHORT_LEXICON:
-        return True  # strong and irregular forms the endings miss: skrevs, hölls, läses, ställts
+    if len(lower) >= 4 and lower != "låts" or lower in _SV_SHORT_LEXICON:
+        entry = sv_lexicon_entry(lower)  # strong and irregular forms the endings miss: skrevs, hölls, läses, ställts
+        if entry is not None and (not entry[0] or len(lower) - len(entry[0]) >= 4):
+            return True  # a compound only of a form of four letters or more: not "anses"
     if len(lower) < 4 or not lower.endswith("s"):
         return False
     if lower.endswith(("ets", "ens", "ns", "rnas", "enas", "ss", "ers", "ars", "års", "urs")):

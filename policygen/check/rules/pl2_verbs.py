@@ -126,8 +126,8 @@ köpa köper köpte köpt
 röja röjer röjde röjt
 """
 _SV_PREFIXES = (
-    "tillhanda", "vidare", "bort", "fram", "över", "under", "genom", "efter", "åter", "till", "upp", "fast", "ned",
-    "ner", "sam", "mot", "med", "in", "ut", "av", "an", "om", "be", "för", "på",
+    "tillhanda", "upprätt", "vidare", "bort", "fram", "över", "under", "genom", "efter", "åter", "till", "upp",
+    "fast", "ned", "ner", "sam", "mot", "med", "in", "ut", "av", "an", "om", "be", "för", "på", "er",
 )
 """Verb prefixes a compound is built with (*över+förs*, *tillhanda+hålls*, *upp+ges*)."""
 
