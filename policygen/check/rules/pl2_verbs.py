@@ -141,7 +141,7 @@ def _sv_lexicon() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """
     forms: dict[str, tuple[str, str]] = {}
     presents: dict[str, str] = {}
-    for line in _SV_LEXICON.strip().splitlines():
+    for line in filter(str.strip, _SV_LEXICON.splitlines()):
         infinitive, present, pasts, supines = line.split()
         presents[infinitive] = present
         if present == infinitive + "r":
@@ -191,7 +191,7 @@ def sv_lexicon_active(infinitive: str, tense: str) -> str | None:
 
 _SV_LEXICON_PARTS = {
     line.split()[0]: (line.split()[1], line.split()[2].split("/")[0], line.split()[3].split("/")[0])
-    for line in _SV_LEXICON.strip().splitlines()
+    for line in filter(str.strip, _SV_LEXICON.splitlines())
 }
 
 # Strong and irregular participles after "bli" ("blev borttagna", "blir givna"): the verb and
@@ -489,7 +489,7 @@ _EN_REGULAR_EXCEPTIONS = {
     "cancelled": "cancel", "labelled": "label", "modelled": "model", "travelled": "travel",
     "levelled": "level", "channelled": "channel", "fuelled": "fuel", "controlled": "control",
     "patrolled": "patrol", "enrolled": "enrol", "compelled": "compel", "expelled": "expel",
-    "propelled": "propel", "dispelled": "dispel", "excelled": "excel", "fulfilled": "fulfil",
+    "propelled": "propel", "dispelled": "dispel", "excelled": "excel", "fulfilled": "fulfil", "synced": "sync", "bred": "breed",
     "totalled": "total", "marshalled": "marshal", "pencilled": "pencil", "counselled": "counsel",
     "initialled": "initial", "appalled": "appal", "rebelled": "rebel", "repelled": "repel",
     "shampooed": "shampoo", "tattooed": "tattoo", "booed": "boo", "wooed": "woo",
