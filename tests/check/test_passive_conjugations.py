@@ -306,3 +306,23 @@ ENGLISH = [
 @pytest.mark.parametrize(("text", "matched", "suggestion"), ENGLISH, ids=[case[0] for case in ENGLISH])
 def test_english_passive_of_every_form(text: str, matched: str, suggestion: str) -> None:
     assert passives(text, "en") == [(matched, suggestion)]
+
+
+def may_be_done(text: str, lang: str) -> list[tuple[str, str]]:
+    rules = [RULES["PL203"], RULES["PL212"], RULES["PL202"]]
+    settings = Settings(defaults=option_defaults(RULES.values()), options={"one-per-span": False})
+    report = check_text(text, "case.txt", lang, "txt", rules, settings)
+    return [(text[f.column - 1 : f.end_column - 1], f.suggestion) for f in report.findings if f.code == "PL212"]
+
+
+@pytest.mark.parametrize(("text", "matched", "suggestion"), [
+    ("Dina uppgifter kan överlåtas till köparen.", "kan överlåtas", "say what happens: 'vi överlåter …'"),
+    ("Om vi säljer verksamheten kan dina uppgifter överlåtas till köparen.", "kan dina uppgifter överlåtas",
+     "say what happens: 'överlåter vi …'"),
+    ("Uppgifterna kan utbytas med banken.", "kan utbytas", "say what happens: 'vi utbyter …'"),
+    ("Uppgifterna kan samköras med andra register.", "kan samköras", "say what happens: 'vi samkör …'"),
+    ("Uppgifterna kan bevaras i tio år.", "kan bevaras", "say what happens: 'vi bevarar …'"),
+    ("Your data can be shared with partners.", "can be shared", "say what happens: 'we share …'"),
+])
+def test_can_be_done_gives_the_present_in_the_clause_order(text: str, matched: str, suggestion: str) -> None:
+    assert may_be_done(text, "sv" if " kan " in text else "en") == [(matched, suggestion)]

@@ -341,28 +341,13 @@ def _sv_particle(lowers: list[str], last: int) -> str:
     return ""
 
 
-_SV_PERSONAL = word_set("du ni jag vi han hon hen man de")
-_SV_CLAUSE_JOINS = word_set("och men eller samt")
-
-
 def _sv_inverted(sentence: Sentence, lowers: list[str], finite: int) -> bool:
-    """Is the finite verb at ``finite`` followed by its subject, as in a main clause after a
-    fronted adverbial or a subordinate clause ("I två år lagras uppgifterna", "Om du ber om det
-    raderas dina uppgifter") or in a question ("Lagras uppgifterna?")? The active form must
-    then keep the verb second: 'lagrar vi …', not 'vi lagrar …'."""
-    if not verbs.sv_subject_length(lowers, finite + 1):
+    """Does the finite verb at ``finite`` come before its subject (see :func:`verbs.sv_verb_first`)?"""
+    if finite + 1 >= len(lowers):
         return False
-    if finite == 0:
-        return True
     text = sentence.block.text
-    if "," in text[sentence.words[finite].end : sentence.words[finite + 1].start]:
-        return False
-    previous = lowers[finite - 1]
-    if previous in _SV_PERSONAL:
-        return False  # "Du ges möjligheten …": the subject came first
-    if previous == "det" and (finite == 1 or lowers[finite - 2] in _SV_CLAUSE_JOINS):
-        return False  # "Det lagras uppgifterna …" is an expletive subject
-    return verbs.sv_subject_length(lowers, 0) != finite  # "Uppgifterna raderas dagen efter"
+    comma = "," in text[sentence.words[finite].end : sentence.words[finite + 1].start]
+    return verbs.sv_verb_first(lowers, finite, comma)
 
 
 def _sv_chain(before: list[str]) -> tuple[list[str], int]:

@@ -327,6 +327,26 @@ def sv_auxiliary(before: list[str]) -> int | None:
 
 
 _SV_FINITE_AUXILIARIES = SV_MODALS | SV_FUTURE | SV_PERFECT
+_SV_PERSONAL = word_set("du ni jag vi han hon hen man de")
+_SV_CLAUSE_JOINS = word_set("och men eller samt")
+
+
+def sv_verb_first(words: list[str], finite: int, comma_after: bool = False) -> bool:
+    """Is the finite verb at ``finite`` followed by its subject, as in a main clause after a
+    fronted adverbial or a subordinate clause ("I två år lagras uppgifterna", "Om du ber om det
+    raderas dina uppgifter") or in a question ("Lagras uppgifterna?")? An active form must then
+    keep the verb second: 'lagrar vi …', not 'vi lagrar …'. ``comma_after``: a comma follows
+    the verb, so what comes next is not its subject."""
+    if comma_after or not sv_subject_length(words, finite + 1):
+        return False
+    if finite == 0:
+        return True
+    previous = words[finite - 1]
+    if previous in _SV_PERSONAL:
+        return False  # "Du ges möjligheten …": the subject came first
+    if previous == "det" and (finite == 1 or words[finite - 2] in _SV_CLAUSE_JOINS):
+        return False  # "Det lagras uppgifterna …": an expletive subject
+    return sv_subject_length(words, 0) != finite  # "Uppgifterna raderas dagen efter"
 
 
 def sv_active(lower: str, tense: str) -> str:
@@ -393,16 +413,20 @@ _SV_ER_PRESENT = {
     "tänka": "tänker", "hjälpa": "hjälper", "märka": "märker", "växa": "växer", "öka": "ökar",
     "minska": "minskar", "stänga": "stänger", "tömma": "tömmer", "spela": "spelar",
     "fylla": "fyller", "påminna": "påminner", "ske": "sker", "hända": "händer", "erbjuda": "erbjuder",
-    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "ställa": "ställer",
+    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "hyra": "hyr", "ställa": "ställer",
     "hålla": "håller", "följa": "följer", "stödja": "stöder", "säkerställa": "säkerställer",
 }
-_SV_SUFFIX_KEYS = sorted(_SV_ER_PRESENT, key=len, reverse=True)
+_SV_SUFFIX_KEYS = sorted(set(_SV_ER_PRESENT) - {"vara", "kunna", "vilja", "veta", "ha"}, key=len, reverse=True)
+"""Verbs whose present a compound shares (säkerställa, erhålla); not "vara" (bevara, förvara)."""
 
 
 def sv_present_of_infinitive(infinitive: str) -> str:
     """The present of a Swedish active infinitive ("använda" → "använder", "dela" → "delar")."""
     if infinitive in _SV_ER_PRESENT:
         return _SV_ER_PRESENT[infinitive]
+    listed = sv_lexicon_active(infinitive, "present")  # byta → byter, samköra → samkör
+    if listed is not None:
+        return listed
     for known in _SV_SUFFIX_KEYS:  # compounds: säkerställa, erhålla, tillgodose, utgöra
         if infinitive.endswith(known) and len(infinitive) > len(known) and " " not in known:
             return infinitive[: -len(known)] + _SV_ER_PRESENT[known]
