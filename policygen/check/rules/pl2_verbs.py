@@ -718,14 +718,18 @@ def _sv_form(verb: str, form: str) -> str:
             present, past, supine, passive = _SV_IRREGULAR[rest]
             value = {"present": present, "past": past, "supine": supine, "passive": passive}[form]
             return verb if value == "—" else prefix + value
+    listed = sv_lexicon_active(verb, form) if form in ("present", "past", "supine") else None
+    if listed is not None:
+        return listed  # skriva → skrev, skrivit; sprida → spred
     present = sv_present_of_infinitive(verb)
     if present.endswith("ar") and verb.endswith("a"):  # first conjugation: skicka, använda is not
         return {"present": present, "past": verb + "de", "supine": verb + "t", "passive": verb + "s"}[form]
     stem = present[:-2] if present.endswith("er") else present
     if form == "present":
         return present
+    stem = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms, bestämde, bestämt
     if form == "passive":
-        return stem + "s"
+        return stem + ("es" if stem.endswith("s") else "s")  # läses
     if form == "past":
         return stem + ("e" if stem.endswith("d") else "de" if stem[-1] in "lmnrvgj" else "te")
     return (stem[:-1] if stem.endswith("d") else stem) + "t"  # supine: använt, följt, köpt
