@@ -146,7 +146,10 @@ SWEDISH = [
     ("p-spelas-in", "Samtalet spelas in.", "spelas", vi("spelar in")),
     ("p-stängs-av", "Kontot stängs av.", "stängs", vi("stänger av")),
     ("p-läggs-till", "Uppgifterna läggs till i registret.", "läggs", who("lägger till")),
+    ("p-adverb-before", "Uppgifterna lämnas inte ut till utomstående.", "lämnas", vi("lämnar inte ut")),
+    ("p-adverb-över", "Uppgifterna förs sedan över till USA.", "förs", vi("för sedan över")),
     ("p-över-preposition", "Uppgifterna lagras över natten.", "lagras", vi("lagrar")),
+    ("p-över-preposition-adverb", "Uppgifterna lagras inte över natten.", "lagras", vi("lagrar")),
     ("p-till-preposition", "Uppgifterna lämnas till Skatteverket.", "lämnas", vi("lämnar")),
     # modal or future + passive infinitive → modal + infinitive, the whole chain kept
     ("m-kan", "Dina vanor kan härledas från köpen.", "härledas", vi("kan härleda")),
@@ -166,6 +169,7 @@ SWEDISH = [
     ("v2-efter", "Efter två år raderas uppgifterna.", "raderas", we("raderar vi")),
     ("v2-sedan", "Sedan skickas uppgifterna till banken.", "skickas", we("skickar vi")),
     ("v2-particle", "Vid behov lämnas uppgifterna ut till polisen.", "lämnas", we("lämnar vi ut")),
+    ("v2-particle-adverb", "Vid behov lämnas uppgifterna inte ut.", "lämnas", we("lämnar vi inte ut")),
     ("v2-clause", "Om du begär det raderas dina uppgifter.", "raderas", we("raderar vi")),
     ("v2-clause-comma", "Om du begär det, raderas uppgifterna.", "raderas", we("raderar vi")),
     ("v2-modal", "Efter två år ska dina uppgifter raderas.", "raderas", we("ska vi radera")),

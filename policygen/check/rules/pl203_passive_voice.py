@@ -331,13 +331,16 @@ def _sv_is_particle(lowers: list[str], at: int, verb: str = "") -> bool:
 
 
 def _sv_particle(lowers: list[str], last: int) -> str:
-    """The particle after the verb at ``last`` ("samlas in"), also after an inverted subject
-    ("lämnas uppgifterna ut"); "" if none."""
-    if _sv_is_particle(lowers, last + 1, lowers[last]):
-        return lowers[last + 1]
+    """The particle after the verb at ``last`` ("samlas in"), with the clause adverbs before it
+    ("lämnas inte ut" → "inte ut"), also after an inverted subject ("lämnas uppgifterna ut");
+    "" if none."""
     subject = verbs.sv_subject_length(lowers, last + 1)
-    if subject and _sv_is_particle(lowers, last + 1 + subject, lowers[last]):
-        return lowers[last + 1 + subject]
+    for skip in sorted({0, subject}):
+        first = at = last + 1 + skip
+        while at < len(lowers) and at - first < 2 and lowers[at] in verbs.SV_CLAUSE_ADVERBS:
+            at += 1
+        if _sv_is_particle(lowers, at, lowers[last]):
+            return " ".join(lowers[first : at + 1])  # "lämnas inte ut" → "lämnar inte ut"
     return ""
 
 
