@@ -178,6 +178,8 @@ SWEDISH = [
     ("v2-ses-över", "Varje år ses uppgifterna över.", "ses", we("ser vi över")),
     ("v2-question", "Lagras uppgifterna i Sverige?", "Lagras", we("lagrar vi")),
     ("v2-straight-object", "Du ges möjligheten att svara.", "ges", vi("ger")),
+    # the reader's own action: no "vi" guessed
+    ("reader-submits", "Ansökan lämnas in via webben.", "lämnas", who("lämnar in")),
     # the writer named as agent is the actor, whatever the verb
     ("agent-oss", "Uppgifterna läses av en handläggare.", "läses", vi("läser")),
     # bli-passives in every tense, weak and strong participles

@@ -390,6 +390,10 @@ def _sv_phrase(sentence: Sentence, lowers: list[str], index: int, active_of, par
     return words, (finite if finite >= 0 else index)
 
 
+_SV_SUBMIT = ("skick", "lämna", "lämnades", "lämnats")
+"""Verbs that with "in" mean what the reader does: submit ("ansökan skickas in", "lämnas in")."""
+
+
 def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: DocumentContext) -> str:
     lower = lowers[index]
     plain = _plain(lower, "sv")
@@ -399,8 +403,9 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
         return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
 
     words, finite = _sv_phrase(sentence, lowers, index, active, particle)
-    organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)
-                    or _writer_agent_follows(lowers, index, "av", _SV_WRITER))
+    organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
+        particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
+    ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
     return _sv_message(sentence, lowers, words, finite, organisation, context)
 
 
