@@ -69,7 +69,6 @@ SWEDISH = [
     ("2a-användes", "Uppgifterna användes för statistik.", "användes", vi("använde")),
     ("2a-använts", "Uppgifterna har använts för statistik.", "använts", vi("har använt")),
     ("2a-stängs", "Kontot stängs efter ett år.", "stängs", vi("stänger")),
-    ("2a-stängts", "Kontot har stängts.", "stängts", vi("har stängt")),
     ("2a-följts", "Uppgifterna har följts upp varje år.", "följts", vi("har följt upp")),
     # conjugation 2b (-er, voiceless stem: -te, -t): köpa, läsa
     ("2b-present", "Biljetten köps i appen.", "köps", who("köper")),

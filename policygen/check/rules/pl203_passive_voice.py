@@ -44,7 +44,8 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
-    "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts", "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+    "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts",
+    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -114,7 +115,6 @@ _THIRD_PARTIES = ("leverantör", "partner", "samarbetspartner", "underleverantö
                   "kund", "supplier", "vendor", "processor", "provider", "subcontractor", "customer", "affiliate")
 _STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
           "colleague", "specialist", "handler", "representative")
-_SV_SUBJECTS = word_set("du ni vi de den det dessa detta uppgifterna personuppgifterna informationen dina ditt din")
 _SV_DISPLAY = ("visa", "visas")
 _EN_DISPLAY = word_set("displayed shown visible presented")
 
@@ -375,19 +375,17 @@ def _sv_chain(before: list[str]) -> tuple[list[str], int]:
     return chain, first
 
 
-def _sv_phrase(sentence: Sentence, lowers: list[str], index: int, active_of, particle: str) -> tuple[list[str], int]:  # noqa: ANN001
-    """The active verb phrase (auxiliaries, adverbs, verb, particle) for the s-form at ``index``
-    and the index of its finite verb. ``active_of(tense)`` gives the active verb in a tense."""
-    before = lowers[:index]
-    tense = verbs.sv_tense(lowers[index], before)
+def _sv_verb_words(before: list[str], tense: str, active_of, particle: str) -> tuple[list[str], int]:  # noqa: ANN001
+    """The active verb phrase (auxiliaries, adverbs, verb, particle) for a passive in ``tense``
+    written after ``before``, and the index of its finite verb (-1: the passive itself).
+    ``active_of(tense)`` gives the active verb in a tense."""
     chain, finite = _sv_chain(before) if tense in ("infinitive", "supine") else ([], -1)
     if tense == "infinitive" and not chain:
         tense = "present"  # "för att informeras": no modal to keep, so the present reads best
     if tense == "supine" and not chain:
         chain = ["har"]  # "trots att uppgifterna samlats in" → "har samlat in"
     active, fused = verbs.sv_split_particle(active_of(tense))
-    words = [*chain, active, *([particle or fused] if particle or fused else [])]
-    return words, (finite if finite >= 0 else index)
+    return [*chain, active, *([particle or fused] if particle or fused else [])], finite
 
 
 _SV_SUBMIT = ("skick", "lämna", "lämnades", "lämnats")
@@ -402,7 +400,9 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
     def active(form: str) -> str:
         return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
 
-    words, finite = _sv_phrase(sentence, lowers, index, active, particle)
+    before = lowers[:index]
+    words, finite = _sv_verb_words(before, verbs.sv_tense(lower, before), active, particle)
+    finite = finite if finite >= 0 else index
     organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
         particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
     ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
@@ -449,6 +449,7 @@ def _sv_bli_suggestion(sentence: Sentence, lowers: list[str], bli: int, particip
     if strong is not None:
         infinitive, particle = strong
         base = infinitive
+
         def active_of(t: str) -> str:
             return verbs.sv_lexicon_active(infinitive, t) or infinitive
     else:
@@ -466,14 +467,8 @@ def _sv_bli_suggestion(sentence: Sentence, lowers: list[str], bli: int, particip
                 "supine": (base[:-1] if base.endswith("d") else base) + "t",
                 "infinitive": base + "a",
             }[t]
-    before = lowers[:bli]
-    chain, finite = _sv_chain(before) if tense in ("infinitive", "supine") else ([], -1)
-    if tense == "infinitive" and not chain:
-        tense = "present"
-    if tense == "supine" and not chain:
-        chain = ["har"]
     particle = particle or _sv_particle(lowers, participle)
-    verb_words = [*chain, active_of(tense), *([particle] if particle else [])]
+    verb_words, finite = _sv_verb_words(lowers[:bli], tense, active_of, particle)
     organisation = any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", form, particle + base)) \
         or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)
     return _sv_message(sentence, lowers, verb_words, finite if finite >= 0 else bli, organisation, context)
@@ -670,23 +665,7 @@ def _en_modal_before(lowers: list[str], at: int) -> tuple[str | None, list[str]]
 
 def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
     """The modal before "be" ("will", "may", "must") and the adverbs after it ("not", "also")."""
-    if lowers[first] != "be":
-        return None, []
-    pre: list[str] = []
-    index = first - 1
-    while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
-        pre.insert(0, lowers[index])
-        index -= 1
-    if index >= 0 and lowers[index] in _EN_MODALS:
-        modal = lowers[index]
-        if modal.endswith("n't") or modal == "cannot":
-            modal = {"won't": "will", "wouldn't": "would", "shouldn't": "should", "mustn't": "must",
-                     "cannot": "can", "can't": "can"}.get(modal, modal)
-            pre.insert(0, "not")
-        return modal, pre
-    if index >= 0 and lowers[index] == "to":
-        return None, []
-    return None, []
+    return _en_modal_before(lowers, first) if lowers[first] == "be" else (None, [])
 
 
 # --- shared -----------------------------------------------------------------------------------

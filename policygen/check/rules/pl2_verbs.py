@@ -74,7 +74,7 @@ SV_CLAUSE_ADVERBS = word_set(
 # Swedish verbs whose s-forms no ending rule recognises or conjugates: strong verbs (a vowel
 # change: *skrivs, skrevs, har skrivits*), short verbs of the third conjugation (*sys, tros,
 # nås*), stems in -s (*läses*) and the second-conjugation verbs whose supine or past the
-# ending rules miss (*ställts, stängts, följts*). One line a verb: infinitive, present, past,
+# ending rules miss (*ställts, följts*). One line a verb: infinitive, present, past,
 # supine (a second past or supine after "/"). Written for this module from the principal parts
 # in standard Swedish grammars (Svenska Akademiens grammatik, Svenska Akademiens ordlista);
 # no outside word list is copied. Compounds are found by prefix (*överförs*, *tillhandahålls*,
@@ -114,7 +114,6 @@ mäta mäter mätte mätt
 leda leder ledde lett
 sända sänder sände sänt
 använda använder använde använt
-stänga stänger stängde stängt
 följa följer följde följt
 ställa ställer ställde ställt
 glömma glömmer glömde glömt
