@@ -179,6 +179,9 @@ SWEDISH = [
     ("v2-straight-object", "Du ges möjligheten att svara.", "ges", vi("ger")),
     # the reader's own action: no "vi" guessed
     ("reader-submits", "Ansökan lämnas in via webben.", "lämnas", who("lämnar in")),
+    ("reader-consents", "Ditt samtycke ges när du klickar på knappen.", "ges", who("ger")),
+    ("reader-sends-to-us", "Din begäran skickas till oss.", "skickas", who("skickar")),
+    ("org-processes-request", "Ansökan behandlas inom en vecka.", "behandlas", vi("behandlar")),
     # the writer named as agent is the actor, whatever the verb
     ("agent-oss", "Uppgifterna läses av en handläggare.", "läses", vi("läser")),
     # bli-passives in every tense, weak and strong participles
@@ -305,6 +308,9 @@ ENGLISH = [
     ("Your data is handed over to the police.", "is handed", we("we hand over")),
     ("Your data is read by our staff.", "is read", we("we read")),
     ("Your password must be changed every year.", "be changed", who("must change")),
+    ("Your consent is given when you tick the box.", "is given", who("gives")),
+    ("Your request is sent to us.", "is sent", who("sends")),
+    ("Your request is processed within a week.", "is processed", we("we process")),
 ]
 
 

@@ -405,6 +405,7 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
     finite = finite if finite >= 0 else index
     organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
         particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
+        or _reader_gives(lowers, index, index, lower.startswith(_SV_GIVING))
     ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
     return _sv_message(sentence, lowers, words, finite, organisation, context)
 
@@ -418,6 +419,27 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
     if _sv_inverted(sentence, lowers, finite):
         return _(SUGGEST_ACTOR_INVERTED).format(verb=" ".join([words[0], context.actor, *words[1:]]))
     return _(SUGGEST_ACTOR).format(actor=context.actor, verb=" ".join(words))
+
+
+_READER_GIVES = ("samtycke", "begäran", "ansökan", "förfrågan", "klagomål", "consent", "request", "application",
+                 "complaint")
+"""What the reader gives or sends: "samtycke lämnas", "your request is sent" hide the reader, not us."""
+_SV_GIVING = ("ges", "gavs", "getts", "givits", "lämna", "skick", "sänd", "sänt", "lämnades")
+_EN_GIVING = word_set("give provide send submit pass hand")
+
+
+def _reader_gives(lowers: list[str], first: int, last: int, giving: bool) -> bool:
+    """Is the passive something the reader gives or sends: consent or a request given ("Ditt
+    samtycke ges när du klickar", "your request is sent"), or anything sent to the writer ("skickas
+    till oss", "is sent to us")? Then "vi"/"we" would be the wrong actor."""
+    if not giving:
+        return False
+    after = lowers[last + 1 : last + 5]
+    for position, word in enumerate(after[:-1]):
+        if word in ("till", "to") and after[position + 1] in _WRITER_PRONOUNS:
+            return True
+    nearby = [*lowers[max(first - 3, 0) : first], *lowers[last + 1 : last + 3]]
+    return any(word.startswith(_READER_GIVES) for word in nearby)
 
 
 def _writer_agent_follows(lowers: list[str], last: int, by: str, writer: tuple[str, ...]) -> bool:
@@ -592,7 +614,8 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
     form = lowers[participle]
     base = verbs.en_base_form(form)
-    organisation = base in _EN_ORGANISATION_VERBS or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
+    organisation = base in _EN_ORGANISATION_VERBS and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
+        or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
     plain = _plain(base, "en")
     if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
         base, form = plain, verbs.en_participle(plain)
