@@ -107,6 +107,8 @@ bjuda bjuder bjöd bjudit
 erbjuda erbjuder erbjöd erbjudit
 sprida sprider spred/spridde spridit/spritt
 bryta bryter bröt brutit
+stryka stryker strök strukit
+knyta knyter knöt knutit
 stjäla stjäl stal stulit
 läsa läser läste läst
 byta byter bytte bytt
