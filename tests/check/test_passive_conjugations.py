@@ -119,6 +119,8 @@ SWEDISH = [
     ("4-lades", "Uppgifterna lades in i systemet.", "lades", who("lade in")),
     ("4-byts", "Lösenordet byts ut varje år.", "byts", who("byter ut")),
     ("4-mäts", "Besöken mäts varje månad.", "mäts", who("mäter")),
+    ("4-ströks", "Uppgifterna ströks ur registret.", "ströks", who("strök")),
+    ("4-knyts", "Kontot knyts till din e-post.", "knyts", who("knyter")),
     # stems in -r: the present is the stem (förs, överförs, görs)
     ("r-förs", "Uppgifterna förs över till USA.", "förs", vi("för över")),
     ("r-fördes", "Uppgifterna fördes över till USA.", "fördes", vi("förde över")),
