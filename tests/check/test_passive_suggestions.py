@@ -74,7 +74,7 @@ SWEDISH = [
     ("Dina vanor kan härledas från köpen.", "härledas", WE_SV.format("kan härleda")),
     ("Uppgifterna ska raderas efter två år.", "raderas", WE_SV.format("ska radera")),
     ("Uppgifterna kommer inte att lämnas ut.", "lämnas", WE_SV.format("kommer inte att lämna ut")),
-    ("Om villkoren ändras kommer du att informeras.", "informeras", WE_SV.format("kommer att informera")),
+    ("Om villkoren ändras kommer du att informeras.", "informeras", "say who does it: 'kommer vi att informera …'"),
     # bli-passives in every tense
     ("Uppgifterna blir raderade efter ett år.", "blir raderade", WE_SV.format("raderar")),
     ("Samtalet blev inspelat.", "blev inspelat", WE_SV.format("spelade in")),

@@ -29,6 +29,9 @@ MESSAGE_SKER = N_("'{matched}' hides who does it: say who does it.")
 SUGGEST_ACTOR = N_("say who does it: '{actor} {verb} …'")
 """The organisation plausibly acts (it collects, stores, shares, deletes, informs …): the active
 form with the writer's own pronoun."""
+SUGGEST_ACTOR_INVERTED = N_("say who does it: '{verb} …'")
+"""The same where the verb comes before its subject (after a fronted adverbial, a subordinate
+clause, or in a question): ``verb`` holds the verb with the pronoun after it, 'lagrar vi'."""
 SUGGEST_UNKNOWN = N_("say who does it (you, a named company, the law …): '… {verb} …'")
 """Someone else may act (the reader, a named company, the law): the active form, no actor guessed."""
 SUGGEST_PLAIN = N_("say who does it")
@@ -48,7 +51,8 @@ _SV_ORGANISATION_STEMS = (
     "säkerhetskopier", "tillhandahåll", "vidarebefordr", "sänd", "genomför", "följ", "korriger",
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
-    "använt", "sänt", "förs", "fördes", "förts", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+    "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts",
+    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -118,7 +122,6 @@ _THIRD_PARTIES = ("leverantör", "partner", "samarbetspartner", "underleverantö
                   "kund", "supplier", "vendor", "processor", "provider", "subcontractor", "customer", "affiliate")
 _STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
           "colleague", "specialist", "handler", "representative")
-_SV_SUBJECTS = word_set("du ni vi de den det dessa detta uppgifterna personuppgifterna informationen dina ditt din")
 _SV_DISPLAY = ("visa", "visas")
 _EN_DISPLAY = word_set("displayed shown visible presented")
 
@@ -253,14 +256,25 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
                 if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False):
-                    yield Passive(index, participle, _sv_bli_suggestion(lowers, index, participle, context))
+                    yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
-        if not words.sv_is_s_passive(lower, previous):
+        if not words.sv_is_s_passive(lower, previous) and not _sv_seen_over(lowers, index):
             continue
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
             continue
-        yield Passive(index, index, _sv_suggestion(lowers, index, context))
+        yield Passive(index, index, _sv_suggestion(sentence, lowers, index, context))
+
+
+_SV_SEE = word_set("ses sågs setts")
+
+
+def _sv_seen_over(lowers: list[str], index: int) -> bool:
+    """"ses över", "sågs igenom": the passive of a particle verb, not reciprocal "vi ses"."""
+    if lowers[index] not in _SV_SEE:
+        return False
+    after = index + 1 + verbs.sv_subject_length(lowers, index + 1)  # "ses uppgifterna över"
+    return after < len(lowers) and lowers[after] in ("över", "igenom")
 
 
 def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int, ability: bool = True) -> bool:
@@ -326,25 +340,163 @@ def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
     return any(word in _SV_DOCUMENT_PLACES for word in window)
 
 
+_SV_AFTER_PARTICLE = word_set(
+    """
+    till från i på av för med via hos efter inom under genom om när och eller men så då enligt
+    utan vid mot innan eftersom medan tills ifall
+    """
+)
+
+
+_SV_OVER_VERBS = ("förs", "fördes", "förts", "föras", "ses", "sågs", "sett", "skick", "lämn", "flytt", "tas", "tog", "tag")
+
+
+_SV_PREPOSITION_PARTICLES = word_set("av på till om")
+"""Usually prepositions after a passive ("lämnas till Skatteverket", "raderas av oss"); a
+particle only where no noun follows: "kontot stängs av", "läggs till i registret"."""
+
+
+def _sv_is_particle(lowers: list[str], at: int, verb: str = "") -> bool:
+    """Is the word at ``at`` the particle of the verb ``verb`` before it, not a preposition?
+    "Över" is both: "förs över till USA" (a particle) but "lagras över natten" (a preposition)."""
+    if at >= len(lowers):
+        return False
+    following = lowers[at + 1] if at + 1 < len(lowers) else ""
+    if lowers[at] in _SV_PREPOSITION_PARTICLES:  # "stängs av.", "läggs till i registret", "görs om"
+        return not following or (following in _SV_AFTER_PARTICLE and following != "och" and following != lowers[at])
+    if lowers[at] not in verbs.SV_PARTICLES:
+        return False
+    if following in verbs.SV_POSSESSIVES:
+        return False  # "in dina uppgifter"
+    if lowers[at] != "över":
+        return True
+    if verb.startswith(_SV_OVER_VERBS):
+        return True  # "ses över", "förs över", "skickas över", "tas över"
+    return not following or following in _SV_AFTER_PARTICLE or following in verbs.SV_CLAUSE_ADVERBS
+
+
 def _sv_particle(lowers: list[str], last: int) -> str:
-    following = lowers[last + 1] if last + 1 < len(lowers) else ""
-    return following if following in verbs.SV_PARTICLES else ""
+    """The particle after the verb at ``last`` ("samlas in"), with the clause adverbs before it
+    ("lämnas inte ut" → "inte ut"), also after an inverted subject ("lämnas uppgifterna ut");
+    "" if none."""
+    subject = verbs.sv_subject_length(lowers, last + 1)
+    for skip in sorted({0, subject}):
+        first = at = last + 1 + skip
+        while at < len(lowers) and at - first < 2 and lowers[at] in verbs.SV_CLAUSE_ADVERBS:
+            at += 1
+        if _sv_is_particle(lowers, at, lowers[last]):
+            return " ".join(lowers[first : at + 1])  # "lämnas inte ut" → "lämnar inte ut"
+    return ""
 
 
-def _sv_suggestion(lowers: list[str], index: int, context: DocumentContext) -> str:
+def _sv_inverted(sentence: Sentence, lowers: list[str], finite: int) -> bool:
+    """Does the finite verb at ``finite`` come before its subject (see :func:`verbs.sv_verb_first`)?"""
+    if finite + 1 >= len(lowers):
+        return False
+    text = sentence.block.text
+    comma = "," in text[sentence.words[finite].end : sentence.words[finite + 1].start]
+    return verbs.sv_verb_first(lowers, finite, comma)
+
+
+def _sv_chain(before: list[str]) -> tuple[list[str], int]:
+    """The auxiliaries and modals that govern the s-form written after ``before``, with the
+    clause adverbs and "att" between them ("kommer inte att", "skulle kunna", "borde ha", "ska
+    även"), without an inverted subject ("ska dina uppgifter raderas" → ["ska"]); and the
+    index of the finite (first) one. Empty and -1 when there is none."""
+    head = verbs.sv_auxiliary(before)
+    if head is None:
+        return [], -1
+    first = head
+    for index in range(head - 1, max(head - 7, -1), -1):
+        word = before[index]
+        if word in verbs.SV_MODALS or word in verbs.SV_FUTURE or word in verbs.SV_PERFECT:
+            first = index
+        elif word not in verbs.SV_CLAUSE_ADVERBS and word != "att":
+            break
+    linking = [w for w in before[head + 1 :] if w in verbs.SV_CLAUSE_ADVERBS or w == "att"]  # not the subject
+    chain = [*before[first : head + 1], *linking]
+    if chain[-1] in verbs.SV_FUTURE or (before[head] in verbs.SV_FUTURE and "att" not in linking):
+        chain.append("att")  # "kommer informeras" → "kommer att informera"
+    return chain, first
+
+
+def _sv_verb_words(before: list[str], tense: str, active_of, particle: str) -> tuple[list[str], int]:  # noqa: ANN001
+    """The active verb phrase (auxiliaries, adverbs, verb, particle) for a passive in ``tense``
+    written after ``before``, and the index of its finite verb (-1: the passive itself).
+    ``active_of(tense)`` gives the active verb in a tense."""
+    chain, finite = _sv_chain(before) if tense in ("infinitive", "supine") else ([], -1)
+    if tense == "infinitive" and not chain:
+        tense = "present"  # "för att informeras": no modal to keep, so the present reads best
+    if tense == "supine" and not chain:
+        chain = ["har"]  # "trots att uppgifterna samlats in" → "har samlat in"
+    active, fused = verbs.sv_split_particle(active_of(tense))
+    return [*chain, active, *([particle or fused] if particle or fused else [])], finite
+
+
+_SV_SUBMIT = ("skick", "lämna", "lämnades", "lämnats")
+"""Verbs that with "in" mean what the reader does: submit ("ansökan skickas in", "lämnas in")."""
+
+
+def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: DocumentContext) -> str:
     lower = lowers[index]
-    before = lowers[:index]
-    tense = verbs.sv_tense(lower, before)
-    particle = _sv_particle(lowers, index)
     plain = _plain(lower, "sv")
+    particle = "" if plain else _sv_particle(lowers, index)
+
     def active(form: str) -> str:
         return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
-    verb = _sv_verb_phrase(before, tense, active(tense), "" if plain else particle)
-    if not verb:  # "för att informeras": no modal to keep, so the present reads best
-        verb = _sv_verb_phrase(before, "present", active("present"), "" if plain else particle)
-    if lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower):
-        return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
-    return _(SUGGEST_UNKNOWN).format(verb=verb)
+
+    before = lowers[:index]
+    words, finite = _sv_verb_words(before, verbs.sv_tense(lower, before), active, particle)
+    finite = finite if finite >= 0 else index
+    organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
+        particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
+        or _reader_gives(lowers, index, index, lower.startswith(_SV_GIVING))
+    ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
+    return _sv_message(sentence, lowers, words, finite, organisation, context)
+
+
+def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite: int, organisation: bool,
+                context: DocumentContext) -> str:
+    """The suggestion: the organisation as actor (in the word order the clause needs), or the
+    active verb with the actor left to the writer."""
+    if not organisation:
+        return _(SUGGEST_UNKNOWN).format(verb=" ".join(words))
+    if _sv_inverted(sentence, lowers, finite):
+        return _(SUGGEST_ACTOR_INVERTED).format(verb=" ".join([words[0], context.actor, *words[1:]]))
+    return _(SUGGEST_ACTOR).format(actor=context.actor, verb=" ".join(words))
+
+
+_READER_GIVES = ("samtycke", "begäran", "ansökan", "förfrågan", "klagomål", "consent", "request", "application",
+                 "complaint")
+"""What the reader gives or sends: "samtycke lämnas", "your request is sent" hide the reader, not us."""
+_SV_GIVING = ("ges", "gavs", "getts", "givits", "lämna", "skick", "sänd", "sänt", "lämnades")
+_EN_GIVING = word_set("give provide send submit pass hand")
+
+
+def _reader_gives(lowers: list[str], first: int, last: int, giving: bool) -> bool:
+    """Is the passive something the reader gives or sends: consent or a request given ("Ditt
+    samtycke ges när du klickar", "your request is sent"), or anything sent to the writer ("skickas
+    till oss", "is sent to us")? Then "vi"/"we" would be the wrong actor."""
+    if not giving:
+        return False
+    after = lowers[last + 1 : last + 5]
+    for position, word in enumerate(after[:-1]):
+        if word in ("till", "to") and after[position + 1] in _WRITER_PRONOUNS:
+            return True
+    nearby = [*lowers[max(first - 3, 0) : first], *lowers[last + 1 : last + 3]]
+    return any(word.startswith(_READER_GIVES) for word in nearby)
+
+
+def _writer_agent_follows(lowers: list[str], last: int, by: str, writer: tuple[str, ...]) -> bool:
+    """Is the writer named as the agent right after the passive ("lämnas av oss", "raderas av
+    våra handläggare", "read by our staff")? Then the writer is the actor for certain."""
+    for index in range(last + 1, min(last + 4, len(lowers))):
+        if lowers[index] == by:
+            return _writer_agent(lowers[index + 1 : index + 5], writer)
+        if lowers[index] not in verbs.SV_PARTICLES and lowers[index] not in words.EN_ADVERBS \
+                and lowers[index] not in verbs.SV_CLAUSE_ADVERBS:
+            return False
+    return False
 
 
 def _sv_compound_stem(lower: str) -> bool:
@@ -355,61 +507,38 @@ def _sv_compound_stem(lower: str) -> bool:
     return False
 
 
-def _sv_verb_phrase(before: list[str], tense: str, active: str, particle: str) -> str:
-    """The active verb with the auxiliary, modal and clause adverbs written before it."""
-    tail = f"{active} {particle}".strip()
-    if tense == "infinitive":
-        chain = _sv_chain(before, lambda w: w in verbs.SV_MODALS or w in verbs.SV_FUTURE)
-        return " ".join([*chain, tail]) if chain else ""
-    if tense == "supine":
-        chain = _sv_chain(before, lambda w: w in verbs.SV_PERFECT)
-        return " ".join([*chain, tail]) if chain else f"har {tail}"
-    return tail
-
-
-def _sv_chain(before: list[str], is_head) -> list[str]:  # noqa: ANN001 - a predicate
-    """The auxiliary or modal right before the verb with the clause adverbs and "att" between
-    them ("kommer inte att", "ska även", "har också"); empty when there is none."""
-    kept: list[str] = []
-    window = before[-6:]
-    for position in range(len(window) - 1, -1, -1):
-        word = window[position]
-        if word in verbs.SV_CLAUSE_ADVERBS or word == "att":
-            kept.insert(0, word)
-            continue
-        if word in _SV_SUBJECTS:
-            continue  # an inverted subject: "kommer du att informeras" → "kommer att informera"
-        if is_head(word):
-            if word in verbs.SV_FUTURE and "att" not in kept:
-                kept.insert(0, "att")
-            chain = [word, *kept]
-            if word == "komma" and position and window[position - 1] in verbs.SV_MODALS:
-                chain.insert(0, window[position - 1])  # "kan komma att visas" → "kan komma att visa"
-            return chain
-        break
-    return []
-
-
-def _sv_bli_suggestion(lowers: list[str], bli: int, participle: int, context: DocumentContext) -> str:
-    """'blir raderade' → 'vi raderar …', 'blev inspelad' → 'vi spelade in …' (weak participles)."""
+def _sv_bli_suggestion(sentence: Sentence, lowers: list[str], bli: int, participle: int, context: DocumentContext) -> str:
+    """'blir raderade' → 'vi raderar …', 'blev inspelad' → 'vi spelade in …', 'blev borttagna' →
+    'vi tog bort …'."""
     tense = {"blir": "present", "blev": "past", "blivit": "supine"}.get(lowers[bli], "infinitive")
-    stem = _sv_participle_stem(lowers[participle])
-    if stem is None:
-        return _(SUGGEST_PLAIN)
-    first_conjugation, base, particle = stem
-    if first_conjugation:
-        active = {"present": base + "ar", "past": base + "ade", "supine": base + "at", "infinitive": base + "a"}[tense]
+    form = lowers[participle]
+    strong = verbs.SV_STRONG_PARTICIPLE_VERBS.get(form)
+    if strong is not None:
+        infinitive, particle = strong
+        base = infinitive
+
+        def active_of(t: str) -> str:
+            return verbs.sv_lexicon_active(infinitive, t) or infinitive
     else:
-        active = {
-            "present": base if base.endswith("r") else base + "er",
-            "past": base + ("e" if base.endswith("d") else "de" if base[-1] in "lmnrv" else "te"),
-            "supine": (base[:-1] if base.endswith("d") else base) + "t",
-            "infinitive": base + "a",
-        }[tense]
-    verb = _sv_verb_phrase(lowers[:bli], tense, active, particle or _sv_particle(lowers, participle))
-    if any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", lowers[participle], particle + base)):
-        return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
-    return _(SUGGEST_UNKNOWN).format(verb=verb)
+        stem = _sv_participle_stem(form)
+        if stem is None:
+            return _(SUGGEST_PLAIN)
+        first_conjugation, base, particle = stem
+
+        def active_of(t: str) -> str:
+            if first_conjugation:
+                return {"present": base + "ar", "past": base + "ade", "supine": base + "at", "infinitive": base + "a"}[t]
+            return {
+                "present": base if base.endswith("r") else base + "er",
+                "past": base + ("e" if base.endswith("d") else "de" if base[-1] in "lmnrv" else "te"),
+                "supine": (base[:-1] if base.endswith("d") else base) + "t",
+                "infinitive": base + "a",
+            }[t]
+    particle = particle or _sv_particle(lowers, participle)
+    verb_words, finite = _sv_verb_words(lowers[:bli], tense, active_of, particle)
+    organisation = any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", form, particle + base)) \
+        or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)
+    return _sv_message(sentence, lowers, verb_words, finite if finite >= 0 else bli, organisation, context)
 
 
 _SV_PARTICLE_PREFIXES = ("in", "ut", "bort")
@@ -534,7 +663,8 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
     form = lowers[participle]
     base = verbs.en_base_form(form)
-    organisation = base in _EN_ORGANISATION_VERBS
+    organisation = base in _EN_ORGANISATION_VERBS and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
+        or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
     plain = _plain(base, "en")
     if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
         base, form = plain, verbs.en_participle(plain)
@@ -546,9 +676,7 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     modal, pre = _en_modal(lowers, first)
     third = not organisation
     if be == "been":
-        have = lowers[first - 1] if first and lowers[first - 1] in ("has", "have", "had") else "have"
-        have = "had" if have == "had" else ("has" if third else "have")
-        verb = " ".join([have, *(["not"] if negated else []), *adverbs, form])
+        verb = " ".join([*_en_perfect(lowers, first, third), *adverbs, form])
     elif modal is not None:
         verb = " ".join([modal, *pre, *(["not"] if negated and "not" not in pre else []), *adverbs, base])
     elif be in ("is", "are", "was", "were") and first + 1 < len(lowers) and lowers[first + 1] == "being":
@@ -570,12 +698,30 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     return _(SUGGEST_UNKNOWN).format(verb=verb)
 
 
-def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
-    """The modal before "be" ("will", "may", "must") and the adverbs after it ("not", "also")."""
-    if lowers[first] != "be":
-        return None, []
+def _en_perfect(lowers: list[str], been: int, third: bool) -> list[str]:
+    """The auxiliaries of a perfect before "been", in the active: "has not been" → ["have",
+    "not"], "will have been" → ["will", "have"], "may not have been" → ["may", "not", "have"]."""
+    index = been - 1
+    adverbs: list[str] = []
+    while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
+        adverbs.insert(0, lowers[index])
+        index -= 1
+    have = lowers[index] if index >= 0 else ""
+    if have in ("hasn't", "haven't", "hadn't"):
+        have, adverbs = have[:-3], ["not", *adverbs]
+    if have not in ("has", "have", "had"):
+        return ["has" if third else "have", *adverbs]  # a participle clause: "been shared"
+    if have == "have":
+        modal, pre = _en_modal_before(lowers, index)
+        if modal is not None:
+            return [modal, *pre, "have", *adverbs]
+    return ["had" if have == "had" else ("has" if third else "have"), *adverbs]
+
+
+def _en_modal_before(lowers: list[str], at: int) -> tuple[str | None, list[str]]:
+    """The modal before the word at ``at`` ("will have", "may not have") and the adverbs between."""
     pre: list[str] = []
-    index = first - 1
+    index = at - 1
     while index >= 0 and lowers[index] in _EN_PRE_ADVERBS:
         pre.insert(0, lowers[index])
         index -= 1
@@ -583,12 +729,15 @@ def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
         modal = lowers[index]
         if modal.endswith("n't") or modal == "cannot":
             modal = {"won't": "will", "wouldn't": "would", "shouldn't": "should", "mustn't": "must",
-                     "cannot": "can", "can't": "can"}.get(modal, modal)
+                     "cannot": "can", "can't": "can", "couldn't": "could"}.get(modal, modal)
             pre.insert(0, "not")
         return modal, pre
-    if index >= 0 and lowers[index] == "to":
-        return None, []
     return None, []
+
+
+def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
+    """The modal before "be" ("will", "may", "must") and the adverbs after it ("not", "also")."""
+    return _en_modal_before(lowers, first) if lowers[first] == "be" else (None, [])
 
 
 # --- shared -----------------------------------------------------------------------------------

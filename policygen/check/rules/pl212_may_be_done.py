@@ -71,11 +71,15 @@ class MayBeDone(Rule):
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
                 message = _(MESSAGE).format(matched=matched)
-                yield self.finding(sentence.block, start, end, message, _suggestion(sentence, last, actor, document.lang))
+                yield self.finding(sentence.block, start, end, message,
+                                   _suggestion(sentence, first, last, actor, document.lang))
 
 
 MESSAGE = N_("'{matched}' only says it can happen: say whether you do it.")
 SUGGESTION = N_("say what happens: '{actor} {verb} …'")
+SUGGESTION_INVERTED = N_("say what happens: '{clause} …'")
+"""The same where the verb comes before its subject ("Om vi säljer verksamheten kan dina
+uppgifter överlåtas" → 'överlåter vi …'): ``clause`` holds the verb with the pronoun after it."""
 _DATA_WORDS = {
     "sv": ("uppgift", "personuppgift", "information", "data", "namn", "adress", "e-post", "mejl", "nummer",
            "historik", "kontakt", "profil", "konto", "inspelning", "bild", "kakor", "cookie", "logg", "ip-adress",
@@ -104,14 +108,22 @@ def _about_data(sentence: Sentence, lang: str) -> bool:
     return any(lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS) for lower in sentence.lowers)
 
 
-def _suggestion(sentence: Sentence, last: int, actor: str, lang: str) -> str:
-    """'kan delas' → 'vi delar …', 'can be shared' → 'we share …': the verb of the sentence."""
+def _suggestion(sentence: Sentence, first: int, last: int, actor: str, lang: str) -> str:
+    """'kan delas' → 'vi delar …', 'can be shared' → 'we share …': the verb of the sentence;
+    'överlåter vi …' where the modal came before its subject ("Om vi säljer verksamheten kan
+    dina uppgifter överlåtas")."""
     lower = sentence.lowers[last]
     if lang == "sv":
         verb = verbs.sv_present_of_infinitive(verbs.sv_active(lower, "infinitive"))  # "användas" → "använder"
         following = sentence.lowers[last + 1] if last + 1 < len(sentence.lowers) else ""
         if following in verbs.SV_PARTICLES:
             verb = f"{verb} {following}"
+        finite = first - 1 if first and sentence.lowers[first - 1] in verbs.SV_MODALS else first  # "skulle kunna"
+        if finite + 1 < len(sentence.words):
+            between = sentence.block.text[sentence.words[finite].end : sentence.words[finite + 1].start]
+            if verbs.sv_verb_first(sentence.lowers, finite, "," in between):
+                head, _space, rest = verb.partition(" ")
+                return _(SUGGESTION_INVERTED).format(clause=" ".join(filter(None, [head, actor, rest])))
     else:
         verb = verbs.en_base_form(lower)
     return _(SUGGESTION).format(actor=actor, verb=verb)

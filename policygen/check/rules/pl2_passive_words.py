@@ -12,6 +12,7 @@ Not a rule itself.
 from __future__ import annotations
 
 from policygen.check.rules.pl2_patterns import word_set
+from policygen.check.rules.pl2_verbs import sv_lexicon_entry
 
 # --- Swedish --------------------------------------------------------------------------------
 
@@ -59,6 +60,7 @@ SV_DETERMINERS = word_set(
 
 # Short passive forms the length limit would drop.
 SV_SHORT_PASSIVES = word_set("tas fås nås ges görs förs sås slås beds ombeds ombads gavs angavs uppgavs togs drogs")
+_SV_SHORT_LEXICON = word_set("sys tros")  # third conjugation: "kläderna sys", "det tros"
 SV_GES_PASSIVES = word_set("ges anges uppges medges överges utges avges återges tillges efterges delges framges")
 
 # Endings of present and past s-passives and supines that Swedish verbs use and nouns rarely do.
@@ -107,6 +109,10 @@ def _sv_shape(lower: str) -> bool:
     """Does the word have the shape of an s-passive (present, past, supine or infinitive)?"""
     if lower in SV_SHORT_PASSIVES or lower in SV_GES_PASSIVES:
         return True
+    if len(lower) >= 4 and lower != "låts" or lower in _SV_SHORT_LEXICON:
+        entry = sv_lexicon_entry(lower)  # strong and irregular forms the endings miss: skrevs, hölls, läses, ställts
+        if entry is not None and (not entry[0] or len(lower) - len(entry[0]) >= 4):
+            return True  # a compound only of a form of four letters or more: not "anses"
     if len(lower) < 4 or not lower.endswith("s"):
         return False
     if lower.endswith(("ets", "ens", "ns", "rnas", "enas", "ss", "ers", "ars", "års", "urs")):

@@ -58,7 +58,9 @@ SV_PARTICLES = word_set("in ut över upp bort ner ned fram tillbaka vidare ihop 
 """Particles of particle verbs, kept after the verb (*samlas in* → *samlar in*). *Av, på, till,
 om* are left out: after a passive they are usually prepositions (*lämnas till Skatteverket*)."""
 
-SV_MODALS = word_set("kan kunna kunde ska skall skulle måste bör borde får fick behöver behövde brukar vill lär torde")
+SV_MODALS = word_set(
+    "kan kunna kunde kunnat ska skall skulle måste bör borde får fick behöver behövde behövt brukar vill velat lär torde"
+)
 SV_FUTURE = word_set("kommer kommit komma")  # "kommer att lagras"
 SV_PERFECT = word_set("har hade ha haft")
 SV_CLAUSE_ADVERBS = word_set(
@@ -68,6 +70,150 @@ SV_CLAUSE_ADVERBS = word_set(
     däremot heller ju väl fortfarande enbart uteslutande främst huvudsakligen manuellt löpande
     """
 )
+
+# Swedish verbs whose s-forms no ending rule recognises or conjugates: strong verbs (a vowel
+# change: *skrivs, skrevs, har skrivits*), short verbs of the third conjugation (*sys, tros,
+# nås*), stems in -s (*läses*) and the second-conjugation verbs whose supine or past the
+# ending rules miss (*ställts, följts*). One line a verb: infinitive, present, past,
+# supine (a second past or supine after "/"). Written for this module from the principal parts
+# in standard Swedish grammars (Svenska Akademiens grammatik, Svenska Akademiens ordlista);
+# no outside word list is copied. Compounds are found by prefix (*överförs*, *tillhandahålls*,
+# *uppges*, *fastställs*). Verbs whose s-form is not a passive (*finns*, *syns*, *hoppas*) are
+# not here; the passive-word module keeps those.
+_SV_LEXICON = """
+ge ger gav gett/givit
+ta tar tog tagit
+se ser såg sett
+dra drar drog dragit
+slå slår slog slagit
+nå når nådde nått
+tro tror trodde trott
+sy syr sydde sytt
+göra gör gjorde gjort
+föra för förde fört
+höra hör hörde hört
+köra kör körde kört
+sälja säljer sålde sålt
+välja väljer valde valt
+lägga lägger lade lagt
+sätta sätter satte satt
+säga säger sade sagt
+skriva skriver skrev skrivit
+driva driver drev drivit
+hålla håller höll hållit
+låta låter lät låtit
+tillåta tillåter tillät tillåtit
+bjuda bjuder bjöd bjudit
+erbjuda erbjuder erbjöd erbjudit
+sprida sprider spred/spridde spridit/spritt
+bryta bryter bröt brutit
+stryka stryker strök strukit
+knyta knyter knöt knutit
+stjäla stjäl stal stulit
+läsa läser läste läst
+byta byter bytte bytt
+mäta mäter mätte mätt
+leda leder ledde lett
+sända sänder sände sänt
+använda använder använde använt
+följa följer följde följt
+ställa ställer ställde ställt
+glömma glömmer glömde glömt
+bestämma bestämmer bestämde bestämt
+döma dömer dömde dömt
+tömma tömmer tömde tömt
+dölja döljer dolde dolt
+köpa köper köpte köpt
+röja röjer röjde röjt
+"""
+_SV_PREFIXES = (
+    "tillhanda", "upprätt", "vidare", "bort", "fram", "över", "under", "genom", "efter", "åter", "till", "upp",
+    "fast", "ned", "ner", "sam", "mot", "med", "in", "ut", "av", "an", "om", "be", "för", "på", "er",
+)
+"""Verb prefixes a compound is built with (*över+förs*, *tillhanda+hålls*, *upp+ges*)."""
+
+
+def _sv_lexicon() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """``s-form → (infinitive, tense)`` and ``infinitive → present`` from :data:`_SV_LEXICON`.
+
+    The present s-form is the infinitive + s when the present is the infinitive + r (*ge, ger,
+    ges*; *nå, når, nås*), the stem + s when the present is in -er (*skriver, skrivs*; *läser,
+    läses*: a stem in -s takes -es), else the present + s (*gör, görs*; *stjäl, stjäls*).
+    """
+    forms: dict[str, tuple[str, str]] = {}
+    presents: dict[str, str] = {}
+    for line in filter(str.strip, _SV_LEXICON.splitlines()):
+        infinitive, present, pasts, supines = line.split()
+        presents[infinitive] = present
+        if present == infinitive + "r":
+            passive = infinitive + "s"
+        elif present.endswith("er"):
+            stem = present[:-2]
+            stem = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms
+            passive = stem + ("es" if stem.endswith("s") else "s")
+        else:
+            passive = present + "s"
+        for past in pasts.split("/"):
+            forms.setdefault(past + "s", (infinitive, "past"))
+        for supine in supines.split("/"):
+            forms.setdefault(supine + "s", (infinitive, "supine"))
+        forms.setdefault(infinitive + "s", (infinitive, "infinitive"))
+        forms[passive] = (infinitive, "present")  # "ges", "tas": present and infinitive alike
+    return forms, presents
+
+
+SV_LEXICON_FORMS, _SV_LEXICON_PRESENT = _sv_lexicon()
+
+
+def sv_lexicon_entry(lower: str) -> tuple[str, str, str] | None:
+    """``(prefix, infinitive, tense)`` of a listed s-form or of a compound of one ("överförs" →
+    ("över", "föra", "present"), "skrevs" → ("", "skriva", "past")), or ``None``."""
+    entry = SV_LEXICON_FORMS.get(lower)
+    if entry is not None:
+        return "", *entry
+    for prefix in _SV_PREFIXES:
+        if lower.startswith(prefix) and len(lower) > len(prefix) + 2:
+            entry = SV_LEXICON_FORMS.get(lower[len(prefix) :])
+            if entry is not None:
+                return prefix, *entry
+    return None
+
+
+def sv_lexicon_active(infinitive: str, tense: str) -> str | None:
+    """The active ``tense`` ("present", "past", "supine", "infinitive") of a listed verb or of
+    a compound of one ("överföra", "present" → "överför"), or ``None`` if it is not listed."""
+    for prefix in ("", *_SV_PREFIXES):
+        base = infinitive[len(prefix) :]
+        if infinitive.startswith(prefix) and base in _SV_LEXICON_PARTS:
+            present, past, supine = _SV_LEXICON_PARTS[base]
+            return prefix + {"present": present, "past": past, "supine": supine, "infinitive": base}[tense]
+    return None
+
+
+_SV_LEXICON_PARTS = {
+    line.split()[0]: (line.split()[1], line.split()[2].split("/")[0], line.split()[3].split("/")[0])
+    for line in filter(str.strip, _SV_LEXICON.splitlines())
+}
+
+# Strong and irregular participles after "bli" ("blev borttagna", "blir givna"): the verb and
+# its particle. Weak participles (raderade, använda, köpta) are conjugated by rule.
+SV_STRONG_PARTICIPLE_VERBS = {
+    **{form: ("ge", "") for form in ("given", "givna", "givet")},
+    **{form: ("ta", "") for form in ("tagen", "tagna", "taget")},
+    **{form: ("ta", "bort") for form in ("borttagen", "borttagna", "borttaget")},
+    **{form: ("ge", "ut") for form in ("utgiven", "utgivna", "utgivet")},
+    **{form: ("skriva", "") for form in ("skriven", "skrivna", "skrivet")},
+    **{form: ("dra", "") for form in ("dragen", "dragna", "draget")},
+    **{form: ("hålla", "") for form in ("hållen", "hållna", "hållet")},
+    **{form: ("stjäla", "") for form in ("stulen", "stulna", "stulet")},
+    **{form: ("lägga", "") for form in ("lagd", "lagda")},
+    **{form: ("sätta", "") for form in ("satt", "satta")},
+    **{form: ("göra", "") for form in ("gjord", "gjorda")},
+    **{form: ("se", "") for form in ("sedd", "sedda")},
+    **{form: ("sälja", "") for form in ("såld", "sålda")},
+    **{form: ("välja", "") for form in ("vald", "valda")},
+}
+
 
 # Present forms a rule gets wrong: long-vowel -m stems and present -ts forms (not supines).
 _SV_PRESENT = {
@@ -92,16 +238,19 @@ def sv_tense(lower: str, before: list[str]) -> str:
     """The tense of the s-form ``lower``: ``infinitive``, ``supine``, ``past`` or ``present``.
 
     ``before`` holds the lower-cased words before it, nearest last; clause adverbs between an
-    auxiliary and the verb (*ska inte sparas*, *har även lämnats*) are looked through.
+    auxiliary and the verb (*ska inte sparas*, *har även lämnats*) and an inverted subject
+    (*ska dina uppgifter raderas*, *har uppgifterna samlats in*) are looked through.
     """
-    for word in reversed(before[-4:]):
-        if word in SV_CLAUSE_ADVERBS:
-            continue
-        if word in SV_MODALS or word == "att" or word in SV_FUTURE:
-            return "infinitive"
-        if word in SV_PERFECT:
-            return "supine"
-        break
+    auxiliary = sv_auxiliary(before)
+    if auxiliary is not None:
+        word = before[auxiliary]
+        return "supine" if word in SV_PERFECT else "infinitive"
+    content = [word for word in before[-3:] if word not in SV_CLAUSE_ADVERBS]
+    if content and content[-1] == "att":
+        return "infinitive"  # "för att informeras"
+    entry = sv_lexicon_entry(lower)
+    if entry is not None and entry[2] != "infinitive":
+        return entry[2]
     if lower.endswith("ades") or lower in SV_STRONG_PAST:
         return "past"
     if lower.endswith(("des", "tes")) and len(lower) > 4 and lower[-4] not in "aeiouyåäö":
@@ -111,14 +260,110 @@ def sv_tense(lower: str, before: list[str]) -> str:
     return "present"
 
 
+SV_SUBJECT_WORDS = word_set(
+    """
+    du ni vi jag han hon hen man den det de dessa detta denna dem alla
+    """
+)
+SV_POSSESSIVES = word_set("din ditt dina er ert era vår vårt våra min mitt mina hans hennes deras dess sin sitt sina")
+
+
+def sv_subject_length(words: list[str], start: int) -> int:
+    """How many words from ``start`` make a subject written after the verb ("raderas
+    *uppgifterna*", "ska *dina uppgifter* raderas", "har *du* kontaktats"): a pronoun, a noun in
+    the definite form, or a possessive and up to two words after it; 0 if none."""
+    if start >= len(words):
+        return 0
+    word = words[start]
+    if word in SV_SUBJECT_WORDS:
+        return 1
+    if word in SV_POSSESSIVES:
+        return 3 if start + 2 < len(words) and words[start + 1].endswith(("a", "e")) and _sv_definite_or_noun(words[start + 2]) else 2
+    return 1 if _sv_definite(word) else 0
+
+
+def _sv_definite(word: str) -> bool:
+    """Does ``word`` look like a noun in the definite form (uppgifterna, samtalet, kontot, kunden)?"""
+    if len(word) < 5 or not word.isalpha() or word in SV_CLAUSE_ADVERBS or word in _SV_NOT_DEFINITE:
+        return False
+    return word.endswith(("na", "en", "et", "ot", "an"))
+
+
+def _sv_definite_or_noun(word: str) -> bool:
+    return word.isalpha() and word not in SV_CLAUSE_ADVERBS and word not in _SV_NOT_DEFINITE
+
+
+_SV_NOT_DEFINITE = word_set(
+    """
+    sedan efteråt igen mellan innan utan enligt genom hemma gärna kanske någonsin länge
+    senare tidigare ensam ungefär efteråt nästan mindre samman tillsammans därefter hittills
+    """
+)
+
+
+def sv_auxiliary(before: list[str]) -> int | None:
+    """Index in ``before`` of the auxiliary or modal that governs an s-form written right after
+    ``before`` (*ska raderas*, *har inte samlats*, *kommer att lämnas*, *ska dina uppgifter
+    raderas*), or ``None``: only clause adverbs, "att" and one inverted subject may come between."""
+    index = len(before) - 1
+    subject_seen = False
+    while index >= 0 and index >= len(before) - 7:
+        word = before[index]
+        if word in SV_MODALS or word in SV_FUTURE or word in SV_PERFECT:
+            return index
+        if word in SV_CLAUSE_ADVERBS or word == "att":
+            index -= 1
+            continue
+        if subject_seen:
+            return None
+        for length in (3, 2, 1):
+            start = index - length + 1
+            if start >= 1 and sv_subject_length(before, start) == length and before[start - 1] in _SV_FINITE_AUXILIARIES:
+                index = start - 1
+                subject_seen = True
+                break
+        else:
+            return None
+    return None
+
+
+_SV_FINITE_AUXILIARIES = SV_MODALS | SV_FUTURE | SV_PERFECT
+_SV_PERSONAL = word_set("du ni jag vi han hon hen man de")
+_SV_CLAUSE_JOINS = word_set("och men eller samt")
+
+
+def sv_verb_first(words: list[str], finite: int, comma_after: bool = False) -> bool:
+    """Is the finite verb at ``finite`` followed by its subject, as in a main clause after a
+    fronted adverbial or a subordinate clause ("I två år lagras uppgifterna", "Om du ber om det
+    raderas dina uppgifter") or in a question ("Lagras uppgifterna?")? An active form must then
+    keep the verb second: 'lagrar vi …', not 'vi lagrar …'. ``comma_after``: a comma follows
+    the verb, so what comes next is not its subject."""
+    if comma_after or not sv_subject_length(words, finite + 1):
+        return False
+    if finite == 0:
+        return True
+    previous = words[finite - 1]
+    if previous in _SV_PERSONAL:
+        return False  # "Du ges möjligheten …": the subject came first
+    if previous == "det" and (finite == 1 or words[finite - 2] in _SV_CLAUSE_JOINS):
+        return False  # "Det lagras uppgifterna …": an expletive subject
+    return sv_subject_length(words, 0) != finite  # "Uppgifterna raderas dagen efter"
+
+
 def sv_active(lower: str, tense: str) -> str:
     """The active form of the s-passive ``lower`` in ``tense`` (see :func:`sv_tense`)."""
     if tense != "present":
         if lower in ("ombeds", "ombads") or lower.endswith(("beds", "bads")):
             return {"infinitive": "be", "supine": "bett", "past": "bad"}[tense]
+        entry = sv_lexicon_entry(lower)
+        if entry is not None and tense == "infinitive" and entry[2] == "present":
+            return entry[0] + entry[1]  # "ska ges" → "ge", "ska överföras" is regular
         return lower[:-1]
     if lower in _SV_PRESENT:
         return _SV_PRESENT[lower]
+    entry = sv_lexicon_entry(lower)
+    if entry is not None and entry[2] in ("present", "infinitive"):
+        return entry[0] + _SV_LEXICON_PRESENT[entry[1]]  # skrivs → skriver, läses → läser, överförs → överför
     if lower.endswith("as"):
         return lower[:-1] + "r"  # behandlas → behandlar, tas → tar
     if lower.endswith("es"):
@@ -130,6 +375,21 @@ def sv_active(lower: str, tense: str) -> str:
     if lower.endswith("ms") and not lower.endswith("mms"):
         return lower[:-1] + "mer"  # bestäms → bestämmer, glöms → glömmer
     return lower[:-1] + "er"  # används → använder, säljs → säljer, härleds → härleder
+
+
+# Verbs written with their particle in front (*insamlas*, *utlämnas*): the active form reads
+# better with the particle after the verb, as the writer would say it (*samlar in*, *lämnar ut*).
+_SV_FUSED_PARTICLES = {"insaml": ("saml", "in"), "inhämt": ("hämt", "in"), "utlämn": ("lämn", "ut"),
+                       "bortta": ("ta", "bort"), "bortto": ("to", "bort"), "inspel": ("spel", "in")}
+
+
+def sv_split_particle(active: str) -> tuple[str, str]:
+    """``(verb, particle)`` of an active form whose particle is fused in front ("insamlar" →
+    ("samlar", "in"), "har utlämnat" is split by the caller word by word); else ``(active, "")``."""
+    for fused, (stem, particle) in _SV_FUSED_PARTICLES.items():
+        if active.startswith(fused):
+            return stem + active[len(fused) :], particle
+    return active, ""
 
 
 # Swedish infinitives whose present ends in -er (or is irregular), for "kan komma att använda"
@@ -154,16 +414,20 @@ _SV_ER_PRESENT = {
     "tänka": "tänker", "hjälpa": "hjälper", "märka": "märker", "växa": "växer", "öka": "ökar",
     "minska": "minskar", "stänga": "stänger", "tömma": "tömmer", "spela": "spelar",
     "fylla": "fyller", "påminna": "påminner", "ske": "sker", "hända": "händer", "erbjuda": "erbjuder",
-    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "ställa": "ställer",
+    "bjuda": "bjuder", "driva": "driver", "möta": "möter", "lära": "lär", "hyra": "hyr", "ställa": "ställer",
     "hålla": "håller", "följa": "följer", "stödja": "stöder", "säkerställa": "säkerställer",
 }
-_SV_SUFFIX_KEYS = sorted(_SV_ER_PRESENT, key=len, reverse=True)
+_SV_SUFFIX_KEYS = sorted(set(_SV_ER_PRESENT) - {"vara", "kunna", "vilja", "veta", "ha"}, key=len, reverse=True)
+"""Verbs whose present a compound shares (säkerställa, erhålla); not "vara" (bevara, förvara)."""
 
 
 def sv_present_of_infinitive(infinitive: str) -> str:
     """The present of a Swedish active infinitive ("använda" → "använder", "dela" → "delar")."""
     if infinitive in _SV_ER_PRESENT:
         return _SV_ER_PRESENT[infinitive]
+    listed = sv_lexicon_active(infinitive, "present")  # byta → byter, samköra → samkör
+    if listed is not None:
+        return listed
     for known in _SV_SUFFIX_KEYS:  # compounds: säkerställa, erhålla, tillgodose, utgöra
         if infinitive.endswith(known) and len(infinitive) > len(known) and " " not in known:
             return infinitive[: -len(known)] + _SV_ER_PRESENT[known]
@@ -250,7 +514,7 @@ _EN_REGULAR_EXCEPTIONS = {
     "cancelled": "cancel", "labelled": "label", "modelled": "model", "travelled": "travel",
     "levelled": "level", "channelled": "channel", "fuelled": "fuel", "controlled": "control",
     "patrolled": "patrol", "enrolled": "enrol", "compelled": "compel", "expelled": "expel",
-    "propelled": "propel", "dispelled": "dispel", "excelled": "excel", "fulfilled": "fulfil",
+    "propelled": "propel", "dispelled": "dispel", "excelled": "excel", "fulfilled": "fulfil", "synced": "sync", "bred": "breed",
     "totalled": "total", "marshalled": "marshal", "pencilled": "pencil", "counselled": "counsel",
     "initialled": "initial", "appalled": "appal", "rebelled": "rebel", "repelled": "repel",
     "shampooed": "shampoo", "tattooed": "tattoo", "booed": "boo", "wooed": "woo",
@@ -455,14 +719,18 @@ def _sv_form(verb: str, form: str) -> str:
             present, past, supine, passive = _SV_IRREGULAR[rest]
             value = {"present": present, "past": past, "supine": supine, "passive": passive}[form]
             return verb if value == "—" else prefix + value
+    listed = sv_lexicon_active(verb, form) if form in ("present", "past", "supine") else None
+    if listed is not None:
+        return listed  # skriva → skrev, skrivit; sprida → spred
     present = sv_present_of_infinitive(verb)
     if present.endswith("ar") and verb.endswith("a"):  # first conjugation: skicka, använda is not
         return {"present": present, "past": verb + "de", "supine": verb + "t", "passive": verb + "s"}[form]
     stem = present[:-2] if present.endswith("er") else present
     if form == "present":
         return present
+    stem = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms, bestämde, bestämt
     if form == "passive":
-        return stem + "s"
+        return stem + ("es" if stem.endswith("s") else "s")  # läses
     if form == "past":
         return stem + ("e" if stem.endswith("d") else "de" if stem[-1] in "lmnrvgj" else "te")
     return (stem[:-1] if stem.endswith("d") else stem) + "t"  # supine: använt, följt, köpt
