@@ -40,7 +40,7 @@ from policygen.check.settings import Option, Settings
 from policygen.check.toml_positions import toml_positions
 from policygen.errors import Problem, UserError
 from policygen.lang import LANGUAGES
-from policygen.lang.datafile import DataFileError, join_key, parent_key, read_text, validation_problems
+from policygen.lang.datafile import join_key, parent_key, read_text, validation_problems
 from policygen.lang.messages import N_, _
 from policygen.lang.parser_reasons import os_reason, toml_reason
 
@@ -93,10 +93,7 @@ def _prefix(path: Path) -> str:
 
 
 def _read(path: Path) -> ConfigFile | None:
-    try:
-        text = read_text(path, "config")
-    except DataFileError as error:
-        raise UserError([Problem(**vars(problem)) for problem in error.problems]) from None
+    text = read_text(path, "config")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -42,7 +42,7 @@ from policygen.check.findings import CATEGORIES
 from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, interface_doc, validate_identity
 from policygen.check.tokens import abbreviations, make_word
 from policygen.errors import Problem, UserError
-from policygen.lang.datafile import DataFileError, YamlData
+from policygen.lang.datafile import YamlData
 from policygen.lang.glossary import EntrySpec, RuleFile, RuleSpec, read_rule_file, shipped_rule_files
 from policygen.lang.messages import _
 from policygen.output import Finding
@@ -347,10 +347,7 @@ def with_user_glossaries(shipped: Iterable[GlossaryRule], paths: Iterable[Path],
     their code: a user file may not reuse them. Every mistake is a located :class:`UserError`."""
     rules = {rule.code: copy.deepcopy(rule) for rule in shipped}
     for path in paths:
-        try:
-            glossary, parsed = read_rule_file(path)
-        except DataFileError as error:
-            raise UserError([Problem(**vars(problem)) for problem in error.problems]) from None
+        glossary, parsed = read_rule_file(path)
         try:
             for key in ("code", "name"):
                 value = getattr(glossary.rule, key)

@@ -30,9 +30,6 @@ from policygen.lang.yaml_tree import parse_yaml
 MAX_BYTES = 1_000_000
 """The size cap of a description, a glossary and a config file: each is a few kilobytes written by hand."""
 
-DataFileError = UserError
-"""The name :mod:`policygen.check` catches a data file's errors by."""
-
 
 def read_text(path: Path, what: str) -> str:
     """The UTF-8 text of the regular file ``path`` (``what`` names it in messages: "glossary")."""

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from policygen.cli.main import main
-from policygen.lang.datafile import DataFileError
+from policygen.lang.errors import UserError
 from policygen.lang.glossary import read_rule_file
 
 WORDING = Path(__file__).resolve().parent.parent / "source" / "fixtures" / "wording.yaml"
@@ -143,7 +143,7 @@ _RULE = "lang: sv\nrule: {code: PL950, name: house.advice, category: wordy, type
 def test_a_broken_advice_is_refused_with_its_place(tmp_path, entries, message, key):
     path = tmp_path / "house.yaml"
     path.write_text(_RULE + entries, encoding="utf-8")
-    with pytest.raises(DataFileError) as caught:
+    with pytest.raises(UserError) as caught:
         read_rule_file(path)
     [problem] = caught.value.problems
     assert message in problem.message

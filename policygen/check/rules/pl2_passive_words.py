@@ -141,19 +141,6 @@ def sv_is_s_passive(lower: str, previous: str = "") -> bool:
     return previous not in SV_DETERMINERS
 
 
-def sv_active_form(lower: str) -> str:
-    """A best guess at the active form of an s-passive, for suggestions ("behandlas" → "behandlar")."""
-    if lower.endswith("beds"):
-        return lower[:-4] + "ber"  # ombeds → omber ("vi ber dig")
-    if lower.endswith(("ades", "des", "tes")):
-        return lower[:-1]  # behandlades → behandlade
-    if lower.endswith("ts"):
-        return lower[:-1]  # raderats → raderat, gjorts → gjort
-    if lower.endswith(("as", "ås", "ges")):
-        return lower[:-1] + "r"  # behandlas → behandlar, tas → tar, anges → anger
-    if lower.endswith("rs"):
-        return lower[:-1]  # överförs → överför
-    return lower[:-1] + "er"  # används → använder, säljs → säljer
 
 
 def sv_is_participle(lower: str) -> bool:
@@ -221,31 +208,3 @@ def en_is_participle(lower: str) -> bool:
     if len(lower) < 4 or not lower.endswith("ed") or not lower.isalpha():
         return False
     return lower not in _EN_NOT_PARTICIPLE_ED and not lower.endswith("eed")
-
-
-def _needs_final_e(stem: str) -> bool:
-    """Does a regular -ed stem lose a silent e ("stor" + e, "delet" + e), by spelling alone?"""
-    if stem.endswith(("v", "c", "at", "et", "ut", "ang", "ir", "ur")) or stem in ("us", "tim", "nam"):
-        return True
-    if len(stem) > 1 and stem[-1] == "l" and stem[-2] not in "aeioul":
-        return True  # handl → handle
-    return (
-        len(stem) > 2
-        and stem[-1] in "rsdnmkgz"
-        and stem[-2] in "aeiouy"
-        and stem[-3] not in "aeiou"
-        and not stem.endswith(("er", "en", "on"))
-        and not (stem.endswith("or") and len(stem) > 4)
-    )
-
-
-def en_base_form(participle: str) -> str:
-    """A best guess at the verb behind a participle, for suggestions ("stored" → "store")."""
-    if participle in EN_IRREGULAR_PARTICIPLES:
-        return EN_IRREGULAR_PARTICIPLES[participle]
-    stem = participle[:-2]
-    if stem.endswith("i"):
-        return stem[:-1] + "y"  # copied → copy
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sfz":
-        return stem[:-1]  # transferred → transfer, controlled → control
-    return stem + "e" if _needs_final_e(stem) else stem
