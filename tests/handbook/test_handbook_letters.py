@@ -106,10 +106,15 @@ def test_every_letter_is_addressed_and_signed(handbooks, described, name, lang):
 def test_erasure_letter_says_what_stays_why_and_until_when(handbooks, lang):
     text = letter(handbooks, "exempel-support", lang, "erasure")
     law = {"sv": "Bokföringslagen (1999:1078)", "en": "The Swedish Bookkeeping Act (1999:1078)"}[lang]
-    until = {"sv": "sju år efter utgången av det år då räkenskapsåret slutade",
-             "en": "seven years after the end of the calendar year in which the financial year ended"}[lang]
-    kept = {"sv": "Fakturor och bokföring", "en": "Invoices and bookkeeping"}[lang]
+    until = {"sv": "Vi sparar dem i sju år efter utgången av det år då räkenskapsåret slutade.",
+             "en": "We will keep them for seven years after the end of the calendar year in which the "
+                   "financial year ended."}[lang]
+    kept = {"sv": "För ”Fakturor och bokföring” sparar vi ditt namn, ditt företags namn och "
+                  "organisationsnummer, och fakturaadress och betalningar.",
+            "en": "For “Invoices and bookkeeping”, we keep your name, your company's name and company "
+                  "registration number, and billing address and payments."}[lang]
     assert law in text and until in text and kept in text
+    assert say(lang, "hb.letter.erasure.kept_time", retention="")[:8] not in text  # a sentence, not a label
     assert "Lime Technologies AB" in text and "Sendwise Inc." in text  # Art. 19 recipients
 
 
