@@ -118,8 +118,11 @@ def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: 
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise cannot_write(out, error) from None
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        stop = _stop_behind(error)
+        if stop is not None and stop is not error:
+            raise stop from None
         raise
     published = Published(value)
     if swapped.left_behind is not None:
@@ -128,6 +131,21 @@ def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: 
               "completely ({reason}): it is left in {left}; the next build or handbook into {name} "
               "removes it").format(out=out, reason=swapped.error, left=swapped.left_behind, name=out.name))
     return published
+
+
+def _stop_behind(error: BaseException) -> BaseException | None:
+    """The interrupt (SIGINT's KeyboardInterrupt, or the SystemExit of SIGTERM/SIGHUP) that caused
+    ``error``, if one did. A signal that arrives while Python runs an import can come out wrapped:
+    "RuntimeError: Error calling __set_name__ …" from a KeyboardInterrupt inside a class body. It
+    is still the user's interrupt, and ends the run as one, not as a crash with a traceback."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (KeyboardInterrupt, SystemExit)):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def cannot_write(out: Path, error: OSError) -> UserError:
