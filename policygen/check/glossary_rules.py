@@ -300,10 +300,21 @@ class GlossaryRule(Rule):
                 first, last = words[start], words[end - 1]
                 block = sentence.block
                 matched = block.text[first.start : last.end]
-                values = {"match": matched, "phrase": entry.phrase, "replacement": suggestion}
+                text = entry.message or template or "'{match}'"
+                quoted = "'{replacement}'" in text  # "write '…'" quotes the words, not the advice
+                values = {"match": matched, "phrase": entry.phrase,
+                          "replacement": _words_of(suggestion, entry) if quoted else suggestion}
                 # the message is data (the glossary's English text) and its catalogue key
-                message = _(entry.message or template or "'{match}'").format(**values)
+                message = _(text).format(**values)
                 yield self.finding(block, first.start, last.end, message, suggestion)
+
+
+def _words_of(suggestion: str, entry: EntrySpec) -> str:
+    """The words to paste in a suggestion, without the advice after them: a message that says
+    "write '{replacement}'" quotes "regularly", not "regularly (or say how often)"."""
+    advice = entry.advice_text() if entry.replacement else ""
+    tail = f" ({advice})"
+    return suggestion[: -len(tail)] if advice and suggestion.endswith(tail) else suggestion
 
 
 @cache
