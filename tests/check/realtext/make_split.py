@@ -17,7 +17,7 @@ and baselines into the development ones (strata renamed ``heldout<N>-…`` so th
 that nothing of the record is lost. A new held-out part is then drawn from new documents only,
 before anything about them is looked at: ``make_split.py`` with a new ``SEED`` places them.
 
-Run from the repository root: ``python tests/check/realtext/make_split.py`` (or ``… promote``).
+Run from the repository root: ``python tests/check/realtext/make_split.py`` (or ``… promote heldout<N>``).
 """
 
 from __future__ import annotations
@@ -128,13 +128,23 @@ def main() -> int:
     return 0
 
 
-PROMOTE_NOTE = (
-    "held-out round 1 (the documents the seeds 20261205 and 20261207 put in the held-out part) was run once at "
-    "stop 15 and its figures were reported (README, 'Held-out round 1: the record'); it became development after "
-    "that run, with its labels, so that its false alarms could be studied; a new held-out part was drawn afterwards"
-)
+PROMOTE_NOTES = {
+    "heldout1": (
+        "held-out round 1 (the documents the seeds 20261205 and 20261207 put in the held-out part) was run once at "
+        "stop 15 and its figures were reported (README, 'Held-out round 1: the record'); it became development after "
+        "that run, with its labels, so that its false alarms could be studied; a new held-out part was drawn afterwards"
+    ),
+    "heldout2": (
+        "held-out round 2 (the documents seed 20261216 put in the held-out part) was run once at stop 16 and its "
+        "figures were reported (README, 'Held-out round 2: the record'); it became development after that run, with "
+        "its labels, so that its false alarms could be studied; a new held-out part is drawn from new documents"
+    ),
+}
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["promote"]:
-        sys.exit(promote("heldout1", PROMOTE_NOTE))
+    if sys.argv[1:2] == ["promote"]:
+        if sys.argv[2:] and sys.argv[2] in PROMOTE_NOTES:
+            sys.exit(promote(sys.argv[2], PROMOTE_NOTES[sys.argv[2]]))
+        print(f"usage: make_split.py promote {{{'|'.join(PROMOTE_NOTES)}}}", file=sys.stderr)
+        sys.exit(2)
     sys.exit(main())
