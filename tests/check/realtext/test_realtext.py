@@ -19,9 +19,9 @@ from policygen.check.registry import all_rules
 CATEGORIES = {rule.category for rule in all_rules()}
 VERDICTS = {"right", "wrong"}
 SUGGESTIONS = {"ok", "bad", "advice", None}
-SAMPLE_SIZES = {"dev": 150, "heldout": 50}  # held-out round 2: 50 findings, 25 sentences
+SAMPLE_SIZES = {"dev": 150, "heldout": 50}  # held-out rounds 2 and 3: 50 findings, 25 sentences
 SENTENCE_SIZES = {"dev": 100, "heldout": 25}
-OPEN_LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 3.0", "CC BY-SA 4.0", "MIT", "EUPL-1.2", "European Commission reuse policy")
+OPEN_LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 3.0", "CC BY-SA 4.0", "MIT", "Apache-2.0", "EUPL-1.2", "European Commission reuse policy")
 SHARE_ALIKE = ("CC BY-SA", "EUPL")
 
 
@@ -36,11 +36,15 @@ def test_sources_files_and_split_agree() -> None:
         dev, heldout = corpus.documents("dev", lang), corpus.documents("heldout", lang)
         assert len(dev) >= 8
         # a held-out round (new documents only, drawn after the previous round became
-        # development) has at least 3 documents and 2,000 words per language; between rounds the
-        # part is empty (round 2 moved on 2026-12-06, round 3 is being gathered)
-        if heldout:
-            assert len(heldout) >= 3
-            assert sum(len(corpus.doc_path(doc).read_text(encoding="utf-8").split()) for doc in heldout) >= 2_000
+        # development) has at least 3 documents and 2,000 words per language (round 3: 5 + 5)
+        assert len(heldout) >= 3, lang
+        assert sum(len(corpus.doc_path(doc).read_text(encoding="utf-8").split()) for doc in heldout) >= 2_000, lang
+    # the draw after the last move placed new documents only, and all of them in the held-out part
+    draws = corpus.load_yaml(corpus.HERE / "split.yaml")["draws"]
+    last_move = max(i for i, draw in enumerate(draws) if "moved_to_dev" in draw)
+    since = [draw for draw in draws[last_move + 1 :] if "seed" in draw]
+    assert since and all(not draw["dev"] for draw in since)
+    assert sorted(doc for draw in since for doc in draw["heldout"]) == sorted(doc for doc, part in split.items() if part == "heldout")
 
 
 def test_a_held_out_part_that_was_run_became_development_with_its_labels() -> None:
@@ -79,11 +83,11 @@ def test_the_set_is_large_enough() -> None:
 
 
 def _labelled_or_not_yet_run(part: str, lang: str) -> None:
-    """The held-out part of round 2 gets its labels from its single run, at the end of the work
-    that it measures; until then it has neither labels nor a baseline (nothing of it was read)."""
+    """The held-out part of a round (now round 3) gets its labels from its single run, at the end of
+    the work that it measures; until then it has neither labels nor a baseline (nothing of it was read)."""
     if part == "heldout" and not corpus.label_file(part, lang).exists():
         assert not corpus.baseline_file(part, lang).exists()
-        pytest.skip("held-out round 2 not run yet")
+        pytest.skip("held-out round 3 not run yet")
 
 
 @pytest.mark.parametrize("part", corpus.PARTS)
