@@ -17,9 +17,11 @@ sentences from all the part's findings and sentences that carry no label yet, wi
 documents. Within each stratum and category every finding has the same chance to be labelled, so
 ``evaluate.py`` weights precision by stratum and category and scales misses per stratum.
 
-Held-out round 2 (``draw heldout <lang>``, seed ``HELDOUT2_SEED``) draws ``HELDOUT2_SIZES``
-findings and sentences per language from its one run, records its round and stratum, and keeps
-the baseline from that same run.
+A held-out round (``draw heldout <lang>``, now round 3: seed ``HELDOUT_SEED``, stratum
+``round-3-heldout``) draws ``HELDOUT_SIZES`` findings and sentences per language from its one run,
+records its round and stratum, and keeps the baseline from that same run. Round 2 used seed
+``20261216-heldout-<lang>`` and stratum ``round-2-heldout`` (now ``heldout2-round-2-heldout`` in the
+development label files); each new round sets its own seed here before its one run.
 
 ``draw`` refuses to overwrite a label file: the sample is drawn once, with the fixed seed below,
 from the findings of the checker as it was then (its commit is recorded in the file). The finding
@@ -60,10 +62,12 @@ SIZES = {"dev": 150, "heldout": 100}
 SEED2 = 20261208
 FLOOR2 = 3
 SENTENCE_SIZES = {"dev": 100, "heldout": 75}
-HELDOUT2_SEED = 20261216
-HELDOUT2_SIZES = (50, 25)
-"""Held-out round 2 (the new documents drawn after round 1 became development): findings and
-sentences sampled per language, at least ``FLOOR2`` findings per category."""
+HELDOUT_ROUND = 3
+HELDOUT_SEED = 20261218
+HELDOUT_SIZES = (50, 25)
+"""Held-out round 3 (the new documents drawn after round 2 became development, seed 20261218 of
+``make_split.py``): findings and sentences sampled per language from its one run, at least
+``FLOOR2`` findings per category. Drawn once by the lead, after the rule changes it measures."""
 MIN_DRAW = 30
 MIN_WORDS = 4
 SUGGESTION = {"ok": "ok", "bad": "bad", "adv": "advice", "-": None}
@@ -114,14 +118,14 @@ def draw(part: str, lang: str) -> None:
     target = corpus.label_file(part, lang)
     if target.exists():
         raise SystemExit(f"{target} exists: samples are drawn once")
-    round2 = part == "heldout"
-    seed = f"{HELDOUT2_SEED}-{part}-{lang}" if round2 else f"{SEED}-{part}-{lang}"
-    finding_size, sentence_size = HELDOUT2_SIZES if round2 else (SIZES[part], SIZES[part])
+    heldout_round = part == "heldout"
+    seed = f"{HELDOUT_SEED}-{part}-{lang}" if heldout_round else f"{SEED}-{part}-{lang}"
+    finding_size, sentence_size = HELDOUT_SIZES if heldout_round else (SIZES[part], SIZES[part])
     rng = random.Random(seed)
     docs = corpus.documents(part, lang)
     found = corpus.run_checker(docs, lang)
     findings = [finding for path in sorted(found) for finding in found[path]]
-    sample = stratified(findings, finding_size, rng, FLOOR2 if round2 else FLOOR)
+    sample = stratified(findings, finding_size, rng, FLOOR2 if heldout_round else FLOOR)
     all_sentences = [span for doc in docs for span, words in corpus.sentences(doc, lang) if words >= MIN_WORDS]
     picked = sorted(rng.sample(all_sentences, min(sentence_size, len(all_sentences))), key=lambda s: (s.path, s.line, s.column))
     data = {
@@ -135,11 +139,11 @@ def draw(part: str, lang: str) -> None:
             {
                 "rounds": [{"seed": seed, "checker_commit": _commit(), "findings_drawn": len(sample),
                             "sentences_drawn": len(picked),
-                            "note": "held-out round 2: its one run, after the stop-16 rule changes were committed"}],
-                "strata": [{"name": "round-2-heldout", "documents": docs, "sentences_total": len(all_sentences),
+                            "note": f"held-out round {HELDOUT_ROUND}: its one run, after the rule changes it measures were committed"}],
+                "strata": [{"name": f"round-{HELDOUT_ROUND}-heldout", "documents": docs, "sentences_total": len(all_sentences),
                             "findings_total": len(findings)}],
             }
-            if round2
+            if heldout_round
             else {}
         ),
         "findings": [
@@ -157,7 +161,7 @@ def draw(part: str, lang: str) -> None:
         "sentences": [{**_entry(s), "text": corpus.text_at(s), "misses": []} for s in picked],
     }
     _write(target, data)
-    if round2:  # the population the sample came from, kept from the same run
+    if heldout_round:  # the population the sample came from, kept from the same run
         rows = [corpus.finding_key(f) for f in findings]
         lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
         corpus.baseline_file(part, lang).write_text(f'{{"commit": "{_commit()}",\n"findings": [\n{lines}\n]}}\n', encoding="utf-8")
