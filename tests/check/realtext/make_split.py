@@ -18,7 +18,8 @@ that nothing of the record is lost. A new held-out part is then drawn from new d
 before anything about them is looked at: ``make_split.py`` with a new ``SEED`` places them. With the
 held-out part empty, ``round(HELDOUT_SHARE × all documents)`` is larger than a batch of new documents
 that is under 40 % of its language, so the cut puts the whole batch in the held-out part (round 3,
-seeds 20261218 and 20261219: 5 + 1 of 23 Swedish and 5 of 18 English documents, all held out); ``test_realtext.py``
+seeds 20261218, 20261219 and 20261220: 5 + 1 + 1 of 24 Swedish and 5 of 18 English documents, all
+held out); ``test_realtext.py``
 checks that the draws after the last move held out every document they placed.
 
 Run from the repository root: ``python tests/check/realtext/make_split.py`` (or ``… promote heldout<N>``).
@@ -35,7 +36,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261219
+SEED = 20261220
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
@@ -144,7 +145,7 @@ PROMOTE_NOTES = {
         "its labels, so that its false alarms could be studied; a new held-out part is drawn from new documents"
     ),
     "heldout3": (
-        "held-out round 3 (the documents seeds 20261218 and 20261219 put in the held-out part) was run once and its figures were "
+        "held-out round 3 (the documents seeds 20261218 to 20261220 put in the held-out part) was run once and its figures were "
         "reported (README, 'Held-out round 3'); it became development after that run, with its labels, so that its "
         "false alarms could be studied; a new held-out part is drawn from new documents"
     ),

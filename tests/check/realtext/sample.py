@@ -65,8 +65,8 @@ SENTENCE_SIZES = {"dev": 100, "heldout": 75}
 HELDOUT_ROUND = 3
 HELDOUT_SEED = 20261218
 HELDOUT_SIZES = (50, 25)
-"""Held-out round 3 (the new documents drawn after round 2 became development, seeds 20261218 and
-20261219 of ``make_split.py``): findings and sentences sampled per language from its one run, at least
+"""Held-out round 3 (the new documents drawn after round 2 became development, seeds 20261218 to
+20261220 of ``make_split.py``): findings and sentences sampled per language from its one run, at least
 ``FLOOR2`` findings per category. Drawn once by the lead, after the rule changes it measures."""
 MIN_DRAW = 30
 MIN_WORDS = 4
