@@ -12,7 +12,10 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …");
 - "vid behov", "eventuell", "if necessary" in a sentence about the reader's own situation
   ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …");
-- "oftast" as a superlative ("de sidor som oftast besöks");
+- "oftast" as a superlative ("de sidor som oftast besöks"), and any word after "most"/"mest"
+  ("most frequently viewed");
+- "i den mån", "i den utsträckning", "to the extent" followed by a fact, not a judgement ("i den
+  mån de har förts in i tjänsten": a real condition; "i den mån det är nödvändigt" stays);
 - an adverb of frequency or degree ("huvudsakligen", "ofta", "generally", "typically") in a
   sentence that speaks neither of the writer nor of the reader ("Tjänsten övervakas
   huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
@@ -65,6 +68,17 @@ _FREQUENCY = word_set(
     "generally mainly normally mostly"
 )
 _QUESTION_AFTER = word_set("hur vad varför how what why")
+_SUPERLATIVE = word_set("most least mest minst")
+# "i den mån" / "to the extent" hedge only when a judgement follows ("i den mån det är
+# nödvändigt", "to the extent required"); "i den mån de har förts in" is a real condition.
+_EXTENT = {("i", "den", "mån"), ("i", "den", "utsträckning"), ("to", "the", "extent")}
+_JUDGEMENT = (
+    "krävs", "kräver", "behöv", "nödvändig", "erfordra", "lämplig", "möjlig", "tillåt", "rimlig", "skälig",
+    "relevant", "befogad", "motiverad", "anse", "bedöm", "necessar", "require", "need", "appropriate",
+    "possibl", "permit", "reasonabl", "practicabl", "allow", "applicabl", "consider", "deem", "feasibl",
+    "skyldig", "oblig", "legal",
+)
+_EXTENT_REACH = 8
 _PREPOSITIONS_ANY = word_set("med vid")
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
@@ -132,6 +146,12 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("eventuell", "eventuella") and match.first > 1 and lowers[match.first - 1] in ("en", "ett") \
             and lowers[match.first - 2] in _PREPOSITIONS_ANY:
         return None  # "Vid en eventuell konflikt": in case of a conflict
+    if match.first and lowers[match.first - 1] in _SUPERLATIVE:
+        return None  # "the pages most frequently viewed": a superlative, not a hedge
+    if tuple(phrase) in _EXTENT and not any(
+        word.startswith(_JUDGEMENT) for word in lowers[match.last + 1 : match.last + 1 + _EXTENT_REACH]
+    ):
+        return None  # "i den mån de har förts in i tjänsten": a real condition
     if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
         return None
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
