@@ -185,6 +185,10 @@ class ReaderThirdPerson(Rule):
     "the site the user is visiting") or who visits any site ("when they visit a website"), and a
     definition ("Stark inloggning innebär att användaren …", "X means that the user …").
 
+    The suggestion is "dig" where the reader follows a preposition ("godkänns av användaren" →
+    'av dig', "avtal med den registrerade" → 'med dig'), otherwise "du", "din, ditt, dina",
+    "you" or "your".
+
     Anti-pattern
     ------------
     Den registrerade har rätt att begära tillgång till sina personuppgifter.
@@ -223,7 +227,7 @@ class ReaderThirdPerson(Rule):
                 matched = sentence.block.text[start:end]
                 message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
                     matched=matched)
-                yield self.finding(sentence.block, start, end, message, suggestion)
+                yield self.finding(sentence.block, start, end, message, _in_case(suggestion, sentence, first, lang))
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -239,6 +243,20 @@ _INDEFINITE = {
     "en": [("a", "visitor"), ("a", "visitor's"), ("a", "user"), ("a", "user's"), ("an", "individual")],
 }
 _LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
+
+
+# Swedish prepositions (not "om", also "if"): after one, the reader is "dig", not "du" ("godkänns av användaren" →
+# 'av dig', "avtal med den registrerade" → 'med dig').
+_SV_PREPOSITIONS = word_set(
+    "av med för till från hos åt mot på i vid utan genom efter före under över enligt bland kring inför"
+)
+
+
+def _in_case(suggestion: str, sentence: Sentence, first: int, lang: str) -> str:
+    """The suggestion in the case the position needs: "du" after a preposition becomes "dig"."""
+    if lang == "sv" and suggestion == "du" and first and sentence.lowers[first - 1] in _SV_PREPOSITIONS:
+        return "dig"
+    return suggestion
 
 
 def _someone_elses(sentence: Sentence, first: int, lang: str) -> bool:
