@@ -21,6 +21,9 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
 - "eventuell" after a preposition, where it means "any there is" ("tillsammans med eventuell
   information", "vid en eventuell konflikt");
+- a heading ("9. Tillämplig lag", "Applicable law": the section answers); "eventuellt" after the
+  reader ("som du eventuellt har valt"); a quantifier or frequency before what the reader must
+  give to use something ("Ibland krävs personuppgifter för att få tillgång till …");
 - a quantifier whose noun is not about the processing, also after "of" ("some of our products",
   "a number of the activities"), and a hedge whose object is answered by examples later in the
   sentence ("may use several pieces of data …, including …").
@@ -35,7 +38,7 @@ from __future__ import annotations
 from policygen.check.glossary_rules import Match, refiner
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of
+from policygen.check.rules.pl2_context import context_of, is_heading
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl203_passive_voice import _EN_ORGANISATION_VERBS, _SV_ORGANISATION_STEMS
 from policygen.lang.messages import N_, _
@@ -120,6 +123,12 @@ def vague_in_context(match: Match) -> str | None:
     context = context_of(match.document)
     if _repeats_list_intro(match, phrase):
         return None
+    if is_heading(match.sentence.block):
+        return None  # "9. Tillämplig lag", "Applicable law": a section's title; the section answers
+    if phrase[0] == "eventuellt" and match.first and lowers[match.first - 1] in ("du", "ni"):
+        return None  # "data som du eventuellt har valt att skicka in": the reader's own choice
+    if _required_for_access(lowers, match.last + 1, lang):
+        return None  # "Ibland krävs personuppgifter för att få tillgång till …": a condition for the reader
     if phrase[0] in _EN_HEDGES and lang == "en":
         return _english_hedge(match, lowers, context.actor)
     if "komma" in phrase and lang == "sv":
@@ -157,6 +166,25 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.suggestion()
+
+
+_REQUIRED = word_set("krävs behövs required needed")
+_ACCESS = {"sv": [("för", "att", "få"), ("för", "att", "använda"), ("för", "att", "logga")],
+           "en": [("to", "access"), ("to", "use"), ("to", "sign"), ("to", "log"), ("for", "access")]}
+
+
+def _required_for_access(lowers: list[str], after: int, lang: str) -> bool:
+    """"Ibland krävs personuppgifter för att få tillgång till vissa e-tjänster", "In some cases,
+    personal data is required to access a service": what the reader must give to use something,
+    a condition stated for the reader, not a hedge about what the writer does with data."""
+    window = lowers[after : after + 6]  # "some cases, personal data is required"
+    for offset, word in enumerate(window):
+        if word in _REQUIRED:
+            rest = lowers[after + offset + 1 : after + offset + 8]
+            return any(
+                tuple(rest[i : i + len(marker)]) == marker for marker in _ACCESS[lang] for i in range(len(rest))
+            )
+    return False
 
 
 def _describes(match: Match, lowers: list[str], after: int, lang: str) -> bool:
