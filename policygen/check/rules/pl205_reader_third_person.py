@@ -182,8 +182,10 @@ class ReaderThirdPerson(Rule):
 
     Not flagged either: "man" beside a law it speaks for ("Med lagen vill man …": the
     lawmakers), the user who names a site by the visit ("den webbplats som användaren besöker",
-    "the site the user is visiting") or who visits any site ("when they visit a website"), and a
-    definition ("Stark inloggning innebär att användaren …", "X means that the user …").
+    "the site the user is visiting") or who visits any site ("when they visit a website"), a
+    definition ("Stark inloggning innebär att användaren …", "X means that the user …"), and
+    "our"/"våra" before a plural ("how our website visitors use the site": all of them as a
+    group).
 
     The suggestion is "dig" where the reader follows a preposition ("godkänns av användaren" →
     'av dig', "avtal med den registrerade" → 'med dig'), otherwise "du", "din, ditt, dina",
@@ -219,7 +221,7 @@ class ReaderThirdPerson(Rule):
             for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
                     continue
-                if generic or _someone_elses(sentence, first, lang) or _in_scope_list(sentence, first, last, lang):
+                if generic or _someone_elses(sentence, first, last, lang) or _in_scope_list(sentence, first, last, lang):
                     continue
                 if _visitor_of_a_site(sentence, first, last, lang) or _defines_a_term(sentence, first, lang):
                     continue
@@ -259,10 +261,21 @@ def _in_case(suggestion: str, sentence: Sentence, first: int, lang: str) -> str:
     return suggestion
 
 
-def _someone_elses(sentence: Sentence, first: int, lang: str) -> bool:
+def _someone_elses(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """"customer end users", "a customer's end users", "their visitors", "kundens användare":
-    another party's users, not the reader."""
-    return first > 0 and sentence.words[first - 1].lower in _OTHERS_OWNERS[lang]
+    another party's users, not the reader; and "our website visitors", "våra användare" in the
+    plural: all of them as a group ("how our website visitors use the site": statistics), which
+    "you" would turn into something else."""
+    if first == 0:
+        return False
+    before = sentence.words[first - 1].lower
+    if before in _OUR[lang] and sentence.lowers[last].endswith(_PLURAL_ENDINGS[lang]):
+        return True
+    return before in _OTHERS_OWNERS[lang]
+
+
+_OUR = {"sv": word_set("våra"), "en": word_set("our")}
+_PLURAL_ENDINGS = {"sv": ("are", "arna", "erna", "rade"), "en": ("s",)}
 
 
 def _indefinite_person(sentence: Sentence, lang: str) -> bool:
