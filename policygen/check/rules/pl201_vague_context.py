@@ -96,7 +96,7 @@ _EN_SKIP_AFTER_MODAL = word_set("also then sometimes still only even further the
 _SV_KOMMA = word_set("komma")
 _QUANTIFIERS = {
     "sv": word_set("vissa viss visst några ett antal flera olika diverse bland annat bl.a. bla. bl"),
-    "en": word_set("some certain several various number including among"),
+    "en": word_set("some certain several various variety number including among"),
 }
 _EXAMPLE_MARKERS = {
     "sv": [("till", "exempel"), ("t.ex.",), ("tex.",), ("såsom",), ("exempelvis",), ("som", "till", "exempel"), ("bland", "annat"), ("bl.a.",), ("nämligen",)],
