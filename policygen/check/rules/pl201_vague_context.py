@@ -21,7 +21,7 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
 - "eventuell" after a preposition, where it means "any there is" ("tillsammans med eventuell
   information", "vid en eventuell konflikt");
-- a heading ("9. Tillämplig lag", "Applicable law": the section answers); "eventuellt" after the
+- a heading that is only the phrase ("9. Tillämplig lag", "Applicable law": the section answers); "eventuellt" after the
   reader ("som du eventuellt har valt"); a quantifier or frequency before what the reader must
   give to use something ("Ibland krävs personuppgifter för att få tillgång till …");
 - a quantifier whose noun is not about the processing, also after "of" ("some of our products",
@@ -123,8 +123,8 @@ def vague_in_context(match: Match) -> str | None:
     context = context_of(match.document)
     if _repeats_list_intro(match, phrase):
         return None
-    if is_heading(match.sentence.block):
-        return None  # "9. Tillämplig lag", "Applicable law": a section's title; the section answers
+    if is_heading(match.sentence.block) and _whole_heading(match, lowers):
+        return None  # "9. Tillämplig lag", "Applicable law": the topic of a section, which answers
     if phrase[0] == "eventuellt" and match.first and lowers[match.first - 1] in ("du", "ni"):
         return None  # "data som du eventuellt har valt att skicka in": the reader's own choice
     if _required_for_access(lowers, match.last + 1, lang):
@@ -166,6 +166,14 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.suggestion()
+
+
+def _whole_heading(match: Match, lowers: list[str]) -> bool:
+    """Is the phrase the whole heading, but for its number ("## 9. Tillämplig lag")? Then it
+    names the topic of the section below, which says what it is; a heading that says more
+    ("Nyhetsbrev i förekommande fall") is judged like any text."""
+    others = lowers[: match.first] + lowers[match.last + 1 :]
+    return all(not any(ch.isalpha() for ch in word) for word in others)
 
 
 _REQUIRED = word_set("krävs behövs required needed")
