@@ -7,9 +7,11 @@ the one whose fix also removes the other's problem. :data:`SUPERSEDES` says whic
 wins over which when their spans overlap; any two findings of different rules on exactly the
 same span keep only the one of the rule earlier in :data:`PRIORITY`.
 
-Quoted law (a block quotation, a long passage in quotation marks, or the title of a cited
-regulation: "förordning (EU) 2018/1725 av den 23 oktober 2018 om skydd för …") is the law's
-wording, which the writer cannot change. The ``quoted-law`` setting decides what its findings
+Quoted law (a block quotation, a long passage in quotation marks, the title of a cited
+regulation: "förordning (EU) 2018/1725 av den 23 oktober 2018 om skydd för …", the name of a
+statute: "lagen om tillhandahållande av digitala tjänster", or the law's own words for strictly
+necessary cookies quoted without quotation marks: "to transmit, carry out or facilitate the
+transmission of communications over a network") is the law's wording, which the writer cannot change. The ``quoted-law`` setting decides what its findings
 become: ``skip`` (the default) drops them, ``info`` keeps them at severity info, ``keep`` leaves
 them as they are. Readability and sentence-length findings are never changed here.
 """
@@ -45,6 +47,35 @@ _LEGAL_TITLE = re.compile(
     r"(?:nr\s*|No\.?\s*)?\d{2,4}/\d+(?:/\w+)?\]?(?:\([^)]*\))?\s*(?:av den|of)\s+(?:the\s+)?\d{1,2}\s+\w+\s+\d{4}"
     r"\s+(?:om|on)\s",
     re.IGNORECASE,
+)
+# The name of a national statute ("lagen om tillhandahållande av digitala tjänster", "the Act on
+# the Provision of Digital Services"): the words after "om"/"on" up to punctuation or a word that
+# ends the name (a verb, a pronoun, a conjunction of clauses), at most eight.
+_STATUTE_NAME = re.compile(r"\b(?:lagen|lag|förordningen|Act)\s+(?:\(\d{4}:\d+\)\s+)?(?:om|on)\s+", re.IGNORECASE)
+_NAME_ENDS = frozenset(
+    "ska skall kan får måste är var har och samt som där när vi du man men eftersom att "
+    "shall will can may must is are was has have and which that where when we you but because".split()
+)
+_NAME_WORDS = 8
+# The exemption for strictly necessary cookies in the law's own words (ePrivacy Directive art.
+# 5.3; LEK 9 kap. 28 §; PECR reg. 6), which cookie notices quote without quotation marks.
+_COOKIE_EXEMPTION = (
+    re.compile(
+        r"\b(?:(?:transmit|carry(?:ing)? out|facilitat\w*)(?:,\s*|\s+or\s+|\s+)){1,3}the transmission of "
+        r"(?:an? )?(?:electronic )?communications? over (?:an? )?(?:electronic communications? )?network",
+        re.IGNORECASE),
+    re.compile(
+        r"\bnecessary (?:in order )?to provide (?:an? )?(?:information society )?service (?:that was |which was )?"
+        r"explicitly requested by the (?:subscriber or user|user or subscriber|user|subscriber)",
+        re.IGNORECASE),
+    re.compile(
+        r"\b(?:(?:utföra|underlätta|genomföra)(?:,\s*|\s+eller\s+|\s+)){1,3}överföringen av (?:ett )?"
+        r"elektroniskt? meddelanden? (?:via|över|i) (?:ett )?elektroniskt kommunikationsnät",
+        re.IGNORECASE),
+    re.compile(
+        r"\bför att tillhandahålla en tjänst som (?:abonnenten eller användaren|användaren eller abonnenten|"
+        r"användaren|abonnenten) uttryckligen (?:har )?begärt",
+        re.IGNORECASE),
 )
 
 
@@ -118,7 +149,26 @@ def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
                 spans.append((sentence.start + match.start(), sentence.start + match.end()))
     for match in _LEGAL_TITLE.finditer(text):
         spans.append((sentence.start + match.end(), sentence.end))
+    for match in _STATUTE_NAME.finditer(text):
+        spans.append((sentence.start + match.start(), sentence.start + _name_end(text, match.end())))
+    for formula in _COOKIE_EXEMPTION:
+        for match in formula.finditer(text):
+            spans.append((sentence.start + match.start(), sentence.start + match.end()))
     return spans
+
+
+def _name_end(text: str, start: int) -> int:
+    """Where the statute name that starts at ``start`` ends (see :data:`_STATUTE_NAME`)."""
+    end = start
+    for count, word in enumerate(re.finditer(r"[^\s]+", text[start:])):
+        token = word.group()
+        bare = token.strip(".,;:()[]”“\"'")
+        if count >= _NAME_WORDS or bare.lower() in _NAME_ENDS or not bare:
+            break
+        end = start + word.start() + len(token.rstrip(".,;:()[]”“\"'"))
+        if token[-1:] in ".,;:()":
+            break
+    return end
 
 
 def _whole_block_quoted(text: str) -> bool:

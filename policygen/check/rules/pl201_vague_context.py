@@ -12,12 +12,18 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …");
 - "vid behov", "eventuell", "if necessary" in a sentence about the reader's own situation
   ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …");
-- "oftast" as a superlative ("de sidor som oftast besöks");
+- "oftast" as a superlative ("de sidor som oftast besöks"), and any word after "most"/"mest"
+  ("most frequently viewed");
+- "i den mån", "i den utsträckning", "to the extent" followed by a fact, not a judgement ("i den
+  mån de har förts in i tjänsten": a real condition; "i den mån det är nödvändigt" stays);
 - an adverb of frequency or degree ("huvudsakligen", "ofta", "generally", "typically") in a
   sentence that speaks neither of the writer nor of the reader ("Tjänsten övervakas
   huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
 - "eventuell" after a preposition, where it means "any there is" ("tillsammans med eventuell
   information", "vid en eventuell konflikt");
+- a heading that is only the phrase ("9. Tillämplig lag", "Applicable law": the section answers); "eventuellt" after the
+  reader ("som du eventuellt har valt"); a quantifier or frequency before what the reader must
+  give to use something ("Ibland krävs personuppgifter för att få tillgång till …");
 - a quantifier whose noun is not about the processing, also after "of" ("some of our products",
   "a number of the activities"), and a hedge whose object is answered by examples later in the
   sentence ("may use several pieces of data …, including …").
@@ -32,7 +38,7 @@ from __future__ import annotations
 from policygen.check.glossary_rules import Match, refiner
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of
+from policygen.check.rules.pl2_context import context_of, is_heading
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl203_passive_voice import _EN_ORGANISATION_VERBS, _SV_ORGANISATION_STEMS
 from policygen.lang.messages import N_, _
@@ -65,6 +71,17 @@ _FREQUENCY = word_set(
     "generally mainly normally mostly"
 )
 _QUESTION_AFTER = word_set("hur vad varför how what why")
+_SUPERLATIVE = word_set("most least mest minst")
+# "i den mån" / "to the extent" hedge only when a judgement follows ("i den mån det är
+# nödvändigt", "to the extent required"); "i den mån de har förts in" is a real condition.
+_EXTENT = {("i", "den", "mån"), ("i", "den", "utsträckning"), ("to", "the", "extent")}
+_JUDGEMENT = (
+    "krävs", "kräver", "behöv", "nödvändig", "erfordra", "lämplig", "möjlig", "tillåt", "rimlig", "skälig",
+    "relevant", "befogad", "motiverad", "anse", "bedöm", "necessar", "require", "need", "appropriate",
+    "possibl", "permit", "reasonabl", "practicabl", "allow", "applicabl", "consider", "deem", "feasibl",
+    "skyldig", "oblig", "legal",
+)
+_EXTENT_REACH = 8
 _PREPOSITIONS_ANY = word_set("med vid")
 _REQUIRE = word_set("require kräva need behöva ask")
 _EN_WRITER = word_set("we i")
@@ -79,7 +96,7 @@ _EN_SKIP_AFTER_MODAL = word_set("also then sometimes still only even further the
 _SV_KOMMA = word_set("komma")
 _QUANTIFIERS = {
     "sv": word_set("vissa viss visst några ett antal flera olika diverse bland annat bl.a. bla. bl"),
-    "en": word_set("some certain several various number including among"),
+    "en": word_set("some certain several various variety number including among"),
 }
 _EXAMPLE_MARKERS = {
     "sv": [("till", "exempel"), ("t.ex.",), ("tex.",), ("såsom",), ("exempelvis",), ("som", "till", "exempel"), ("bland", "annat"), ("bl.a.",), ("nämligen",)],
@@ -106,6 +123,12 @@ def vague_in_context(match: Match) -> str | None:
     context = context_of(match.document)
     if _repeats_list_intro(match, phrase):
         return None
+    if is_heading(match.sentence.block) and _whole_heading(match, lowers):
+        return None  # "9. Tillämplig lag", "Applicable law": the topic of a section, which answers
+    if phrase[0] == "eventuellt" and match.first and lowers[match.first - 1] in ("du", "ni"):
+        return None  # "data som du eventuellt har valt att skicka in": the reader's own choice
+    if _required_for_access(lowers, match.last + 1, lang):
+        return None  # "Ibland krävs personuppgifter för att få tillgång till …": a condition for the reader
     if phrase[0] in _EN_HEDGES and lang == "en":
         return _english_hedge(match, lowers, context.actor)
     if "komma" in phrase and lang == "sv":
@@ -132,11 +155,44 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("eventuell", "eventuella") and match.first > 1 and lowers[match.first - 1] in ("en", "ett") \
             and lowers[match.first - 2] in _PREPOSITIONS_ANY:
         return None  # "Vid en eventuell konflikt": in case of a conflict
+    if match.first and lowers[match.first - 1] in _SUPERLATIVE:
+        return None  # "the pages most frequently viewed": a superlative, not a hedge
+    if tuple(phrase) in _EXTENT and not any(
+        word.startswith(_JUDGEMENT) for word in lowers[match.last + 1 : match.last + 1 + _EXTENT_REACH]
+    ):
+        return None  # "i den mån de har förts in i tjänsten": a real condition
     if phrase == ["oftast"] and match.first and lowers[match.first - 1] in ("som", "de", "det", "den"):
         return None
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.suggestion()
+
+
+def _whole_heading(match: Match, lowers: list[str]) -> bool:
+    """Is the phrase the whole heading, but for its number ("## 9. Tillämplig lag")? Then it
+    names the topic of the section below, which says what it is; a heading that says more
+    ("Nyhetsbrev i förekommande fall") is judged like any text."""
+    others = lowers[: match.first] + lowers[match.last + 1 :]
+    return all(not any(ch.isalpha() for ch in word) for word in others)
+
+
+_REQUIRED = word_set("krävs behövs required needed")
+_ACCESS = {"sv": [("för", "att", "få"), ("för", "att", "använda"), ("för", "att", "logga")],
+           "en": [("to", "access"), ("to", "use"), ("to", "sign"), ("to", "log"), ("for", "access")]}
+
+
+def _required_for_access(lowers: list[str], after: int, lang: str) -> bool:
+    """"Ibland krävs personuppgifter för att få tillgång till vissa e-tjänster", "In some cases,
+    personal data is required to access a service": what the reader must give to use something,
+    a condition stated for the reader, not a hedge about what the writer does with data."""
+    window = lowers[after : after + 6]  # "some cases, personal data is required"
+    for offset, word in enumerate(window):
+        if word in _REQUIRED:
+            rest = lowers[after + offset + 1 : after + offset + 8]
+            return any(
+                tuple(rest[i : i + len(marker)]) == marker for marker in _ACCESS[lang] for i in range(len(rest))
+            )
+    return False
 
 
 def _describes(match: Match, lowers: list[str], after: int, lang: str) -> bool:

@@ -9,6 +9,12 @@ phrase (:func:`~policygen.check.rules.pl2_verbs.en_form_of`, ``sv_form_of``); a 
 explains (an irregular past such as "erhöll", a noun such as "modification") keeps the
 dictionary form. Words in parentheses ("behandla (vi behandlar …)") are left as written; an entry's
 advice follows in the interface language ("uppfylla (eller säg vad ni gör)").
+
+A replacement that takes a clause ("make sure" for "ensure", "se till" for "säkerställa") is
+changed when an active verb has a noun phrase as its object: "ensure our website's technical
+functionality" → 'make sure of' (not 'make sure our website's …'), "säkerställa tjänstens
+funktion" → 'trygga' ("se till tjänstens funktion" means looking after it). Before "that"/"att",
+a pronoun or a clause with its own verb ("ensure the service is adequate") it stays as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +29,34 @@ def wordy_in_context(match: Match) -> str | None:
     lowers = match.sentence.lowers
     matched = lowers[match.first]
     phrase = match.entry.phrase.lower().split()[0]
-    return match.entry.suggestion(inflected(replacement, matched, phrase, match.document.lang))
+    lang = match.document.lang
+    takers = _CLAUSE_TAKERS.get(lang, {})
+    if replacement in takers and not matched.endswith(_NOT_ACTIVE[lang]) and _noun_phrase_object(lowers, match.last + 1, lang):
+        replacement = takers[replacement]
+    return match.entry.suggestion(inflected(replacement, matched, phrase, lang))
+
+
+# Replacements that take a clause, and their form before a noun phrase.
+_CLAUSE_TAKERS = {"en": {"make sure": "make sure of"}, "sv": {"se till": "trygga"}}
+# Endings of forms that are not an active verb with an object (passives, nouns).
+_NOT_ACTIVE = {"en": ("ment",), "sv": ("s", "ande", "andet")}
+# Words that begin or mark a clause: "that", a subject pronoun, a finite verb of the clause.
+_CLAUSE_MARKS = {
+    "en": frozenset(
+        "that you we they it he she i there is are was were has have will can may must remains remain stays "
+        "stay works work gets get does do".split()
+    ),
+    "sv": frozenset("att du vi de den det man jag hen är blir har kan ska får fungerar sker finns".split()),
+}
+_CLAUSE_REACH = 8
+
+
+def _noun_phrase_object(lowers: list[str], after: int, lang: str) -> bool:
+    """Does a noun phrase follow, with no clause ("ensure our website's technical functionality",
+    "ensuring the security of …"), rather than "ensure that …", "ensure you get …", "ensure the
+    service is adequate"?"""
+    window = lowers[after : after + _CLAUSE_REACH]
+    return bool(window) and not any(word in _CLAUSE_MARKS[lang] for word in window)
 
 
 def inflected(replacement: str, matched: str, phrase: str, lang: str) -> str:

@@ -180,6 +180,17 @@ class ReaderThirdPerson(Rule):
     business-to-business texts legitimately use for a third party; "de registrerade uppgifterna" and "the user interface", where the words are an
     adjective or part of a compound.
 
+    Not flagged either: "man" beside a law it speaks for ("Med lagen vill man …": the
+    lawmakers), the user who names a site by the visit ("den webbplats som användaren besöker",
+    "the site the user is visiting") or who visits any site ("when they visit a website"), a
+    definition ("Stark inloggning innebär att användaren …", "X means that the user …"), and
+    "our"/"våra" before a plural ("how our website visitors use the site": all of them as a
+    group).
+
+    The suggestion is "dig" where the reader follows a preposition ("godkänns av användaren" →
+    'av dig', "avtal med den registrerade" → 'med dig'), otherwise "du", "din, ditt, dina",
+    "you" or "your".
+
     Anti-pattern
     ------------
     Den registrerade har rätt att begära tillgång till sina personuppgifter.
@@ -210,13 +221,15 @@ class ReaderThirdPerson(Rule):
             for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
                     continue
-                if generic or _someone_elses(sentence, first, lang) or _in_scope_list(sentence, first, last, lang):
+                if generic or _someone_elses(sentence, first, last, lang) or _in_scope_list(sentence, first, last, lang):
+                    continue
+                if _visitor_of_a_site(sentence, first, last, lang) or _defines_a_term(sentence, first, lang):
                     continue
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
                 message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
                     matched=matched)
-                yield self.finding(sentence.block, start, end, message, suggestion)
+                yield self.finding(sentence.block, start, end, message, _in_case(suggestion, sentence, first, lang))
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -234,10 +247,35 @@ _INDEFINITE = {
 _LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
 
 
-def _someone_elses(sentence: Sentence, first: int, lang: str) -> bool:
+# Swedish prepositions (not "om", also "if"): after one, the reader is "dig", not "du" ("godkänns av användaren" →
+# 'av dig', "avtal med den registrerade" → 'med dig').
+_SV_PREPOSITIONS = word_set(
+    "av med för till från hos åt mot på i vid utan genom efter före under över enligt bland kring inför"
+)
+
+
+def _in_case(suggestion: str, sentence: Sentence, first: int, lang: str) -> str:
+    """The suggestion in the case the position needs: "du" after a preposition becomes "dig"."""
+    if lang == "sv" and suggestion == "du" and first and sentence.lowers[first - 1] in _SV_PREPOSITIONS:
+        return "dig"
+    return suggestion
+
+
+def _someone_elses(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """"customer end users", "a customer's end users", "their visitors", "kundens användare":
-    another party's users, not the reader."""
-    return first > 0 and sentence.words[first - 1].lower in _OTHERS_OWNERS[lang]
+    another party's users, not the reader; and "our website visitors", "våra användare" in the
+    plural: all of them as a group ("how our website visitors use the site": statistics), which
+    "you" would turn into something else."""
+    if first == 0:
+        return False
+    before = sentence.words[first - 1].lower
+    if before in _OUR[lang] and sentence.lowers[last].endswith(_PLURAL_ENDINGS[lang]):
+        return True
+    return before in _OTHERS_OWNERS[lang]
+
+
+_OUR = {"sv": word_set("våra"), "en": word_set("our")}
+_PLURAL_ENDINGS = {"sv": ("are", "arna", "erna", "rade"), "en": ("s",)}
 
 
 def _indefinite_person(sentence: Sentence, lang: str) -> bool:
@@ -245,6 +283,57 @@ def _indefinite_person(sentence: Sentence, lang: str) -> bool:
     definition about any visitor; the definite mentions that follow refer to it."""
     lowers = [word.replace("’", "'") for word in sentence.lowers]
     return any(tuple(lowers[i : i + 2]) in _INDEFINITE[lang] for i in range(len(lowers) - 1))
+
+
+_SITES = {
+    "sv": ("webbplats", "webbsida", "sida", "sidan", "sajt", "tjänst"),
+    "en": ("website", "site", "page", "service"),
+}
+_VISITS = {
+    "sv": word_set("besöker besökt använder öppnar"),
+    "en": word_set("visit visits visiting visited uses using opens"),
+}
+_RELATIVE = word_set("som that which")
+_ANY_SITE = {"sv": word_set("en ett någon varje"), "en": word_set("a an any every")}
+
+
+def _visitor_of_a_site(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """"den webbplats som användaren besöker", "the website the user is visiting": the user
+    names the site by the visit, whoever makes it (first-party cookies are set by the site any
+    visitor is on); and "… när hen besöker en webbplats", "when they visit a website": a
+    sentence about visiting any site, a definition of how cookies work."""
+    lowers = sentence.lowers
+    before = first - 1
+    if before >= 0 and lowers[before] in _RELATIVE:
+        before -= 1
+    after = last + 1
+    while after < len(lowers) and lowers[after] in ("is", "was", "har", "has"):
+        after += 1
+    if before >= 0 and lowers[before].startswith(_SITES[lang]) and after < len(lowers) and lowers[after] in _VISITS[lang]:
+        return True
+    return any(
+        lowers[i] in _VISITS[lang] and lowers[i + 1] in _ANY_SITE[lang] and lowers[i + 2].startswith(_SITES[lang])
+        for i in range(len(lowers) - 2)
+    )
+
+
+# "Lätt autentisering innebär att …", "Light authentication means that …": a definition, true of
+# anyone the defined thing concerns.
+_DEFINING = {"sv": word_set("innebär betyder avser"), "en": word_set("means mean")}
+_DEFINING_REACH = 4
+
+
+def _defines_a_term(sentence: Sentence, first: int, lang: str) -> bool:
+    """Is the sentence a definition ("X innebär att …", "X means that …") with the phrase after
+    the defining verb, and no "du"/"you" in it?"""
+    lowers = sentence.lowers
+    for index in range(1, min(_DEFINING_REACH + 1, first)):
+        if lowers[index] in _DEFINING[lang]:
+            return _READER_WORDS[lang].isdisjoint(lowers)
+    return False
+
+
+_READER_WORDS = {"sv": word_set("du dig din ditt dina"), "en": word_set("you your yours")}
 
 
 def _in_scope_list(sentence: Sentence, first: int, last: int, lang: str) -> bool:
@@ -347,7 +436,8 @@ def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int,
             previous = lowers[index - 1] if index else ""
             following = lowers[index + 1] if index + 1 < len(lowers) else ""
             if lower == "man" and previous not in _SV_NOT_PRONOUN_BEFORE and following not in _SV_ORGANISATION_VERBS:
-                yield index, index, "du"
+                if not _lawmakers(lowers, index):
+                    yield index, index, "du"
             elif lower == "ens" and previous not in _SV_NOT_ENS_BEFORE:
                 yield index, index, "din, ditt, dina"
     for words in _EVERYONE.get(lang, ()):
@@ -361,6 +451,20 @@ def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int,
             between = text[sentence.words[index - 1].end : sentence.words[index].start]
             if "," in between:
                 yield index, index, "du" if lang == "sv" else "you"
+
+
+# "Med förordningen vill man …", "vill man med dataskyddsförordningen svara på …": "man" is the
+# lawmakers, saying what a law is for, not the reader.
+_STATUTES = ("förordning", "lag", "direktiv", "bestämmelse", "reform", "dataskyddsförordning", "dataskyddslag")
+_LAWMAKERS_REACH = 6
+
+
+def _lawmakers(lowers: list[str], index: int) -> bool:
+    window = lowers[max(0, index - _LAWMAKERS_REACH) : index + _LAWMAKERS_REACH + 1]
+    return any(
+        word == "med" and any(following.startswith(_STATUTES) for following in window[at + 1 : at + 4])
+        for at, word in enumerate(window)
+    )
 
 
 def _phrase_at(lowers: list[str], index: int, phrases: _Index) -> tuple[int, str] | None:

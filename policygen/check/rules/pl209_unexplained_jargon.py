@@ -151,6 +151,10 @@ class UnexplainedJargon(Rule):
     9. the term comes again later in the sentence with an explanation ("The data controller for
        GDS is DSIT - a data controller determines how and why …").
 
+    The next sentence may define it too, with the term as its subject and a definition or a verb
+    of its role after it: "The MOJ is the controller. A controller determines how and why …", "…
+    är personuppgiftsansvarig. En personuppgiftsansvarig är den som …".
+
     An item in a list of contents (a short list item without a final full stop) counts like a
     heading: the term is explained in the section it names.
 
@@ -283,6 +287,27 @@ def _named_next(block: Block, sentence: Sentence, first: int, last: int, lang: s
     return False
 
 
+def _defined_next(block: Block, sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Does the next sentence define the term, with the term as its subject ("The MOJ is the
+    controller. A controller determines how and why …", "… personuppgiftsansvarig. En
+    personuppgiftsansvarig är den som …")?"""
+    sentences = block.sentences
+    index = next((i for i, one in enumerate(sentences) if one is sentence), None)
+    if index is None or index + 1 >= len(sentences):
+        return False
+    following = sentences[index + 1]
+    term = [word.lower for word in sentence.words[first : last + 1]]
+    lowers = following.lowers
+    for position in range(0, min(3, len(lowers) - len(term) + 1)):
+        if lowers[position : position + len(term)] != term:
+            continue
+        if not set(lowers[:position]) <= _LEAD_WORDS[lang]:
+            return False
+        after = block.text[following.words[position + len(term) - 1].end :]
+        return bool(_DEFINES[lang].match(after) or _SAYS_WHAT_IT_DOES[lang].match(after))
+    return False
+
+
 _PLACE_WORDS = {
     "sv": frozenset({"i", "på", "inom", "utanför", "hos", "vid", "från", "inte", "också"}),
     "en": frozenset({"in", "at", "within", "outside", "based", "located", "from", "not", "also"}),
@@ -317,6 +342,8 @@ def _explained(block: Block, sentence: Sentence, first: int, last: int, lang: st
     if _CITES_ARTICLE[lang].match(after):
         return True  # "Den rättsliga grunden för behandlingen är punkt 1c i artikel 6": names which
     if _explained_again(block, sentence, first, last, lang) or _named_next(block, sentence, first, last, lang):
+        return True
+    if _defined_next(block, sentence, first, last, lang):
         return True
     if block.kind == "table_cell":
         cell = _PUNCTUATION.sub(" ", block.text).split()

@@ -16,6 +16,8 @@ from policygen.lang.messages import N_, _
 
 _SV_MODALS = word_set("kan kunna kunde")
 _SV_NEGATIONS = word_set("inte aldrig ej icke")
+# "kan endast användas med ditt samtycke": a restriction, stated as a rule, not a possibility.
+_SV_RESTRICTIONS = word_set("endast bara enbart uteslutande")
 _SV_GAP = 4  # words allowed between "kan" and the passive ("kan dina uppgifter även överlåtas")
 _EN_MODALS = word_set("can could")
 # Handling of data that "can be done" to it: possibility presented where a fact is owed.
@@ -44,6 +46,11 @@ class MayBeDone(Rule):
     suggestions. The suggestion is the verb of the sentence in the active: "kan delas" → 'vi delar
     …', "kan härledas" → 'vi härleder …', "can be shared" → 'we share …'. Where the same words are
     also a passive (PL203), this finding is the one the user sees.
+
+    Not flagged either: a purpose clause ("så att dina uppgifter kan skickas", "so that your
+    records can be transferred": why something stated as a fact is done), a restriction ("kan
+    endast användas med ditt samtycke"), or a subject that is not data ("Denna metod kan användas
+    när …", "This method can be used when …": what a service allows).
 
     Anti-pattern
     ------------
@@ -129,6 +136,61 @@ def _suggestion(sentence: Sentence, first: int, last: int, actor: str, lang: str
     return _(SUGGESTION).format(actor=actor, verb=verb)
 
 
+# "… så att uppgifterna kan överföras", "… so that the data can be transmitted": the purpose of
+# what the sentence says is done, not a hedge about whether it is done.
+_PURPOSE_CLAUSE = {"sv": [("så", "att"), ("för", "att")], "en": [("so", "that"), ("in", "order", "that")]}
+_PURPOSE_REACH = 6  # words between "så att" and the modal ("så att officiella personuppgifter kan")
+# Determiners of a subject, which say nothing about what it is ("Denna metod", "This method").
+_DETERMINERS = word_set("denna detta dessa den det de en ett this that these those the a an")
+_SUBJECT_REACH = 6
+
+
+def _possibility_of_data(sentence: Sentence, modal: int, verb: int, lang: str) -> bool:
+    """Is "kan … -s" / "can be …" a possibility about data, not a purpose or a method?
+
+    Not in a purpose clause ("så att officiella personuppgifter kan överföras", "so that data
+    can be transmitted": why something is done, which the main clause states as a fact), and not
+    when the subject names something other than data ("Denna metod kan användas när …", "This
+    method can be used when …": what a service allows). The subject is read before the modal, or
+    between the modal and the verb where the verb comes first ("Om vi säljer verksamheten kan
+    dina uppgifter överlåtas")."""
+    lowers = sentence.lowers
+    text, words = sentence.block.text, sentence.words
+    start = max(0, modal - _PURPOSE_REACH - 2)
+    for marker in _PURPOSE_CLAUSE[lang]:
+        for index in range(start, modal - len(marker) + 1):
+            if marker == ("för", "att") and lowers[modal] != "kunna":
+                continue  # "för att … ska kunna överföras"; "för att" before "kan" is another clause
+            if tuple(lowers[index : index + len(marker)]) == marker:
+                between = text[words[index].start : words[modal].start]
+                if not any(mark in between for mark in ",;:"):
+                    return False
+    inside = lowers[modal + 1 : verb]
+    if _names_data(inside, lang, last_is_pronoun=True):
+        return True
+    before: list[str] = []
+    for index in range(modal - 1, max(-1, modal - 1 - _SUBJECT_REACH), -1):
+        before.insert(0, lowers[index])
+        if index and any(mark in text[words[index - 1].end : words[index].start] for mark in ";:"):
+            break
+    if not before:
+        return True
+    return _names_data(before, lang, last_is_pronoun=True)
+
+
+def _names_data(lowers: list[str], lang: str, last_is_pronoun: bool) -> bool:
+    """Do the words name data, or refer to it by a pronoun ("de", "it", "them")? A determiner
+    before a noun ("Denna metod", "This method") names nothing by itself."""
+    stems = _DATA_WORDS[lang]
+    for position, lower in enumerate(lowers):
+        pronoun = position == len(lowers) - 1 and last_is_pronoun
+        if lower in _DETERMINERS and not pronoun:
+            continue
+        if lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS):
+            return True
+    return False
+
+
 def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
     lowers = [word.lower for word in sentence.words]
     index = 0
@@ -139,15 +201,15 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
         found = None
         for ahead in range(index + 1, min(index + 1 + _SV_GAP + 1, len(lowers))):
             lower = lowers[ahead]
-            if lower in _SV_NEGATIONS or lower in _SV_MODALS or lower in ("komma", "att"):
-                break  # negated, or "kan komma att" (PL201 reports that)
+            if lower in _SV_NEGATIONS or lower in _SV_RESTRICTIONS or lower in _SV_MODALS or lower in ("komma", "att"):
+                break  # negated, a restriction, or "kan komma att" (PL201 reports that)
             if sentence.words[ahead].text[:1].isupper():
                 continue
             if words.sv_is_s_passive(lower, lowers[ahead - 1]):
                 if lower.startswith(_SV_DATA_STEMS):
                     found = ahead
                 break
-        if found is None or decided_question(lowers, index, "sv"):
+        if found is None or decided_question(lowers, index, "sv") or not _possibility_of_data(sentence, index, found, "sv"):
             index += 1
             continue
         yield index, found
@@ -162,5 +224,7 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int]]:
             if lowers[following] in ("also", "then", "easily", "sometimes"):
                 following += 1
             if following + 1 < len(lowers) and lowers[following] == "be" and lowers[following + 1] in _EN_DATA_PARTICIPLES:
-                if not decided_question(lowers, index, "en"):  # "determines how data can be processed"
+                if decided_question(lowers, index, "en"):  # "determines how data can be processed"
+                    continue
+                if _possibility_of_data(sentence, index, following + 1, "en"):
                     yield index, following + 1

@@ -127,14 +127,23 @@ class DocumentContext:
             plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
             counts = [0, 0]
             for sentence in self.document.sentences:
-                for word in sentence.words:
+                for position, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1
-                    elif word.lower in singular and (self.lang != "en" or word.text in ("I", "me", "my", "mine", "My")):
+                    elif word.lower in singular and _first_person(word.text, position, self.lang):
                         counts[1] += 1
             we, i = _ACTOR.get(self.lang, ("we", "I"))
             self._actor = i if counts[1] > counts[0] else we
         return self._actor
+
+
+def _first_person(text: str, position: int, lang: str) -> bool:
+    """Is this "jag"/"mina"/"I"/"my" the writer speaking? Not a name that starts with it ("på
+    Mina Kanta-sidor", "in My Account": a capital inside the sentence), nor the English "Me"
+    or "I" of a name or label; "I" itself is always written with a capital."""
+    if lang == "en":
+        return text in ("I", "me", "my", "mine") or (text == "My" and position == 0)
+    return position == 0 or not text[:1].isupper()
 
 
 def context_of(document: Document) -> DocumentContext:
