@@ -25,13 +25,16 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from policygen.check.rule import Rule
-from policygen.check.settings import Settings
 from policygen.check.sources import BadInput, SourceFile
 from policygen.errors import Problem
-from policygen.output import FileReport
 from policygen.lang.messages import _, interface_language, speaking
+
+if TYPE_CHECKING:  # not imported to start the workers: the settings bring pydantic (see start_workers)
+    from policygen.check.rule import Rule
+    from policygen.check.settings import Settings
+    from policygen.output import FileReport
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,13 @@ class Workers:
 
 
 def start_workers(paths: Sequence[str], jobs: int | None = None) -> Workers:
-    """``jobs`` workers (default :func:`default_jobs`), never more than the files under ``paths``, started now."""
+    """``jobs`` workers (default :func:`default_jobs`), never more than the files under ``paths``, started now.
+
+    Every worker waits for the forkserver's preload (spaCy, the rules, the tokenizers), the longest
+    step of a run on several files, so this module imports only what starting them needs (not the
+    settings, which bring pydantic): the command calls this first, and reads its configuration
+    while the forkserver loads.
+    """
     from policygen.check.sources import discover
 
     files = len(discover(list(paths))[0])

@@ -39,16 +39,17 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
           select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool, statistics: bool,
           no_inline_config: bool, jobs: int | None) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""
-    from policygen.check.api import load_settings, run
-    from policygen.check.config import check_option_selectors
     from policygen.check.jobs import start_workers
-    from policygen.output import MACHINE_FORMATS, Report, exit_code, format_statistics, render, used_rules
     from policygen.source import DESCRIPTION_SUFFIXES
 
     descriptions = [path for path in paths if Path(path).suffix.lower() in DESCRIPTION_SUFFIXES]
     documents = [path for path in paths if path not in descriptions]
-    # first: they load spaCy while the configuration is read
+    # first, before importing the configuration's modules: the workers load spaCy meanwhile
     workers = start_workers(documents, jobs) if documents else None
+
+    from policygen.check.api import load_settings, run
+    from policygen.check.config import check_option_selectors
+    from policygen.output import MACHINE_FORMATS, Report, exit_code, format_statistics, render, used_rules
 
     settings, rules = load_settings(config)
     check_option_selectors("--select", select, rules)
