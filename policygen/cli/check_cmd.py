@@ -7,6 +7,7 @@ YAML being read as prose. Descriptions are reported first, then the other files.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -80,7 +81,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     click.echo(render(fmt, report), nl=False)
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)
-    sys.exit(exit_code(report, fail_level or settings.fail_level, exit_zero))
+    code = exit_code(report, fail_level or settings.fail_level, exit_zero)
+    # The process ends: its last collection would walk every object of the run (the report, the
+    # rules, the imported modules) to find cycles whose memory the exit returns anyway (0.03 s).
+    gc.freeze()
+    sys.exit(code)
 
 
 def _check_descriptions(report, paths: list[str], settings, rules, inline_config: bool) -> None:  # noqa: ANN001
