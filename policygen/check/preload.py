@@ -21,7 +21,6 @@ try:
     import spacy  # noqa: F401 - every check tokenises with it (policygen.check.tokens)
 
     import policygen.check.api  # noqa: F401 - with the modules every file needs, below
-    import policygen.check.extract.html  # noqa: F401
     import policygen.check.extract.markdown  # noqa: F401 - and markdown-it
     import policygen.check.origins  # noqa: F401
     import policygen.check.runner  # noqa: F401
