@@ -25,13 +25,16 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from policygen.check.rule import Rule
-from policygen.check.settings import Settings
 from policygen.check.sources import BadInput, SourceFile
 from policygen.errors import Problem
-from policygen.output import FileReport
 from policygen.lang.messages import _, interface_language, speaking
+
+if TYPE_CHECKING:  # not imported to start the workers: the settings bring pydantic (see start_workers)
+    from policygen.check.rule import Rule
+    from policygen.check.settings import Settings
+    from policygen.output import FileReport
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,12 @@ class Workers:
         key = next(_keys)
         payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         language = interface_language()  # the workers speak the language of this run
-        futures = [self._executor.submit(_check_in_worker, key, payload, file, language) for file in files]
-        for file, future in zip(files, futures):
+        largest_first = sorted(range(len(files)), key=lambda index: _size(files[index]), reverse=True)
+        futures = {index: self._executor.submit(_check_in_worker, key, payload, files[index], language)
+                   for index in largest_first}
+        for index, file in enumerate(files):
             try:
-                yield future.result()
+                yield futures[index].result()
             except BrokenProcessPool:
                 yield Problem(file.path, _("the worker process checking this file stopped before it finished"),
                               hint=_("it may have run out of memory or been killed; try again with --jobs 1"))
@@ -123,8 +128,26 @@ class Workers:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
 
+def _size(file: SourceFile) -> int:
+    """The size of ``file`` in bytes (0 when it cannot be read: its check reports why).
+
+    The largest files are submitted first, so that no worker starts a long file while the others
+    run out of work: with files of very different sizes (a site's long policy among short pages),
+    the run ends sooner. The reports still come back in the order of the files."""
+    try:
+        return file.fs_path.stat().st_size
+    except OSError:
+        return 0
+
+
 def start_workers(paths: Sequence[str], jobs: int | None = None) -> Workers:
-    """``jobs`` workers (default :func:`default_jobs`), never more than the files under ``paths``, started now."""
+    """``jobs`` workers (default :func:`default_jobs`), never more than the files under ``paths``, started now.
+
+    Every worker waits for the forkserver's preload (spaCy, the rules, the tokenizers), the longest
+    step of a run on several files, so this module imports only what starting them needs (not the
+    settings, which bring pydantic): the command calls this first, and reads its configuration
+    while the forkserver loads.
+    """
     from policygen.check.sources import discover
 
     files = len(discover(list(paths))[0])

@@ -20,7 +20,11 @@ gc.disable()
 try:
     import spacy  # noqa: F401 - every check tokenises with it (policygen.check.tokens)
 
+    import policygen.check.api  # noqa: F401 - with the modules every file needs, below
+    import policygen.check.extract.markdown  # noqa: F401 - and markdown-it
+    import policygen.check.origins  # noqa: F401
     import policygen.check.runner  # noqa: F401
+    import policygen.check.suppress  # noqa: F401
     from policygen.check.registry import import_rule_modules
 
     import_rule_modules()  # their regular expressions are compiled once, not in every worker

@@ -7,6 +7,7 @@ YAML being read as prose. Descriptions are reported first, then the other files.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -39,16 +40,17 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
           select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool, statistics: bool,
           no_inline_config: bool, jobs: int | None) -> None:
     """The help text is a catalogue key above: click shows it in the interface language."""
-    from policygen.check.api import load_settings, run
-    from policygen.check.config import check_option_selectors
     from policygen.check.jobs import start_workers
-    from policygen.output import MACHINE_FORMATS, Report, exit_code, format_statistics, render, used_rules
     from policygen.source import DESCRIPTION_SUFFIXES
 
     descriptions = [path for path in paths if Path(path).suffix.lower() in DESCRIPTION_SUFFIXES]
     documents = [path for path in paths if path not in descriptions]
-    # first: they load spaCy while the configuration is read
+    # first, before importing the configuration's modules: the workers load spaCy meanwhile
     workers = start_workers(documents, jobs) if documents else None
+
+    from policygen.check.api import load_settings, run
+    from policygen.check.config import check_option_selectors
+    from policygen.output import MACHINE_FORMATS, Report, exit_code, format_statistics, render, used_rules
 
     settings, rules = load_settings(config)
     check_option_selectors("--select", select, rules)
@@ -79,7 +81,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     click.echo(render(fmt, report), nl=False)
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)
-    sys.exit(exit_code(report, fail_level or settings.fail_level, exit_zero))
+    code = exit_code(report, fail_level or settings.fail_level, exit_zero)
+    # The process ends: its last collection would walk every object of the run (the report, the
+    # rules, the imported modules) to find cycles whose memory the exit returns anyway (0.03 s).
+    gc.freeze()
+    sys.exit(code)
 
 
 def _check_descriptions(report, paths: list[str], settings, rules, inline_config: bool) -> None:  # noqa: ANN001
