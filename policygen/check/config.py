@@ -93,7 +93,7 @@ def _prefix(path: Path) -> str:
 
 
 def _read(path: Path) -> ConfigFile | None:
-    text = read_text(path, "config")
+    text = read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

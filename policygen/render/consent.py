@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policygen.lang.datafile import file_kind
 from policygen.lang.messages import _
 from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import ConsentChannel, Description, LegalBasis, Purpose
@@ -322,7 +323,7 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
         reading.skipped.append(_("{path}: cannot read it ({reason})").format(path=shown, reason=os_reason(error)))
         return None
     if not stat.S_ISREG(status.st_mode):
-        reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=_kind(status.st_mode)))
+        reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=file_kind(status.st_mode)))
         return None
     if status.st_size > MAX_ARCHIVE_FILE:
         reading.skipped.append(_("{path}: {size} bytes, too large to be a consent record").format(
@@ -339,20 +340,6 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
         return b"".join(chunks)
     finally:
         os.close(descriptor)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return _("a symbolic link")
-    if stat.S_ISDIR(mode):
-        return _("a folder")
-    if stat.S_ISFIFO(mode):
-        return _("a named pipe")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    return _("a special file")
 
 
 def carry_archive(previous: Path, staging: Path) -> list[str]:
