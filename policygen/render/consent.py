@@ -35,6 +35,7 @@ from policygen.model.facts import (
     contact_kind,
     needs_consent,
 )
+from policygen.render.locale import capfirst
 from policygen.render.site import page_name
 
 ARCHIVE_DIR = Path("archive") / "consent"
@@ -138,7 +139,7 @@ def form_identifier(description: Description, lang: str) -> dict[str, str] | Non
         return None
     label = item.label[lang]
     kind = contact_kind(item)
-    return {"name": item.id, "label": label[:1].upper() + label[1:], "text": label,
+    return {"name": item.id, "label": capfirst(label), "text": label,
             "type": _INPUT_TYPES[kind], "autocomplete": _AUTOCOMPLETE.get(kind)}
 
 
