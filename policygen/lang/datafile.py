@@ -1,10 +1,11 @@
-"""Small data files a user hands us (glossaries, checker configuration): read safely, errors located.
+"""Files a user hands us (descriptions, histories, glossaries, configs): read safely, errors located.
 
-These files come from a repository or a pull request, like the description, so they get the
-description's guards: only a regular file is opened (a FIFO would hang, ``/dev/zero`` never ends),
-at most :data:`MAX_BYTES` are read, and the YAML is read by the description's own loader
-(:mod:`policygen.lang.yaml_tree`: anchors, aliases, tags and duplicate keys refused, YAML 1.2
-scalars, every key located).
+These files come from a repository or a pull request, so one reader guards them all: only a
+regular file is read (a FIFO would hang, ``/dev/zero`` never ends), at most a size cap
+(:data:`MAX_BYTES` unless the caller names another), and the text is decoded as UTF-8 with one
+located message for each way it can fail. Glossaries and configs are then read as YAML by the
+description's own loader (:mod:`policygen.lang.yaml_tree`: anchors, aliases, tags and duplicate
+keys refused, YAML 1.2 scalars, every key located).
 
 The events come from libyaml's C parser (``ruamel.yaml.clib``): every check reads every shipped
 glossary, and the pure-Python parser took about 0.12 s for them, against 0.01 s.
