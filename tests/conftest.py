@@ -23,7 +23,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,18 @@ def sealed_environment(tmp_path_factory: pytest.TempPathFactory, request: pytest
     if problems:
         shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
         pytest.fail("the tests wrote outside their temporary folders:\n  " + "\n  ".join(shown), pytrace=False)
+
+
+
+@contextmanager
+def _fixed_build_time() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        yield
+
+
+@pytest.fixture(scope="session")
+def fixed_build_time() -> Callable[[], AbstractContextManager[None]]:
+    """A context in which session-wide builds stamp one fixed time (``SOURCE_DATE_EPOCH``), as the
+    golden files were made; the variable is restored after it, so other tests see the caller's."""
+    return _fixed_build_time

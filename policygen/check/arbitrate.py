@@ -24,8 +24,6 @@ import re
 from policygen.check.document import Document, Sentence
 from policygen.output import Finding
 
-QUOTED_LAW_CHOICES = ("skip", "info", "keep")
-
 SUPERSEDES: dict[str, frozenset[str]] = {
     "PL212": frozenset({"PL203"}),  # "kan även användas": say whether it happens covers who does it
     "PL201": frozenset({"PL204", "PL212"}),  # "etc.": list them all, rather than spell out "etc."

@@ -93,7 +93,7 @@ def _prefix(path: Path) -> str:
 
 
 def _read(path: Path) -> ConfigFile | None:
-    text = read_text(path, "config")
+    text = read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -186,8 +186,7 @@ def settings_from(config: ConfigFile | None, options: dict[str, Option]) -> Sett
         _table_model(options).model_validate(config.table)
     except ValidationError as error:
         hints = {kind: _(hint) for kind, hint in _HINTS.items()}
-        problems = validation_problems(error, str(config.path), config.where, config.prefix, hints, known)
-        raise UserError([Problem(**vars(problem)) for problem in problems]) from None
+        raise UserError(validation_problems(error, str(config.path), config.where, config.prefix, hints, known)) from None
     table = config.table
     settings.select = _strings(table.get("select"))
     settings.ignore = _strings(table.get("ignore"))

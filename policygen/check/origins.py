@@ -28,9 +28,8 @@ from pathlib import Path
 
 from policygen.output import TEMPLATE_ORIGIN as TEMPLATE
 from policygen.output import Finding
+from policygen.output.report import ORIGIN_MAP_FORMAT, ORIGIN_MAP_SUFFIX
 
-SUFFIX = ".map.json"
-FORMAT = 1
 MAX_BYTES = 8 * 1024 * 1024
 
 Position = tuple[int, int]
@@ -66,7 +65,7 @@ class OriginMap:
 
 
 def map_path(document: Path) -> Path:
-    return document.with_name(document.name + SUFFIX)
+    return document.with_name(document.name + ORIGIN_MAP_SUFFIX)
 
 
 def read_origin_map(document: Path, text: str) -> OriginMap | None:
@@ -84,7 +83,7 @@ def read_origin_map(document: Path, text: str) -> OriginMap | None:
 
 def parse_origin_map(data: object, text: str) -> OriginMap | None:
     """An :class:`OriginMap` from a map's JSON data, if it is well formed and made for ``text``."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != ORIGIN_MAP_FORMAT:
         return None
     if data.get("sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
         return None

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from policygen.errors import Problem
 from policygen.lang import LANGUAGES
+from policygen.lang.datafile import file_kind
 from policygen.lang.messages import _
 from policygen.lang.parser_reasons import os_reason
 
@@ -91,16 +92,9 @@ def discover(paths: list[str], skipped: list[Skipped] | None = None
 
 def _kind(path: Path) -> str:
     try:
-        mode = path.stat().st_mode
+        return file_kind(path.stat().st_mode)
     except OSError:
         return _("not readable")
-    if stat.S_ISFIFO(mode):
-        return _("a named pipe")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    return _("a special file")
 
 
 def _walk(top: Path, skipped: list[Skipped]) -> list[SourceFile]:

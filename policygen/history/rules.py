@@ -3,13 +3,12 @@
 These are GDPR findings like those of ``validate`` (a code, a dotted name, a severity, the
 article, a located key, a docstring with ``Why:`` and ``Fix:``), but they need the published
 history, which only ``build`` reads, so they are declared here rather than among the rules of
-:mod:`policygen.validate`. ``reference`` names guidance beyond the regulation itself.
+:mod:`policygen.validate`; both are a :class:`policygen.output.gdpr_rule.GdprRule`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,11 +16,8 @@ from dataclasses import dataclass
 from policygen.history.compare import Comparison
 from policygen.lang.messages import N_, _, ngettext
 from policygen.model.facts import Facts
-from policygen.output import Finding, RuleInfo, rule_info
-
-WHY = N_("Why:")
-FIX = N_("Fix:")
-"""The same paragraph titles as the rules of ``validate`` (history may not import validate)."""
+from policygen.output import Finding, RuleInfo
+from policygen.output.gdpr_rule import GdprRule, Hit
 
 DEFAULT_NOTICE_DAYS = 1
 """Without ``changes.notice_days``, a substantive change must at least take effect after the day
@@ -43,55 +39,8 @@ class Review:
         return DEFAULT_NOTICE_DAYS
 
 
-@dataclass(frozen=True)
-class Hit:
-    key: str
-    message: str
-    hint: str = ""
-    indirect: bool = False
-
-
 Check = Callable[[Review], Iterator[Hit]]
-
-
-@dataclass(frozen=True)
-class ChangeRule:
-    code: str
-    name: str
-    severity: str
-    article: str
-    article_14: str | None
-    reference: str
-    check: Check
-
-    @property
-    def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
-
-    def section(self, title: str) -> str:
-        match = re.search(rf"^{title}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
-        return " ".join(match.group(1).split()) if match else ""
-
-    @property
-    def articles(self) -> str:
-        return self.article + (f" / {self.article_14}" if self.article_14 else "")
-
-    @property
-    def summary(self) -> str:
-        """The first line of the docstring, in English (its catalogue key)."""
-        return self.doc.splitlines()[0].strip() if self.doc else ""
-
-    def doc_keys(self) -> list[str]:
-        """The catalogue keys of the documentation, as in :meth:`policygen.validate.registry.Rule.doc_keys`."""
-        return [key for key in (self.summary, self.section("Why"), self.section("Fix")) if key]
-
-    def info(self) -> RuleInfo:
-        """The documentation in the interface language: summary, ``Why:`` and ``Fix:``, reference."""
-        reference = "\n" + _("Reference: {reference}").format(reference=_(self.reference)) if self.reference else ""
-        why, fix = _(self.section("Why")), _(self.section("Fix"))
-        return rule_info(self.code, self.name, "gdpr", self.severity, _(self.summary),
-                         article=self.articles,
-                         help=f"{_(WHY)} {why}\n{_(FIX)} {fix}{reference}")
+ChangeRule = GdprRule
 
 
 RULES: dict[str, ChangeRule] = {}
@@ -102,7 +51,7 @@ def change_rule(code: str, name: str, *, severity: str, article: str,
     def register(check: Check) -> Check:
         if code in RULES or not re.fullmatch(r"G9\d\d", code):
             raise ValueError(f"bad or duplicate change rule code {code!r}")
-        RULES[code] = ChangeRule(code, name, severity, article, article_14, reference, check)
+        RULES[code] = ChangeRule(code, name, severity, article, article_14, check, reference)
         return check
 
     return register
@@ -210,8 +159,7 @@ def review_findings(comparison: Comparison, locations: object, today: dt.date) -
     for rule in all_rules():
         for hit in rule.check(review):
             line, column = locations.find(hit.key)  # type: ignore[attr-defined]
-            article = rule.article_14 if hit.indirect and rule.article_14 else rule.article
             findings.append(Finding(code=rule.code, name=rule.name, severity=rule.severity,
-                                    article=article, key=hit.key, line=line, column=column,
+                                    article=rule.article_for(hit), key=hit.key, line=line, column=column,
                                     message=hit.message, hint=hit.hint, kind="gdpr"))
     return sorted(findings, key=lambda f: (f.line, f.column, f.code, f.key))

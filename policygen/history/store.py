@@ -29,9 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +38,9 @@ from pydantic import ValidationError
 
 from policygen.errors import UserError
 from policygen.history.jsonpos import json_locations
+from policygen.lang.datafile import read_bytes
 from policygen.lang.messages import N_, _
-from policygen.lang.parser_reasons import json_reason, os_reason
+from policygen.lang.parser_reasons import json_reason
 from policygen.model.description import Description
 from policygen.render.consent import canonical_json, consent_records, consent_text, text_version
 
@@ -127,7 +126,8 @@ def read_history(path: Path, description_name: str) -> History:
     A missing file is an empty history. Anything else that is not a policygen history of this
     description, intact, raises :class:`UserError` located in the file.
     """
-    raw = _read_bytes(path)
+    raw = read_bytes(path, limit=MAX_BYTES, hint=_("remove it, or give another place with --history"),
+                     follow_links=False, missing_ok=True)
     history = History(path=path, description_name=description_name)
     if raw is None:
         return history
@@ -136,45 +136,6 @@ def read_history(path: Path, description_name: str) -> History:
     for index, entry in enumerate(reader.data["versions"]):
         history.versions.append(reader.version(index, entry, history.versions))
     return history
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        status = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
-                               hint=_("check the permissions of the file and its folder")) from None
-    if stat.S_ISLNK(status.st_mode):
-        raise UserError.single(str(path), _("the history is a symbolic link; refusing to follow it"),
-                               hint=_("keep the history as a regular file beside the description"))
-    if not stat.S_ISREG(status.st_mode):
-        raise UserError.single(str(path), _("the history is not a regular file"),
-                               hint=_("remove it, or give another place with --history"))
-    if status.st_size > MAX_BYTES:
-        raise UserError.single(str(path), _("the history is too large ({size} bytes; the limit is {limit})").format(
-                                   size=f"{status.st_size:,}", limit=f"{MAX_BYTES:,}"),
-                               hint=_(NOT_OURS))
-    flags = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except OSError as error:
-        raise UserError.single(str(path), _("cannot read the history: {reason}").format(reason=os_reason(error)),
-                               hint=_("check the permissions of the file and its folder")) from None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise UserError.single(str(path), _("the history is not a regular file"),
-                                   hint=_("remove it, or give another place with --history"))
-        chunks = []
-        while chunk := os.read(descriptor, 1 << 20):
-            chunks.append(chunk)
-            if sum(map(len, chunks)) > MAX_BYTES:
-                raise UserError.single(str(path), _("the history is too large"),
-                                       hint=_(NOT_OURS))
-        return b"".join(chunks)
-    finally:
-        os.close(descriptor)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -1,10 +1,11 @@
-"""Small data files a user hands us (glossaries, checker configuration): read safely, errors located.
+"""Files a user hands us (descriptions, histories, glossaries, configs): read safely, errors located.
 
-These files come from a repository or a pull request, like the description, so they get the
-description's guards: only a regular file is opened (a FIFO would hang, ``/dev/zero`` never ends),
-at most :data:`MAX_BYTES` are read, and the YAML is read by the description's own loader
-(:mod:`policygen.lang.yaml_tree`: anchors, aliases, tags and duplicate keys refused, YAML 1.2
-scalars, every key located).
+These files come from a repository or a pull request, so one reader guards them all: only a
+regular file is read (a FIFO would hang, ``/dev/zero`` never ends), at most a size cap
+(:data:`MAX_BYTES` unless the caller names another), and the text is decoded as UTF-8 with one
+located message for each way it can fail. Glossaries and configs are then read as YAML by the
+description's own loader (:mod:`policygen.lang.yaml_tree`: anchors, aliases, tags and duplicate
+keys refused, YAML 1.2 scalars, every key located).
 
 The events come from libyaml's C parser (``ruamel.yaml.clib``): every check reads every shipped
 glossary, and the pure-Python parser took about 0.12 s for them, against 0.01 s.
@@ -15,6 +16,8 @@ Every problem is a located :class:`~policygen.lang.errors.Problem` in a
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -25,44 +28,99 @@ from pydantic import ValidationError
 
 from policygen.lang.errors import Problem, UserError
 from policygen.lang.locations import Position, join_key, parent_key
+from policygen.lang.messages import _
+from policygen.lang.parser_reasons import os_reason
 from policygen.lang.yaml_tree import parse_yaml
 
 MAX_BYTES = 1_000_000
 """The size cap of a description, a glossary and a config file: each is a few kilobytes written by hand."""
 
+_OTHER_UNICODE = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
-def read_text(path: Path, what: str) -> str:
-    """The UTF-8 text of the regular file ``path`` (``what`` names it in messages: "glossary")."""
+
+def read_bytes(path: Path | str, *, limit: int = MAX_BYTES, hint: str = "", follow_links: bool = True,
+               missing_ok: bool = False) -> bytes | None:
+    """The bytes of the regular file ``path``, at most ``limit`` of them, or a located :class:`UserError`.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO swapped in
+    never hangs the run and a file replaced after a check is not read. ``hint`` says what the file
+    should be when it is of the wrong kind or too large; ``missing_ok`` makes a missing file
+    ``None``; ``follow_links=False`` refuses a symbolic link (a file we later write back).
+    """
     file = str(path)
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | (0 if follow_links else os.O_NOFOLLOW)
     try:
-        status = os.stat(path)
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise UserError.single(file, _("file not found"), hint=_("check the path and the file name")) from None
     except OSError as error:
-        raise UserError.single(file, f"cannot read the {what} file: {error.strerror or error}",
-                                   hint="check the path") from None
-    if not stat.S_ISREG(status.st_mode):
-        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a device, pipe or socket"
-        raise UserError.single(file, f"the {what} file is {kind}, not a regular file",
-                                   hint=f"name a {what} file written as text")
-    if status.st_size > MAX_BYTES:
-        raise UserError.single(file, f"the {what} file is too large ({status.st_size:,} bytes; "
-                                         f"the limit is {MAX_BYTES:,})", hint="check that this is the right file")
+        if error.errno == errno.ELOOP and not follow_links:
+            raise UserError.single(file, _("{kind}, not a regular file").format(kind=_("a symbolic link")),
+                                   hint=hint) from None
+        raise UserError.single(file, _("cannot read the file: {reason}").format(reason=os_reason(error))) from None
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise UserError.single(file, _("{kind}, not a regular file").format(kind=file_kind(status.st_mode)),
+                                   hint=hint)
+        if status.st_size > limit:
+            raise UserError.single(file, _("file is too large ({size} bytes; the limit is {limit})").format(
+                size=f"{status.st_size:,}", limit=f"{limit:,}"), hint=hint)
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as error:
-        raise UserError.single(file, f"cannot read the {what} file: {error.strerror or error}") from None
-    if len(raw) > MAX_BYTES:
-        raise UserError.single(file, f"the {what} file is too large (over {MAX_BYTES:,} bytes)")
+        raise UserError.single(file, _("cannot read the file: {reason}").format(reason=os_reason(error))) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:  # it grew after the check, or reports no size (a /proc file)
+        raise UserError.single(file, _("file is too large (over {limit} bytes)").format(limit=f"{limit:,}"), hint=hint)
+    return raw
+
+
+def decode_text(raw: bytes, path: Path | str) -> str:
+    """Decode UTF-8 (an optional BOM is dropped); refuse binary content and other encodings, located."""
+    file = str(path)
+    for bom, name in _OTHER_UNICODE:
+        if raw.startswith(bom):
+            raise UserError.single(file, _("file is encoded as {encoding}, not UTF-8").format(encoding=name),
+                                   line=1, column=1, hint=_("save the file as UTF-8"))
     if b"\x00" in raw:
         line, column = position_of_byte(raw, raw.index(b"\x00"))
-        raise UserError.single(file, "binary data (a NUL byte), not text", line=line, column=column,
-                                   hint="save the file as UTF-8 text")
+        raise UserError.single(file, _("file holds binary data (a NUL byte), not text"), line=line, column=column,
+                               hint=_("save the file as UTF-8"))
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line, column = position_of_byte(raw, error.start)
-        raise UserError.single(file, "not valid UTF-8 text", line=line, column=column,
-                                   hint="save the file as UTF-8") from None
+        raise UserError.single(
+            file, _("file is not valid UTF-8 (byte {byte})").format(byte=f"0x{raw[error.start]:02x}"),
+            line=line, column=column, hint=_("save the file as UTF-8 (Latin-1 or Windows-1252 text must be converted)"),
+        ) from None
+
+
+def read_text(path: Path | str) -> str:
+    """The UTF-8 text of the regular file ``path``, read with :func:`read_bytes` and :func:`decode_text`."""
+    return decode_text(read_bytes(path, hint=_("check that this is the right file")), path)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages ("a named pipe")."""
+    if stat.S_ISLNK(mode):
+        return _("a symbolic link")
+    if stat.S_ISDIR(mode):
+        return _("a folder")
+    if stat.S_ISFIFO(mode):
+        return _("a named pipe")
+    if stat.S_ISSOCK(mode):
+        return _("a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("a device")
+    return _("a special file")
 
 
 def position_of_byte(raw: bytes, offset: int) -> Position:
@@ -86,9 +144,9 @@ class YamlData:
         return self.positions.get(key, (0, 0))
 
 
-def load_yaml(path: Path, what: str) -> YamlData:
+def load_yaml(path: Path) -> YamlData:
     """Read ``path`` with :func:`read_text` and parse it as one YAML 1.2 document of plain data."""
-    data, locations = parse_yaml(read_text(path, what), str(path), pure=False)
+    data, locations = parse_yaml(read_text(path), str(path), pure=False)
     return YamlData(data, locations.keys)
 
 

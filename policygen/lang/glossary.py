@@ -180,7 +180,7 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     The parsed YAML comes back too, so a caller's own checks (a category it knows, a rule declared
     twice) can point at a line.
     """
-    parsed = load_yaml(path, "glossary")
+    parsed = load_yaml(path)
     file = str(path)
     if not isinstance(parsed.data, dict):
         raise UserError.single(file, _("a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'"),
@@ -203,7 +203,7 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
 
 
 def read_terms_file(path: Path) -> tuple[Term, ...]:
-    parsed = load_yaml(path, "glossary")
+    parsed = load_yaml(path)
     try:
         specs = _TERMS.validate_python(parsed.data)
     except ValidationError as error:

@@ -128,9 +128,6 @@ _QUOTED_WORDS: tuple[str, ...] = (
 )
 """The library's names for what it found, as catalogue keys (others are shown as they are)."""
 
-_OR = N_("or")
-
-
 def _explained(text: str, patterns: tuple[tuple[str, str], ...]) -> str | None:
     for pattern, template in patterns:
         match = re.fullmatch(pattern, text)

@@ -113,17 +113,16 @@ def rights_for_purpose(purpose: PurposeLike) -> tuple[Right, ...]:
     return rights
 
 
-def rights_by_purpose(purposes: Sequence[PurposeLike],
-                      exclude: Sequence[Right] = (Right.objection,)) -> list[RightCoverage]:
+def rights_by_purpose(purposes: Sequence[PurposeLike]) -> list[RightCoverage]:
     """Every right that applies to at least one purpose, with the purposes it covers.
 
-    The right to object is left out by default because the policy presents it in its own section
+    The right to object is left out because the policy presents it in its own section
     (:func:`objection`). A right no purpose has never appears, so the policy never promises it.
     """
     coverage = []
     for right in Right:
         covered = tuple(p for p in purposes if right in rights_for_purpose(p))
-        if right not in exclude and covered:
+        if right is not Right.objection and covered:
             coverage.append(RightCoverage(right, covered))
     return coverage
 

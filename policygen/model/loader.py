@@ -20,7 +20,7 @@ from policygen.lang.locations import Locations
 from policygen.model.model_errors import validation_problems
 from policygen.model.printable import printable_problem
 from policygen.model.references import reference_problems
-from policygen.model.source import decode_description, read_description_bytes
+from policygen.model.source import read_description_text
 from policygen.model.values import SUPPORTED_LANGUAGES, describe
 from policygen.lang.yaml_tree import parse_yaml
 
@@ -40,8 +40,7 @@ class LoadedDescription:
 def load_description(path: str) -> LoadedDescription:
     """Read and check the description at ``path``; raise :class:`UserError` on format errors."""
     path = str(path)
-    text = decode_description(read_description_bytes(path), path)
-    return load_description_text(text, path)
+    return load_description_text(read_description_text(path), path)
 
 
 def load_description_text(text: str, path: str = "<string>") -> LoadedDescription:

@@ -18,6 +18,8 @@ SEVERITIES = ("info", "warning", "error")  # ascending
 TEMPLATE_ORIGIN = "template"
 """The ``origin`` of a finding in a built document whose text is fixed text of the templates or
 the language pack, not a value of the description (docs/ci.md, "Origins")."""
+ORIGIN_MAP_SUFFIX, ORIGIN_MAP_FORMAT = ".map.json", 1
+"""The origin map ``build`` writes beside a document (``<document>.map.json``) and ``check`` reads."""
 KINDS = ("check", "gdpr", "format", "language")
 """Where a finding comes from: a plain-language rule on a text (``check``), a GDPR completeness
 rule on a description (``gdpr``), a description that is not well formed (``format``, always bad

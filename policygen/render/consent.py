@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policygen.lang.datafile import file_kind
 from policygen.lang.messages import _
 from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import ConsentChannel, Description, LegalBasis, Purpose
@@ -34,6 +35,7 @@ from policygen.model.facts import (
     contact_kind,
     needs_consent,
 )
+from policygen.render.locale import capfirst
 from policygen.render.site import page_name
 
 ARCHIVE_DIR = Path("archive") / "consent"
@@ -137,7 +139,7 @@ def form_identifier(description: Description, lang: str) -> dict[str, str] | Non
         return None
     label = item.label[lang]
     kind = contact_kind(item)
-    return {"name": item.id, "label": label[:1].upper() + label[1:], "text": label,
+    return {"name": item.id, "label": capfirst(label), "text": label,
             "type": _INPUT_TYPES[kind], "autocomplete": _AUTOCOMPLETE.get(kind)}
 
 
@@ -322,7 +324,7 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
         reading.skipped.append(_("{path}: cannot read it ({reason})").format(path=shown, reason=os_reason(error)))
         return None
     if not stat.S_ISREG(status.st_mode):
-        reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=_kind(status.st_mode)))
+        reading.skipped.append(_("{path}: {kind}, not a regular file").format(path=shown, kind=file_kind(status.st_mode)))
         return None
     if status.st_size > MAX_ARCHIVE_FILE:
         reading.skipped.append(_("{path}: {size} bytes, too large to be a consent record").format(
@@ -339,20 +341,6 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
         return b"".join(chunks)
     finally:
         os.close(descriptor)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return _("a symbolic link")
-    if stat.S_ISDIR(mode):
-        return _("a folder")
-    if stat.S_ISFIFO(mode):
-        return _("a named pipe")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    return _("a special file")
 
 
 def carry_archive(previous: Path, staging: Path) -> list[str]:

@@ -34,9 +34,8 @@ from typing import Any
 
 from policygen.lang.locations import offset_positions
 from policygen.model import reader_texts, shown_names, with_values
+from policygen.output.report import ORIGIN_MAP_FORMAT, ORIGIN_MAP_SUFFIX
 
-SUFFIX = ".map.json"
-FORMAT = 1
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _HIGH, _LOW = 0xE100, 0xE200  # a value's number: two characters, 256 × 256 values
 _RESERVED = re.compile("[\ue000-\ue2ff]")
@@ -223,7 +222,7 @@ def origin_map(marked: str, published: str, marks: _Marks, document: str) -> byt
             entries.append({"key": value.key, "line": line, "column": column,
                             "end_line": end_line, "end_column": end_column})
     entries.sort(key=lambda entry: (entry["line"], entry["column"], entry["end_line"], entry["end_column"]))
-    data = {"format": FORMAT, "document": document,
+    data = {"format": ORIGIN_MAP_FORMAT, "document": document,
             "sha256": hashlib.sha256(published.encode("utf-8")).hexdigest(), "texts": entries}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -258,4 +257,4 @@ def origin_maps(description: Any, lang: str, languages: list[str], draft: bool, 
 def _add(maps: dict[str, bytes], path: str, marked: str, published: bytes, marks: _Marks) -> None:
     made = origin_map(marked, published.decode("utf-8"), marks, Path(path).name)
     if made is not None:
-        maps[path + SUFFIX] = made
+        maps[path + ORIGIN_MAP_SUFFIX] = made

@@ -15,10 +15,11 @@ nowhere); :class:`TemplateSandbox` adds what a build needs on top:
 
 :class:`RegularFilesLoader` is the file loader for both the built-in and the override folders: it
 reads only regular files inside its folders, never through a symbolic link, never a device or a
-named pipe, and never more than :data:`MAX_TEMPLATE_BYTES`.
+named pipe, and never more than :data:`policygen.lang.datafile.MAX_BYTES` (read, like every file a
+user hands us, by :func:`policygen.lang.datafile.read_bytes`).
 
-Every refusal is a :class:`~jinja2.exceptions.SecurityError` (a ``TemplateError``), so the build
-reports it like any template error: exit 2, with the template's file and line.
+Every other refusal is a :class:`~jinja2.exceptions.SecurityError` (a ``TemplateError``), so the
+build reports it like any template error: exit 2, with the template's file and line.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
+from policygen.lang.datafile import decode_text, read_bytes
 from policygen.lang.messages import _
 
 MAX_OUTPUT_CHARS = 20_000_000  # one rendered template, macro or captured block
@@ -45,7 +47,6 @@ MAX_RANGE = 10_000  # one range(); a policy lists tens of items
 MAX_RANGE_TOTAL = 1_000_000  # all range() items of one environment (nested loops multiply)
 MAX_WIDTH = 10_000  # padding widths: center, indent, wordwrap, ljust, "%5000s" …
 MAX_NUMBER_BITS = 100_000  # results of ** and * on whole numbers
-MAX_TEMPLATE_BYTES = 1_000_000
 
 _PERCENT_WIDTH = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
 _BRACE_SPEC = re.compile(r"\{[^{}:]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
@@ -57,7 +58,7 @@ class TemplateLimit(SecurityError):
 
 
 class UnsafeTemplateFile(SecurityError):
-    """A template file that is a link, a special file, outside its folder, or far too large."""
+    """A template file that is a link, a special file or outside its folder."""
 
 
 def _capped_join(parts: Iterable[str]) -> str:
@@ -273,7 +274,7 @@ class RegularFilesLoader(FileSystemLoader):
             candidate = root.joinpath(*pieces)
             if not _exists_inside(root, pieces):
                 continue
-            contents = _read_template(candidate, template)
+            contents = _read_template(candidate)
             return contents, os.path.normpath(candidate), lambda: True
         raise TemplateNotFound(template)
 
@@ -300,21 +301,5 @@ def _exists_inside(root: Path, pieces: list[str]) -> bool:
     return True
 
 
-def _read_template(path: Path, template: str) -> str:
-    flags = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags)
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise UnsafeTemplateFile(_("{path} is not a regular file").format(path=path))
-        if status.st_size > MAX_TEMPLATE_BYTES:
-            raise UnsafeTemplateFile(_("{path} is {size} bytes; a template may be at most {limit}").format(
-                path=path, size=f"{status.st_size:,}", limit=f"{MAX_TEMPLATE_BYTES:,}"))
-        with os.fdopen(os.dup(descriptor), "rb") as stream:
-            data = stream.read(MAX_TEMPLATE_BYTES + 1)
-    finally:
-        os.close(descriptor)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnsafeTemplateFile(_("{path} is not UTF-8 text (byte {byte})").format(path=path, byte=error.start)) from None
+def _read_template(path: Path) -> str:
+    return decode_text(read_bytes(path, follow_links=False, hint=_("check that this is the right file")), path)

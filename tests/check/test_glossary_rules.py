@@ -150,4 +150,4 @@ def test_a_glossary_over_the_size_cap_is_refused_before_parsing(tmp_path: Path) 
     path.write_text("lang: sv\n" + "# padding\n" * 120_000, encoding="utf-8")
     with pytest.raises(UserError) as caught:
         all_rules([path])
-    assert "the glossary file is too large (1,200,009 bytes; the limit is 1,000,000)" in caught.value.render()
+    assert "file is too large (1,200,009 bytes; the limit is 1,000,000)" in caught.value.render()

@@ -116,7 +116,7 @@ def _hostile_files(tmp_path: Path) -> dict[str, tuple[str, str, str]]:
     files["non-UTF-8"] = (str(latin1), f"{latin1}:3:18: file is not valid UTF-8 (byte 0xf6)", "save the file as UTF-8")
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    files["binary"] = (str(binary), f"{binary}:3:1: file holds binary data (a NUL byte)", "UTF-8 text file")
+    files["binary"] = (str(binary), f"{binary}:3:1: file holds binary data (a NUL byte)", "save the file as UTF-8")
     tabs = tmp_path / "tabs.yaml"
     tabs.write_text("format: 1\ncontroller:\n\tname: Exempel\n", encoding="utf-8")
     files["tabs"] = (str(tabs), f"{tabs}:3:1: a tab is used for indentation", "replace the tabs with spaces")

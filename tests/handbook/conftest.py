@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -11,25 +12,19 @@ from hb_helpers import DESCRIPTIONS
 
 
 @pytest.fixture(scope="session")
-def handbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def handbooks(tmp_path_factory: pytest.TempPathFactory,
+          fixed_build_time: Callable[[], AbstractContextManager[None]]) -> dict[str, Path]:
     """Description name → the folder its handbook was written into."""
     from policygen.model import load_description
     from policygen.render.handbook.writer import write_handbook
 
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
-    try:
+    with fixed_build_time():
         folders = {}
         for name, path in DESCRIPTIONS.items():
             out = tmp_path_factory.mktemp("handbook") / name
             write_handbook(load_description(str(path)), out)
             folders[name] = out
         return folders
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 @pytest.fixture(scope="session")

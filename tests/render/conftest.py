@@ -9,7 +9,8 @@ per example, so every content, golden and PDF test reads the same build.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -23,22 +24,16 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory,
+          fixed_build_time: Callable[[], AbstractContextManager[None]]) -> dict[str, Path]:
     """Each bundled example built into its own folder: example name → output folder."""
     from policygen.model.loader import load_description
     from policygen.render.build import build
 
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
-    try:
+    with fixed_build_time():
         folders = {}
         for name, path in EXAMPLES.items():
             out = tmp_path_factory.mktemp("built") / name
             build(load_description(str(path)), out)
             folders[name] = out
         return folders
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -142,6 +142,24 @@ def test_a_template_that_is_a_link_out_of_the_folder_is_refused(tmp_path: Path) 
     assert "TOP-SECRET-TOKEN" not in caught.value.render()
 
 
+@pytest.mark.parametrize(("content", "said"), [
+    (None, "policy.md.j2: file is too large (2,000,000 bytes; the limit is 1,000,000)"),
+    (b"# Policy {#top}\n\xe9\n", "policy.md.j2:2:1: file is not valid UTF-8 (byte 0xe9)"),
+])
+def test_an_override_too_large_or_not_utf8_is_refused(tmp_path: Path, content: bytes | None, said: str) -> None:
+    templates = write_fixture_templates(tmp_path / "templates")
+    template = templates / "sv" / "policy.md.j2"
+    if content is None:
+        with template.open("wb") as stream:
+            stream.truncate(2_000_000)  # sparse: the size from stat must refuse it before any reading
+    else:
+        template.write_bytes(content)
+    with pytest.raises(UserError) as caught:
+        build(description_with(), tmp_path / "out", user_templates=templates, languages=["sv"])
+    assert said in caught.value.render()
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_override_that_is_itself_a_link_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.md.j2"
     outside.write_text("# Elsewhere {#top}\n")

@@ -124,8 +124,7 @@ def questions(view: HandbookView, routines: list[Routine]) -> list[Question]:
     portability = by_right.get(Right.portability.value)
     if portability and portability.portable:
         asked.append(Question("portability", values={"system": system},
-                              items=tuple(row.label[:1].upper() + row.label[1:]
-                                          for row in portability.portable)))
+                              items=tuple(capfirst(row.label) for row in portability.portable)))
     explicit = [p for p in base["purposes"] if p.special_condition == "explicit_consent"]
     if explicit:
         asked.append(Question("explicit_consent", values={
