@@ -52,7 +52,7 @@ _SV_ORGANISATION_STEMS = (
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
     "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts",
-    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör", "lägg", "dölj",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -255,7 +255,9 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             participle = _next_content(lowers, index + 1, words.SV_ADVERBS)
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
-                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False):
+                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False) \
+                        and (_sv_bli_handles_data(lowers[participle]) or _about_the_reader(sentence, index, participle, "sv")
+                             or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)):
                     yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
@@ -263,7 +265,28 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
             continue
+        if not (_sv_handles_data(lower) or _about_the_reader(sentence, index, index, "sv")
+                or _writer_agent_follows(lowers, index, "av", _SV_WRITER)):
+            continue
         yield Passive(index, index, _sv_suggestion(sentence, lowers, index, context))
+
+
+def _sv_handles_data(lower: str) -> bool:
+    """Is the s-passive a verb of what an organisation does with data or with its readers?"""
+    return lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)
+
+
+def _sv_bli_handles_data(participle: str) -> bool:
+    """The same for the participle after "bli" ("blir raderade", "blev inspelad", "bli tillfrågad")."""
+    strong = verbs.SV_STRONG_PARTICIPLE_VERBS.get(participle)
+    if strong is not None:
+        infinitive, particle = strong
+        return any(word.startswith(_SV_ORGANISATION_STEMS) for word in (infinitive, particle + infinitive))
+    stem = _sv_participle_stem(participle)
+    if stem is None:
+        return participle.startswith(_SV_ORGANISATION_STEMS)
+    _, base, particle = stem
+    return any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", participle, particle + base))
 
 
 _SV_SEE = word_set("ses sågs setts")
@@ -294,6 +317,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _used_in_condition(lowers, first, last, "sv")
         or _reader_at_risk(lowers, first, "sv")
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",), skip_adjective=True))
+        or _technical(sentence, first, last, "sv")
     )
 
 
@@ -329,13 +353,32 @@ def _plain(word: str, lang: str) -> str:
     return first if first and len(first.split()) <= 2 else ""
 
 
+_SV_DOCUMENT_NOUNS = ("beskrivning", "villkor", "policy", "meddelande", "dokument", "avsnitt", "avtal", "bilaga",
+                      "förteckning", "riktlinje", "information")
+_EN_DOCUMENT_NOUNS = ("description", "terms", "policy", "policies", "notice", "statement", "document", "section",
+                      "agreement", "addendum", "annex", "appendix", "guideline")
+
+
+def _names_a_document(lowers: list[str], last: int, preposition: str, nouns: tuple[str, ...]) -> bool:
+    """Does a document follow the verb ("beskrivs i registerbeskrivningen", "are described further
+    in the terms of service")? The text refers the reader to another text, which is no act."""
+    after = lowers[last + 1 : last + 4]
+    if preposition not in after:
+        return False
+    rest = lowers[last + 1 + after.index(preposition) + 1 : last + 1 + after.index(preposition) + 5]
+    return any(any(noun in word for noun in nouns) for word in rest)
+
+
 def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
-    """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself."""
+    """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself, or
+    referring to another ("beskrivs i registerbeskrivningen")."""
     window = lowers[max(first - 5, 0) : first]
     if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
         return True  # "hur ofta sidorna besöks": a measure
     if not lowers[last].startswith(_SV_DOCUMENT_VERBS):
         return False
+    if _names_a_document(lowers, last, "i", _SV_DOCUMENT_NOUNS):
+        return True
     window = lowers[max(first - 3, 0) : last + 5]
     return any(word in _SV_DOCUMENT_PLACES for word in window)
 
@@ -622,6 +665,10 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
                 continue  # "we are determined to …" is an attitude; "will be determined" is not
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
             continue
+        if verbs.en_base_form(lowers[participle]) not in _EN_ORGANISATION_VERBS \
+                and not _about_the_reader(sentence, first, participle, "en") \
+                and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
+            continue
         yield Passive(first, participle, _en_suggestion(lowers, first, participle, context))
 
 
@@ -643,12 +690,15 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or decided_question(lowers, first, "en")
         or _used_in_condition(lowers, first, participle, "en")
         or _reader_at_risk(lowers, first, "en")
+        or _technical(sentence, first, last=participle, lang="en")
     )
 
 
 def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
     if lowers[participle] not in _EN_DOCUMENT_VERBS:
         return False
+    if _names_a_document(lowers, participle, "in", _EN_DOCUMENT_NOUNS):
+        return True
     window = lowers[participle + 1 : participle + 6]
     return any(word in _EN_DOCUMENT_PLACES for word in window)
 
@@ -742,6 +792,152 @@ def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
 
 # --- shared -----------------------------------------------------------------------------------
 
+_TOOLS = {
+    "sv": ("webbläsar", "enhet", "app", "fönst", "dator", "telefon", "mobil", "flik", "firefox"),
+    "en": ("browser", "device", "app", "window", "computer", "phone", "mobile", "tab", "firefox"),
+}
+_OPERATE = {
+    "sv": ("stäng", "öppn", "aktiver", "avaktiver", "inaktiver", "start", "install", "avinstaller", "laddas"),
+    "en": word_set("closed opened activated deactivated started restarted installed uninstalled reloaded"),
+}
+_KEEP_ON_DEVICE = {
+    "sv": ("spar", "lagr", "rader", "tas", "förvar"),
+    "en": word_set("saved stored kept removed deleted erased placed"),
+}
+_KEEP_ON_DEVICE_EXCEPT = {"sv": (), "en": word_set("placed")}
+_EVENT = {"sv": word_set("när då efter tills innan"), "en": word_set("when once after until before")}
+_ON = {"sv": word_set("på i"), "en": word_set("on in")}
+_READER_OWNER = {"sv": word_set("din ditt dina användarens besökarens er ert era"),
+                 "en": word_set("your the user's a user's the visitor's users' the")}
+_DISPLAY_TO = {"sv": ("användar", "dig", "kund", "besökar"), "en": ("user", "you", "customer", "visitor")}
+_SECTION = {"sv": ("avsnitt", "vy", "gränssnitt", "fliken", "menyn"), "en": ("section", "view", "interface", "tab", "menu")}
+_UPDATED = {"sv": ("uppdater",), "en": word_set("updated refreshed synchronised synchronized")}
+_FROM = {"sv": word_set("från"), "en": word_set("from")}
+_INFRASTRUCTURE = {
+    "sv": ("säkerhetskopi", "backup", "databas", "server", "disk", "speglad"),
+    "en": ("backup", "database", "server", "disk"),
+}
+_SKIP_BACK = {
+    "sv": word_set("som vilken vilket vilka också även inte aldrig ej alltid automatiskt"),
+    "en": word_set("which that is are was were be been being also not never always automatically then"),
+}
+_PROHIBITED = {"sv": (("får", "inte"), ("får", "ej")), "en": (("may", "not"), ("must", "not"), ("can", "not"))}
+_WITHOUT_LEAVE = {"sv": word_set("tillstånd lov tillåtelse"), "en": word_set("permission authorisation authorization leave")}
+_WITHOUT = {"sv": word_set("utan"), "en": word_set("without")}
+
+
+def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive a technical description of how a service, a cookie or the reader's own
+    device works, or a rule for anyone, rather than an act of the organisation the reader would
+    want named?
+
+    - the reader's own tool is operated ("när webbläsaren stängs", "the first time your device
+      is activated"): the reader acts;
+    - where a cookie is kept on the reader's device or when it goes ("sparas i din dator",
+      "saved on the user's computer", "raderas när webbläsaren stängs", "removed when the
+      browser is closed"): the browser acts ("placed on your device" is still the site's act);
+    - something shown to the users in their own view ("visas i profilen för användare som …",
+      "is displayed in the 'Settings' section"): how the interface works;
+    - data refreshed from a named source ("uppdateras från folkbokföringen", "is updated from
+      the register"): the source is named, like an agent;
+    - backups, servers and databases ("Backups are stored in the same region", "databasen, som
+      lagras i datacentret"): the infrastructure described;
+    - a prohibition for anyone ("får inte användas utan tillstånd", "may not be used without
+      permission"): a rule, with everybody as the actor.
+    """
+    lowers = sentence.lowers
+    verb = lowers[last]
+    before = lowers[max(first - 4, 0) : first]
+    after = lowers[last + 1 : last + 9]
+
+    def starts(word: str, roots) -> bool:  # noqa: ANN001 - a tuple or a set of words
+        return word.startswith(roots) if isinstance(roots, tuple) else word in roots
+
+    if starts(verb, _OPERATE[lang]) and any(starts(w, _TOOLS[lang]) or "-enhet" in w for w in before):
+        return True
+    if starts(verb, _KEEP_ON_DEVICE[lang]) and not starts(verb, _KEEP_ON_DEVICE_EXCEPT[lang]):
+        for index, word in enumerate(after[:5]):
+            rest = after[index + 1 : index + 4]
+            if word in _EVENT[lang] and any(starts(w, _TOOLS[lang]) for w in rest):
+                return True
+            if word in _ON[lang] and rest and rest[0] in _READER_OWNER[lang] \
+                    and any(w.startswith(_TOOLS[lang]) for w in rest[1:]):
+                return True
+    if starts(verb, _SV_DISPLAY if lang == "sv" else _EN_DISPLAY):
+        for index, word in enumerate(after):
+            if word in ("för", "for", "to") and index + 1 < len(after) and after[index + 1].startswith(_DISPLAY_TO[lang]):
+                return True
+            if word.startswith(_SECTION[lang]) and index < 6:
+                return True
+    if starts(verb, _UPDATED[lang]) and any(w in _FROM[lang] for w in after[:3]):
+        return True
+    back = first - 1
+    while back >= 0 and lowers[back] in _SKIP_BACK[lang]:
+        back -= 1
+    if back >= 0 and (any(root in lowers[back] for root in _INFRASTRUCTURE[lang]) if lang == "sv"
+                      else lowers[back].startswith(_INFRASTRUCTURE[lang])):
+        return True
+    modal = tuple(lowers[max(first - 2, 0) : first])
+    if modal in _PROHIBITED[lang]:
+        for index, word in enumerate(after[:6]):
+            if word in _WITHOUT[lang] and any(w in _WITHOUT_LEAVE[lang] for w in after[index + 1 : index + 3]):
+                return True
+    return False
+
+_SV_DATA_ROOTS = ("uppgift", "information", "data", "behandling", "hantering", "insamling", "beslut", "konto",
+                  "inlägg", "kommentar", "innehåll", "material", "adress", "profil", "logg", "register", "ärende",
+                  "samtyck", "godkänn")
+_EN_DATA_ROOTS = ("data", "information", "info", "detail", "address", "email", "decision", "processing", "account",
+                  "profile", "comment", "post", "content", "material", "record", "log", "message", "ticket",
+                  "enquir", "inquir", "complaint", "consent", "acceptance")
+_READER = {
+    "sv": ("du", "dig", "ni", "kund", "kunden", "kunder", "kunderna", "användare", "användaren", "användarna",
+           "besökare", "besökaren", "besökarna"),
+    "en": ("you", "user", "users", "customer", "customers", "visitor", "visitors"),
+}
+_DEVICE = {"sv": ("enhet", "dator", "telefon", "mobil"), "en": ("device", "computer", "phone", "mobile")}
+"""The reader's device, after the passive ("placeras på din enhet", "placed on your device"): what
+is done there is done to the reader."""
+_CLAUSE_STARTS = {"sv": word_set("att som där vilket vilken vilka"), "en": word_set("that which who whom where")}
+_CLAUSE_PUNCTUATION = ",;:()[]–—\""
+
+
+def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is there evidence in the passive's own clause that the hidden actor acts on the reader or
+    the reader's data, when the verb itself is not one of handling data ("Behandlingen av dina
+    uppgifter utförs …", "your data is treated securely", "du uppmanas", "kunden erbjuds …",
+    "utbildas i hanteringen av personuppgifter", "it is recommended that you …")? Without it the
+    actor is as likely the reader, the law, a browser or anyone ("Avgiften bestäms", "the feature
+    is turned on by default", "is licensed under"), and the passive hides nothing the reader needs.
+
+    The clause is read back to a comma, bracket or relative word (at most eight words) and
+    forward at most five words to a comma or the end."""
+    words, text = sentence.words, sentence.block.text
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    reader = _READER[lang]
+
+    def evidence(lower: str) -> bool:
+        if lower in reader:
+            return True
+        if lang == "sv":
+            return any(root in lower for root in roots)
+        return lower.startswith(roots)
+
+    for index in range(first - 1, max(first - 9, -1), -1):
+        lower = words[index].lower
+        if lower in _CLAUSE_STARTS[lang]:
+            break
+        if evidence(lower):
+            return True
+        if any(mark in text[words[index].end : words[index + 1].start] for mark in _CLAUSE_PUNCTUATION):
+            break
+    for index in range(last + 1, min(last + 6, len(words))):
+        if any(mark in text[words[index - 1].end : words[index].start] for mark in _CLAUSE_PUNCTUATION):
+            break
+        if evidence(words[index].lower) or words[index].lower.startswith(_DEVICE[lang]):
+            return True
+    return False
+
 
 def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str], writer: tuple[str, ...],
                  is_passive, sentence: Sentence) -> bool:  # noqa: ANN001 - a predicate
@@ -759,6 +955,9 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             if following[0] in not_agent or _writer_agent(lowers[index + 1 : index + 5], writer):
                 return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
             if by == _BY:
+                if following[0] in ("a", "an") and len(following) > 1 and following[1] not in _UNITS \
+                        and following[1] not in _AMOUNT_WORDS and not following[1].isdigit():
+                    return True  # "by a data protection policy", "by an outside party": an agent
                 if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
                     return False
                 if following[0] in _UNITS:
@@ -949,7 +1148,7 @@ def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
     return False
 
 
-_AMOUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
+_AMOUNT_WORDS = frozenset({"a", "an", "few", "lot", "third", "half", "quarter", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
 _UNITS = frozenset(
     {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
      "year", "years", "percent", "per", "cent"}

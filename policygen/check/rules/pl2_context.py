@@ -48,10 +48,10 @@ def is_label(sentence: Sentence) -> bool:
 
 
 _DECIDING = {
-    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll"),
+    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll framgår"),
     "en": word_set("determine determines decide decides depend depends depending control"),
 }
-_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart"), "en": word_set("how where why when")}
+_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart om"), "en": word_set("how where why when whether")}
 
 
 def decided_question(lowers: list[str], first: int, lang: str) -> bool:
