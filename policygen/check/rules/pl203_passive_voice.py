@@ -826,6 +826,40 @@ _WITHOUT_LEAVE = {"sv": word_set("tillstånd lov tillåtelse"), "en": word_set("
 _WITHOUT = {"sv": word_set("utan"), "en": word_set("without")}
 
 
+_WRONGDOING = {
+    "sv": ("missbruk", "stj", "stul", "läck", "kränk", "hack", "förfalsk"),
+    "en": ("misused", "mishandled", "infringed", "breached", "stolen", "compromised", "hacked", "leaked", "violated"),
+}
+_UNLAWFULLY = {
+    "sv": ("lagstridig", "olovlig", "obehörig", "olaglig", "misstag", "oavsiktlig"),
+    "en": ("unlawful", "unauthori", "accidental", "illegal", "mistake", "inadvertent"),
+}
+_PROTECTING = {
+    "sv": ("skydd", "förhindr", "försäkr", "förebygg", "motverk"),
+    "en": ("protect", "prevent", "safeguard", "guard"),
+}
+_AGAINST = {"sv": word_set("mot inte ej"), "en": word_set("from against not")}
+
+
+def _by_anyone(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """Is the passive a wrong done by anyone ("har missbrukats", "has been misused or
+    mishandled", "av misstag eller lagstridigt förstörs", "unlawfully accessed"), or what security measures protect against ("skyddar uppgifterna mot att de
+    förstörs", "försäkrar att uppgifterna inte lämnas ut", "prevent any decision … from being
+    made")? The actor is an intruder, a thief or nobody in particular, not the organisation."""
+    if lowers[last].startswith(_WRONGDOING[lang]):
+        return True
+    manner = [*lowers[max(first - 4, 0) : first], *lowers[last + 1 : last + 3]]
+    recipients = ("till", "to", "för", "for", "med", "with")  # "överlämnas till obehöriga": to whom, not how
+    if any(word.startswith(_UNLAWFULLY[lang]) and (index == 0 or manner[index - 1] not in recipients)
+           for index, word in enumerate(manner)):
+        return True
+    window = lowers[max(first - 10, 0) : first]
+    for offset, word in enumerate(window):
+        if word.startswith(_PROTECTING[lang]) and not _AGAINST[lang].isdisjoint([*window[offset + 1 :], *lowers[first:last]]):
+            return True
+    return False
+
+
 def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """Is the passive a technical description of how a service, a cookie or the reader's own
     device works, or a rule for anyone, rather than an act of the organisation the reader would
@@ -877,6 +911,8 @@ def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     if back >= 0 and (any(root in lowers[back] for root in _INFRASTRUCTURE[lang]) if lang == "sv"
                       else lowers[back].startswith(_INFRASTRUCTURE[lang])):
         return True
+    if _by_anyone(lowers, first, last, lang):
+        return True
     modal = tuple(lowers[max(first - 2, 0) : first])
     if modal in _PROHIBITED[lang]:
         for index, word in enumerate(after[:6]):
@@ -885,9 +921,9 @@ def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     return False
 
 _SV_DATA_ROOTS = ("uppgift", "information", "data", "behandling", "hantering", "insamling", "beslut", "konto",
-                  "inlägg", "kommentar", "innehåll", "material", "adress", "profil", "logg", "register", "ärende",
+                  "inlägg", "kommentar", "innehåll", "material", "profil", "logg", "register", "ärende",
                   "samtyck", "godkänn")
-_EN_DATA_ROOTS = ("data", "information", "info", "detail", "address", "email", "decision", "processing", "account",
+_EN_DATA_ROOTS = ("data", "information", "info", "detail", "decision", "processing", "account",
                   "profile", "comment", "post", "content", "material", "record", "log", "message", "ticket",
                   "enquir", "inquir", "complaint", "consent", "acceptance")
 _READER = {
@@ -898,6 +934,7 @@ _READER = {
 _DEVICE = {"sv": ("enhet", "dator", "telefon", "mobil"), "en": ("device", "computer", "phone", "mobile")}
 """The reader's device, after the passive ("placeras på din enhet", "placed on your device"): what
 is done there is done to the reader."""
+_DATA_PROTECTION = ("dataskydd", "dataombud")
 _CLAUSE_STARTS = {"sv": word_set("att som där vilket vilken vilka"), "en": word_set("that which who whom where")}
 _CLAUSE_PUNCTUATION = ",;:()[]–—\""
 
@@ -916,9 +953,12 @@ def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> b
     roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
     reader = _READER[lang]
 
-    def evidence(lower: str) -> bool:
+    def evidence(index: int) -> bool:
+        lower = words[index].lower
         if lower in reader:
             return True
+        if lower.startswith(_DATA_PROTECTION) or (index + 1 < len(words) and words[index + 1].lower == "protection"):
+            return False  # "dataskyddsombudet", "the data protection officer": the law's words, not data
         if lang == "sv":
             return any(root in lower for root in roots)
         return lower.startswith(roots)
@@ -927,14 +967,14 @@ def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> b
         lower = words[index].lower
         if lower in _CLAUSE_STARTS[lang]:
             break
-        if evidence(lower):
+        if evidence(index):
             return True
         if any(mark in text[words[index].end : words[index + 1].start] for mark in _CLAUSE_PUNCTUATION):
             break
     for index in range(last + 1, min(last + 6, len(words))):
         if any(mark in text[words[index - 1].end : words[index].start] for mark in _CLAUSE_PUNCTUATION):
             break
-        if evidence(words[index].lower) or words[index].lower.startswith(_DEVICE[lang]):
+        if evidence(index) or words[index].lower.startswith(_DEVICE[lang]):
             return True
     return False
 
@@ -956,7 +996,7 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
                 return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
             if by == _BY:
                 if following[0] in ("a", "an") and len(following) > 1 and following[1] not in _UNITS \
-                        and following[1] not in _AMOUNT_WORDS and not following[1].isdigit():
+                        and following[1] not in _AFTER_A and not following[1].isdigit():
                     return True  # "by a data protection policy", "by an outside party": an agent
                 if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
                     return False
@@ -1148,7 +1188,9 @@ def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
     return False
 
 
-_AMOUNT_WORDS = frozenset({"a", "an", "few", "lot", "third", "half", "quarter", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
+_AFTER_A = frozenset({"few", "lot", "third", "half", "quarter", "little", "bit", "factor"})
+"""After "by a", an amount ("increased by a third"), not an agent ("by a regulation")."""
+_AMOUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
 _UNITS = frozenset(
     {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
      "year", "years", "percent", "per", "cent"}
