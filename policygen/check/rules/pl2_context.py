@@ -48,8 +48,9 @@ def is_label(sentence: Sentence) -> bool:
 
 
 _DECIDING = {
-    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll framgår"),
-    "en": word_set("determine determines decide decides depend depends depending control"),
+    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll kontrollera "
+                    "påverka påverkar framgår anges anger"),
+    "en": word_set("determine determines decide decides depend depends depending control affect affects indicate indicates"),
 }
 _DECIDED_QUESTION = {"sv": word_set("hur var varför när vart om"), "en": word_set("how where why when whether")}
 
@@ -58,7 +59,9 @@ def decided_question(lowers: list[str], first: int, lang: str) -> bool:
     """Is the passive in an indirect question after a verb of deciding or depending ("en
     personuppgiftsansvarig som bestämmer hur och varför uppgifterna behandlas", "beror på var de
     förvaras", "a controller determines how and why personal data is processed", "control over
-    how your email address is used")? The clause names what is decided, it states no act."""
+    how your email address is used"), affecting or showing ("påverkar hur uppgifterna behandlas",
+    "framgår om och när handlingarna får gallras", "affect how your data is processed", "indicate
+    whether the comment has been edited")? The clause names what is decided, it states no act."""
     window = lowers[max(first - 8, 0) : first]
     for offset, word in enumerate(window):
         if word in _DECIDED_QUESTION[lang]:
