@@ -102,8 +102,13 @@ _EN_NOT_AGENT = word_set(
 )
 _SV_ABILITY = word_set("kan kunna kunde")
 _EN_ABILITY = word_set("can cannot can't could couldn't")
-_SV_REQUEST = word_set("begära begär begärt begärde kräva kräver be ber önska önskar välja väljer")
-_EN_REQUEST = word_set("request requests requested ask asks asked require requires demand demands choose chooses")
+_SV_REQUEST = word_set(
+    "begära begär begärt begärde kräva kräver be ber önska önskar välja väljer föreskriver riktlinjer anvisningar"
+)
+_EN_REQUEST = word_set(
+    "request requests requested ask asks asked require requires demand demands choose chooses guidance guidelines "
+    "stipulates stipulate"
+)
 _RELATIVE = {"sv": word_set("som"), "en": word_set("that which who whom")}
 _EN_MODALS = word_set("will would can could may might must should shall cannot can't won't wouldn't shouldn't mustn't")
 _EN_NEGATIONS = word_set("not never")
@@ -1180,8 +1185,10 @@ def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozen
 
 def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
     """Is the passive what someone asks for ("begära att dina uppgifter raderas", "request that
-    your data be deleted")? The organisation then acts on the reader's request."""
-    window = lowers[max(first - 8, 0) : first]
+    your data be deleted") or what guidance or a law requires ("riktlinjer om att uppgifterna
+    ska …", "guidance that personal data transferred out of the EU must be treated …")? The
+    organisation then acts on the reader's request, or the text describes the law."""
+    window = lowers[max(first - 12, 0) : first]
     for offset, word in enumerate(window):
         if word in requests and ("att" in window[offset + 1 :] or "that" in window[offset + 1 :]):
             return True
