@@ -52,7 +52,7 @@ _SV_ORGANISATION_STEMS = (
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
     "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts",
-    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör", "lägg", "dölj",
+    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör", "lägg", "dölj", "göm",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -510,8 +510,22 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
     if not organisation:
         return _(SUGGEST_UNKNOWN).format(verb=" ".join(words))
     if _sv_inverted(sentence, lowers, finite):
-        return _(SUGGEST_ACTOR_INVERTED).format(verb=" ".join([words[0], context.actor, *words[1:]]))
+        return _(SUGGEST_ACTOR_INVERTED).format(
+            verb=_capital_first(" ".join([words[0], context.actor, *words[1:]]), finite == 0 and _capitalised(sentence)))
+    if finite == 0:
+        return _(SUGGEST_ACTOR_INVERTED).format(
+            verb=_capital_first(" ".join([context.actor, *words]), _capitalised(sentence)))
     return _(SUGGEST_ACTOR).format(actor=context.actor, verb=" ".join(words))
+
+
+def _capital_first(phrase: str, capital: bool) -> str:
+    """The phrase with a capital when it replaces the sentence's capitalised first word
+    ("Raderas uppgifterna?" → 'Raderar vi …', "Will my data be deleted?" → 'Will we delete …')."""
+    return phrase[:1].upper() + phrase[1:] if capital else phrase
+
+
+def _capitalised(sentence: Sentence) -> bool:
+    return bool(sentence.words) and sentence.words[0].text[:1].isupper()
 
 
 _READER_GIVES = ("samtycke", "begäran", "ansökan", "förfrågan", "klagomål", "consent", "request", "application",
@@ -674,7 +688,7 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
                 and not _about_the_reader(sentence, first, participle, "en") \
                 and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
             continue
-        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context))
+        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence)))
 
 
 def _en_is_participle_at(lowers: list[str], index: int) -> bool:
@@ -712,7 +726,7 @@ def _by_us(lowers: list[str], participle: int) -> bool:
     return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
 
 
-def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext) -> str:
+def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext, capital: bool = False) -> str:
     """The active form in the tense and mood written: "is stored" → 'we store', "will not be
     given" → 'we will not give', "was sent" → 'we sent', "has been shared" → 'we have shared',
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
@@ -748,9 +762,36 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     else:
         verb = " ".join([*adverbs, verbs.en_third_person(base) if third else base])
     verb = f"{verb} {particle}".strip()
+    fronted = _en_fronted_auxiliary(lowers, first, modal)
+    if fronted is not None:  # "Will my data be deleted?" → 'Will we delete …'
+        if be == "been":
+            verb = " ".join([*adverbs, form, particle]).strip()
+        else:
+            verb = " ".join([*adverbs, base, particle]).strip()
+        if organisation:
+            return _(SUGGEST_ACTOR_INVERTED).format(verb=_capital_first(f"{fronted} {context.actor} {verb}", capital))
+        return _(SUGGEST_UNKNOWN).format(verb=f"{fronted} {verb}")
     if organisation:
         return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
     return _(SUGGEST_UNKNOWN).format(verb=verb)
+
+
+_EN_FRONTED_PERFECT = {"has": "have", "have": "have", "had": "had", "hasn't": "haven't", "haven't": "haven't",
+                       "hadn't": "hadn't"}
+
+
+def _en_fronted_auxiliary(lowers: list[str], first: int, modal: str | None) -> str | None:
+    """The auxiliary that starts a question or an inverted condition, apart from its passive
+    ("Will my data be deleted?", "Has your data been shared?", "Should your data be lost, …"),
+    in the form the active needs with "we"/"I" ("has" → "have"); ``None`` if there is none."""
+    if modal is not None or first < 2:
+        return None
+    head = lowers[0]
+    if lowers[first] == "be" and head in _EN_MODALS:
+        return head
+    if lowers[first] == "been" and head in _EN_FRONTED_PERFECT:
+        return _EN_FRONTED_PERFECT[head]
+    return None
 
 
 def _en_perfect(lowers: list[str], been: int, third: bool) -> list[str]:
@@ -926,16 +967,18 @@ def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     return False
 
 _SV_DATA_ROOTS = ("uppgift", "information", "data", "behandling", "hantering", "insamling", "beslut", "konto",
-                  "inlägg", "kommentar", "innehåll", "material", "profil", "logg", "register", "ärende",
+                  "inlägg", "kommentar", "innehåll", "material", "profil", "logg", "register", "ärende", "lösenord",
                   "samtyck", "godkänn")
 _EN_DATA_ROOTS = ("data", "information", "info", "detail", "decision", "processing", "account",
-                  "profile", "comment", "post", "content", "material", "record", "log", "message", "ticket",
+                  "profile", "comment", "post", "content", "material", "record", "log", "message", "ticket", "password",
                   "enquir", "inquir", "complaint", "consent", "acceptance")
 _READER = {
-    "sv": ("du", "dig", "ni", "kund", "kunden", "kunder", "kunderna", "användare", "användaren", "användarna",
-           "besökare", "besökaren", "besökarna"),
-    "en": ("you", "user", "users", "customer", "customers", "visitor", "visitors"),
+    "sv": ("du", "dig", "ni", "kund", "kunden", "kunder", "kunderna", "kundens", "kundernas"),
+    "en": ("you", "user", "users", "user's", "users'", "customer", "customers", "customer's", "visitor", "visitors",
+           "visitor's"),
 }
+_READER_ROOTS = {"sv": ("användar", "besökar"), "en": ()}
+"""The reader in the third person, as a word's beginning ("användarens", "besökarnas")."""
 _DEVICE = {"sv": ("enhet", "dator", "telefon", "mobil"), "en": ("device", "computer", "phone", "mobile")}
 """The reader's device, after the passive ("placeras på din enhet", "placed on your device"): what
 is done there is done to the reader."""
@@ -960,7 +1003,7 @@ def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> b
 
     def evidence(index: int) -> bool:
         lower = words[index].lower
-        if lower in reader:
+        if lower in reader or (_READER_ROOTS[lang] and lower.startswith(_READER_ROOTS[lang])):
             return True
         if lower.startswith(_DATA_PROTECTION) or (index + 1 < len(words) and words[index + 1].lower == "protection"):
             return False  # "dataskyddsombudet", "the data protection officer": the law's words, not data

@@ -125,16 +125,21 @@ class DocumentContext:
     @property
     def actor(self) -> str:
         """The pronoun the writer speaks as: "vi"/"we", or "jag"/"I" when the document speaks in
-        the first person singular more than in the plural (a personal site's policy)."""
+        the first person singular more than in the plural (a personal site's policy). Questions
+        and headings are left out (they speak in the reader's voice: "Vilka är mina
+        rättigheter?"), and so are names ("Mina sidor" inside a sentence)."""
         if self._actor is None:
             plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
             counts = [0, 0]
             for sentence in self.document.sentences:
-                for word in sentence.words:
+                if is_heading(sentence.block) or sentence.text.rstrip().endswith("?"):
+                    continue  # "Varför behandlas mina uppgifter?", "What are my rights?": the reader's voice
+                for index, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1
-                    elif word.lower in singular and (self.lang != "en" or word.text in ("I", "me", "my", "mine", "My")):
-                        counts[1] += 1
+                    elif word.lower in singular and (self.lang != "en" or word.text in ("I", "me", "my", "mine", "My")) \
+                            and not (self.lang == "sv" and index > 0 and word.text[:1].isupper()):
+                        counts[1] += 1  # not a name of the reader's pages: "i Mina Kanta-sidor"
             we, i = _ACTOR.get(self.lang, ("we", "I"))
             self._actor = i if counts[1] > counts[0] else we
         return self._actor
