@@ -157,7 +157,25 @@ class PassiveVoice(Rule):
     "get" followed by a past participle ("is processed", "will be stored", "has been shared",
     "gets deleted"), with up to two adverbs between ("are automatically deleted").
 
+    Only a passive with evidence that the hidden actor is plausibly the organisation is flagged:
+    a verb of handling data or dealing with the reader (collect, store, share, delete, inform …),
+    or, for any other verb, the reader, the reader's data or device named in the passive's own
+    clause ("Behandlingen av dina uppgifter utförs", "your data is treated securely", "placeras
+    på din enhet"). "Avgiften bestäms varje år" or "the feature is turned on by default" may have
+    the reader, the law, a browser or anyone as actor: on real policies such passives were
+    mostly false alarms, so they are left alone.
+
     Not flagged, because no actor is hidden there:
+
+    - a technical description: the reader's own browser or device operated ("när webbläsaren
+      stängs"), where a cookie is kept on the reader's device and when it goes ("sparas i din
+      dator", "removed when the browser is closed"), what users see in their own view ("visas i
+      avsnittet …", "displayed … for users who …"), data refreshed from a named source
+      ("uppdateras från folkbokföringen"), backups, servers and databases ("Backups are stored
+      in …"); a prohibition for anyone ("får inte användas utan tillstånd"); a wrong done by
+      anyone ("has been misused", "av misstag eller lagstridigt förstörs") or what security
+      measures protect against ("skyddar mot att uppgifterna raderas"); what guidance or a law
+      requires ("guidance that personal data … must be treated …");
 
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
@@ -166,7 +184,8 @@ class PassiveVoice(Rule):
       behandlas", "det ämne som diskuteras", "information that can be linked to you"); a
       non-restrictive one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
-      below", "those purposes which are described in the section above");
+      below", "those purposes which are described in the section above") or referring to another
+      ("beskrivs i registerbeskrivningen", "are described in the terms of service");
     - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
       ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
       delas") is also reported by PL212, whose finding the user sees;
@@ -181,7 +200,8 @@ class PassiveVoice(Rule):
     - a definition ("betraktas som icke-personlig information", "räknas som"), and an indirect
       question after a verb of deciding or depending ("bestämmer hur och varför uppgifterna
       behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
-      have control over how your address is used"): the clause names what is decided, not an act;
+      have control over how your address is used"), or of affecting or showing ("påverkar hur",
+      "framgår om", "affect how", "indicate whether"): the clause names what is decided, not an act;
     - "used" in a condition ("när tjänsten används", "if the form is used"): the reader or a user
       uses it; a risk to the reader ("risken för att du blir identifierad"); something shown to
       the reader ("visas korrekt för dig");
@@ -189,7 +209,8 @@ class PassiveVoice(Rule):
     - a name's genitive at the start of a sentence when the document uses the name ("Mozillas
       sekretesspolicy förklarar …" where "Mozilla" appears);
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
-      "träffas", "behövs", "krävs"), verbs that name or define ("kallas", "avses", "grundas på",
+      "träffas", "behövs", "krävs": a need or a requirement, usually the law's, with no act on
+      the reader's data to name), verbs that name or define ("kallas", "avses", "grundas på",
       "regleras"), genitives ("ärendets", "ett företags") and nouns ending in -s; English
       adjectival participles ("we are committed", "is based in", "is located", "the data is
       required", "is limited if", "include, but is not limited to", "is designed to", "is
