@@ -176,7 +176,6 @@ class PassiveVoice(Rule):
       anyone ("has been misused", "av misstag eller lagstridigt förstörs") or what security
       measures protect against ("skyddar mot att uppgifterna raderas"); what guidance or a law
       requires ("guidance that personal data … must be treated …");
-
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
       "by us": write it actively); "av misstag", "by email", "by default" name no agent;
