@@ -466,6 +466,9 @@ def _sv_inverted(sentence: Sentence, lowers: list[str], finite: int) -> bool:
     return verbs.sv_verb_first(lowers, finite, comma)
 
 
+_SV_NEGATIONS = word_set("inte aldrig ej icke")
+
+
 def _sv_chain(before: list[str]) -> tuple[list[str], int]:
     """The auxiliaries and modals that govern the s-form written after ``before``, with the
     clause adverbs and "att" between them ("kommer inte att", "skulle kunna", "borde ha", "ska
@@ -482,7 +485,10 @@ def _sv_chain(before: list[str]) -> tuple[list[str], int]:
         elif word not in verbs.SV_CLAUSE_ADVERBS and word != "att":
             break
     linking = [w for w in before[head + 1 :] if w in verbs.SV_CLAUSE_ADVERBS or w == "att"]  # not the subject
-    chain = [*before[first : head + 1], *linking]
+    negation = first
+    while negation > 0 and before[negation - 1] in _SV_NEGATIONS and first - negation < 2:
+        negation -= 1  # a subordinate clause: "att lagen inte har följts" → "att vi inte har följt"
+    chain = [*before[negation:first], *before[first : head + 1], *linking]
     if chain[-1] in verbs.SV_FUTURE or (before[head] in verbs.SV_FUTURE and "att" not in linking):
         chain.append("att")  # "kommer informeras" → "kommer att informera"
     return chain, first
@@ -530,6 +536,8 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
     if not organisation:
         return _(SUGGEST_UNKNOWN).format(verb=" ".join(words))
     if _sv_inverted(sentence, lowers, finite):
+        if len(words) > 1 and words[0] in _SV_NEGATIONS:
+            words = [words[1], words[0], *words[2:]]  # the finite verb first: 'har vi inte delat'
         return _(SUGGEST_ACTOR_INVERTED).format(
             verb=_capital_first(" ".join([words[0], context.actor, *words[1:]]), finite == 0 and _capitalised(sentence)))
     if finite == 0:
