@@ -172,7 +172,7 @@ class PassiveVoice(Rule):
       dator", "removed when the browser is closed"), what users see in their own view ("visas i
       avsnittet …", "displayed … for users who …"), data refreshed from a named source
       ("uppdateras från folkbokföringen"), backups, servers and databases ("Backups are stored
-      in …"); a prohibition for anyone ("får inte användas utan tillstånd"); a wrong done by
+      in …"), where a service is hosted ("is hosted on the city's cloud"); a prohibition for anyone ("får inte användas utan tillstånd"); a wrong done by
       anyone ("has been misused", "av misstag eller lagstridigt förstörs") or what security
       measures protect against ("skyddar mot att uppgifterna raderas"); what guidance or a law
       requires ("guidance that personal data … must be treated …");
@@ -887,6 +887,7 @@ _DISPLAY_TO = {"sv": ("användar", "dig", "kund", "besökar"), "en": ("user", "y
 _SECTION = {"sv": ("avsnitt", "vy", "gränssnitt", "fliken", "menyn"), "en": ("section", "view", "interface", "tab", "menu")}
 _UPDATED = {"sv": ("uppdater",), "en": word_set("updated refreshed synchronised synchronized")}
 _FROM = {"sv": word_set("från"), "en": word_set("from")}
+_HOSTED = {"sv": ("drifta", "hosta"), "en": word_set("hosted")}
 _INFRASTRUCTURE = {
     "sv": ("säkerhetskopi", "backup", "databas", "server", "disk", "speglad"),
     "en": ("backup", "database", "server", "disk"),
@@ -979,6 +980,8 @@ def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
                 return True
     if starts(verb, _UPDATED[lang]) and any(w in _FROM[lang] for w in after[:3]):
         return True
+    if starts(verb, _HOSTED[lang]) and any(w in _ON[lang] for w in after[:2]):
+        return True  # "is hosted on the city's cloud", "driftas i Azure": where the service runs
     back = first - 1
     while back >= 0 and lowers[back] in _SKIP_BACK[lang]:
         back -= 1
