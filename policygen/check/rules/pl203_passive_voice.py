@@ -935,6 +935,17 @@ def _by_anyone(lowers: list[str], first: int, last: int, lang: str) -> bool:
     return False
 
 
+def _data_before(lowers: list[str], at: int, lang: str) -> bool:
+    """Does the reader's data (not a database or a backup) come in the four words before ``at``?"""
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    for word in lowers[max(at - 4, 0) : at]:
+        if any(root in word for root in _INFRASTRUCTURE[lang]):
+            continue
+        if (any(root in word for root in roots) if lang == "sv" else word.startswith(roots)):
+            return True
+    return False
+
+
 def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """Is the passive a technical description of how a service, a cookie or the reader's own
     device works, or a rule for anyone, rather than an act of the organisation the reader would
@@ -986,8 +997,9 @@ def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     while back >= 0 and lowers[back] in _SKIP_BACK[lang]:
         back -= 1
     if back >= 0 and (any(root in lowers[back] for root in _INFRASTRUCTURE[lang]) if lang == "sv"
-                      else lowers[back].startswith(_INFRASTRUCTURE[lang])):
-        return True
+                      else lowers[back].startswith(_INFRASTRUCTURE[lang])) \
+            and not _data_before(lowers, back, lang):
+        return True  # not "Uppgifterna på servern raderas": the data is the subject
     if _by_anyone(lowers, first, last, lang):
         return True
     modal = tuple(lowers[max(first - 2, 0) : first])
@@ -1046,10 +1058,10 @@ def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> b
         lower = words[index].lower
         if lower in _CLAUSE_STARTS[lang]:
             break
-        if evidence(index):
-            return True
         if any(mark in text[words[index].end : words[index + 1].start] for mark in _CLAUSE_PUNCTUATION):
             break
+        if evidence(index):
+            return True
     for index in range(last + 1, min(last + 6, len(words))):
         if any(mark in text[words[index - 1].end : words[index].start] for mark in _CLAUSE_PUNCTUATION):
             break
