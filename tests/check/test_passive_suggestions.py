@@ -49,7 +49,7 @@ SWEDISH = [
     ("Adresslistan säljs aldrig.", "säljs", WE_SV.format("säljer")),
     ("Vissa uppgifter härleds från ditt köp.", "härleds", WE_SV.format("härleder")),
     ("Kontot stängs efter ett år.", "stängs", WE_SV.format("stänger")),
-    ("Avgiften bestäms varje år.", "bestäms", WHO.format("bestämmer")),
+    ("Avgiften för ditt konto bestäms varje år.", "bestäms", WHO.format("bestämmer")),
     # stems in -r: the present is the stem
     ("Uppgifterna överförs till USA.", "överförs", WE_SV.format("överför")),
     ("Uppgifterna görs tillgängliga för banken.", "görs", WHO.format("gör")),
@@ -57,7 +57,7 @@ SWEDISH = [
     ("Uppgifterna förs över till vår leverantör.", "förs", WE_SV.format("för över")),
     ("Samtalen spelas in.", "spelas", WE_SV.format("spelar in")),
     # conjugation 3 and 4: short and strong verbs
-    ("Numret nås via växeln.", "nås", WHO.format("når")),
+    ("Du nås via växeln.", "nås", WHO.format("når")),
     ("Du ges möjlighet att svara.", "ges", WE_SV.format("ger")),
     ("Uppgifterna gavs till banken.", "gavs", WE_SV.format("gav")),
     ("Uppgifterna har getts till Skatteverket.", "getts", WE_SV.format("har gett")),
@@ -115,7 +115,7 @@ ENGLISH = [
     ("Old records are purged every month.", "are purged", WE_EN.format("purge")),
     ("The accounts are tied to your email address.", "are tied", WHO.format("ties")),
     ("Your data is retained for two years.", "is retained", WE_EN.format("keep")),
-    ("Using another person's name is forbidden.", "is forbidden", WHO.format("forbids")),
+    ("Sharing another user's password is forbidden.", "is forbidden", WHO.format("forbids")),
     ("Whether a post is removed will be determined case by case.", "be determined", WE_EN.format("will determine")),
 ]
 

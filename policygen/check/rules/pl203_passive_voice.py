@@ -52,7 +52,7 @@ _SV_ORGANISATION_STEMS = (
     "verifier", "identifier", "besvar", "bevar", "samkör", "profiler", "utvärder", "meddela", "notifier",
     "påminn", "debiter", "fakturer", "tas bort", "tömm", "avidentifier", "matcha", "länka", "redigera",
     "använt", "sänt", "förs", "fördes", "förts", "föras", "togs", "sål", "giv", "spred", "ses", "sågs", "setts",
-    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör",
+    "bearbet", "härled", "stängs", "stängd", "tillfråg", "fråga", "offentliggör", "lägg", "dölj", "göm",
 )
 _EN_ORGANISATION_VERBS = word_set(
     """
@@ -102,8 +102,13 @@ _EN_NOT_AGENT = word_set(
 )
 _SV_ABILITY = word_set("kan kunna kunde")
 _EN_ABILITY = word_set("can cannot can't could couldn't")
-_SV_REQUEST = word_set("begära begär begärt begärde kräva kräver be ber önska önskar välja väljer")
-_EN_REQUEST = word_set("request requests requested ask asks asked require requires demand demands choose chooses")
+_SV_REQUEST = word_set(
+    "begära begär begärt begärde kräva kräver be ber önska önskar välja väljer föreskriver riktlinjer anvisningar"
+)
+_EN_REQUEST = word_set(
+    "request requests requested ask asks asked require requires demand demands choose chooses guidance guidelines "
+    "stipulates stipulate"
+)
 _RELATIVE = {"sv": word_set("som"), "en": word_set("that which who whom")}
 _EN_MODALS = word_set("will would can could may might must should shall cannot can't won't wouldn't shouldn't mustn't")
 _EN_NEGATIONS = word_set("not never")
@@ -152,8 +157,25 @@ class PassiveVoice(Rule):
     "get" followed by a past participle ("is processed", "will be stored", "has been shared",
     "gets deleted"), with up to two adverbs between ("are automatically deleted").
 
+    Only a passive with evidence that the hidden actor is plausibly the organisation is flagged:
+    a verb of handling data or dealing with the reader (collect, store, share, delete, inform …),
+    or, for any other verb, the reader, the reader's data or device named in the passive's own
+    clause ("Behandlingen av dina uppgifter utförs", "your data is treated securely", "placeras
+    på din enhet"). "Avgiften bestäms varje år" or "the feature is turned on by default" may have
+    the reader, the law, a browser or anyone as actor: on real policies such passives were
+    mostly false alarms, so they are left alone.
+
     Not flagged, because no actor is hidden there:
 
+    - a technical description: the reader's own browser or device operated ("när webbläsaren
+      stängs"), where a cookie is kept on the reader's device and when it goes ("sparas i din
+      dator", "removed when the browser is closed"), what users see in their own view ("visas i
+      avsnittet …", "displayed … for users who …"), data refreshed from a named source
+      ("uppdateras från folkbokföringen"), backups, servers and databases ("Backups are stored
+      in …"), where a service is hosted ("is hosted on the city's cloud"); a prohibition for anyone ("får inte användas utan tillstånd"); a wrong done by
+      anyone ("has been misused", "av misstag eller lagstridigt förstörs") or what security
+      measures protect against ("skyddar mot att uppgifterna raderas"); what guidance or a law
+      requires ("guidance that personal data … must be treated …");
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
       "by us": write it actively); "av misstag", "by email", "by default" name no agent;
@@ -161,7 +183,8 @@ class PassiveVoice(Rule):
       behandlas", "det ämne som diskuteras", "information that can be linked to you"); a
       non-restrictive one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
-      below", "those purposes which are described in the section above");
+      below", "those purposes which are described in the section above") or referring to another
+      ("beskrivs i registerbeskrivningen", "are described in the terms of service");
     - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
       ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
       delas") is also reported by PL212, whose finding the user sees;
@@ -176,7 +199,8 @@ class PassiveVoice(Rule):
     - a definition ("betraktas som icke-personlig information", "räknas som"), and an indirect
       question after a verb of deciding or depending ("bestämmer hur och varför uppgifterna
       behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
-      have control over how your address is used"): the clause names what is decided, not an act;
+      have control over how your address is used"), or of affecting or showing ("påverkar hur",
+      "framgår om", "affect how", "indicate whether"): the clause names what is decided, not an act;
     - "used" in a condition ("när tjänsten används", "if the form is used"): the reader or a user
       uses it; a risk to the reader ("risken för att du blir identifierad"); something shown to
       the reader ("visas korrekt för dig");
@@ -184,7 +208,8 @@ class PassiveVoice(Rule):
     - a name's genitive at the start of a sentence when the document uses the name ("Mozillas
       sekretesspolicy förklarar …" where "Mozilla" appears);
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
-      "träffas", "behövs", "krävs"), verbs that name or define ("kallas", "avses", "grundas på",
+      "träffas", "behövs", "krävs": a need or a requirement, usually the law's, with no act on
+      the reader's data to name), verbs that name or define ("kallas", "avses", "grundas på",
       "regleras"), genitives ("ärendets", "ett företags") and nouns ending in -s; English
       adjectival participles ("we are committed", "is based in", "is located", "the data is
       required", "is limited if", "include, but is not limited to", "is designed to", "is
@@ -255,7 +280,9 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             participle = _next_content(lowers, index + 1, words.SV_ADVERBS)
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
-                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False):
+                if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False) \
+                        and (_sv_bli_handles_data(lowers[participle]) or _about_the_reader(sentence, index, participle, "sv")
+                             or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)):
                     yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
@@ -263,7 +290,28 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
             continue
+        if not (_sv_handles_data(lower) or _about_the_reader(sentence, index, index, "sv")
+                or _writer_agent_follows(lowers, index, "av", _SV_WRITER)):
+            continue
         yield Passive(index, index, _sv_suggestion(sentence, lowers, index, context))
+
+
+def _sv_handles_data(lower: str) -> bool:
+    """Is the s-passive a verb of what an organisation does with data or with its readers?"""
+    return lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)
+
+
+def _sv_bli_handles_data(participle: str) -> bool:
+    """The same for the participle after "bli" ("blir raderade", "blev inspelad", "bli tillfrågad")."""
+    strong = verbs.SV_STRONG_PARTICIPLE_VERBS.get(participle)
+    if strong is not None:
+        infinitive, particle = strong
+        return any(word.startswith(_SV_ORGANISATION_STEMS) for word in (infinitive, particle + infinitive))
+    stem = _sv_participle_stem(participle)
+    if stem is None:
+        return participle.startswith(_SV_ORGANISATION_STEMS)
+    _, base, particle = stem
+    return any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", participle, particle + base))
 
 
 _SV_SEE = word_set("ses sågs setts")
@@ -294,6 +342,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _used_in_condition(lowers, first, last, "sv")
         or _reader_at_risk(lowers, first, "sv")
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",), skip_adjective=True))
+        or _technical(sentence, first, last, "sv")
     )
 
 
@@ -329,13 +378,32 @@ def _plain(word: str, lang: str) -> str:
     return first if first and len(first.split()) <= 2 else ""
 
 
+_SV_DOCUMENT_NOUNS = ("beskrivning", "villkor", "policy", "meddelande", "dokument", "avsnitt", "avtal", "bilaga",
+                      "förteckning", "riktlinje", "information")
+_EN_DOCUMENT_NOUNS = ("description", "terms", "policy", "policies", "notice", "statement", "document", "section",
+                      "agreement", "addendum", "annex", "appendix", "guideline")
+
+
+def _names_a_document(lowers: list[str], last: int, preposition: str, nouns: tuple[str, ...]) -> bool:
+    """Does a document follow the verb ("beskrivs i registerbeskrivningen", "are described further
+    in the terms of service")? The text refers the reader to another text, which is no act."""
+    after = lowers[last + 1 : last + 4]
+    if preposition not in after:
+        return False
+    rest = lowers[last + 1 + after.index(preposition) + 1 : last + 1 + after.index(preposition) + 5]
+    return any(any(noun in word for noun in nouns) for word in rest)
+
+
 def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
-    """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself."""
+    """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself, or
+    referring to another ("beskrivs i registerbeskrivningen")."""
     window = lowers[max(first - 5, 0) : first]
     if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
         return True  # "hur ofta sidorna besöks": a measure
     if not lowers[last].startswith(_SV_DOCUMENT_VERBS):
         return False
+    if _names_a_document(lowers, last, "i", _SV_DOCUMENT_NOUNS):
+        return True
     window = lowers[max(first - 3, 0) : last + 5]
     return any(word in _SV_DOCUMENT_PLACES for word in window)
 
@@ -398,6 +466,9 @@ def _sv_inverted(sentence: Sentence, lowers: list[str], finite: int) -> bool:
     return verbs.sv_verb_first(lowers, finite, comma)
 
 
+_SV_NEGATIONS = word_set("inte aldrig ej icke")
+
+
 def _sv_chain(before: list[str]) -> tuple[list[str], int]:
     """The auxiliaries and modals that govern the s-form written after ``before``, with the
     clause adverbs and "att" between them ("kommer inte att", "skulle kunna", "borde ha", "ska
@@ -414,7 +485,10 @@ def _sv_chain(before: list[str]) -> tuple[list[str], int]:
         elif word not in verbs.SV_CLAUSE_ADVERBS and word != "att":
             break
     linking = [w for w in before[head + 1 :] if w in verbs.SV_CLAUSE_ADVERBS or w == "att"]  # not the subject
-    chain = [*before[first : head + 1], *linking]
+    negation = first
+    while negation > 0 and before[negation - 1] in _SV_NEGATIONS and first - negation < 2:
+        negation -= 1  # a subordinate clause: "att lagen inte har följts" → "att vi inte har följt"
+    chain = [*before[negation:first], *before[first : head + 1], *linking]
     if chain[-1] in verbs.SV_FUTURE or (before[head] in verbs.SV_FUTURE and "att" not in linking):
         chain.append("att")  # "kommer informeras" → "kommer att informera"
     return chain, first
@@ -462,8 +536,24 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
     if not organisation:
         return _(SUGGEST_UNKNOWN).format(verb=" ".join(words))
     if _sv_inverted(sentence, lowers, finite):
-        return _(SUGGEST_ACTOR_INVERTED).format(verb=" ".join([words[0], context.actor, *words[1:]]))
+        if len(words) > 1 and words[0] in _SV_NEGATIONS:
+            words = [words[1], words[0], *words[2:]]  # the finite verb first: 'har vi inte delat'
+        return _(SUGGEST_ACTOR_INVERTED).format(
+            verb=_capital_first(" ".join([words[0], context.actor, *words[1:]]), finite == 0 and _capitalised(sentence)))
+    if finite == 0:
+        return _(SUGGEST_ACTOR_INVERTED).format(
+            verb=_capital_first(" ".join([context.actor, *words]), _capitalised(sentence)))
     return _(SUGGEST_ACTOR).format(actor=context.actor, verb=" ".join(words))
+
+
+def _capital_first(phrase: str, capital: bool) -> str:
+    """The phrase with a capital when it replaces the sentence's capitalised first word
+    ("Raderas uppgifterna?" → 'Raderar vi …', "Will my data be deleted?" → 'Will we delete …')."""
+    return phrase[:1].upper() + phrase[1:] if capital else phrase
+
+
+def _capitalised(sentence: Sentence) -> bool:
+    return bool(sentence.words) and sentence.words[0].text[:1].isupper()
 
 
 _READER_GIVES = ("samtycke", "begäran", "ansökan", "förfrågan", "klagomål", "consent", "request", "application",
@@ -622,7 +712,11 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
                 continue  # "we are determined to …" is an attitude; "will be determined" is not
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
             continue
-        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context))
+        if verbs.en_base_form(lowers[participle]) not in _EN_ORGANISATION_VERBS \
+                and not _about_the_reader(sentence, first, participle, "en") \
+                and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
+            continue
+        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence)))
 
 
 def _en_is_participle_at(lowers: list[str], index: int) -> bool:
@@ -643,12 +737,15 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or decided_question(lowers, first, "en")
         or _used_in_condition(lowers, first, participle, "en")
         or _reader_at_risk(lowers, first, "en")
+        or _technical(sentence, first, last=participle, lang="en")
     )
 
 
 def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
     if lowers[participle] not in _EN_DOCUMENT_VERBS:
         return False
+    if _names_a_document(lowers, participle, "in", _EN_DOCUMENT_NOUNS):
+        return True
     window = lowers[participle + 1 : participle + 6]
     return any(word in _EN_DOCUMENT_PLACES for word in window)
 
@@ -657,7 +754,7 @@ def _by_us(lowers: list[str], participle: int) -> bool:
     return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
 
 
-def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext) -> str:
+def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext, capital: bool = False) -> str:
     """The active form in the tense and mood written: "is stored" → 'we store', "will not be
     given" → 'we will not give', "was sent" → 'we sent', "has been shared" → 'we have shared',
     "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
@@ -693,9 +790,36 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     else:
         verb = " ".join([*adverbs, verbs.en_third_person(base) if third else base])
     verb = f"{verb} {particle}".strip()
+    fronted = _en_fronted_auxiliary(lowers, first, modal)
+    if fronted is not None:  # "Will my data be deleted?" → 'Will we delete …'
+        if be == "been":
+            verb = " ".join([*adverbs, form, particle]).strip()
+        else:
+            verb = " ".join([*adverbs, base, particle]).strip()
+        if organisation:
+            return _(SUGGEST_ACTOR_INVERTED).format(verb=_capital_first(f"{fronted} {context.actor} {verb}", capital))
+        return _(SUGGEST_UNKNOWN).format(verb=f"{fronted} {verb}")
     if organisation:
         return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
     return _(SUGGEST_UNKNOWN).format(verb=verb)
+
+
+_EN_FRONTED_PERFECT = {"has": "have", "have": "have", "had": "had", "hasn't": "haven't", "haven't": "haven't",
+                       "hadn't": "hadn't"}
+
+
+def _en_fronted_auxiliary(lowers: list[str], first: int, modal: str | None) -> str | None:
+    """The auxiliary that starts a question or an inverted condition, apart from its passive
+    ("Will my data be deleted?", "Has your data been shared?", "Should your data be lost, …"),
+    in the form the active needs with "we"/"I" ("has" → "have"); ``None`` if there is none."""
+    if modal is not None or first < 2:
+        return None
+    head = lowers[0]
+    if lowers[first] == "be" and head in _EN_MODALS:
+        return head
+    if lowers[first] == "been" and head in _EN_FRONTED_PERFECT:
+        return _EN_FRONTED_PERFECT[head]
+    return None
 
 
 def _en_perfect(lowers: list[str], been: int, third: bool) -> list[str]:
@@ -742,6 +866,209 @@ def _en_modal(lowers: list[str], first: int) -> tuple[str | None, list[str]]:
 
 # --- shared -----------------------------------------------------------------------------------
 
+_TOOLS = {
+    "sv": ("webbläsar", "enhet", "app", "fönst", "dator", "telefon", "mobil", "flik", "firefox"),
+    "en": ("browser", "device", "app", "window", "computer", "phone", "mobile", "tab", "firefox"),
+}
+_OPERATE = {
+    "sv": ("stäng", "öppn", "aktiver", "avaktiver", "inaktiver", "start", "install", "avinstaller", "laddas"),
+    "en": word_set("closed opened activated deactivated started restarted installed uninstalled reloaded"),
+}
+_KEEP_ON_DEVICE = {
+    "sv": ("spar", "lagr", "rader", "tas", "förvar"),
+    "en": word_set("saved stored kept removed deleted erased placed"),
+}
+_KEEP_ON_DEVICE_EXCEPT = {"sv": (), "en": word_set("placed")}
+_EVENT = {"sv": word_set("när då efter tills innan"), "en": word_set("when once after until before")}
+_ON = {"sv": word_set("på i"), "en": word_set("on in")}
+_READER_OWNER = {"sv": word_set("din ditt dina användarens besökarens er ert era"),
+                 "en": word_set("your the user's a user's the visitor's users' the")}
+_DISPLAY_TO = {"sv": ("användar", "dig", "kund", "besökar"), "en": ("user", "you", "customer", "visitor")}
+_SECTION = {"sv": ("avsnitt", "vy", "gränssnitt", "fliken", "menyn"), "en": ("section", "view", "interface", "tab", "menu")}
+_UPDATED = {"sv": ("uppdater",), "en": word_set("updated refreshed synchronised synchronized")}
+_FROM = {"sv": word_set("från"), "en": word_set("from")}
+_HOSTED = {"sv": ("drifta", "hosta"), "en": word_set("hosted")}
+_INFRASTRUCTURE = {
+    "sv": ("säkerhetskopi", "backup", "databas", "server", "disk", "speglad"),
+    "en": ("backup", "database", "server", "disk"),
+}
+_SKIP_BACK = {
+    "sv": word_set("som vilken vilket vilka också även inte aldrig ej alltid automatiskt"),
+    "en": word_set("which that is are was were be been being also not never always automatically then"),
+}
+_PROHIBITED = {"sv": (("får", "inte"), ("får", "ej")), "en": (("may", "not"), ("must", "not"), ("can", "not"))}
+_WITHOUT_LEAVE = {"sv": word_set("tillstånd lov tillåtelse"), "en": word_set("permission authorisation authorization leave")}
+_WITHOUT = {"sv": word_set("utan"), "en": word_set("without")}
+
+
+_WRONGDOING = {
+    "sv": ("missbruk", "stj", "stul", "läck", "kränk", "hack", "förfalsk"),
+    "en": ("misused", "mishandled", "infringed", "breached", "stolen", "compromised", "hacked", "leaked", "violated"),
+}
+_UNLAWFULLY = {
+    "sv": ("lagstridig", "olovlig", "obehörig", "olaglig", "misstag", "oavsiktlig"),
+    "en": ("unlawful", "unauthori", "accidental", "illegal", "mistake", "inadvertent"),
+}
+_PROTECTING = {
+    "sv": ("skydd", "förhindr", "försäkr", "förebygg", "motverk"),
+    "en": ("protect", "prevent", "safeguard", "guard"),
+}
+_AGAINST = {"sv": word_set("mot inte ej"), "en": word_set("from against not")}
+
+
+def _by_anyone(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """Is the passive a wrong done by anyone ("har missbrukats", "has been misused or
+    mishandled", "av misstag eller lagstridigt förstörs", "unlawfully accessed"), or what security measures protect against ("skyddar uppgifterna mot att de
+    förstörs", "försäkrar att uppgifterna inte lämnas ut", "prevent any decision … from being
+    made")? The actor is an intruder, a thief or nobody in particular, not the organisation."""
+    if lowers[last].startswith(_WRONGDOING[lang]):
+        return True
+    manner = [*lowers[max(first - 4, 0) : first], *lowers[last + 1 : last + 3]]
+    recipients = ("till", "to", "för", "for", "med", "with")  # "överlämnas till obehöriga": to whom, not how
+    if any(word.startswith(_UNLAWFULLY[lang]) and (index == 0 or manner[index - 1] not in recipients)
+           for index, word in enumerate(manner)):
+        return True
+    window = lowers[max(first - 10, 0) : first]
+    for offset, word in enumerate(window):
+        if word.startswith(_PROTECTING[lang]) and not _AGAINST[lang].isdisjoint([*window[offset + 1 :], *lowers[first:last]]):
+            return True
+    return False
+
+
+def _data_before(lowers: list[str], at: int, lang: str) -> bool:
+    """Does the reader's data (not a database or a backup) come in the four words before ``at``?"""
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    for word in lowers[max(at - 4, 0) : at]:
+        if any(root in word for root in _INFRASTRUCTURE[lang]):
+            continue
+        if (any(root in word for root in roots) if lang == "sv" else word.startswith(roots)):
+            return True
+    return False
+
+
+def _technical(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive a technical description of how a service, a cookie or the reader's own
+    device works, or a rule for anyone, rather than an act of the organisation the reader would
+    want named?
+
+    - the reader's own tool is operated ("när webbläsaren stängs", "the first time your device
+      is activated"): the reader acts;
+    - where a cookie is kept on the reader's device or when it goes ("sparas i din dator",
+      "saved on the user's computer", "raderas när webbläsaren stängs", "removed when the
+      browser is closed"): the browser acts ("placed on your device" is still the site's act);
+    - something shown to the users in their own view ("visas i profilen för användare som …",
+      "is displayed in the 'Settings' section"): how the interface works;
+    - data refreshed from a named source ("uppdateras från folkbokföringen", "is updated from
+      the register"): the source is named, like an agent;
+    - backups, servers and databases ("Backups are stored in the same region", "databasen, som
+      lagras i datacentret"): the infrastructure described;
+    - a prohibition for anyone ("får inte användas utan tillstånd", "may not be used without
+      permission"): a rule, with everybody as the actor.
+    """
+    lowers = sentence.lowers
+    verb = lowers[last]
+    before = lowers[max(first - 4, 0) : first]
+    after = lowers[last + 1 : last + 9]
+
+    def starts(word: str, roots) -> bool:  # noqa: ANN001 - a tuple or a set of words
+        return word.startswith(roots) if isinstance(roots, tuple) else word in roots
+
+    if starts(verb, _OPERATE[lang]) and any(starts(w, _TOOLS[lang]) or "-enhet" in w for w in before):
+        return True
+    if starts(verb, _KEEP_ON_DEVICE[lang]) and not starts(verb, _KEEP_ON_DEVICE_EXCEPT[lang]):
+        for index, word in enumerate(after[:5]):
+            rest = after[index + 1 : index + 4]
+            if word in _EVENT[lang] and any(starts(w, _TOOLS[lang]) for w in rest):
+                return True
+            if word in _ON[lang] and rest and rest[0] in _READER_OWNER[lang] \
+                    and any(w.startswith(_TOOLS[lang]) for w in rest[1:]):
+                return True
+    if starts(verb, _SV_DISPLAY if lang == "sv" else _EN_DISPLAY):
+        for index, word in enumerate(after):
+            if word in ("för", "for", "to") and index + 1 < len(after) and after[index + 1].startswith(_DISPLAY_TO[lang]):
+                return True
+            if word.startswith(_SECTION[lang]) and index < 6:
+                return True
+    if starts(verb, _UPDATED[lang]) and any(w in _FROM[lang] for w in after[:3]):
+        return True
+    if starts(verb, _HOSTED[lang]) and any(w in _ON[lang] for w in after[:2]):
+        return True  # "is hosted on the city's cloud", "driftas i Azure": where the service runs
+    back = first - 1
+    while back >= 0 and lowers[back] in _SKIP_BACK[lang]:
+        back -= 1
+    if back >= 0 and (any(root in lowers[back] for root in _INFRASTRUCTURE[lang]) if lang == "sv"
+                      else lowers[back].startswith(_INFRASTRUCTURE[lang])) \
+            and not _data_before(lowers, back, lang):
+        return True  # not "Uppgifterna på servern raderas": the data is the subject
+    if _by_anyone(lowers, first, last, lang):
+        return True
+    modal = tuple(lowers[max(first - 2, 0) : first])
+    if modal in _PROHIBITED[lang]:
+        for index, word in enumerate(after[:6]):
+            if word in _WITHOUT[lang] and any(w in _WITHOUT_LEAVE[lang] for w in after[index + 1 : index + 3]):
+                return True
+    return False
+
+_SV_DATA_ROOTS = ("uppgift", "information", "data", "behandling", "hantering", "insamling", "beslut", "konto",
+                  "inlägg", "kommentar", "innehåll", "material", "profil", "logg", "register", "ärende", "lösenord",
+                  "samtyck", "godkänn")
+_EN_DATA_ROOTS = ("data", "information", "info", "detail", "decision", "processing", "account",
+                  "profile", "comment", "post", "content", "material", "record", "log", "message", "ticket", "password",
+                  "enquir", "inquir", "complaint", "consent", "acceptance")
+_READER = {
+    "sv": ("du", "dig", "ni", "kund", "kunden", "kunder", "kunderna", "kundens", "kundernas"),
+    "en": ("you", "user", "users", "user's", "users'", "customer", "customers", "customer's", "visitor", "visitors",
+           "visitor's"),
+}
+_READER_ROOTS = {"sv": ("användar", "besökar"), "en": ()}
+"""The reader in the third person, as a word's beginning ("användarens", "besökarnas")."""
+_DEVICE = {"sv": ("enhet", "dator", "telefon", "mobil"), "en": ("device", "computer", "phone", "mobile")}
+"""The reader's device, after the passive ("placeras på din enhet", "placed on your device"): what
+is done there is done to the reader."""
+_DATA_PROTECTION = ("dataskydd", "dataombud")
+_CLAUSE_STARTS = {"sv": word_set("att som där vilket vilken vilka"), "en": word_set("that which who whom where")}
+_CLAUSE_PUNCTUATION = ",;:()[]–—\""
+
+
+def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is there evidence in the passive's own clause that the hidden actor acts on the reader or
+    the reader's data, when the verb itself is not one of handling data ("Behandlingen av dina
+    uppgifter utförs …", "your data is treated securely", "du uppmanas", "kunden erbjuds …",
+    "utbildas i hanteringen av personuppgifter", "it is recommended that you …")? Without it the
+    actor is as likely the reader, the law, a browser or anyone ("Avgiften bestäms", "the feature
+    is turned on by default", "is licensed under"), and the passive hides nothing the reader needs.
+
+    The clause is read back to a comma, bracket or relative word (at most eight words) and
+    forward at most five words to a comma or the end."""
+    words, text = sentence.words, sentence.block.text
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    reader = _READER[lang]
+
+    def evidence(index: int) -> bool:
+        lower = words[index].lower
+        if lower in reader or (_READER_ROOTS[lang] and lower.startswith(_READER_ROOTS[lang])):
+            return True
+        if lower.startswith(_DATA_PROTECTION) or (index + 1 < len(words) and words[index + 1].lower == "protection"):
+            return False  # "dataskyddsombudet", "the data protection officer": the law's words, not data
+        if lang == "sv":
+            return any(root in lower for root in roots)
+        return lower.startswith(roots)
+
+    for index in range(first - 1, max(first - 9, -1), -1):
+        lower = words[index].lower
+        if lower in _CLAUSE_STARTS[lang]:
+            break
+        if any(mark in text[words[index].end : words[index + 1].start] for mark in _CLAUSE_PUNCTUATION):
+            break
+        if evidence(index):
+            return True
+    for index in range(last + 1, min(last + 6, len(words))):
+        if any(mark in text[words[index - 1].end : words[index].start] for mark in _CLAUSE_PUNCTUATION):
+            break
+        if evidence(index) or words[index].lower.startswith(_DEVICE[lang]):
+            return True
+    return False
+
 
 def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str], writer: tuple[str, ...],
                  is_passive, sentence: Sentence) -> bool:  # noqa: ANN001 - a predicate
@@ -759,6 +1086,9 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             if following[0] in not_agent or _writer_agent(lowers[index + 1 : index + 5], writer):
                 return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
             if by == _BY:
+                if following[0] in ("a", "an") and len(following) > 1 and following[1] not in _UNITS \
+                        and following[1] not in _AFTER_A and not following[1].isdigit():
+                    return True  # "by a data protection policy", "by an outside party": an agent
                 if following[0] in _AMOUNT_WORDS or (len(following) > 1 and following[1] in _UNITS):
                     return False
                 if following[0] in _UNITS:
@@ -941,14 +1271,18 @@ def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozen
 
 def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
     """Is the passive what someone asks for ("begära att dina uppgifter raderas", "request that
-    your data be deleted")? The organisation then acts on the reader's request."""
-    window = lowers[max(first - 8, 0) : first]
+    your data be deleted") or what guidance or a law requires ("riktlinjer om att uppgifterna
+    ska …", "guidance that personal data transferred out of the EU must be treated …")? The
+    organisation then acts on the reader's request, or the text describes the law."""
+    window = lowers[max(first - 12, 0) : first]
     for offset, word in enumerate(window):
         if word in requests and ("att" in window[offset + 1 :] or "that" in window[offset + 1 :]):
             return True
     return False
 
 
+_AFTER_A = frozenset({"few", "lot", "third", "half", "quarter", "little", "bit", "factor"})
+"""After "by a", an amount ("increased by a third"), not an agent ("by a regulation")."""
 _AMOUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "ten", "several", "about", "around", "almost"})
 _UNITS = frozenset(
     {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",

@@ -48,17 +48,20 @@ def is_label(sentence: Sentence) -> bool:
 
 
 _DECIDING = {
-    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll"),
-    "en": word_set("determine determines decide decides depend depends depending control"),
+    "sv": word_set("bestämmer bestämma bestäms avgör avgöra beslutar besluta beror bero styr styra kontroll kontrollera "
+                    "påverka påverkar framgår anges anger"),
+    "en": word_set("determine determines decide decides depend depends depending control affect affects indicate indicates"),
 }
-_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart"), "en": word_set("how where why when")}
+_DECIDED_QUESTION = {"sv": word_set("hur var varför när vart om"), "en": word_set("how where why when whether")}
 
 
 def decided_question(lowers: list[str], first: int, lang: str) -> bool:
     """Is the passive in an indirect question after a verb of deciding or depending ("en
     personuppgiftsansvarig som bestämmer hur och varför uppgifterna behandlas", "beror på var de
     förvaras", "a controller determines how and why personal data is processed", "control over
-    how your email address is used")? The clause names what is decided, it states no act."""
+    how your email address is used"), affecting or showing ("påverkar hur uppgifterna behandlas",
+    "framgår om och när handlingarna får gallras", "affect how your data is processed", "indicate
+    whether the comment has been edited")? The clause names what is decided, it states no act."""
     window = lowers[max(first - 8, 0) : first]
     for offset, word in enumerate(window):
         if word in _DECIDED_QUESTION[lang]:
@@ -122,11 +125,15 @@ class DocumentContext:
     @property
     def actor(self) -> str:
         """The pronoun the writer speaks as: "vi"/"we", or "jag"/"I" when the document speaks in
-        the first person singular more than in the plural (a personal site's policy)."""
+        the first person singular more than in the plural (a personal site's policy). Questions
+        and headings are left out (they speak in the reader's voice: "Vilka är mina
+        rättigheter?"), and so are names ("Mina sidor" inside a sentence)."""
         if self._actor is None:
             plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
             counts = [0, 0]
             for sentence in self.document.sentences:
+                if is_heading(sentence.block) or sentence.text.rstrip().endswith("?"):
+                    continue  # "Varför behandlas mina uppgifter?", "What are my rights?": the reader's voice
                 for position, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1

@@ -178,6 +178,7 @@ EN_ADJECTIVAL = word_set(
     experienced skilled equipped accustomed subscribed unsubscribed enrolled authorised
     authorized resolved solved completed settled delayed lost stolen broken damaged paid listed
     limited designed intended meant considered deemed regarded expected presumed included contained
+    licensed classed classified
     """
 )
 EN_IRREGULAR_PARTICIPLES = {

@@ -365,7 +365,7 @@ def sv_active(lower: str, tense: str) -> str:
     if entry is not None and entry[2] in ("present", "infinitive"):
         return entry[0] + _SV_LEXICON_PRESENT[entry[1]]  # skrivs → skriver, läses → läser, överförs → överför
     if lower.endswith("as"):
-        return lower[:-1] + "r"  # behandlas → behandlar, tas → tar
+        return sv_present_of_infinitive(lower[:-1])  # behandlas → behandlar, tas → tar, skrämmas → skrämmer
     if lower.endswith("es"):
         return lower[:-1] + "r"  # ges → ger, anges → anger, läses → läser
     if lower[-2:-1] in ("å", "o", "y", "e", "u", "i", "a", "ä", "ö"):
@@ -429,11 +429,35 @@ def sv_present_of_infinitive(infinitive: str) -> str:
     if listed is not None:
         return listed
     for known in _SV_SUFFIX_KEYS:  # compounds: säkerställa, erhålla, tillgodose, utgöra
-        if infinitive.endswith(known) and len(infinitive) > len(known) and " " not in known:
-            return infinitive[: -len(known)] + _SV_ER_PRESENT[known]
-    if infinitive.endswith("a"):
-        return infinitive + "r"
-    return infinitive + "r"  # tro → tror, bo → bor
+        head = infinitive[: -len(known)]
+        if infinitive.endswith(known) and head and " " not in known and any(c in _SV_VOWELS for c in head):
+            return head + _SV_ER_PRESENT[known]  # not "r" + "öka": röka is no compound
+    if infinitive.endswith("a") and _sv_second_conjugation(infinitive):
+        stem = infinitive[:-1]
+        return stem if stem.endswith("r") else stem + "er"  # skrämma → skrämmer, störa → stör
+    return infinitive + "r"  # dela → delar, tro → tror, bo → bor
+
+
+_SV_VOWELS = "aeiouyåäö"
+_SV_SECOND_TAILS = frozenset({"mm", "nn", "ng", "nd", "j", "lj", "k", "ck", "rk", "p", "s", "t", "r", "l", "ll"})
+_SV_VERB_PREFIXES = ("av", "be", "för", "upp", "in", "ut", "över", "till", "om", "an", "er", "åter", "bort", "fram")
+
+
+def _sv_second_conjugation(infinitive: str) -> bool:
+    """Does an -a infinitive the tables do not list take -er in the present (second
+    conjugation)? Most verbs in -a are first conjugation (dela → delar, ändra → ändrar, flytta →
+    flyttar); a one-syllable stem with a front vowel (ä, ö, y) and a final consonant of the
+    second conjugation's shape is second (skrämma → skrämmer, tända → tänder, höja → höjer,
+    trycka → trycker, köpa → köper), also after a prefix (avskräcka, förstöra)."""
+    stem = infinitive[:-1]
+    for prefix in ("", *_SV_VERB_PREFIXES):
+        if not stem.startswith(prefix):
+            continue
+        root = stem[len(prefix) :]
+        vowels = [index for index, char in enumerate(root) if char in _SV_VOWELS]
+        if len(vowels) == 1 and root[vowels[0]] in "äöy" and root[vowels[0] + 1 :] in _SV_SECOND_TAILS:
+            return True
+    return False
 
 
 # Swedish nouns of handling data and the active verb behind them, for "Behandling sker" → "vi
