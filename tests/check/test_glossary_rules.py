@@ -92,11 +92,11 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "message", "key"),
     [
-        (RULE.replace("type: substitution", "type: fuzzy"), "must be one of existence, substitution", "rule.type"),
+        (RULE.replace("type: substitution", "type: fuzzy"), "`fuzzy` is not one of: existence, substitution", "rule.type"),
         (RULE.replace("    replacement: ändra\n", ""), "needs 'replacement'", "entries[3].replacement"),
         (RULE.replace("lang: sv\n", ""), "missing required key", "lang"),
-        (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key 'whyy'", "rule.whyy"),
-        (RULE.replace("code: PL951", "code: X1"), "is not of the expected form (found 'X1')", "rule.code"),
+        (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key `whyy`", "rule.whyy"),
+        (RULE.replace("code: PL951", "code: X1"), "the text `X1` is not of the expected form", "rule.code"),
         ("rule: [\n", "YAML syntax error", ""),
         (RULE.replace("'{match}' ({phrase})", "{oops}"), "{oops} is not a message field", "rule.message"),
         (RULE.replace("'{match}' ({phrase})", "{0}"), "{0} is not a message field", "rule.message"),
@@ -110,7 +110,7 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
         (RULE.replace("code: PL951", "code: PL111"), "PL111 is the code of the built-in rule PL111", "rule.code"),
         (RULE.replace("name: test.words", "name: sentence.too_long"), "the name of the built-in rule PL111", "rule.name"),
         (RULE.replace("code: PL951", "code: PL202"), "PL202 has name 'wordy.bureaucratic'", "rule.name"),
-        (RULE.replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex."), "must be text (found 2020)", "entries[4].phrase"),
+        (RULE.replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex."), "expected text, found the number `2020`", "entries[4].phrase"),
         (RULE.replace("allow:", "allow: &terms"), "anchors (&terms) are not allowed", "allow"),
         (RULE + "more: *terms\n", "aliases (*terms) are not allowed", "more"),
         (RULE.replace("lang: sv", "lang: sv\nlang: en"), "duplicate key `lang`", "lang"),
