@@ -4,6 +4,7 @@ threshold can silently switch a check off."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,43 @@ def test_toml_positions_follow_tables_dotted_and_quoted_keys_and_skip_multiline_
     assert positions["tool.policygen.check.tool.other"] == (9, 1)
     assert positions["tool.policygen.check.sv.limit.a"] == (11, 10)
     assert positions["tool.policygen.check.sv.limit.b.c"] == (11, 17)
+
+
+def test_a_broken_config_is_reported_in_swedish(tmp_path: Path) -> None:
+    """``--messages sv``: each mistake with its file, line, column, key path and hint, all in Swedish."""
+    (tmp_path / "pyproject.toml").write_text(
+        T + 'sentance-words = 3\nmax-findings = 0\nfail-level = "fatal"\nignore = ["PL111", 3]\n'
+        "[tool.policygen.check.sv]\ndocument-lix = nan\n[tool.policygen.check.en]\nallow = 3\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "pyproject.toml"),
+                                       "--messages", "sv"])
+    assert result.exit_code == 2, result.output
+    config = tmp_path / "pyproject.toml"
+    problems = re.split(rf"\n(?={re.escape(str(config))}:)", result.stderr.strip())
+    assert sorted(problems) == [f"{config}:{problem}" for problem in [
+        "2:1: tool.policygen.check.sentance-words: okänd nyckel `sentance-words`\n"
+        "  tips: menade du `sentence-words`?",
+        "3:1: tool.policygen.check.max-findings: här ska stå minst 1, men här finns talet `0`\n"
+        "  tips: om du vill stänga av en kontroll, lägg till dess regel i `ignore`",
+        "4:1: tool.policygen.check.fail-level: `fatal` är inte något av: info, warning, error, never",
+        '5:1: tool.policygen.check.ignore[1]: här ska stå en text, men här finns talet `3`\n'
+        '  tips: sätt den inom citattecken: "3"',
+        "7:1: tool.policygen.check.sv.document-lix: här ska stå ett ändligt tal, men här finns talet `nan`\n"
+        "  tips: om du vill stänga av en kontroll, lägg till dess regel i `ignore`",
+        "9:1: tool.policygen.check.en.allow: här ska stå en lista, men här finns talet `3`\n"
+        '  tips: skriv en lista med text inom citattecken, till exempel ["PL111", "wordy"]',
+    ]]
+
+
+def test_a_config_table_of_the_wrong_kind_is_reported_in_swedish(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--messages", "sv", str(tmp_path / "a.txt"),
+                                       "--config", str(_written(tmp_path, T + "sv = 3\n"))])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"{tmp_path / 'pyproject.toml'}:2:1: tool.policygen.check.sv: "
+                             "här ska stå en tabell, men här finns talet `3`\n")
+
+
+def _written(tmp_path: Path, pyproject: str) -> Path:
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    return tmp_path / "pyproject.toml"
