@@ -44,6 +44,7 @@ from policygen.lang.datafile import read_text
 from policygen.lang.locations import Locations, join_key, parent_key
 from policygen.lang.messages import N_, _
 from policygen.lang.parser_reasons import os_reason, toml_reason
+from policygen.lang.suggest import did_you_mean
 from policygen.lang.validation import validation_problems
 
 FAIL_LEVELS = (*SEVERITIES, "never")
@@ -223,11 +224,11 @@ def check_rule_keys(config: ConfigFile | None, rules: list) -> None:  # noqa: AN
         for index, value in enumerate(_strings(config.table.get(option))):
             if not is_selector(value, keys):
                 problems.append(config.problem(f"{option}[{index}]", _not_a_rule_key(value),
-                                               _suggest(value, keys)))
+                                               did_you_mean(value, keys, fallback_list=False)))
     for rule_key in config.table.get("severity") or {}:
         if (rule_key.upper() if rule_key.upper().startswith("PL") else rule_key) not in keys:
             problems.append(config.problem(f"severity.{rule_key}", _not_a_rule_key(rule_key),
-                                           _suggest(rule_key, keys)))
+                                           did_you_mean(rule_key, keys, fallback_list=False)))
     if problems:
         raise UserError(problems)
 
@@ -263,14 +264,7 @@ def check_option_selectors(option: str, values: tuple[str, ...], rules: list) ->
     keys = {key for rule in rules for key in (rule.code, rule.name, rule.category)}
     for value in values:
         if not is_selector(value, keys):
-            raise UserError([Problem(option, _not_a_rule_key(value), hint=_suggest(value, keys))])
-
-
-def _suggest(word: str, candidates: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(candidates), n=1)
-    return _("did you mean {key}?").format(key=repr(close[0])) if close else ""
+            raise UserError([Problem(option, _not_a_rule_key(value), hint=did_you_mean(value, keys, fallback_list=False))])
 
 
 def _not_a_rule_key(key: str) -> str:

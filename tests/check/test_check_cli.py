@@ -186,7 +186,7 @@ def test_select_option_naming_no_rule_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Hej.", encoding="utf-8")
     result = run("check", "a.txt", "--select", "wordyy", cwd=tmp_path)
     assert result.exit_code == 2
-    assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?" in result.stderr
+    assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean `wordy`?" in result.stderr
 
 
 def test_rules_lists_every_code_output_can_show(tmp_path: Path) -> None:

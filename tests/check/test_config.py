@@ -45,7 +45,7 @@ OFF_HINT = "hint: to switch a check off, add its rule to `ignore`"
         ('tool = "x"\n', "pyproject.toml:1:1: tool: must be a table"),
         ("[tool]\npolicygen = 3\n", "pyproject.toml:2:1: tool.policygen: must be a table"),
         ("[tool.policygen]\ncheck = []\n", "pyproject.toml:2:1: tool.policygen.check: must be a table"),
-        (T + 'select = ["PL1",\n  "wordyy"]\n', "tool.policygen.check.select[1]: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?"),
+        (T + 'select = ["PL1",\n  "wordyy"]\n', "tool.policygen.check.select[1]: 'wordyy' is not a rule code, name or category\n  hint: did you mean `wordy`?"),
         (T + 'ignore = ["PL111", 3]\n', "pyproject.toml:2:1: tool.policygen.check.ignore[1]: expected text, found the number `3`\n  hint: put it in quotes: \"3\""),
         (T + 'severity = { PL111 = "error", wordyy = "info" }\n',
          "pyproject.toml:2:31: tool.policygen.check.severity.wordyy: 'wordyy' is not a rule code, name or category"),
