@@ -80,7 +80,8 @@ def validation_problems(error: ValidationError, file: str, data: Any, root: Any,
             problems.append((item["type"], problem))
     # ``adress:`` is one mistake, not two: when an unknown key's did-you-mean names a required key
     # missing beside it, the unknown key's message (with that hint) says all there is to fix.
-    return [problem for kind, problem in problems if not (kind == "missing" and problem.key in typo_targets)]
+    kept = [problem for kind, problem in problems if not (kind == "missing" and problem.key in typo_targets)]
+    return sorted(kept, key=lambda problem: (problem.line, problem.column, problem.key))  # in reading order
 
 
 def _typo_target(root: Any, path: str) -> list[str]:

@@ -116,7 +116,7 @@ def test_a_broken_config_is_reported_in_swedish(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     config = tmp_path / "pyproject.toml"
     problems = re.split(rf"\n(?={re.escape(str(config))}:)", result.stderr.strip())
-    assert sorted(problems) == [f"{config}:{problem}" for problem in [
+    assert problems == [f"{config}:{problem}" for problem in [  # in reading order
         "2:1: tool.policygen.check.sentance-words: okänd nyckel `sentance-words`\n"
         "  tips: menade du `sentence-words`?",
         "3:1: tool.policygen.check.max-findings: här ska stå minst 1, men här finns talet `0`\n"

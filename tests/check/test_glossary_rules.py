@@ -170,8 +170,8 @@ def test_a_broken_user_glossary_is_reported_in_swedish(tmp_path: Path) -> None:
     assert result.stderr == "".join(f"{glossary}:{problem}\n" for problem in [
         "3:9: rule.code: texten `X1` har inte rätt form\n  tips: en kod som PL123; PL9xx är lediga för dina egna regler",
         "6:9: rule.type: `fuzzy` är inte något av: existence, substitution",
+        "8:3: rule.whyy: okänd nyckel `whyy`\n  tips: menade du `why`?",
         "11:12: rule.message: {oops} är inget fält som texten kan använda\n"
         "  tips: fälten som finns är {match}, {phrase} och {replacement}",
-        "8:3: rule.whyy: okänd nyckel `whyy`\n  tips: menade du `why`?",
         '22:5: entries[4].phrase: här ska stå en text, men här finns talet `2020`\n  tips: sätt den inom citattecken: "2020"',
     ])
