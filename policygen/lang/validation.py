@@ -65,7 +65,7 @@ def validation_problems(error: ValidationError, file: str, data: Any, root: Any,
         path = _data_path(item["loc"], data)
         message, hint = (explain and explain(item["type"], path, item.get("input"))) or _wording(item, path, root, syntax)
         hint = (hints or {}).get(path) or (hints or {}).get(item["type"]) or hint
-        shown = join_key(prefix, path) if prefix and path and not path.startswith("[") else prefix + path
+        shown = _within(prefix, path)
         if item["type"] == "missing":
             line, column = locations.find(parent_key(shown))
         elif item["type"] == "extra_forbidden" or item.get("input") is None or isinstance(item["input"], (dict, list)):
@@ -74,7 +74,7 @@ def validation_problems(error: ValidationError, file: str, data: Any, root: Any,
             line, column = locations.find_value(shown)
         problem = Problem(file=file, line=line, column=column, key=shown, message=message, hint=hint)
         if item["type"] == "extra_forbidden":
-            typo_targets.update(join_key(prefix, target) if prefix else target for target in _typo_target(root, path))
+            typo_targets.update(_within(prefix, target) for target in _typo_target(root, path))
         if (problem.key, problem.message) not in seen:
             seen.add((problem.key, problem.message))
             problems.append((item["type"], problem))
@@ -82,6 +82,11 @@ def validation_problems(error: ValidationError, file: str, data: Any, root: Any,
     # missing beside it, the unknown key's message (with that hint) says all there is to fix.
     kept = [problem for kind, problem in problems if not (kind == "missing" and problem.key in typo_targets)]
     return sorted(kept, key=lambda problem: (problem.line, problem.column, problem.key))  # in reading order
+
+
+def _within(prefix: str, path: str) -> str:
+    """The key path ``path`` of the validated data as a key path of the whole file."""
+    return join_key(prefix, path) if prefix and path and not path.startswith("[") else prefix + path
 
 
 def _typo_target(root: Any, path: str) -> list[str]:
