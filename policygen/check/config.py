@@ -40,9 +40,12 @@ from policygen.check.settings import Option, Settings
 from policygen.check.toml_positions import toml_positions
 from policygen.errors import Problem, UserError
 from policygen.lang import LANGUAGES
-from policygen.lang.datafile import join_key, parent_key, read_text, validation_problems
+from policygen.lang.datafile import read_text
+from policygen.lang.locations import Locations, join_key, parent_key
 from policygen.lang.messages import N_, _
 from policygen.lang.parser_reasons import os_reason, toml_reason
+from policygen.lang.suggest import did_you_mean
+from policygen.lang.validation import validation_problems
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 _OTHER_SECTIONS = {"validate", "build", "init", "schema"}  # other commands' tables: not the checker's to judge
@@ -116,7 +119,7 @@ def _read(path: Path) -> ConfigFile | None:
                                       _("checker settings go in a [{table}] table").format(table=config.prefix))])
     for key in tool:
         if key != "check" and key not in _OTHER_SECTIONS:
-            raise UserError([_located(config, join_key(".".join(parents), key), _("unknown key {key}").format(key=repr(key)),
+            raise UserError([_located(config, join_key(".".join(parents), key), _("unknown key `{key}`").format(key=key),
                                       _("checker settings go in the [{table}] table").format(table=config.prefix))])
     table = tool.get("check")
     if table is None:
@@ -166,7 +169,6 @@ _HINTS = {
     "finite_number": N_("to switch a check off, add its rule to `ignore`"),
     "int_type": N_("write a whole number without quotes, such as 25"),
     "float_type": N_("write a number without quotes, such as 45"),
-    "string_type": N_("write text in quotes"),
     "list_type": N_('write a list of text in quotes, such as ["PL111", "wordy"]'),
 }
 
@@ -179,14 +181,13 @@ def settings_from(config: ConfigFile | None, options: dict[str, Option]) -> Sett
     settings = Settings(defaults={name: option.default for name, option in options.items()})
     if config is None or not config.table:
         return settings
-    known_options = sorted(options)
-    top_keys = ["select", "ignore", "fail-level", "glossaries", "allow", "severity", *LANGUAGES, *known_options]
-    known = {"": top_keys, **{lang: ["allow", *known_options] for lang in LANGUAGES}}
+    model = _table_model(options)
     try:
-        _table_model(options).model_validate(config.table)
+        model.model_validate(config.table)
     except ValidationError as error:
-        hints = {kind: _(hint) for kind, hint in _HINTS.items()}
-        raise UserError(validation_problems(error, str(config.path), config.where, config.prefix, hints, known)) from None
+        raise UserError(validation_problems(
+            error, str(config.path), config.table, model, Locations(config.positions), prefix=config.prefix,
+            syntax="toml", hints={kind: _(hint) for kind, hint in _HINTS.items()})) from None
     table = config.table
     settings.select = _strings(table.get("select"))
     settings.ignore = _strings(table.get("ignore"))
@@ -223,11 +224,11 @@ def check_rule_keys(config: ConfigFile | None, rules: list) -> None:  # noqa: AN
         for index, value in enumerate(_strings(config.table.get(option))):
             if not is_selector(value, keys):
                 problems.append(config.problem(f"{option}[{index}]", _not_a_rule_key(value),
-                                               _suggest(value, keys)))
+                                               did_you_mean(value, keys, fallback_list=False)))
     for rule_key in config.table.get("severity") or {}:
         if (rule_key.upper() if rule_key.upper().startswith("PL") else rule_key) not in keys:
             problems.append(config.problem(f"severity.{rule_key}", _not_a_rule_key(rule_key),
-                                           _suggest(rule_key, keys)))
+                                           did_you_mean(rule_key, keys, fallback_list=False)))
     if problems:
         raise UserError(problems)
 
@@ -263,14 +264,7 @@ def check_option_selectors(option: str, values: tuple[str, ...], rules: list) ->
     keys = {key for rule in rules for key in (rule.code, rule.name, rule.category)}
     for value in values:
         if not is_selector(value, keys):
-            raise UserError([Problem(option, _not_a_rule_key(value), hint=_suggest(value, keys))])
-
-
-def _suggest(word: str, candidates: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(candidates), n=1)
-    return _("did you mean {key}?").format(key=repr(close[0])) if close else ""
+            raise UserError([Problem(option, _not_a_rule_key(value), hint=did_you_mean(value, keys, fallback_list=False))])
 
 
 def _not_a_rule_key(key: str) -> str:

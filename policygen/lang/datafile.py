@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from policygen.lang.errors import Problem, UserError
-from policygen.lang.locations import Position, join_key, parent_key
+from policygen.lang.locations import Locations, Position, parent_key
 from policygen.lang.messages import _
 from policygen.lang.parser_reasons import os_reason
 from policygen.lang.yaml_tree import parse_yaml
@@ -132,84 +130,19 @@ def position_of_byte(raw: bytes, offset: int) -> Position:
 
 @dataclass
 class YamlData:
-    """Plain data (dict, list, str, int, float, bool, None) and the position of every key path."""
+    """Plain data (dict, list, str, int, float, bool, None) and where each key and value is written."""
 
     data: Any
-    positions: dict[str, Position] = field(default_factory=dict)
+    locations: Locations = field(default_factory=Locations)
 
     def where(self, key: str) -> Position:
         """Line and column of ``key`` (``entries[3].phrase``), else of its nearest located parent."""
-        while key not in self.positions and key:
+        while key not in self.locations and key:
             key = parent_key(key)
-        return self.positions.get(key, (0, 0))
+        return self.locations.keys.get(key, (0, 0))
 
 
 def load_yaml(path: Path) -> YamlData:
     """Read ``path`` with :func:`read_text` and parse it as one YAML 1.2 document of plain data."""
     data, locations = parse_yaml(read_text(path), str(path), pure=False)
-    return YamlData(data, locations.keys)
-
-
-_TYPE_WORDS = {
-    "string_type": "must be text", "int_type": "must be a whole number", "float_type": "must be a number",
-    "bool_type": "must be true or false", "list_type": "must be a list", "dict_type": "must be a mapping",
-    "model_type": "must be a mapping", "finite_number": "must be a finite number, not nan or infinity",
-    "int_from_float": "must be a whole number", "missing": "missing required key",
-    "string_pattern_mismatch": "is not of the expected form", "string_too_short": "must not be empty",
-    "too_short": "must not be empty",
-}
-
-
-def validation_problems(error: ValidationError, file: str, where: Any, prefix: str = "",
-                        hints: dict[str, str] | None = None, known: dict[str, list[str]] | None = None) -> list[Problem]:
-    """Pydantic's errors as located problems in the file's own key paths.
-
-    ``where(key)`` gives a key's position; ``prefix`` is prepended to every key (``tool.policygen.check``);
-    ``hints`` maps a key path or an error type to a hint; ``known`` maps a key path to the keys allowed there (for
-    did-you-mean on an unknown key).
-    """
-    import difflib
-
-    problems = []
-    for item in error.errors(include_url=False):
-        key = ""
-        for segment in item["loc"]:
-            key = join_key(key, segment if isinstance(segment, int) else str(segment))
-        kind = item["type"]
-        context = item.get("ctx") or {}
-        hint = (hints or {}).get(key) or (hints or {}).get(kind, "")
-        if kind == "extra_forbidden":
-            name = str(item["loc"][-1])
-            message = f"unknown key {name!r}"
-            close = difflib.get_close_matches(name, (known or {}).get(parent_key(key), []), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else hint
-        elif kind == "literal_error":
-            message = "must be one of " + str(context.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-            words = {"greater_than": "more than", "greater_than_equal": "at least",
-                     "less_than": "less than", "less_than_equal": "at most"}[kind]
-            bound = next(iter(context.values()), "")
-            bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
-            message = f"must be {words} {bound}"
-        elif kind in _TYPE_WORDS:
-            message = _TYPE_WORDS[kind]
-        else:
-            message = str(item["msg"]).removeprefix("Value error, ")
-        if kind not in ("missing", "extra_forbidden") and "input" in item:
-            message += f" (found {_shown(item['input'])})"
-        line, column = where(key)
-        problems.append(Problem(file, message, line, column, _prefixed(prefix, key), hint))
-    return problems
-
-
-def _prefixed(prefix: str, key: str) -> str:
-    if not prefix or not key:
-        return prefix or key
-    return prefix + key if key.startswith("[") else f"{prefix}.{key}"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return YamlData(data, locations)

@@ -40,9 +40,10 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter,
                       model_validator)
 
 from policygen.lang import LANGUAGES
-from policygen.lang.datafile import YamlData, load_yaml, validation_problems
+from policygen.lang.datafile import YamlData, load_yaml
 from policygen.lang.errors import UserError
-from policygen.lang.messages import _
+from policygen.lang.messages import N_, _
+from policygen.lang.validation import validation_problems
 
 MESSAGE_FIELDS = ("match", "phrase", "replacement")
 """The fields a glossary message may name: the matched text, the entry's phrase, its replacement."""
@@ -59,11 +60,11 @@ def _message(value: str, fields: tuple[str, ...] = MESSAGE_FIELDS) -> str:
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError:
-        raise ValueError("a lone '{' or '}' in the message; write '{{' or '}}' for a brace") from None
+        raise ValueError(_("a lone '{' or '}' in the message; write '{{' or '}}' for a brace")) from None
     for _literal, name, spec, conversion in parts:
         if name is not None and (name not in fields or spec or conversion):
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise ValueError(f"{shown} is not a message field")
+            raise ValueError(_("{field} is not a message field").format(field=shown))
     return value
 
 
@@ -106,9 +107,9 @@ class EntrySpec(BaseModel):
     @model_validator(mode="after")
     def _example_goes_with_advice(self) -> "EntrySpec":
         if self.example and "{example}" not in self.advice:
-            raise ValueError("'example' is shown only through '{example}' in 'advice'")
+            raise ValueError(_("'example' is shown only through '{example}' in 'advice'"))
         if "{example}" in self.advice and not self.example:
-            raise ValueError("the advice quotes {example}: give the entry an 'example'")
+            raise ValueError(_("the advice quotes {example}: give the entry an 'example'"))
         return self
 
     def advice_text(self) -> str:
@@ -160,18 +161,18 @@ class _TermSpec(BaseModel):
 
 _TERMS = TypeAdapter(list[_TermSpec])
 _HINTS = {
-    "rule.code": "a code of the form PL123; PL9xx are free for your own rules",
-    "rule.name": "dotted lower case, such as house.words",
-    "lang": "say which language the file is for: sv or en",
-    "string_type": "write the text in quotes",
-    "value_error": "the documented fields are {match}, {phrase} and {replacement}",
-    "literal_error": "",
+    "rule.code": N_("a code of the form PL123; PL9xx are free for your own rules"),
+    "rule.name": N_("dotted lower case, such as house.words"),
+    "lang": N_("say which language the file is for: sv or en"),
+    "value_error": N_("the documented fields are {match}, {phrase} and {replacement}"),
 }
-_ADVICE_HINT = "advice may quote the entry's example as {example}; it has no other field"
-_KNOWN = {
-    "": ["lang", "rule", "entries", "allow"],
-    "rule": list(RuleSpec.model_fields),
-}
+_ADVICE_HINT = N_("advice may quote the entry's example as {example}; it has no other field")
+
+
+def _hints(count: int = 0) -> dict[str, str]:
+    """The glossary's hints in the interface language, with the advice hint of each of ``count`` entries."""
+    return {**{key: _(hint) for key, hint in _HINTS.items()},
+            **{f"entries[{index}].advice": _(_ADVICE_HINT) for index in range(count)}}
 
 
 def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
@@ -185,13 +186,12 @@ def read_rule_file(path: Path) -> tuple[RuleFile, YamlData]:
     if not isinstance(parsed.data, dict):
         raise UserError.single(file, _("a glossary file is a mapping with 'lang:', 'rule:' and 'entries:'"),
                                line=1, column=1, hint=_("see docs/rule-api.md for the format"))
-    count = range(len(parsed.data.get("entries") or []))
-    known = {**_KNOWN, **{f"entries[{i}]": list(EntrySpec.model_fields) for i in count}}
-    hints = {**_HINTS, **{f"entries[{i}].advice": _ADVICE_HINT for i in count}}
+    entries = parsed.data.get("entries")
     try:
         spec = RuleFile.model_validate(parsed.data)
     except ValidationError as error:
-        raise UserError(validation_problems(error, file, parsed.where, hints=hints, known=known)) from None
+        hints = _hints(len(entries) if isinstance(entries, list) else 0)
+        raise UserError(validation_problems(error, file, parsed.data, RuleFile, parsed.locations, hints=hints)) from None
     if spec.rule.type == "substitution":
         for index, entry in enumerate(spec.entries):
             if not entry.replacement and not entry.advice:
@@ -207,7 +207,8 @@ def read_terms_file(path: Path) -> tuple[Term, ...]:
     try:
         specs = _TERMS.validate_python(parsed.data)
     except ValidationError as error:
-        raise UserError(validation_problems(error, str(path), parsed.where, hints=_HINTS)) from None
+        raise UserError(validation_problems(error, str(path), parsed.data, list[_TermSpec], parsed.locations,
+                                            hints=_hints())) from None
     return tuple(Term(spec.term, tuple(spec.forms), spec.explanation) for spec in specs)
 
 

@@ -45,7 +45,7 @@ from policygen.model.fields import (  # noqa: F401  (Text, Label, Language: part
     Phone,
     Text,
 )
-from policygen.model.values import invalid
+from policygen.lang.validation import describe, invalid
 
 class _Model(BaseModel):
     # field docstrings become descriptions in `policygen schema`, shown by editors on hover
@@ -175,7 +175,7 @@ def _check_authority(value: Any) -> Any:
         raise invalid("authority", _("unknown supervisory authority `{value}`").format(value=value),
                       _("use a built-in code ({codes}) or a mapping with `name` and `website`").format(codes=known))
     if _authority_kind(value) is None:
-        raise invalid("authority", _("expected `IMY` or a mapping, found {found}").format(found=values.describe(value)),
+        raise invalid("authority", _("expected `IMY` or a mapping, found {found}").format(found=describe(value)),
                       _("write `authority: IMY`, or `name:` and `website:` indented below it"))
     return value
 
@@ -371,7 +371,7 @@ class Changes(_Model):
 
 def _whole_number(value: Any) -> Any:
     if isinstance(value, bool):
-        raise invalid("format", _("`format` must be 1, found {found}").format(found=values.describe(value)),
+        raise invalid("format", _("`format` must be 1, found {found}").format(found=describe(value)),
                       _("this version of policygen reads `format: 1`"))
     return value
 

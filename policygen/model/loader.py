@@ -17,11 +17,11 @@ from policygen.lang.messages import _
 from policygen.model.description import Description
 from policygen.model.hygiene import hygiene_problems
 from policygen.lang.locations import Locations
-from policygen.model.model_errors import validation_problems
+from policygen.lang.validation import describe, validation_problems
 from policygen.model.printable import printable_problem
 from policygen.model.references import reference_problems
 from policygen.model.source import read_description_text
-from policygen.model.values import SUPPORTED_LANGUAGES, describe
+from policygen.model.values import SUPPORTED_LANGUAGES
 from policygen.lang.yaml_tree import parse_yaml
 
 
@@ -73,12 +73,27 @@ def _load(text: str, path: str) -> LoadedDescription:
     try:
         description = Description.model_validate(data, context={"languages": _languages(data)})
     except ValidationError as error:
-        problems.extend(validation_problems(error, data, Description, locations, path))
+        problems.extend(validation_problems(error, path, data, Description, locations, explain=_explain))
     problems.extend(reference_problems(data, locations, path))
     problems = _hygiene_first(problems, hygiene_problems(data, locations, path))
     if problems or description is None:
         raise UserError(_first(sorted(problems, key=lambda p: (p.line, p.column, p.key)), path))
     return LoadedDescription(path=path, description=description, locations=locations)
+
+
+def _explain(kind: str, path: str, value: Any) -> tuple[str, str] | None:
+    """The description's own wording for its version and its languages."""
+    if kind in ("enum", "literal_error") and path == "format":
+        return (_("`format` must be 1, found {found}").format(found=describe(value)),
+                _("this version of policygen reads `format: 1`"))
+    if kind in ("enum", "literal_error") and path.startswith("languages"):
+        supported = _("policygen writes these languages: {languages}").format(languages=", ".join(SUPPORTED_LANGUAGES))
+        if isinstance(value, str):
+            return _("unsupported language `{language}`").format(language=value), supported
+        return _("expected a language code, found {found}").format(found=describe(value)), supported
+    if kind == "too_short" and path == "languages":
+        return _("list at least one language"), _("e.g. `languages: [sv, en]`")
+    return None
 
 
 def _hygiene_first(problems: list[Problem], hygiene: list[Problem]) -> list[Problem]:

@@ -11,7 +11,7 @@ from typing import Any
 from policygen.errors import Problem
 from policygen.lang.messages import _
 from policygen.lang.locations import Locations, join_key
-from policygen.model.suggest import closest
+from policygen.lang.suggest import closest
 from policygen.model.values import anchor_slug
 
 _ID_LISTS = ("data", "purposes", "recipients", "subjects")

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationInfo
 
 from policygen.lang.messages import _, ngettext
-from policygen.model.values import describe, invalid
+from policygen.lang.validation import describe, invalid
 
 
 def _languages(info: ValidationInfo) -> tuple[str, ...] | None:

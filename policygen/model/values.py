@@ -17,7 +17,8 @@ from pydantic_core import PydanticCustomError
 
 from policygen.lang import LANGUAGES
 from policygen.lang.messages import _
-from policygen.model.suggest import closest
+from policygen.lang.suggest import closest
+from policygen.lang.validation import describe, invalid
 
 SUPPORTED_LANGUAGES = LANGUAGES
 
@@ -45,11 +46,6 @@ _DURATION = re.compile(DURATION_PATTERN)
 _SWEDISH_UNITS = {"dag": "days", "dagar": "days", "vecka": "weeks", "veckor": "weeks",
                   "månad": "months", "månader": "months", "år": "years"}
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EU": None, "EEA": None}
-
-
-def invalid(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """A pydantic error that keeps our wording; ``message`` is shown as is (no templating)."""
-    return PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
 
 
 def parse_date(value: Any) -> Any:
@@ -244,21 +240,3 @@ def unique_languages(value: list[str]) -> list[str]:
             raise invalid("languages", _("`{language}` is listed twice").format(language=lang), _("list each language once"))
         seen.add(lang)
     return value
-
-
-def describe(value: Any) -> str:
-    """How a found value is named in messages: 'a list', 'a number', 'text `abc`' …"""
-    if value is None:
-        return _("an empty value")
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, (int, float)):
-        return _("the number `{value}`").format(value=value)
-    if isinstance(value, dict):
-        return _("a mapping")
-    if isinstance(value, list):
-        return _("a list")
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return _("the text `{text}`").format(text=shown)
-    return type(value).__name__

@@ -133,12 +133,12 @@ def test_policygen_toml_select_ignore_and_severity(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ("[tool.policygen.check]\nsentance-words = 3\n", "tool.policygen.check.sentance-words: unknown key 'sentance-words'\n  hint: did you mean 'sentence-words'?"),
-        ("[tool.policygen.check.sv]\nlix = 3\n", "tool.policygen.check.sv.lix: unknown key 'lix'"),
-        ("[tool.policygen]\nlix = 3\n", "tool.policygen.lix: unknown key 'lix'"),
-        ('[tool.policygen.check]\nfail-level = "fatal"\n', "tool.policygen.check.fail-level: must be one of info, warning, error, never"),
+        ("[tool.policygen.check]\nsentance-words = 3\n", "tool.policygen.check.sentance-words: unknown key `sentance-words`\n  hint: did you mean `sentence-words`?"),
+        ("[tool.policygen.check.sv]\nlix = 3\n", "tool.policygen.check.sv.lix: unknown key `lix`"),
+        ("[tool.policygen]\nlix = 3\n", "tool.policygen.lix: unknown key `lix`\n  hint: checker settings go in the [tool.policygen.check] table"),
+        ('[tool.policygen.check]\nfail-level = "fatal"\n', "tool.policygen.check.fail-level: `fatal` is not one of: info, warning, error, never"),
         ('[tool.policygen.check]\nselect = ["wordyy"]\n', "'wordyy' is not a rule code, name or category"),
-        ('[tool.policygen.check]\nsentence-words = "many"\n', "pyproject.toml:2:1: tool.policygen.check.sentence-words: must be a whole number (found 'many')"),
+        ('[tool.policygen.check]\nsentence-words = "many"\n', "pyproject.toml:2:1: tool.policygen.check.sentence-words: expected a whole number, found the text `many`"),
         ("[tool.policygen.check\n", "invalid TOML"),
     ],
     ids=["typo", "lang-key", "top-key", "fail-level", "selector", "type", "syntax"],
@@ -186,7 +186,7 @@ def test_select_option_naming_no_rule_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Hej.", encoding="utf-8")
     result = run("check", "a.txt", "--select", "wordyy", cwd=tmp_path)
     assert result.exit_code == 2
-    assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?" in result.stderr
+    assert "--select: 'wordyy' is not a rule code, name or category\n  hint: did you mean `wordy`?" in result.stderr
 
 
 def test_rules_lists_every_code_output_can_show(tmp_path: Path) -> None:

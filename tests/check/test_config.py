@@ -4,6 +4,7 @@ threshold can silently switch a check off."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -29,29 +30,29 @@ OFF_HINT = "hint: to switch a check off, add its rule to `ignore`"
     ("pyproject", "expected"),
     [
         (T + 'nominal-density = "abc"\n',
-         f"pyproject.toml:2:1: tool.policygen.check.nominal-density: must be a number (found 'abc')\n  {TYPE_HINT}"),
-        (T + "max-findings = 1.5\n", "pyproject.toml:2:1: tool.policygen.check.max-findings: must be a whole number (found 1.5)"),
-        (T + "max-findings = nan\n", "pyproject.toml:2:1: tool.policygen.check.max-findings: must be a whole number (found nan)"),
-        (T + "max-findings = 0\n", f"tool.policygen.check.max-findings: must be at least 1 (found 0)\n  {OFF_HINT}"),
-        (T + "sentence-words = -1\n", f"tool.policygen.check.sentence-words: must be at least 1 (found -1)\n  {OFF_HINT}"),
-        (T + "sentence-words = true\n", "tool.policygen.check.sentence-words: must be a whole number (found True)"),
+         f"pyproject.toml:2:1: tool.policygen.check.nominal-density: expected a number, found the text `abc`\n  {TYPE_HINT}"),
+        (T + "max-findings = 1.5\n", "pyproject.toml:2:1: tool.policygen.check.max-findings: expected a whole number, found the number `1.5`"),
+        (T + "max-findings = nan\n", "pyproject.toml:2:1: tool.policygen.check.max-findings: expected a whole number, found the number `nan`"),
+        (T + "max-findings = 0\n", f"tool.policygen.check.max-findings: expected at least 1, found the number `0`\n  {OFF_HINT}"),
+        (T + "sentence-words = -1\n", f"tool.policygen.check.sentence-words: expected at least 1, found the number `-1`\n  {OFF_HINT}"),
+        (T + "sentence-words = true\n", "tool.policygen.check.sentence-words: expected a whole number, found `true`"),
         ("[tool.policygen.check.sv]\n\ndocument-lix = nan\n",
-         f"pyproject.toml:3:1: tool.policygen.check.sv.document-lix: must be a finite number, not nan or infinity (found nan)\n  {OFF_HINT}"),
-        ("[tool.policygen.check.en]\ndocument-flesch = inf\n", "tool.policygen.check.en.document-flesch: must be a finite number"),
-        (T + "section-lix = 0\n", f"tool.policygen.check.section-lix: must be more than 0 (found 0)\n  {OFF_HINT}"),
-        (T + "jargon-min-words = 0\n", "tool.policygen.check.jargon-min-words: must be at least 1 (found 0)"),
-        (T + "nominal-density = 2\n", "tool.policygen.check.nominal-density: must be at most 1 (found 2)"),
+         f"pyproject.toml:3:1: tool.policygen.check.sv.document-lix: expected a finite number, found the number `nan`\n  {OFF_HINT}"),
+        ("[tool.policygen.check.en]\ndocument-flesch = inf\n", "tool.policygen.check.en.document-flesch: expected a finite number, found the number `inf`"),
+        (T + "section-lix = 0\n", f"tool.policygen.check.section-lix: expected more than 0, found the number `0`\n  {OFF_HINT}"),
+        (T + "jargon-min-words = 0\n", "tool.policygen.check.jargon-min-words: expected at least 1, found the number `0`"),
+        (T + "nominal-density = 2\n", "tool.policygen.check.nominal-density: expected at most 1, found the number `2`"),
         ('tool = "x"\n', "pyproject.toml:1:1: tool: must be a table"),
         ("[tool]\npolicygen = 3\n", "pyproject.toml:2:1: tool.policygen: must be a table"),
         ("[tool.policygen]\ncheck = []\n", "pyproject.toml:2:1: tool.policygen.check: must be a table"),
-        (T + 'select = ["PL1",\n  "wordyy"]\n', "tool.policygen.check.select[1]: 'wordyy' is not a rule code, name or category\n  hint: did you mean 'wordy'?"),
-        (T + 'ignore = ["PL111", 3]\n', "pyproject.toml:2:1: tool.policygen.check.ignore[1]: must be text (found 3)"),
+        (T + 'select = ["PL1",\n  "wordyy"]\n', "tool.policygen.check.select[1]: 'wordyy' is not a rule code, name or category\n  hint: did you mean `wordy`?"),
+        (T + 'ignore = ["PL111", 3]\n', "pyproject.toml:2:1: tool.policygen.check.ignore[1]: expected text, found the number `3`\n  hint: put it in quotes: \"3\""),
         (T + 'severity = { PL111 = "error", wordyy = "info" }\n',
          "pyproject.toml:2:31: tool.policygen.check.severity.wordyy: 'wordyy' is not a rule code, name or category"),
         (T + "[tool.policygen.check.severity]\nPL111 = \"fatal\"\n",
-         "pyproject.toml:3:1: tool.policygen.check.severity.PL111: must be one of info, warning, error (found 'fatal')"),
-        ("[tool.policygen.check.en]\nallow = 3\n", "pyproject.toml:2:1: tool.policygen.check.en.allow: must be a list (found 3)"),
-        ("[tool.policygen.check.sv]\nlix = 3\n", "pyproject.toml:2:1: tool.policygen.check.sv.lix: unknown key 'lix'"),
+         "pyproject.toml:3:1: tool.policygen.check.severity.PL111: `fatal` is not one of: info, warning, error"),
+        ("[tool.policygen.check.en]\nallow = 3\n", "pyproject.toml:2:1: tool.policygen.check.en.allow: expected a list, found the number `3`\n  hint: write a list of text in quotes, such as [\"PL111\", \"wordy\"]"),
+        ("[tool.policygen.check.sv]\nlix = 3\n", "pyproject.toml:2:1: tool.policygen.check.sv.lix: unknown key `lix`\n  hint: allowed: `allow`, `document-flesch`"),
         (T + "[tool.policygen.check\n", "pyproject.toml:2:22: invalid TOML"),
     ],
 )
@@ -102,3 +103,43 @@ def test_toml_positions_follow_tables_dotted_and_quoted_keys_and_skip_multiline_
     assert positions["tool.policygen.check.tool.other"] == (9, 1)
     assert positions["tool.policygen.check.sv.limit.a"] == (11, 10)
     assert positions["tool.policygen.check.sv.limit.b.c"] == (11, 17)
+
+
+def test_a_broken_config_is_reported_in_swedish(tmp_path: Path) -> None:
+    """``--messages sv``: each mistake with its file, line, column, key path and hint, all in Swedish."""
+    (tmp_path / "pyproject.toml").write_text(
+        T + 'sentance-words = 3\nmax-findings = 0\nfail-level = "fatal"\nignore = ["PL111", 3]\n'
+        "[tool.policygen.check.sv]\ndocument-lix = nan\n[tool.policygen.check.en]\nallow = 3\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "pyproject.toml"),
+                                       "--messages", "sv"])
+    assert result.exit_code == 2, result.output
+    config = tmp_path / "pyproject.toml"
+    problems = re.split(rf"\n(?={re.escape(str(config))}:)", result.stderr.strip())
+    assert problems == [f"{config}:{problem}" for problem in [  # in reading order
+        "2:1: tool.policygen.check.sentance-words: okänd nyckel `sentance-words`\n"
+        "  tips: menade du `sentence-words`?",
+        "3:1: tool.policygen.check.max-findings: här ska stå minst 1, men här finns talet `0`\n"
+        "  tips: om du vill stänga av en kontroll, lägg till dess regel i `ignore`",
+        "4:1: tool.policygen.check.fail-level: `fatal` är inte något av: info, warning, error, never",
+        '5:1: tool.policygen.check.ignore[1]: här ska stå en text, men här finns talet `3`\n'
+        '  tips: sätt den inom citattecken: "3"',
+        "7:1: tool.policygen.check.sv.document-lix: här ska stå ett ändligt tal, men här finns talet `nan`\n"
+        "  tips: om du vill stänga av en kontroll, lägg till dess regel i `ignore`",
+        "9:1: tool.policygen.check.en.allow: här ska stå en lista, men här finns talet `3`\n"
+        '  tips: skriv en lista med text inom citattecken, till exempel ["PL111", "wordy"]',
+    ]]
+
+
+def test_a_config_table_of_the_wrong_kind_is_reported_in_swedish(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--messages", "sv", str(tmp_path / "a.txt"),
+                                       "--config", str(_written(tmp_path, T + "sv = 3\n"))])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"{tmp_path / 'pyproject.toml'}:2:1: tool.policygen.check.sv: "
+                             "här ska stå en tabell, men här finns talet `3`\n")
+
+
+def _written(tmp_path: Path, pyproject: str) -> Path:
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    return tmp_path / "pyproject.toml"

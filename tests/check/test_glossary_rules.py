@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from policygen.check.analyse import analyse
 from policygen.check.glossary_rules import with_user_glossaries
 from policygen.check.registry import all_rules, option_defaults
 from policygen.check.settings import Settings
+from policygen.cli.main import main
 from policygen.errors import UserError
 
 RULE = """\
@@ -92,11 +94,11 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "message", "key"),
     [
-        (RULE.replace("type: substitution", "type: fuzzy"), "must be one of existence, substitution", "rule.type"),
+        (RULE.replace("type: substitution", "type: fuzzy"), "`fuzzy` is not one of: existence, substitution", "rule.type"),
         (RULE.replace("    replacement: ändra\n", ""), "needs 'replacement'", "entries[3].replacement"),
         (RULE.replace("lang: sv\n", ""), "missing required key", "lang"),
-        (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key 'whyy'", "rule.whyy"),
-        (RULE.replace("code: PL951", "code: X1"), "is not of the expected form (found 'X1')", "rule.code"),
+        (RULE.replace("  why: w\n", "  whyy: w\n"), "unknown key `whyy`", "rule.whyy"),
+        (RULE.replace("code: PL951", "code: X1"), "the text `X1` is not of the expected form", "rule.code"),
         ("rule: [\n", "YAML syntax error", ""),
         (RULE.replace("'{match}' ({phrase})", "{oops}"), "{oops} is not a message field", "rule.message"),
         (RULE.replace("'{match}' ({phrase})", "{0}"), "{0} is not a message field", "rule.message"),
@@ -110,7 +112,7 @@ def test_a_user_file_extends_a_shipped_rule_with_only_its_code(tmp_path: Path) -
         (RULE.replace("code: PL951", "code: PL111"), "PL111 is the code of the built-in rule PL111", "rule.code"),
         (RULE.replace("name: test.words", "name: sentence.too_long"), "the name of the built-in rule PL111", "rule.name"),
         (RULE.replace("code: PL951", "code: PL202"), "PL202 has name 'wordy.bureaucratic'", "rule.name"),
-        (RULE.replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex."), "must be text (found 2020)", "entries[4].phrase"),
+        (RULE.replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex."), "expected text, found the number `2020`", "entries[4].phrase"),
         (RULE.replace("allow:", "allow: &terms"), "anchors (&terms) are not allowed", "allow"),
         (RULE + "more: *terms\n", "aliases (*terms) are not allowed", "more"),
         (RULE.replace("lang: sv", "lang: sv\nlang: en"), "duplicate key `lang`", "lang"),
@@ -151,3 +153,25 @@ def test_a_glossary_over_the_size_cap_is_refused_before_parsing(tmp_path: Path) 
     with pytest.raises(UserError) as caught:
         all_rules([path])
     assert "file is too large (1,200,009 bytes; the limit is 1,000,000)" in caught.value.render()
+
+
+def test_a_broken_user_glossary_is_reported_in_swedish(tmp_path: Path) -> None:
+    """``--messages sv``: every mistake in a glossary the config names, located, with its hint, in Swedish."""
+    broken = (RULE.replace("code: PL951", "code: X1").replace("  why: w\n", "  whyy: w\n")
+              .replace("'{match}' ({phrase}) → '{replacement}'", "{oops}")
+              .replace("  - phrase: t.ex.", "  - 2020\n  - phrase: t.ex.").replace("type: substitution", "type: fuzzy"))
+    glossary = tmp_path / "words.yaml"
+    glossary.write_text(broken, encoding="utf-8")
+    (tmp_path / "policygen.toml").write_text('[check]\nglossaries = ["words.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Vi sparar ditt namn.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--messages", "sv", str(tmp_path / "a.txt"),
+                                       "--config", str(tmp_path / "policygen.toml")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "".join(f"{glossary}:{problem}\n" for problem in [
+        "3:9: rule.code: texten `X1` har inte rätt form\n  tips: en kod som PL123; PL9xx är lediga för dina egna regler",
+        "6:9: rule.type: `fuzzy` är inte något av: existence, substitution",
+        "8:3: rule.whyy: okänd nyckel `whyy`\n  tips: menade du `why`?",
+        "11:12: rule.message: {oops} är inget fält som texten kan använda\n"
+        "  tips: fälten som finns är {match}, {phrase} och {replacement}",
+        '22:5: entries[4].phrase: här ska stå en text, men här finns talet `2020`\n  tips: sätt den inom citattecken: "2020"',
+    ])

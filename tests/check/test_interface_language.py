@@ -228,4 +228,4 @@ def test_a_mistake_in_the_configuration_is_reported_in_swedish(tmp_path: Path):
         load_settings(config)
     (problem,) = raised.value.problems
     assert (problem.line, problem.key, problem.message, problem.hint) == (
-        2, "check.select[1]", "'wordyy' är inte en regelkod, ett regelnamn eller en kategori", "menade du 'wordy'?")
+        2, "check.select[1]", "'wordyy' är inte en regelkod, ett regelnamn eller en kategori", "menade du `wordy`?")

@@ -9,7 +9,8 @@ from ruamel.yaml import YAML
 
 from policygen.lang.datafile import load_yaml
 from policygen.lang.errors import UserError
-from policygen.lang.glossary import load_abbreviations, load_terms, shipped_rule_files
+from policygen.lang.glossary import load_abbreviations, load_terms, read_terms_file, shipped_rule_files
+from policygen.lang.messages import speaking
 from policygen.resources import glossary_dir
 
 SHIPPED = sorted(glossary_dir().glob("*/*.yaml"))
@@ -66,3 +67,23 @@ def test_bad_files_are_located(tmp_path: Path, content: bytes, message: str, whe
     problem = caught.value.problems[0]
     assert message in problem.message
     assert (problem.line, problem.column) == where
+
+
+def test_a_broken_terms_file_is_located_in_both_interface_languages(tmp_path: Path) -> None:
+    """A list at the top: key paths start with the item (``[0].forms``), did-you-mean still works."""
+    path = tmp_path / "terms.yaml"
+    path.write_text("- term: a\n  forms: []\n  explanation: x\n  explanaton: y\n- term: 3\n  forms: [b]\n"
+                    "  explanation: z\n", encoding="utf-8")
+    found = {}
+    for language in ("en", "sv"):
+        with speaking(language), pytest.raises(UserError) as caught:
+            read_terms_file(path)
+        found[language] = [(p.line, p.column, p.key, p.message, p.hint) for p in caught.value.problems]
+    assert found == {
+        "en": [(2, 3, "[0].forms", "must not be empty", ""),
+               (4, 3, "[0].explanaton", "unknown key `explanaton`", "did you mean `explanation`?"),
+               (5, 9, "[1].term", "expected text, found the number `3`", 'put it in quotes: "3"')],
+        "sv": [(2, 3, "[0].forms", "värdet får inte vara tomt", ""),
+               (4, 3, "[0].explanaton", "okänd nyckel `explanaton`", "menade du `explanation`?"),
+               (5, 9, "[1].term", "här ska stå en text, men här finns talet `3`", 'sätt den inom citattecken: "3"')],
+    }

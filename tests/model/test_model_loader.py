@@ -273,3 +273,22 @@ def test_a_misspelt_required_key_is_one_problem_not_two() -> None:
 def test_a_missing_key_beside_an_unrelated_unknown_key_is_still_reported() -> None:
     text = valid_text().replace('  address: "Storgatan 1, 111 22 Stockholm"', '  color: blue', 1)
     assert sorted(p.key for p in problems_of(text)) == ["controller.address", "controller.color"]
+
+
+@pytest.mark.parametrize(("value", "english", "swedish"), [
+    ("-1", "expected at least 0, found the number `-1`", "här ska stå minst 0, men här finns talet `-1`"),
+    ("400", "expected at most 365, found the number `400`", "här ska stå högst 365, men här finns talet `400`"),
+    ("1.5", "expected a whole number, found the number `1.5`", "här ska stå ett heltal, men här finns talet `1.5`"),
+    ("thirty", "expected a whole number, found the text `thirty`", "här ska stå ett heltal, men här finns texten `thirty`"),
+])
+def test_a_bound_or_a_number_is_worded_in_the_interface_language(value: str, english: str, swedish: str) -> None:
+    """Pydantic's own checks (``ge``, ``le``, strict ``int``) are worded like every other mistake, never
+    in pydantic's English."""
+    from policygen.lang.messages import speaking
+
+    text = valid_text() + f"changes:\n  notice_days: {value}\n"
+    line = text.count("\n")  # the last line
+    for language, message in (("en", english), ("sv", swedish)):
+        with speaking(language):
+            (problem,) = problems_of(text)
+        assert (problem.line, problem.column, problem.key, problem.message) == (line, 16, "changes.notice_days", message)

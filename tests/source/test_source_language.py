@@ -193,7 +193,7 @@ def test_a_selector_that_names_no_rule_is_bad_input() -> None:
     result = run("validate", "--select", "vauge", WORDING)
     assert result.exit_code == 2
     assert "'vauge' is not a rule code, name or category" in result.output
-    assert "did you mean 'vague'?" in result.output
+    assert "did you mean `vague`?" in result.output
 
 
 def test_document_rules_and_first_use_jargon_do_not_run_on_a_description(tmp_path: Path) -> None:
