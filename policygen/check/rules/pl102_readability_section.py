@@ -21,6 +21,11 @@ class SectionReadability(Rule):
     and the text until the next heading of the same or higher level) of at least 50 words is
     scored on its own, and the finding points at its heading.
 
+    A section that is (nearly) the whole document is not reported again: when its words are at
+    least 90 % of the document's words and the document's own LIX is over this section limit too,
+    PL101 (whose limit is lower) already reports the same text, so a second or third finding (an
+    H1 holding everything, and one H2 under it holding nearly all the text) would only repeat it.
+
     Anti-pattern
     ------------
     ## Rättslig grund
@@ -45,8 +50,11 @@ class SectionReadability(Rule):
         limit = settings.option(measured.lang, "section-lix")
         if limit is None:
             return
+        document = measured.metrics
         for section in measured.sections:
             metrics = section.metrics
+            if _is_the_document(metrics.words, document.words, document.lix, limit):
+                continue
             if metrics.lix is not None and metrics.lix > limit:
                 yield self.finding_at(
                     section.line,
@@ -59,3 +67,19 @@ class SectionReadability(Rule):
                         words=metrics.words, sentences=metrics.sentences, long_words=metrics.long_words),
                     _("Split long sentences and replace long words in this section."),
                 )
+
+
+# A section with at least this share of the document's words is the document, for reporting.
+WHOLE_DOCUMENT_SHARE = 0.9
+
+
+def _is_the_document(words: int, document_words: int, document_lix: float | None, limit: float) -> bool:
+    """Does the document finding (PL101) already say what this section's would? Only when the
+    section holds nearly all the words and the document as a whole is over the section limit
+    (PL101's own default limit, 45, is lower), so no hard text goes unreported."""
+    return (
+        document_words > 0
+        and words >= WHOLE_DOCUMENT_SHARE * document_words
+        and document_lix is not None
+        and document_lix > limit
+    )
