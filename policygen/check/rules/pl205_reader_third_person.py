@@ -229,7 +229,7 @@ class ReaderThirdPerson(Rule):
                 matched = sentence.block.text[start:end]
                 message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
                     matched=matched)
-                yield self.finding(sentence.block, start, end, message, _in_case(suggestion, sentence, first, lang))
+                yield self.finding(sentence.block, start, end, message, _in_case(suggestion, sentence, first, last, lang))
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -252,13 +252,128 @@ _LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
 _SV_PREPOSITIONS = word_set(
     "av med för till från hos åt mot på i vid utan genom efter före under över enligt bland kring inför"
 )
+# A verb particle before the phrase makes it the object ("kommer ihåg användaren" → 'dig').
+_SV_PARTICLES = word_set("ihåg")
+# Modals and auxiliaries before an infinitive: "kan informera användaren": the phrase is the object.
+_SV_BEFORE_INFINITIVE = word_set(
+    "att kan kunde ska skall skulle får fick måste bör borde vill ville behöver brukar kommer"
+)
+# Subject pronouns: "Vi informerar användaren": a subject before the finite verb makes the phrase
+# the object.
+_SV_SUBJECTS = word_set("vi jag ni de han hon hen det den man")
+# The reflexive possessives that refer back to the subject, and what they become with "du".
+_SV_REFLEXIVES = {"sin": "din", "sitt": "ditt", "sina": "dina", "sig": "dig"}
+# Words that end a clause: a reflexive after one may belong to another subject.
+_SV_CLAUSE_ENDS = word_set("som att men eller och när om eftersom medan där vilket vilken vilka hur innan tills")
+
+# English: what the verb after "the user" becomes with "you" ("the user is" → 'you are').
+_EN_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+               "hasn't": "haven't", "doesn't": "don't"}
+# Adverbs that may stand between the subject and its verb ("the user also uses").
+_EN_ADVERBS = word_set("also only always then still often never usually just first thereby")
+# Words ending in -s after the phrase that are not verbs.
+_EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his hers ours yours theirs")
+_EN_REFLEXIVES = word_set("themselves themself himself herself")
+# "the consent of the user" → 'your consent': a noun with "the" before "of" + the phrase.
+_EN_OF_DETERMINERS = word_set("the")
 
 
-def _in_case(suggestion: str, sentence: Sentence, first: int, lang: str) -> str:
-    """The suggestion in the case the position needs: "du" after a preposition becomes "dig"."""
-    if lang == "sv" and suggestion == "du" and first and sentence.lowers[first - 1] in _SV_PREPOSITIONS:
-        return "dig"
+def _in_case(suggestion: str, sentence: Sentence, first: int, last: int, lang: str) -> str:
+    """The suggestion in the form the sentence needs, so that pasting it keeps the sentence
+    grammatical: Swedish "dig" as an object ("av användaren" → 'dig', "informera användaren" →
+    'dig'), and "du" with the reflexives that go with it ("kan användaren skriva sin åsikt" →
+    'du … din åsikt'); English "you" with the verb in agreement ("the user is" → 'you are', "the
+    user uses" → 'you use') and "your" for "the X of the user" ('your X')."""
+    if lang == "sv":
+        return _sv_in_case(suggestion, sentence, first, last)
+    if suggestion == "you":
+        return _en_in_case(sentence, first, last)
     return suggestion
+
+
+def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> str:
+    if suggestion != "du":
+        return suggestion
+    lowers = sentence.lowers
+    if first and _sv_is_object(lowers, first):
+        return "dig"
+    reflexive = _sv_reflexive_after(sentence, last)
+    if reflexive is None:
+        return "du"
+    index, noun = reflexive
+    if lowers[index] == "sig":
+        return "du … dig"
+    return f"du … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
+
+
+def _sv_is_object(lowers: list[str], first: int) -> bool:
+    """Is the phrase starting at ``first`` an object ("dig"), not the subject ("du")? After a
+    preposition or a particle; after an infinitive ("kan informera användaren", "att ge de
+    registrerade"); after a finite verb with its subject before it ("Vi informerar användaren",
+    "Biblioteket påminner användaren")."""
+    before = lowers[first - 1]
+    if before in _SV_PREPOSITIONS or before in _SV_PARTICLES:
+        return True
+    two_before = lowers[first - 2] if first >= 2 else ""
+    if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE and two_before in _SV_BEFORE_INFINITIVE:
+        return True
+    if not before.endswith(("ar", "er", "ir")) or first < 2:
+        return False
+    # "Biblioteket påminner användaren": a definite noun opening the sentence is its subject
+    opening_noun = first == 2 and two_before.endswith(("et", "en", "na")) and len(two_before) > 4
+    return two_before in _SV_SUBJECTS or opening_noun
+
+
+def _sv_reflexive_after(sentence: Sentence, last: int) -> tuple[int, str] | None:
+    """The first "sin/sitt/sina" after the phrase in its clause, and the word after it (the noun
+    it goes with), or None."""
+    lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
+    for index in range(last + 1, len(lowers)):
+        between = text[words[index - 1].end : words[index].start]
+        if "," in between or ";" in between or lowers[index] in _SV_CLAUSE_ENDS:
+            return None
+        if lowers[index] in _SV_REFLEXIVES:
+            noun = words[index + 1].text if index + 1 < len(words) else ""
+            return index, noun
+    return None
+
+
+def _en_in_case(sentence: Sentence, first: int, last: int) -> str:
+    """"you" with the verb that follows made to agree, or "your X" for "the X of the user"."""
+    lowers, words = sentence.lowers, sentence.words
+    if first >= 3 and lowers[first - 1] == "of" and lowers[first - 3] in _EN_OF_DETERMINERS:
+        return f"your {words[first - 2].text}"
+    plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
+    if plural:
+        return "you"  # "data subjects are", "users have": the verb already agrees with "you"
+    index = last + 1
+    adverbs = []
+    while index < len(lowers) and lowers[index] in _EN_ADVERBS:
+        adverbs.append(words[index].text)
+        index += 1
+    if index >= len(lowers):
+        return "you"
+    verb = _en_plain_verb(lowers[index].replace("’", "'"))
+    words_out = ["you", *adverbs, verb] if verb else ["you"]
+    if not _EN_REFLEXIVES.isdisjoint(lowers[index:]):
+        words_out += ["…", "yourself"]  # "Everyone is responsible themselves" → 'you are … yourself'
+    return " ".join(words_out)
+
+
+def _en_plain_verb(word: str) -> str | None:
+    """The form of a third-person present verb that goes with "you" ("is" → "are", "uses" →
+    "use", "applies" → "apply", "wishes" → "wish"), or None when the word is no such verb."""
+    if word in _EN_BE_HAVE:
+        return _EN_BE_HAVE[word]
+    if not word.isalpha() or len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    if word in _EN_NOT_VERBS or word in _EN_NOUNS_AFTER:
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _someone_elses(sentence: Sentence, first: int, last: int, lang: str) -> bool:
