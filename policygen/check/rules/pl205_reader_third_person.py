@@ -187,9 +187,15 @@ class ReaderThirdPerson(Rule):
     "our"/"våra" before a plural ("how our website visitors use the site": all of them as a
     group).
 
-    The suggestion is "dig" where the reader follows a preposition ("godkänns av användaren" →
-    'av dig', "avtal med den registrerade" → 'med dig'), otherwise "du", "din, ditt, dina",
-    "you" or "your".
+    The suggestion is built so that it can be pasted. Swedish: "dig" where the reader is the
+    object, after a preposition, a particle, an infinitive or a subject and its verb ("godkänns
+    av användaren", "kommer ihåg användaren", "kan informera användaren", "Vi informerar
+    användaren" → 'dig'); "du" as the subject, with a reflexive of the same clause turned to the
+    second person ("kan användaren skriva sin åsikt" → 'du … din åsikt', "hålla sig" → 'du …
+    dig'). English: "you" with the verb that follows made to agree ("the user is" → 'you are',
+    "the user uses" → 'you use', "has" → 'you have'), "themselves" → '… yourself', and "the
+    consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
+    "din, ditt, dina", "you" or "your".
 
     Anti-pattern
     ------------
