@@ -231,11 +231,13 @@ class ReaderThirdPerson(Rule):
                     continue
                 if _visitor_of_a_site(sentence, first, last, lang) or _defines_a_term(sentence, first, lang):
                     continue
-                start, end = sentence.words[first].start, sentence.words[last].end
-                matched = sentence.block.text[start:end]
+                matched = sentence.block.text[sentence.words[first].start : sentence.words[last].end]
                 message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
                     matched=matched)
-                yield self.finding(sentence.block, start, end, message, _in_case(suggestion, sentence, first, last, lang))
+                text, begin, until = _in_case(suggestion, sentence, first, last, lang)
+                if begin == 0 and sentence.words[0].text[:1].isupper():
+                    text = text[:1].upper() + text[1:]  # "The user is …" → 'You are'
+                yield self.finding(sentence.block, sentence.words[begin].start, sentence.words[until].end, message, text)
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -280,21 +282,25 @@ _EN_ADVERBS = word_set("also only always then still often never usually just fir
 # Words ending in -s after the phrase that are not verbs.
 _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his hers ours yours theirs")
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
+# "Anyone who …", "Everyone that …": the verb after the phrase is the relative clause's.
+_EN_RELATIVES = word_set("who that whoever")
 # "the consent of the user" → 'your consent': a noun with "the" before "of" + the phrase.
 _EN_OF_DETERMINERS = word_set("the")
 
 
-def _in_case(suggestion: str, sentence: Sentence, first: int, last: int, lang: str) -> str:
+def _in_case(suggestion: str, sentence: Sentence, first: int, last: int, lang: str) -> tuple[str, int, int]:
     """The suggestion in the form the sentence needs, so that pasting it keeps the sentence
-    grammatical: Swedish "dig" as an object ("av användaren" → 'dig', "informera användaren" →
-    'dig'), and "du" with the reflexives that go with it ("kan användaren skriva sin åsikt" →
-    'du … din åsikt'); English "you" with the verb in agreement ("the user is" → 'you are', "the
-    user uses" → 'you use') and "your" for "the X of the user" ('your X')."""
+    grammatical, with the words it replaces (first and last index): Swedish "dig" as an object
+    ("av användaren" → 'dig', "informera användaren" → 'dig'), and "du" with the reflexives that
+    go with it ("kan användaren skriva sin åsikt" → 'du … din åsikt', over the phrase: the "…"
+    says that a later word changes too); English "you" with the verb in agreement, over the phrase
+    and the verb ("the user is" → 'you are', "the user uses" → 'you use'), and "your X" over "the
+    X of the user"."""
     if lang == "sv":
-        return _sv_in_case(suggestion, sentence, first, last)
+        return _sv_in_case(suggestion, sentence, first, last), first, last
     if suggestion == "you":
         return _en_in_case(sentence, first, last)
-    return suggestion
+    return suggestion, first, last
 
 
 def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> str:
@@ -344,26 +350,29 @@ def _sv_reflexive_after(sentence: Sentence, last: int) -> tuple[int, str] | None
     return None
 
 
-def _en_in_case(sentence: Sentence, first: int, last: int) -> str:
-    """"you" with the verb that follows made to agree, or "your X" for "the X of the user"."""
+def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, int]:
+    """"you" with the verb that follows made to agree, over the phrase and the verb; or "your X"
+    over "the X of the user"."""
     lowers, words = sentence.lowers, sentence.words
     if first >= 3 and lowers[first - 1] == "of" and lowers[first - 3] in _EN_OF_DETERMINERS:
-        return f"your {words[first - 2].text}"
+        return f"your {words[first - 2].text}", first - 3, last
+    if lowers[last] in _EN_RELATIVES:
+        return "you", first, last  # "Anyone who leaves a comment agrees …": the clause needs rewriting
     plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
     if plural:
-        return "you"  # "data subjects are", "users have": the verb already agrees with "you"
+        return "you", first, last  # "data subjects are", "users have": the verb already agrees with "you"
     index = last + 1
     adverbs = []
     while index < len(lowers) and lowers[index] in _EN_ADVERBS:
         adverbs.append(words[index].text)
         index += 1
-    if index >= len(lowers):
-        return "you"
-    verb = _en_plain_verb(lowers[index].replace("’", "'"))
-    words_out = ["you", *adverbs, verb] if verb else ["you"]
+    verb = _en_plain_verb(lowers[index].replace("’", "'")) if index < len(lowers) else None
+    if verb is None:
+        return "you", first, last
+    words_out = ["you", *adverbs, verb]
     if not _EN_REFLEXIVES.isdisjoint(lowers[index:]):
         words_out += ["…", "yourself"]  # "Everyone is responsible themselves" → 'you are … yourself'
-    return " ".join(words_out)
+    return " ".join(words_out), first, index
 
 
 def _en_plain_verb(word: str) -> str | None:
