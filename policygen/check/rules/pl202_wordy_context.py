@@ -64,8 +64,9 @@ def _sense_in_sentence(lowers: list[str], first: int, last: int, phrase: str, la
     return None
 
 
-# Words that open a definite noun phrase: after "såsom" they make a comparison ("liksom").
-_SV_DEFINITE_STARTS = frozenset("själva den det de denna detta dessa hela vår vårt våra din ditt dina er ert era".split())
+# Words that after "såsom" make a comparison with something already named ("såsom själva
+# debatten": 'liksom'); a possessive or a bare noun gives examples ("såsom ditt namn": 'till exempel').
+_SV_DEFINITE_STARTS = frozenset("själva denna detta dessa".split())
 # Plural endings of Swedish nouns after a definite adjective ("uppgifter", "rättigheter", "personerna").
 _SV_PLURAL_ENDINGS = ("er", "ar", "or", "na")
 
