@@ -511,6 +511,30 @@ _SV_SUBMIT = ("skick", "lämna", "lämnades", "lämnats")
 """Verbs that with "in" mean what the reader does: submit ("ansökan skickas in", "lämnas in")."""
 
 
+def _sv_coordination_start(lowers: list[str], index: int) -> int:
+    """Where the coordination of s-forms that ends at ``index`` begins, so that its later verbs
+    keep the auxiliary or modal of the first: "kan raderas eller redigeras" → 'vi kan redigera'
+    (not 'vi redigerar'), "har samlats in och lagrats" → 'vi har lagrat'. ``index`` when the
+    word is not the second part of such a coordination."""
+    start = index
+    if start < 2 or lowers[start - 1] not in _SV_COORDINATORS:
+        return index
+    start -= 1
+    while start >= 1 and (lowers[start - 1] in _SV_COORDINATION_PARTICLES or _sv_coordinated_s_form(lowers, start - 1)):
+        start -= 1  # "kan tas bort eller", "kan raderas, ändras eller" (the commas are not words)
+    return start if start < index - 1 and _sv_coordinated_s_form(lowers, start) else index
+
+
+def _sv_coordinated_s_form(lowers: list[str], at: int) -> bool:
+    """A passive s-form, or a verb in -as that the detector leaves alone ("ändras"), as a
+    member of a coordination."""
+    return _sv_is_passive_word(lowers, at) or (lowers[at].endswith("as") and len(lowers[at]) > 4)
+
+
+_SV_COORDINATORS = ("eller", "och")
+_SV_COORDINATION_PARTICLES = frozenset("bort in ut upp över av fram ner till".split())
+
+
 def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: DocumentContext) -> str:
     lower = lowers[index]
     plain = _plain(lower, "sv")
@@ -519,7 +543,7 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
     def active(form: str) -> str:
         return verbs.sv_inflect(plain, form) if plain else verbs.sv_active(lower, form)
 
-    before = lowers[:index]
+    before = lowers[: _sv_coordination_start(lowers, index)]
     words, finite = _sv_verb_words(before, verbs.sv_tense(lower, before), active, particle)
     finite = finite if finite >= 0 else index
     organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
@@ -790,6 +814,9 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     else:
         verb = " ".join([*adverbs, verbs.en_third_person(base) if third else base])
     verb = f"{verb} {particle}".strip()
+    if modal is not None or be == "been":  # "can be removed or edited" → 'we can remove or edit'
+        verb = _en_with_coordinated(verb, _en_coordinated(lowers, participle + (2 if particle else 1)),
+                                    lambda word: word if be == "been" else verbs.en_base_form(word))
     fronted = _en_fronted_auxiliary(lowers, first, modal)
     if fronted is not None:  # "Will my data be deleted?" → 'Will we delete …'
         if be == "been":
@@ -802,6 +829,31 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     if organisation:
         return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
     return _(SUGGEST_UNKNOWN).format(verb=verb)
+
+
+def _en_coordinated(lowers: list[str], after: int) -> list[str]:
+    """The participles coordinated with the passive's own, from ``after``: "be removed or edited"
+    → ["edited"], "be reviewed, changed or deleted" → ["changed", "deleted"] (commas are not
+    words). Empty when no "or"/"and" + participle closes the list."""
+    members: list[str] = []
+    index = after
+    while index < len(lowers) and words.en_is_participle(lowers[index]) and lowers[index] not in _EN_COORDINATORS:
+        members.append(lowers[index])
+        index += 1
+    if index + 1 < len(lowers) and lowers[index] in _EN_COORDINATORS and words.en_is_participle(lowers[index + 1]):
+        return [*members, lowers[index], lowers[index + 1]]
+    return []
+
+
+def _en_with_coordinated(verb: str, coordinated: list[str], form) -> str:  # noqa: ANN001
+    """``verb`` followed by the coordinated verbs in its form: 'we can remove or edit'."""
+    if not coordinated:
+        return verb
+    *listed, coordinator, last = coordinated
+    return "".join([verb, *(f", {form(word)}" for word in listed), f" {coordinator} {form(last)}"])
+
+
+_EN_COORDINATORS = ("or", "and")
 
 
 _EN_FRONTED_PERFECT = {"has": "have", "have": "have", "had": "had", "hasn't": "haven't", "haven't": "haven't",
