@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
+from policygen.lang import capfirst
 
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(
@@ -280,6 +281,6 @@ def nlp(lang: str):  # noqa: ANN201 - spacy is imported lazily, so no annotation
         url_match=defaults.url_match,
     )
     for abbreviation in sorted(abbreviations(lang)):
-        for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
+        for form in {abbreviation, capfirst(abbreviation)}:
             tokenizer.add_special_case(form, [{ORTH: form}])
     return tokenizer

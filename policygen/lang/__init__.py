@@ -10,3 +10,10 @@ loader (:mod:`.yaml_tree`) whose located, translated errors are the one user-err
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 """The languages of the documents, the checker and the interface, in presentation order."""
+
+
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only ("ditt namn" → "Ditt namn"; "IP-adress" stays as it is):
+    unlike ``str.capitalize`` it leaves the rest of the text as written."""
+    text = str(text)
+    return text[:1].upper() + text[1:]

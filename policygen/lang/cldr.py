@@ -20,6 +20,7 @@ from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
 
+from policygen.lang import capfirst
 from policygen.lang.pack import Pack
 
 
@@ -45,8 +46,7 @@ def country_name(pack: Pack, code: str) -> str:
 
 def language_name(pack: Pack, lang: str) -> str:
     """A language's name in the pack's language, as a label ("Svenska", "English")."""
-    name = locale(pack).languages[lang]
-    return name[:1].upper() + name[1:]
+    return capfirst(locale(pack).languages[lang])
 
 
 def format_date(pack: Pack, value: dt.date) -> str:

@@ -35,7 +35,7 @@ from policygen.model.facts import (
     contact_kind,
     needs_consent,
 )
-from policygen.render.locale import capfirst
+from policygen.lang import capfirst
 from policygen.render.site import page_name
 
 ARCHIVE_DIR = Path("archive") / "consent"

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from policygen.lang import cldr
+from policygen.lang import capfirst, cldr
 from policygen.lang.pack import Pack
 from policygen.render.sanitize import MarkdownSafe
 from policygen.render.terms import explain_terms
@@ -46,12 +46,6 @@ def end_sentence(text: str) -> str:
     """Add a full stop unless the text already ends a sentence ("Sendwise Inc." stays as it is)."""
     text = str(text).rstrip()
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def capfirst(text: str) -> str:
-    """Upper-case the first letter only ("ditt namn" → "Ditt namn"; "IP-adress" stays as it is)."""
-    text = str(text)
-    return text[:1].upper() + text[1:]
 
 
 def paragraphs(value: str) -> list[str]:

@@ -22,6 +22,7 @@ from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl212_may_be_done import may_be_done
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang import capfirst
 from policygen.lang.messages import N_, _
 
 MESSAGE = N_("'{matched}' is passive: say who does it.")
@@ -573,7 +574,7 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
 def _capital_first(phrase: str, capital: bool) -> str:
     """The phrase with a capital when it replaces the sentence's capitalised first word
     ("Raderas uppgifterna?" → 'Raderar vi …', "Will my data be deleted?" → 'Will we delete …')."""
-    return phrase[:1].upper() + phrase[1:] if capital else phrase
+    return capfirst(phrase) if capital else phrase
 
 
 def _capitalised(sentence: Sentence) -> bool:

@@ -11,6 +11,7 @@ from policygen.check.rule import Rule
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
+from policygen.lang import capfirst
 from policygen.lang.messages import _
 
 # Phrases that always mean the reader: (words, suggestion). Longest first at each position.
@@ -236,7 +237,7 @@ class ReaderThirdPerson(Rule):
                     matched=matched)
                 text, begin, until = _in_case(suggestion, sentence, first, last, lang)
                 if begin == 0 and sentence.words[0].text[:1].isupper():
-                    text = text[:1].upper() + text[1:]  # "The user is …" → 'You are'
+                    text = capfirst(text)  # "The user is …" → 'You are'
                 yield self.finding(sentence.block, sentence.words[begin].start, sentence.words[until].end, message, text)
 
 

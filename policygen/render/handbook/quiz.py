@@ -13,7 +13,7 @@ from policygen.model.facts import Right
 from policygen.render.handbook.training import Question, escalation, quoted, quoted_list, titles
 from policygen.render.handbook.views import DataRow, HandbookView, KeptGroup, Routine
 from policygen.render.handbook.words import join, retention_text, say_plain
-from policygen.render.locale import capfirst
+from policygen.lang import capfirst
 
 
 def deletion_text(lang: str, row: DataRow) -> str:
