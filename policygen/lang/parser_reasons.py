@@ -34,6 +34,7 @@ _YAML_REASONS: tuple[tuple[str, str], ...] = (
      N_("expected ',' or '{close}', but got '<stream end>'")),
     (r"expected ',' or '(?P<close>[\]}])', but got (?P<found>.+)", N_("expected ',' or '{close}', but got {found}")),
     (r"expected <block end>, but found (?P<found>.+)", N_("expected <block end>, but found {found}")),
+    (r"expected the node content, but found '<stream end>'", N_("expected the node content, but found '<stream end>'")),
     (r"found character (?P<found>'.+') that cannot start any token",
      N_("found character {found} that cannot start any token")),
     (r"found unknown escape character (?P<found>'.+')", N_("found unknown escape character {found}")),

@@ -274,16 +274,43 @@ def _syntax_problem(error: MarkedYAMLError, text: str, file: str) -> Problem:
                        message=_("a tab is used where YAML expects a space"),
                        hint=_("replace the tab with a space"))
     context = (error.context or "").strip()
-    if not hint and context.startswith("while parsing a flow") and error.context_mark:
-        bracket = "[ ]" if "sequence" in context else "{ }"
+    unclosed = _unclosed_bracket(text, line, column) if context.startswith("while parsing a flow") else None
+    if not hint and unclosed:
+        opener, opened_on = unclosed
         hint = _("the `{open}` opened on line {line} is not closed with `{close}`, or a value inside it "
-                 "needs quotes").format(open=bracket[0], line=error.context_mark.line + 1, close=bracket[2])
+                 "needs quotes").format(open=opener, line=opened_on, close=_CLOSERS[opener])
     if not hint and error.context:
         hint = yaml_context(error.context)
         if error.context_mark and error.context_mark is not mark:
             hint += " " + _("(line {line})").format(line=error.context_mark.line + 1)
     return Problem(file=file, line=line, column=column, message=_("YAML syntax error: {problem}").format(problem=yaml_reason(problem)),
                    hint=hint)
+
+
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def _unclosed_bracket(text: str, line: int, column: int) -> tuple[str, int] | None:
+    """The innermost flow bracket still open where the parser failed (``line``, ``column``), with
+    the line it was opened on, or None. The parser's own context names the flow node it was reading when it failed ("while
+    parsing a flow node" at the end of the file), not the bracket the writer left open, so the
+    text is scanned: quoted scalars and comments are skipped, as YAML reads them."""
+    stack: list[tuple[str, int]] = []
+    for number, content in enumerate(text.split("\n")[:line], start=1):
+        content = content[: column - 1] if number == line else content
+        quote = ""
+        for index, char in enumerate(content):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and (index == 0 or content[index - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (index == 0 or content[index - 1] in " \t"):
+                break
+            elif char in _CLOSERS:
+                stack.append((char, number))
+            elif stack and char == _CLOSERS[stack[-1][0]]:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _leading_tab(text: str, line: int) -> Position | None:

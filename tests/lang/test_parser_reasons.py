@@ -22,6 +22,7 @@ YAML = [
     ("found unknown escape character 'q'",
      "inom dubbla citattecken får \\ inte följas av 'q' (skriv \\\\ för ett omvänt snedstreck)"),
     ("found unexpected end of stream", "filen tar slut innan ett värde är avslutat"),
+    ("expected the node content, but found '<stream end>'", "filen tar slut där ett värde borde stå"),
 ]
 
 TEMPLATES = [

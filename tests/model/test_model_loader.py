@@ -209,6 +209,11 @@ def test_a_wrong_languages_list_is_reported_once_not_per_text() -> None:
     ("just text\n", "1:1", "top level must be a mapping", "format: 1"),
     ("name: CI\non:\n  push: {}\n", "1:1", "this is not a policygen description", "policygen init"),
     ("format: 1\nlanguages: [sv\n", "3:1", "YAML syntax error", "`[` opened on line 2 is not closed"),
+    # the parser names the flow node it was reading, not the bracket left open: that one is found
+    ("format: 1\nlanguages: [\n", "3:1", "YAML syntax error", "the `[` opened on line 2 is not closed with `]`"),
+    ("format: 1\nx: {a: 1,\n  b: [1, 2\ny: 3\n", "4:2", "YAML syntax error",
+     "the `[` opened on line 3 is not closed with `]`"),
+    ('format: 1\nlanguages: ["s]v", en\n', "3:1", "YAML syntax error", "the `[` opened on line 2 is not closed"),
     ("format: 1\ncontroller:\n\tname: A\n", "3:1", "a tab is used for indentation", "spaces"),
     ("format: 1\nlanguages: &l [sv]\n", "2:12", "anchors (&l) are not allowed", "in full"),
     ("format: 1\nb: *l\n", "2:4", "aliases (*l) are not allowed", "in full"),
@@ -218,7 +223,8 @@ def test_a_wrong_languages_list_is_reported_once_not_per_text() -> None:
     ("a: b: c\n", "1:5", "mapping values are not allowed", "quote"),
     ("format:\t1\n", "1:8", "a tab is used where YAML expects a space", "replace the tab"),
     ('a: "\\ud800"\n', "1:4", "lone surrogate", "write the character itself"),
-], ids=["empty", "comment only", "top-level list", "top-level text", "another YAML file", "syntax", "tab", "anchor",
+], ids=["empty", "comment only", "top-level list", "top-level text", "another YAML file", "syntax",
+        "unclosed at the end", "unclosed inside another", "bracket in quotes", "tab", "anchor",
         "alias", "tag", "two documents", "complex key", "colon in value",
         "tab as separator", "lone surrogate"])
 def test_bad_yaml_is_located(text, where, message, hint) -> None:
