@@ -168,3 +168,40 @@ def test_report_model_contract_detects_a_second_model(tmp_path: Path) -> None:
     sample.write_text("from policygen.check.findings import Finding\nclass Report:\n    pass\n", encoding="utf-8")
     assert report_model_offences(sample, "check") == [
         "sample.py:1 takes Finding from policygen.check.findings", "sample.py:2 defines Report"]
+
+
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+_FORKS = frozenset({"fork", "forkpty", "register_at_fork"})
+
+
+def fallback_offences(path: Path) -> list[str]:
+    """Where ``path`` catches a failed import (a missing part would pass silently, or answer
+    with something else) or forks the process by hand (issue 8: several processes only through
+    ``concurrent.futures``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    offences = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            names = {getattr(kind, "id", getattr(kind, "attr", "")) for kind in caught}
+            if names & _IMPORT_ERRORS:
+                offences.append(f"{path.name}:{node.lineno} catches {', '.join(sorted(names & _IMPORT_ERRORS))}")
+        elif isinstance(node, ast.Attribute) and node.attr in _FORKS \
+                and isinstance(node.value, ast.Name) and node.value.id == "os":
+            offences.append(f"{path.name}:{node.lineno} calls os.{node.attr}")
+    return offences
+
+
+def test_no_import_fallbacks_and_no_fork() -> None:
+    offenders = [offence for path in sorted(PACKAGE.rglob("*.py")) for offence in fallback_offences(path)]
+    assert offenders == []
+
+
+def test_fallback_contract_detects_each_offence(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import os\ntry:\n    import x\nexcept ImportError:\n    x = None\n"
+        "try:\n    import y\nexcept (OSError, ModuleNotFoundError):\n    pass\n"
+        "pid = os.fork()\n", encoding="utf-8")
+    assert fallback_offences(sample) == [
+        "sample.py:4 catches ImportError", "sample.py:8 catches ModuleNotFoundError", "sample.py:10 calls os.fork"]

@@ -7,6 +7,7 @@ YAML being read as prose. Descriptions are reported first, then the other files.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import sys
 from pathlib import Path
@@ -82,9 +83,12 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)
     code = exit_code(report, fail_level or settings.fail_level, exit_zero)
-    # The process ends: its last collection would walk every object of the run (the report, the
-    # rules, the imported modules) to find cycles whose memory the exit returns anyway (0.03 s).
-    gc.freeze()
+    # When the process ends, its last collection would walk every object of the run (the report,
+    # the rules, the imported modules) to find cycles whose memory the exit returns anyway
+    # (0.03 s). Freezing them at exit, not now, leaves a program that calls this command and
+    # goes on (a test runner, an editor plug-in) its collector.
+    atexit.unregister(gc.freeze)  # once, however often a program calls the command
+    atexit.register(gc.freeze)
     sys.exit(code)
 
 

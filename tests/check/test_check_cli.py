@@ -233,3 +233,19 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--format': 'jsno' is not one of" in result.stderr
     assert "'json'" in result.stderr and "'sarif'" in result.stderr
+
+
+def test_a_program_that_calls_check_keeps_its_collector(tmp_path: Path) -> None:
+    """The command freezes the objects of its run only when the process exits: a program that
+    calls it and goes on (a test runner, an editor plug-in) can still collect them. (The modules
+    spaCy and the rules load are frozen once, at their import: they live as long as the
+    process.)"""
+    import gc
+
+    page = tmp_path / "sida.md"
+    page.write_text(EASY_SV, encoding="utf-8")
+    assert run("check", str(page)).exit_code == 0  # imports and freezes the modules once
+    frozen = gc.get_freeze_count()
+    for _ in range(2):
+        assert run("check", str(page)).exit_code == 0
+    assert gc.get_freeze_count() <= frozen  # none added (a frozen object may still be freed)
