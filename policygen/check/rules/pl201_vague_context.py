@@ -38,7 +38,7 @@ from __future__ import annotations
 from policygen.check.glossary_rules import Match, refiner
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of, is_heading
+from policygen.check.rules.pl2_context import context_of, describes_technology, is_heading, is_technology
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.rules.pl203_passive_voice import _EN_ORGANISATION_VERBS, _SV_ORGANISATION_STEMS
 from policygen.lang.messages import N_, _
@@ -123,6 +123,22 @@ def vague_in_context(match: Match) -> str | None:
     context = context_of(match.document)
     if _repeats_list_intro(match, phrase):
         return None
+    if describes_technology(match.sentence, lang) or _property_of_technology(match, lowers, lang):
+        return None  # "Kakor används normalt för att …", "kakor som i regel är permanenta": a definition
+    if _third_party_subject(lowers, match.first, lang):
+        return None  # "Externa leverantörer kan komma att installera egna kakor": not the writer's act
+    if _time_ends_later(phrase, lowers, match.last + 1, lang):
+        return None  # "under en viss tid och som försvinner när du stänger webbläsaren"
+    if _about_the_document(phrase, lowers, match.first, lang):
+        return None  # "I denna policy ges bland annat information om …": the text's own contents
+    if _variation_explained(phrase, lowers, match, lang):
+        return None  # "depends on how the User sets it up, but typically includes …"
+    if _possible_outcome(phrase, lowers, match.last + 1, lang):
+        return None  # "ansvarar själv för eventuella följder": what may follow, nobody's processing
+    if _where_present(match, phrase, lang):
+        return None  # "Följande kan framgå av bilderna:" + "- eventuellt ansiktet på föraren"
+    if phrase[-1] in _MEASURE_WORDS and match.first and lowers[match.first - 1] in _NEGATIONS:
+        return None  # "could not reasonably be used to identify": a standard stated, not a hedge
     if is_heading(match.sentence.block) and _whole_heading(match, lowers):
         return None  # "9. Tillämplig lag", "Applicable law": the topic of a section, which answers
     if phrase[0] == "eventuellt" and match.first and lowers[match.first - 1] in ("du", "ni"):
@@ -144,10 +160,14 @@ def vague_in_context(match: Match) -> str | None:
         )
         if determiner and not _quantifies_what_matters(lowers, match.last + 1 - (phrase[-1] in ("of", "av")), lang):
             return None  # "the popularity of certain content", "vissa e-tjänster": a description
+    if phrase[0] in _VARIETY and not _quantifies_what_matters(lowers, match.last + 1, lang, ranges=False):
+        return None  # "säga sin åsikt om olika typer av ärenden", "heard in various cases": a range
     if " ".join(phrase) in _READER_SITUATION.get(lang, ()) and _about_the_reader(lowers, lang):
         return None
     if phrase[0] in ("eventuell", "eventuella") and _about_the_reader(lowers, lang) and _eventual_is_skipped(lowers):
         return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
+    if " ".join(phrase) in _GENERAL_RULE and _exception_follows(match, lang):
+        return None  # "Svaren syns i huvudsak som sådana. … några små redigeringar (t.ex. skrivfel)."
     if phrase[-1] in _FREQUENCY and _describes(match, lowers, match.last + 1, lang):
         return None  # "övervakas huvudsakligen under kontorstid", "explains generally how"
     if phrase[0] in ("eventuell", "eventuella") and match.first and lowers[match.first - 1] in _PREPOSITIONS_ANY:
@@ -166,6 +186,139 @@ def vague_in_context(match: Match) -> str | None:
     if phrase[0] in ("often", "ofta") and match.first and lowers[match.first - 1] in ("how", "hur"):
         return None  # "how often snippets are clicked": a measure, not a hedge
     return match.entry.suggestion()
+
+
+# Words of variety: many kinds exist, none is withheld; and the nouns of a range ("typer av
+# ärenden", "various cases") that they only span.
+_VARIETY = word_set("olika diverse various different")
+_RANGES = frozenset({"fall", "situation", "omständighet", "typ", "slag", "kategori", "case", "circumstance",
+                     "type", "kind", "categor", "instance"})
+_THIRD_PARTIES = {
+    "sv": ("leverantör", "tjänsteleverantör", "annonsör", "tredje", "tredjepart", "aktör", "webbplatser", "partner"),
+    "en": ("provider", "vendor", "advertiser", "third", "website", "partner", "platform", "network"),
+}
+_THIRD_PARTY_OWNERS = word_set("våra vår vårt our")
+_TIME_WORDS = ("tid", "time", "period")
+_TIME_ENDS = word_set("tills förrän until")
+_ENDING_VERBS = ("försvinn", "upphör", "raderas", "tas", "gallras", "expire", "disappear", "deleted", "erased",
+                 "removed", "end")
+_ENDING_WHEN = word_set("när då when once")
+_DOCUMENT_DEMONSTRATIVES = word_set("denna detta dessa den det här this these")
+_DOCUMENT_NOUNS = ("polic", "dokument", "document", "meddelande", "notice", "statement", "beskrivning", "avsnitt",
+                   "section", "sida", "page", "text", "villkor", "terms")
+_ABOUT_TEXT_PHRASES = frozenset({"bland annat", "bl.a.", "bl a", "bla.", "among other things", "among others",
+                                 "generally", "in general", "generellt", "i huvudsak", "huvudsakligen", "mainly",
+                                 "primarily", "including but not limited to"})
+_DEPENDS = {"sv": [("beror", "på"), ("beroende", "på"), ("varierar",)], "en": [("depends", "on"), ("depending", "on"),
+                                                                                ("depend", "on"), ("varies",)]}
+_GENERAL_RULE = frozenset({"i huvudsak", "huvudsakligen", "i regel", "som regel", "generellt", "generellt sett",
+                           "i allmänhet", "normalt", "normalt sett", "in general", "generally", "as a rule",
+                           "normally", "mainly", "usually"})
+_EXAMPLE_PHRASES = {"sv": [("t.ex.",), ("till", "exempel"), ("exempelvis",), ("såsom",)],
+                    "en": [("e.g.",), ("for", "example"), ("such", "as"), ("for", "instance")]}
+# What may follow from an act, which nobody decides: "eventuella följder", "eventuella skador".
+_OUTCOMES = ("följd", "konsekvens", "skad", "kostnad", "tvist", "konflikt", "olägenhet")
+_WHERE_PRESENT = word_set("eventuellt eventuella eventuell possibly")
+_MEASURE_WORDS = word_set("reasonably rimligen")
+_NEGATIONS = word_set("not cannot never inte aldrig ej")
+_COPULAS = word_set("är var blir is are was were")
+
+
+def _property_of_technology(match: Match, lowers: list[str], lang: str) -> bool:
+    """Is the word in a relative clause that says what a technology is ("Google sätter kakor som i
+    regel är av permanent karaktär", "cookies which are usually persistent")? It describes the
+    thing, not what anyone does with the reader's data."""
+    first, after = match.first, match.last + 1
+    return (first > 1 and lowers[first - 1] in ("som", "which", "that") and is_technology(lowers[first - 2], lang)
+            and after < len(lowers) and lowers[after] in _COPULAS)
+
+
+def _third_party_subject(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the subject of "kan komma att"/"may" another party, not the writer's own ("Externa
+    leverantörer kan komma att installera egna kakor", "External providers may install their
+    own cookies")? What others can do is no hedge about the writer's processing; "våra
+    leverantörer"/"our partners" act for the writer and stay judged as the writer."""
+    if first < 1 or lowers[first] not in _CAN:
+        return False
+    subject = lowers[first - 1]
+    if not subject.startswith(_THIRD_PARTIES[lang]) or (lang == "en" and not subject.endswith("s")):
+        return False
+    return not any(word in _THIRD_PARTY_OWNERS for word in lowers[max(0, first - 3) : first - 1])
+
+
+def _time_ends_later(phrase: list[str], lowers: list[str], after: int, lang: str) -> bool:
+    """Is "en viss tid"/"a certain period" bounded later in the sentence by when it ends ("under
+    en viss tid och som försvinner när du stänger webbläsaren", "for a certain period, until you
+    log out")? The sentence says how long; the quantifier only opens it."""
+    if not any(word.startswith(_TIME_WORDS) for word in phrase):
+        return False
+    rest = lowers[after:]
+    if any(word in _TIME_ENDS for word in rest):
+        return True
+    return any(word.startswith(_ENDING_VERBS) and following in _ENDING_WHEN for word, following in zip(rest, rest[1:]))
+
+
+def _about_the_document(phrase: list[str], lowers: list[str], first: int, lang: str) -> bool:
+    """Is "bland annat"/"among other things" or "generally" said of the document itself ("I denna
+    policy ges bland annat information om …", "This notice explains, among other things, …")?
+    The rest is in the text the reader is holding: nothing about the processing is withheld."""
+    if " ".join(phrase) not in _ABOUT_TEXT_PHRASES:
+        return False
+    for index in range(first):
+        if lowers[index] in _DOCUMENT_DEMONSTRATIVES:
+            nouns = lowers[index + 1 : index + 3]  # "denna policy", "den här dataskyddspolicyn"
+            if any(noun.startswith(_DOCUMENT_NOUNS) or "polic" in noun for noun in nouns):
+                return True
+    return False
+
+
+def _variation_explained(phrase: list[str], lowers: list[str], match: Match, lang: str) -> bool:
+    """Does the sentence say what the variation depends on ("depends on how the User sets up the
+    service, but typically includes …", "beror på dina inställningar men omfattar vanligtvis
+    …")? The reader is told what decides; "typically" then gives the usual case honestly."""
+    if phrase[-1] not in _FREQUENCY and " ".join(phrase) not in _GENERAL_RULE:
+        return False
+    for marker in _DEPENDS[lang]:
+        for index in range(len(lowers) - len(marker) + 1):
+            if tuple(lowers[index : index + len(marker)]) == marker:
+                return True
+    return False
+
+
+def _exception_follows(match: Match, lang: str) -> bool:
+    """Does the next sentence of the paragraph state the exception to a general rule, with an
+    example ("Svaren syns i huvudsak som sådana. Staden kan göra små ändringar (t.ex. rätta
+    stavfel).", "In general, comments appear unedited. Minor changes, such as typos, can be
+    made.")? The rule and its exception are both told; nothing is left to guess."""
+    sentences = match.sentence.block.sentences
+    for index, sentence in enumerate(sentences[:-1]):
+        if sentence is match.sentence:
+            lowers = sentences[index + 1].lowers
+            return any(
+                tuple(lowers[i : i + len(marker)]) == marker
+                for marker in _EXAMPLE_PHRASES[lang] for i in range(len(lowers) - len(marker) + 1)
+            )
+    return False
+
+
+def _possible_outcome(phrase: list[str], lowers: list[str], after: int, lang: str) -> bool:
+    """Is "eventuella" said of what may follow from an act ("ansvarar själv för eventuella följder
+    av missbruk", "eventuella skador")? Consequences are nobody's decision to process data;
+    "eventuella ändringar" (the writer's changes) stays a hedge."""
+    return (phrase[0] in ("eventuell", "eventuella", "eventuellt") and after < len(lowers)
+            and lowers[after].startswith(_OUTCOMES))
+
+
+def _where_present(match: Match, phrase: list[str], lang: str) -> bool:
+    """Does "eventuellt"/"possibly" open an item of a list of what something shows or contains,
+    whose introduction is not the writer's act ("Följande personuppgifter kan framgå av
+    bilderna:" + "- eventuellt ansiktet på föraren", "The images may show:" + "- possibly the
+    driver's face")? The item is there when it is there: a fact about the data, not a choice
+    the writer keeps open. Under "Vi delar:" the same item is a hedge."""
+    if phrase[0] not in _WHERE_PRESENT or match.first != 0 or match.sentence.block.kind != "list_item":
+        return False
+    intro = context_of(match.document).list_intro(match.sentence.block)
+    return intro is not None and _WRITER[lang].isdisjoint(intro.lowers)
 
 
 def _whole_heading(match: Match, lowers: list[str]) -> bool:
@@ -222,16 +375,22 @@ def _repeats_list_intro(match: Match, phrase: list[str]) -> bool:
     return any(lowers[i : i + len(phrase)] == phrase for i in range(len(lowers) - len(phrase) + 1))
 
 
-def _quantifies_what_matters(lowers: list[str], after: int, lang: str) -> bool:
+def _quantifies_what_matters(lowers: list[str], after: int, lang: str, ranges: bool = True) -> bool:
     """Does the quantifier bear on the reader's data, who gets it, why, or when (the next three
     words name data, recipients, cases, purposes or times: "vissa uppgifter", "certain third
     parties", "in some cases")? Quantifying anything else ("certain content", "a variety of
-    products", "vissa e-tjänster") describes; it hides nothing about the processing."""
+    products", "vissa e-tjänster") describes; it hides nothing about the processing.
+
+    ``ranges=False`` is for words of variety ("olika", "various"): "olika typer av ärenden",
+    "in various cases" say that there are many kinds, and withhold nothing; only a variety of
+    data, recipients or purposes ("olika typer av uppgifter", "various purposes") leaves the
+    reader asking which."""
     if after < len(lowers) and lowers[after] in ("of", "av"):  # "some of our products": the noun says
         after += 1
         while after < len(lowers) and lowers[after] in _PARTITIVE[lang]:
             after += 1
-    return any(word.startswith(_WHAT_MATTERS[lang]) for word in lowers[after : after + 3])
+    matters = _WHAT_MATTERS[lang] if ranges else tuple(stem for stem in _WHAT_MATTERS[lang] if stem not in _RANGES)
+    return any(word.startswith(matters) for word in lowers[after : after + 3])
 
 
 def _condition_for_reader(lowers: list[str], after: int) -> bool:

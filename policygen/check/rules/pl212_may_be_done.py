@@ -8,7 +8,7 @@ from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of, decided_question
+from policygen.check.rules.pl2_context import context_of, decided_question, describes_technology
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
@@ -47,7 +47,9 @@ class MayBeDone(Rule):
     …', "kan härledas" → 'vi härleder …', "can be shared" → 'we share …'. Where the same words are
     also a passive (PL203), this finding is the one the user sees.
 
-    Not flagged either: a purpose clause ("så att dina uppgifter kan skickas", "so that your
+    Not flagged either: a general description of a technology, whose subject is the kind and
+    not the writer ("Kakor kan sparas permanent på användarens enhet", "Cookies can be stored
+    on the device"; "Vi sparar kakor …" is the writer's act), a purpose clause ("så att dina uppgifter kan skickas", "so that your
     records can be transferred": why something stated as a fact is done), a restriction ("kan
     endast användas med ditt samtycke"), or a subject that is not data ("Denna metod kan användas
     när …", "This method can be used when …": what a service allows).
@@ -110,7 +112,11 @@ def may_be_done(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
 
 def _about_data(sentence: Sentence, lang: str) -> bool:
     """Does the sentence speak of data (or of it, them)? "Förslag kan skickas till …" gives the
-    reader a way to send suggestions: nothing is done with their data."""
+    reader a way to send suggestions: nothing is done with their data. A general description of
+    a technology ("Kakor kan sparas permanent på enheten", "Cookies can be stored for years")
+    says what such things can do, not what the writer does with the reader's data."""
+    if describes_technology(sentence, lang):
+        return False
     stems = _DATA_WORDS[lang]
     return any(lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS) for lower in sentence.lowers)
 
