@@ -227,10 +227,19 @@ _COPULAS = word_set("är var blir is are was were")
 def _property_of_technology(match: Match, lowers: list[str], lang: str) -> bool:
     """Is the word in a relative clause that says what a technology is ("Google sätter kakor som i
     regel är av permanent karaktär", "cookies which are usually persistent")? It describes the
-    thing, not what anyone does with the reader's data."""
+    thing, not what anyone does with the reader's data; "which are usually kept for a year" is a
+    passive, and someone keeps them."""
     first, after = match.first, match.last + 1
-    return (first > 1 and lowers[first - 1] in ("som", "which", "that") and is_technology(lowers[first - 2], lang)
-            and after < len(lowers) and lowers[after] in _COPULAS)
+    if first and lowers[first - 1] in _COPULAS:  # "which are usually …": the copula before the adverb
+        first, copula = first - 1, True
+    else:  # "som i regel är …": the copula after
+        copula = after < len(lowers) and lowers[after] in _COPULAS
+        after += 1
+    if not (copula and first > 1 and lowers[first - 1] in ("som", "which", "that")
+            and is_technology(lowers[first - 2], lang)):
+        return False
+    # "cookies which are usually kept for a year": a passive, someone keeps them
+    return after >= len(lowers) or not (lang == "en" and words.en_is_participle(lowers[after]))
 
 
 def _third_party_subject(lowers: list[str], first: int, lang: str) -> bool:
@@ -238,6 +247,8 @@ def _third_party_subject(lowers: list[str], first: int, lang: str) -> bool:
     leverantörer kan komma att installera egna kakor", "External providers may install their
     own cookies")? What others can do is no hedge about the writer's processing; "våra
     leverantörer"/"our partners" act for the writer and stay judged as the writer."""
+    if first and lowers[first] == "komma" and lowers[first - 1] in _CAN:
+        first -= 1  # "komma att" alone, after "kan": the subject stands before "kan"
     if first < 1 or lowers[first] not in _CAN:
         return False
     subject = lowers[first - 1]
@@ -250,7 +261,8 @@ def _time_ends_later(phrase: list[str], lowers: list[str], after: int, lang: str
     """Is "en viss tid"/"a certain period" bounded later in the sentence by when it ends ("under
     en viss tid och som försvinner när du stänger webbläsaren", "for a certain period, until you
     log out")? The sentence says how long; the quantifier only opens it."""
-    if not any(word.startswith(_TIME_WORDS) for word in phrase):
+    noun = lowers[after : after + 1]  # "viss" alone: "en viss tid" read word by word
+    if not any(word.startswith(_TIME_WORDS) for word in phrase + noun):
         return False
     rest = lowers[after:]
     if any(word in _TIME_ENDS for word in rest):
