@@ -28,6 +28,27 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   "a number of the activities"), and a hedge whose object is answered by examples later in the
   sentence ("may use several pieces of data …, including …").
 
+A hedge is vagueness about what the organisation does with the reader's data; so also not:
+
+- a technology described as a kind, with no writer in the sentence ("Kakor används normalt för
+  att …", "Cookies may be stored permanently on the device", "Dessa används ofta …" in a
+  paragraph that opens "Cookies är …"), or in a relative clause that says what it is ("kakor
+  som i regel är permanenta"; "which are usually kept" is a passive and stays);
+- another party's act, the subject of "kan komma att"/"may" ("Externa leverantörer kan komma
+  att installera …", "External providers may install …"); "våra leverantörer" act for the writer;
+- a time whose end the sentence gives ("under en viss tid och som försvinner när du stänger
+  webbläsaren", "for a certain period, until …");
+- the document's own contents ("I denna policy ges bland annat information om …");
+- a variation whose cause the sentence gives ("depends on how the User sets it up, but
+  typically includes …"), or a general rule whose exception the next sentence gives with an
+  example ("Svaren syns i huvudsak som sådana. … små redigeringar (t.ex. skrivfel).");
+- "eventuella" of what may follow from an act ("ansvarar själv för eventuella följder"), and
+  "eventuellt"/"possibly" opening an item of a list of what data shows, under an introduction
+  that is not the writer's act ("Följande kan framgå av bilderna:" + "- eventuellt ansiktet …");
+- a negated standard ("could not reasonably be used to identify any individual");
+- words of variety over a range ("olika typer av ärenden", "in various cases"; "various
+  purposes", "olika typer av uppgifter" stay).
+
 The suggestion of a hedge is built from the verb that follows: "we may also collect" → 'we
 collect …', "kan vi komma att använda" → 'vi använder …', "kan du komma att få" → 'du får …',
 "your name may be displayed" → 'we display …'.

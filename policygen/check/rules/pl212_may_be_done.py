@@ -47,12 +47,15 @@ class MayBeDone(Rule):
     …', "kan härledas" → 'vi härleder …', "can be shared" → 'we share …'. Where the same words are
     also a passive (PL203), this finding is the one the user sees.
 
-    Not flagged either: a general description of a technology, whose subject is the kind and
-    not the writer ("Kakor kan sparas permanent på användarens enhet", "Cookies can be stored
-    on the device"; "Vi sparar kakor …" is the writer's act), a purpose clause ("så att dina uppgifter kan skickas", "so that your
+    Not flagged either: a purpose clause ("så att dina uppgifter kan skickas", "so that your
     records can be transferred": why something stated as a fact is done), a restriction ("kan
     endast användas med ditt samtycke"), or a subject that is not data ("Denna metod kan användas
     när …", "This method can be used when …": what a service allows).
+
+    Nor a general description of a technology, whose subject is the kind and not the writer
+    ("Kakor kan sparas permanent på användarens enhet", "Cookies can be stored on the device
+    for years"): it says what such things can do; "Dina uppgifter i kakorna kan sparas" is the
+    reader's data and stays flagged.
 
     Anti-pattern
     ------------
