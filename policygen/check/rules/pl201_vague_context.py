@@ -9,7 +9,9 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
   can do or what can follow ("Our users may install", "ads may be less relevant", "it may
   leave you open to …", "Some hearings may require you to sign in");
 - a quantifier or "bland annat"/"among other things" answered by the list or the examples that
-  follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …");
+  follow ("under vissa omständigheter …:" + a list, "vissa leverantörer, till exempel …"), or by
+  a subsection right below whose heading names it ("we collect some information automatically"
+  + "#### Information We Automatically Collect");
 - "vid behov", "eventuell", "if necessary" in a sentence about the reader's own situation
   ("Kontakta vid behov …", "Vid en eventuell konflikt kan du vända dig …");
 - "oftast" as a superlative ("de sidor som oftast besöks"), and any word after "most"/"mest"
@@ -173,6 +175,8 @@ def vague_in_context(match: Match) -> str | None:
     if not _QUANTIFIERS.get(lang, frozenset()).isdisjoint(phrase):
         if context.introduces_list(match.sentence) or _examples_follow(lowers, match.last + 1, lang):
             return None
+        if _answered_by_sections(match, lowers):
+            return None  # "we collect some information automatically" + "### Information We Automatically Collect"
         if _condition_for_reader(lowers, match.last + 1):
             return None  # "Vissa utfrågningar kan kräva att du loggar in": a real condition
         determiners = _DETERMINERS.get(lang, ())
@@ -243,6 +247,34 @@ _WHERE_PRESENT = word_set("eventuellt eventuella eventuell possibly")
 _MEASURE_WORDS = word_set("reasonably rimligen")
 _NEGATIONS = word_set("not cannot never inte aldrig ej")
 _COPULAS = word_set("är var blir is are was were")
+
+
+def _answered_by_sections(match: Match, lowers: list[str]) -> bool:
+    """Is the quantifier in the paragraph that opens a section, answered by a subsection that
+    follows ("we collect some information automatically" + "#### Information We Automatically
+    Collect", "vi samlar in vissa uppgifter automatiskt" + "### Uppgifter vi samlar in
+    automatiskt")? The subsections are its list: the heading names the quantified noun and
+    another word of its clause, and the section below says which."""
+    blocks = match.document.blocks
+    block = match.sentence.block
+    index = next((i for i, candidate in enumerate(blocks) if candidate is block), None)
+    if index is None or index + 1 >= len(blocks) or blocks[index + 1].kind != "heading":
+        return False
+    level = next((blocks[i].level for i in range(index - 1, -1, -1) if blocks[i].kind == "heading"), 0)
+    after = match.last + 1
+    if after >= len(lowers):
+        return False
+    noun = lowers[after]
+    clause = [word[:6] for word in lowers[after + 1 : after + 4] if len(word) > 3]
+    for following in blocks[index + 1 :]:
+        if following.kind != "heading":
+            continue
+        if following.level <= level:
+            return False
+        heading = [word.lower for word in following.words]
+        if noun in heading and any(word[:6] in clause for word in heading if len(word) > 3 and word != noun):
+            return True
+    return False
 
 
 def _property_of_technology(match: Match, lowers: list[str], lang: str) -> bool:
