@@ -19,7 +19,9 @@ The entries live in ``glossary/<lang>/vague.yaml``; this module reads each match
 - "i den mån", "i den utsträckning", "to the extent" followed by a fact, not a judgement ("i den
   mån de har förts in i tjänsten": a real condition; "i den mån det är nödvändigt" stays);
 - an adverb of frequency or degree ("huvudsakligen", "ofta", "generally", "typically") in a
-  sentence that speaks neither of the writer nor of the reader ("Tjänsten övervakas
+  clause whose subject is the reader, without the writer in the sentence ("du kan oftast ändra
+  inställningarna", "you can usually find them"), or in a sentence that speaks neither of the
+  writer nor of the reader ("Tjänsten övervakas
   huvudsakligen under kontorstid"), or that is about the text ("explains generally how");
 - "eventuell" after a preposition, where it means "any there is" ("tillsammans med eventuell
   information", "vid en eventuell konflikt");
@@ -83,7 +85,8 @@ _WHAT_MATTERS = {
            "slag", "myndighet", "bolag", "cookie", "kak", "personal", "anställd", "medarbetar", "dina", "ditt",
            "din", "våra", "samarbetspartner", "aktör", "organisation", "land", "länder", "demografisk", "känslig",
            "undantag", "villkor", "skäl", "gräns", "begränsning"),
-    "en": ("data", "information", "detail", "personal", "partner", "third", "part", "compan", "vendor", "provider",
+    "en": ("data", "information", "detail", "personal", "partner", "third", "party", "parties", "compan", "vendor",
+           "provider",
            "recipient", "case", "circumstance", "situation", "purpose", "time", "period", "categor", "type", "kind",
            "authorit", "cookie", "staff", "employee", "affiliate", "instance", "your", "our", "organi",
            "countr", "sensitive", "record", "identifier", "exception", "condition", "reason", "limit", "restriction"),
@@ -193,6 +196,8 @@ def vague_in_context(match: Match) -> str | None:
         return None  # "Var och en ansvarar för de eventuella följder": the reader's own situation
     if " ".join(phrase) in _GENERAL_RULE and _exception_follows(match, lang):
         return None  # "Svaren syns i huvudsak som sådana. … några små redigeringar (t.ex. skrivfel)."
+    if (phrase[-1] in _FREQUENCY or " ".join(phrase) in _GENERAL_RULE) and _readers_own_act(lowers, match.first, lang):
+        return None  # "du kan oftast ändra inställningarna", "you can usually find them": the reader's act
     if phrase[-1] in _FREQUENCY and _describes(match, lowers, match.last + 1, lang):
         return None  # "övervakas huvudsakligen under kontorstid", "explains generally how"
     if phrase[0] in ("eventuell", "eventuella") and match.first and lowers[match.first - 1] in _PREPOSITIONS_ANY:
@@ -247,6 +252,19 @@ _WHERE_PRESENT = word_set("eventuellt eventuella eventuell possibly")
 _MEASURE_WORDS = word_set("reasonably rimligen")
 _NEGATIONS = word_set("not cannot never inte aldrig ej")
 _COPULAS = word_set("är var blir is are was were")
+
+
+_READER_SUBJECTS = {"sv": word_set("du ni"), "en": word_set("you")}
+
+
+def _readers_own_act(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the adverb in a clause whose subject is the reader, in a sentence without the writer
+    ("men du kan oftast ändra inställningarna", "Du hittar oftast inställningarna i menyn", "you
+    can usually find these settings")? How often something holds for what the reader does hides
+    nothing about what the writer does with their data."""
+    if not _WRITER[lang].isdisjoint(lowers):
+        return False
+    return not _READER_SUBJECTS[lang].isdisjoint(lowers[max(0, first - 3) : first])
 
 
 def _answered_by_sections(match: Match, lowers: list[str]) -> bool:

@@ -74,7 +74,10 @@ def decided_question(lowers: list[str], first: int, lang: str) -> bool:
 # Technologies a cookie notice defines in general ("Kakor är små textfiler", "Web beacons are …").
 _TECHNOLOGY = {"sv": ("kak", "cookie", "webbfyr", "pixel", "pixl", "beacon", "spårningskod"),
                "en": ("cookie", "beacon", "pixel", "tag", "script")}
-_INDEFINITE = word_set("en ett a an")
+# The reader's equipment, which Swedish names in the definite form in general ("Webbläsaren kan
+# ställas in …"): what browsers do is no act of the writer's either.
+_EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobiltelefon"), "en": ("browser", "device", "computer")}
+_INDEFINITE = word_set("en ett a an most many all flesta många alla")
 _NOT_GENERIC = word_set("de dessa denna detta den det våra vår vårt dina din ditt the these those this our your its their")
 _ANAPHORS = word_set("dessa de these they")
 _WRITER_WORDS = word_set("vi oss vår vårt våra jag mig min mitt mina we us our ours")
@@ -84,14 +87,20 @@ def is_technology(lower: str, lang: str) -> bool:
     """Is the word a technology a cookie notice describes, as a kind ("kakor", "cookies",
     "pixeltaggar"; not "kakan", which is one the text has named)?"""
     stems = _TECHNOLOGY.get(lang, ())
+    if lower.startswith(_EQUIPMENT.get(lang, ())):
+        return True
     if lang == "sv":  # compounds: "sessionskakor", "tredjepartscookies"; a definite form names ours
         return any(stem in lower for stem in stems) and not lower.endswith(("na", "n"))
     return lower.startswith(stems)
 
 
 def _generic_technology_subject(lowers: list[str], lang: str) -> bool:
-    """Does the sentence open with a technology as a kind: a bare plural or an indefinite
-    singular ("Kakor används …", "En kaka är …", "Cookies are …", "Third-party cookies …")?"""
+    """Does the sentence open with a technology as a kind: a bare plural, an indefinite singular
+    or most of them ("Kakor används …", "En kaka är …", "Cookies are …", "Third-party cookies
+    …", "De flesta webbläsare …", "Most browsers …"), or the reader's equipment in general
+    ("Webbläsaren kan ställas in …")?"""
+    if lowers[:2] == ["de", "flesta"]:  # "De flesta webbläsare …": most of the kind
+        lowers = lowers[1:]
     start = 1 if lowers and lowers[0] in _INDEFINITE else 0
     for index in range(start, min(start + 2, len(lowers))):
         if lowers[index] in _NOT_GENERIC:
