@@ -554,7 +554,8 @@ def _context_introduces_list(match: Match) -> bool:
 
 def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     """"vi kan komma att använda" → 'vi använder'; "kan du komma att få" → 'du får'; "kan komma
-    att visas" → 'vi visar'."""
+    att visas" → 'vi visar'; a middle verb, whose present cannot be built by rule, is stated as
+    what will happen ("kan komma att ändras" → '… kommer att ändras', not 'vi ändrasr')."""
     if _context_introduces_list(match):
         return None
     phrase = lowers[match.first : match.last + 1]
@@ -575,6 +576,8 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
         if verb.startswith(_SV_ORGANISATION_STEMS):
             return _(SUGGEST_DO).format(clause=f"{actor} {active}")
         return _(SUGGEST_HAPPENS).format(clause=f"… {active}")
+    if verb.endswith("s"):  # "kan komma att ändras": a middle verb, something changes, no actor to add
+        return _(SUGGEST_HAPPENS).format(clause=f"… kommer att {verb} {particle}".strip())
     present = f"{verbs.sv_present_of_infinitive(verb)} {particle}".strip()
     if subject in ("du", "ni"):
         return _(SUGGEST_HAPPENS).format(clause=f"{subject} {present}")
