@@ -46,7 +46,8 @@ A hedge is vagueness about what the organisation does with the reader's data; so
 - a variation whose cause the sentence gives ("depends on how the User sets it up, but
   typically includes …"), or a general rule whose exception the next sentence gives with an
   example ("Svaren syns i huvudsak som sådana. … små redigeringar (t.ex. skrivfel).");
-- "eventuella" of what may follow from an act ("ansvarar själv för eventuella följder"), and
+- "eventuella" of what the reader has or does ("om du har eventuella frågor"), and of what may
+  follow from an act ("ansvarar själv för eventuella följder"), and
   "eventuellt"/"possibly" opening an item of a list of what data shows, under an introduction
   that is not the writer's act ("Följande kan framgå av bilderna:" + "- eventuellt ansiktet …");
 - a negated standard ("could not reasonably be used to identify any individual");
@@ -159,6 +160,8 @@ def vague_in_context(match: Match) -> str | None:
         return None  # "I denna policy ges bland annat information om …": the text's own contents
     if _variation_explained(phrase, lowers, match, lang):
         return None  # "depends on how the User sets it up, but typically includes …"
+    if phrase[0] in ("eventuell", "eventuella") and match.first > 1 and lowers[match.first - 2] in ("du", "ni"):
+        return None  # "om du har eventuella frågor": whatever the reader has, not the writer's act
     if _possible_outcome(phrase, lowers, match.last + 1, lang):
         return None  # "ansvarar själv för eventuella följder": what may follow, nobody's processing
     if _where_present(match, phrase, lang):
