@@ -231,6 +231,7 @@ _THIRD_PARTIES = {
     "en": ("provider", "vendor", "advertiser", "third", "website", "partner", "platform", "network"),
 }
 _THIRD_PARTY_OWNERS = word_set("våra vår vårt our")
+_READER_EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobil", "telefon"), "en": ("browser", "device", "computer", "phone")}
 _TIME_WORDS = ("tid", "time", "period")
 _TIME_ENDS = word_set("tills förrän until")
 _ENDING_VERBS = ("försvinn", "upphör", "raderas", "tas", "gallras", "expire", "disappear", "deleted", "erased",
@@ -319,14 +320,16 @@ def _property_of_technology(match: Match, lowers: list[str], lang: str) -> bool:
 def _third_party_subject(lowers: list[str], first: int, lang: str) -> bool:
     """Is the subject of "kan komma att"/"may" another party, not the writer's own ("Externa
     leverantörer kan komma att installera egna kakor", "External providers may install their
-    own cookies")? What others can do is no hedge about the writer's processing; "våra
+    own cookies"), or the reader's equipment ("Your browser may store these cookies")? What
+    others or a browser can do is no hedge about the writer's processing; "våra
     leverantörer"/"our partners" act for the writer and stay judged as the writer."""
     if first and lowers[first] == "komma" and lowers[first - 1] in _CAN:
         first -= 1  # "komma att" alone, after "kan": the subject stands before "kan"
     if first < 1 or lowers[first] not in _CAN:
         return False
     subject = lowers[first - 1]
-    if not subject.startswith(_THIRD_PARTIES[lang]) or (lang == "en" and not subject.endswith("s")):
+    equipment = subject.startswith(_READER_EQUIPMENT[lang])  # "Your browser may store …": the reader's
+    if not equipment and (not subject.startswith(_THIRD_PARTIES[lang]) or (lang == "en" and not subject.endswith("s"))):
         return False
     return not any(word in _THIRD_PARTY_OWNERS for word in lowers[max(0, first - 3) : first - 1])
 
