@@ -243,8 +243,10 @@ _DOCUMENT_NOUNS = ("polic", "dokument", "document", "meddelande", "notice", "sta
 _ABOUT_TEXT_PHRASES = frozenset({"bland annat", "bl.a.", "bl a", "bla.", "among other things", "among others",
                                  "generally", "in general", "generellt", "i huvudsak", "huvudsakligen", "mainly",
                                  "primarily", "including but not limited to"})
-_DEPENDS = {"sv": [("beror", "på"), ("beroende", "på"), ("varierar",)], "en": [("depends", "on"), ("depending", "on"),
-                                                                                ("depend", "on"), ("varies",)]}
+_DEPENDS = {"sv": [("beror", "på"), ("beroende", "på")], "en": [("depends", "on"), ("depending", "on"), ("depend", "on")]}
+# What the variation depends on is a choice: "hur butiken ställer in", "which service you use".
+_CHOICE = {"sv": word_set("hur vilken vilket vilka om du dina din ditt användaren"),
+           "en": word_set("how which what whether you your the")}
 _GENERAL_RULE = frozenset({"i huvudsak", "huvudsakligen", "i regel", "som regel", "generellt", "generellt sett",
                            "i allmänhet", "normalt", "normalt sett", "in general", "generally", "as a rule",
                            "normally", "mainly", "usually"})
@@ -362,16 +364,25 @@ def _about_the_document(phrase: list[str], lowers: list[str], first: int, lang: 
 
 
 def _variation_explained(phrase: list[str], lowers: list[str], match: Match, lang: str) -> bool:
-    """Does the sentence say what the variation depends on ("depends on how the User sets up the
-    service, but typically includes …", "beror på dina inställningar men omfattar vanligtvis
-    …")? The reader is told what decides; "typically" then gives the usual case honestly."""
+    """Does the sentence say that the variation depends on a choice, the reader's or another's
+    ("depends on how the User sets up the service, but typically includes …", "beror på vilken
+    tjänst du använder men omfattar vanligtvis …")? The reader is told what decides; "typically"
+    then gives the usual case honestly. "Depends on the purpose, but we usually keep …" names
+    no choice and stays a hedge."""
     if phrase[-1] not in _FREQUENCY and " ".join(phrase) not in _GENERAL_RULE:
         return False
     for marker in _DEPENDS[lang]:
         for index in range(len(lowers) - len(marker) + 1):
             if tuple(lowers[index : index + len(marker)]) == marker:
-                return True
+                after = lowers[index + len(marker) : index + len(marker) + 1]
+                if after and after[0] in _CHOICE[lang] and (after[0] != "the" or _user_follows(lowers, index)):
+                    return True
     return False
+
+
+def _user_follows(lowers: list[str], index: int) -> bool:
+    """"depends on the User's settings", "depends on the browser": the choice of someone else."""
+    return any(word.startswith(("user", "customer", "browser", "device")) for word in lowers[index + 3 : index + 5])
 
 
 def _exception_follows(match: Match, lang: str) -> bool:

@@ -110,15 +110,27 @@ def _generic_technology_subject(lowers: list[str], lang: str) -> bool:
     return False
 
 
+_THIS = word_set("this denna detta")
+_SITE = ("site", "website", "service", "app", "webbplats", "tjänst", "sajt")
+
+
+def _names_this_site(lowers: list[str]) -> bool:
+    """"Cookies set by this site …", "kakor på denna webbplats …": the writer's own, not the kind."""
+    pairs = zip(lowers, lowers[1:])
+    return any(first in _THIS and second.startswith(_SITE) for first, second in pairs) or any(
+        lowers[i : i + 2] == ["den", "här"] and lowers[i + 2].startswith(_SITE) for i in range(len(lowers) - 2))
+
+
 def describes_technology(sentence: Sentence, lang: str) -> bool:
     """Is the sentence a general description of a technology, not a statement of what the writer
     does? Its subject is the technology as a kind ("Kakor används normalt för att …", "Cookies
     may be stored permanently on the device"), or "Dessa"/"They" in a paragraph that opens so
-    ("Cookies är små textfiler … Dessa används ofta …"), and the writer is not in it ("Vi
-    använder kakor …" says what the writer does). A definition hedges nothing about the
+    ("Cookies är små textfiler … Dessa används ofta …"), and neither the writer nor the
+    writer's site is in it ("Vi använder kakor …", "Cookies set by this site …" say what the
+    writer does). A definition hedges nothing about the
     reader's data: it says what such things are and usually do."""
     lowers = sentence.lowers
-    if not lowers or not _WRITER_WORDS.isdisjoint(lowers):
+    if not lowers or not _WRITER_WORDS.isdisjoint(lowers) or _names_this_site(lowers):
         return False
     if _generic_technology_subject(lowers, lang):
         return True
