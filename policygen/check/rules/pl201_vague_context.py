@@ -339,14 +339,17 @@ def _third_party_subject(lowers: list[str], first: int, lang: str) -> bool:
 def _time_ends_later(phrase: list[str], lowers: list[str], after: int, lang: str) -> bool:
     """Is "en viss tid"/"a certain period" bounded later in the sentence by when it ends ("under
     en viss tid och som försvinner när du stänger webbläsaren", "for a certain period, until you
-    log out")? The sentence says how long; the quantifier only opens it."""
+    log out")? The sentence says how long; the quantifier only opens it. An end the writer
+    judges ("tills vi inte längre behöver dem", "until we no longer need it") says nothing."""
     noun = lowers[after : after + 1]  # "viss" alone: "en viss tid" read word by word
     if not any(word.startswith(_TIME_WORDS) for word in phrase + noun):
         return False
     rest = lowers[after:]
-    if any(word in _TIME_ENDS for word in rest):
-        return True
-    return any(word.startswith(_ENDING_VERBS) and following in _ENDING_WHEN for word, following in zip(rest, rest[1:]))
+    ends = [i + 1 for i, word in enumerate(rest) if word in _TIME_ENDS]
+    ends += [i + 2 for i, (word, following) in enumerate(zip(rest, rest[1:]))
+             if word.startswith(_ENDING_VERBS) and following in _ENDING_WHEN]
+    # "tills vi inte längre behöver dem", "until we no longer need it": the end is the writer's judgement
+    return any(rest[end : end + 1] and rest[end] not in _WRITER[lang] for end in ends)
 
 
 def _about_the_document(phrase: list[str], lowers: list[str], first: int, lang: str) -> bool:
