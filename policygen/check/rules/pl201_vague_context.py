@@ -240,6 +240,9 @@ _ENDING_WHEN = word_set("när då when once")
 _DOCUMENT_DEMONSTRATIVES = word_set("denna detta dessa den det här this these")
 _DOCUMENT_NOUNS = ("polic", "dokument", "document", "meddelande", "notice", "statement", "beskrivning", "avsnitt",
                    "section", "sida", "page", "text", "villkor", "terms")
+# What a text does: "ges information", "beskriver", "explains", "sets out".
+_TELLING = ("ges", "beskriv", "innehåll", "förklara", "redogör", "berätta", "informera", "explain", "describ",
+            "contain", "sets", "set", "cover", "tell", "inform", "outline")
 _ABOUT_TEXT_PHRASES = frozenset({"bland annat", "bl.a.", "bl a", "bla.", "among other things", "among others",
                                  "generally", "in general", "generellt", "i huvudsak", "huvudsakligen", "mainly",
                                  "primarily", "including but not limited to"})
@@ -355,8 +358,10 @@ def _time_ends_later(phrase: list[str], lowers: list[str], after: int, lang: str
 def _about_the_document(phrase: list[str], lowers: list[str], first: int, lang: str) -> bool:
     """Is "bland annat"/"among other things" or "generally" said of the document itself ("I denna
     policy ges bland annat information om …", "This notice explains, among other things, …")?
-    The rest is in the text the reader is holding: nothing about the processing is withheld."""
-    if " ".join(phrase) not in _ABOUT_TEXT_PHRASES:
+    The rest is in the text the reader is holding: nothing about the processing is withheld.
+    Only where the text tells ("ges", "beskriver", "explains"): "Enligt denna policy delar vi bland
+    annat …" is the writer's act."""
+    if " ".join(phrase) not in _ABOUT_TEXT_PHRASES or not any(word.startswith(_TELLING) for word in lowers):
         return False
     for index in range(first):
         if lowers[index] in _DOCUMENT_DEMONSTRATIVES:
