@@ -38,18 +38,22 @@ A hedge is vagueness about what the organisation does with the reader's data; so
   att …", "Cookies may be stored permanently on the device", "Dessa används ofta …" in a
   paragraph that opens "Cookies är …"), or in a relative clause that says what it is ("kakor
   som i regel är permanenta"; "which are usually kept" is a passive and stays);
-- another party's act, the subject of "kan komma att"/"may" ("Externa leverantörer kan komma
-  att installera …", "External providers may install …"); "våra leverantörer" act for the writer;
+- another party's or the reader's browser's act, the subject of "kan komma att"/"may" ("Externa
+  leverantörer kan komma att installera …", "Your browser may store …"); "våra leverantörer" act
+  for the writer;
 - a time whose end the sentence gives ("under en viss tid och som försvinner när du stänger
-  webbläsaren", "for a certain period, until …");
-- the document's own contents ("I denna policy ges bland annat information om …");
-- a variation whose cause the sentence gives ("depends on how the User sets it up, but
-  typically includes …"), or a general rule whose exception the next sentence gives with an
-  example ("Svaren syns i huvudsak som sådana. … små redigeringar (t.ex. skrivfel).");
-- "eventuella" of what the reader has or does ("om du har eventuella frågor"), and of what may
-  follow from an act ("ansvarar själv för eventuella följder"), and
-  "eventuellt"/"possibly" opening an item of a list of what data shows, under an introduction
-  that is not the writer's act ("Följande kan framgå av bilderna:" + "- eventuellt ansiktet …");
+  webbläsaren", "for a certain period, until you log out"; "tills vi inte längre behöver dem"
+  stays);
+- the document's own contents, where the text tells ("I denna policy ges bland annat
+  information om …"; "Enligt denna policy delar vi bland annat …" stays);
+- a variation that depends on a choice, the reader's or another's ("depends on how the User
+  sets it up, but typically includes …"; "depends on the purpose" stays), or a general rule
+  whose exception the next sentence gives with an example ("Svaren syns i huvudsak som sådana.
+  … små redigeringar (t.ex. skrivfel).");
+- "eventuella" of what the reader has or does ("om du har eventuella frågor") and of what may
+  follow from an act ("ansvarar själv för eventuella följder"), and "eventuellt"/"possibly"
+  opening an item of a list of what data shows, under an introduction that is not the writer's
+  act ("Följande kan framgå av bilderna:" + "- eventuellt ansiktet …");
 - a negated standard ("could not reasonably be used to identify any individual");
 - words of variety over a range ("olika typer av ärenden", "in various cases"; "various
   purposes", "olika typer av uppgifter" stay).
@@ -227,11 +231,13 @@ _VARIETY = word_set("olika diverse various different")
 _RANGES = frozenset({"fall", "situation", "omständighet", "typ", "slag", "kategori", "case", "circumstance",
                      "type", "kind", "categor", "instance"})
 _THIRD_PARTIES = {
-    "sv": ("leverantör", "tjänsteleverantör", "annonsör", "tredje", "tredjepart", "aktör", "webbplatser", "partner"),
+    "sv": ("leverantör", "tjänsteleverantör", "annonsör", "tredje", "tredjepart", "aktör", "webbplatser",
+           "partner"),
     "en": ("provider", "vendor", "advertiser", "third", "website", "partner", "platform", "network"),
 }
 _THIRD_PARTY_OWNERS = word_set("våra vår vårt our")
-_READER_EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobil", "telefon"), "en": ("browser", "device", "computer", "phone")}
+_READER_EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobil", "telefon"),
+                     "en": ("browser", "device", "computer", "phone")}
 _TIME_WORDS = ("tid", "time", "period")
 _TIME_ENDS = word_set("tills förrän until")
 _ENDING_VERBS = ("försvinn", "upphör", "raderas", "tas", "gallras", "expire", "disappear", "deleted", "erased",
@@ -246,7 +252,8 @@ _TELLING = ("ges", "beskriv", "innehåll", "förklara", "redogör", "berätta", 
 _ABOUT_TEXT_PHRASES = frozenset({"bland annat", "bl.a.", "bl a", "bla.", "among other things", "among others",
                                  "generally", "in general", "generellt", "i huvudsak", "huvudsakligen", "mainly",
                                  "primarily", "including but not limited to"})
-_DEPENDS = {"sv": [("beror", "på"), ("beroende", "på")], "en": [("depends", "on"), ("depending", "on"), ("depend", "on")]}
+_DEPENDS = {"sv": [("beror", "på"), ("beroende", "på")],
+            "en": [("depends", "on"), ("depending", "on"), ("depend", "on")]}
 # What the variation depends on is a choice: "hur butiken ställer in", "which service you use".
 _CHOICE = {"sv": word_set("hur vilken vilket vilka om du dina din ditt användaren"),
            "en": word_set("how which what whether you your the")}
@@ -283,8 +290,10 @@ def _answered_by_sections(match: Match, lowers: list[str]) -> bool:
     automatiskt")? The subsections are its list: the heading names the quantified noun and
     another word of its clause, and the section below says which."""
     blocks = match.document.blocks
-    block = match.sentence.block
-    index = next((i for i, candidate in enumerate(blocks) if candidate is block), None)
+    positions = match.document.notes.get("pl201_block_index")
+    if positions is None:  # once per document: rules read many matches
+        positions = match.document.notes["pl201_block_index"] = {id(block): i for i, block in enumerate(blocks)}
+    index = positions.get(id(match.sentence.block))
     if index is None or index + 1 >= len(blocks) or blocks[index + 1].kind != "heading":
         return False
     level = next((blocks[i].level for i in range(index - 1, -1, -1) if blocks[i].kind == "heading"), 0)
@@ -293,7 +302,7 @@ def _answered_by_sections(match: Match, lowers: list[str]) -> bool:
         return False
     noun = lowers[after]
     clause = [word[:6] for word in lowers[after + 1 : after + 4] if len(word) > 3]
-    for following in blocks[index + 1 :]:
+    for following in (blocks[i] for i in range(index + 1, len(blocks))):
         if following.kind != "heading":
             continue
         if following.level <= level:

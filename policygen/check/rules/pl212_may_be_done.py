@@ -240,8 +240,8 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
                 if lower.startswith(_SV_DATA_STEMS):
                     found = ahead
                 break
-        if found is None or decided_question(lowers, index, "sv") or not _possibility_of_data(sentence, index, found, "sv") \
-                or _agent_named(lowers, found, "sv"):
+        if found is None or decided_question(lowers, index, "sv") \
+                or not _possibility_of_data(sentence, index, found, "sv") or _agent_named(lowers, found, "sv"):
             index += 1
             continue
         yield index, found

@@ -78,7 +78,9 @@ _TECHNOLOGY = {"sv": ("kak", "cookie", "webbfyr", "pixel", "pixl", "beacon", "sp
 # ställas in …"): what browsers do is no act of the writer's either.
 _EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobiltelefon"), "en": ("browser", "device", "computer")}
 _INDEFINITE = word_set("en ett a an most many all flesta många alla")
-_NOT_GENERIC = word_set("de dessa denna detta den det våra vår vårt dina din ditt the these those this our your its their")
+_NOT_GENERIC = word_set(
+    "de dessa denna detta den det våra vår vårt dina din ditt the these those this our your its their"
+)
 _ANAPHORS = word_set("dessa de these they")
 _WRITER_WORDS = word_set("vi oss vår vårt våra jag mig min mitt mina we us our ours")
 
