@@ -8,7 +8,7 @@ from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
-from policygen.check.rules.pl2_context import context_of, decided_question
+from policygen.check.rules.pl2_context import context_of, decided_question, describes_technology
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
@@ -51,6 +51,13 @@ class MayBeDone(Rule):
     records can be transferred": why something stated as a fact is done), a restriction ("kan
     endast användas med ditt samtycke"), or a subject that is not data ("Denna metod kan användas
     när …", "This method can be used when …": what a service allows).
+
+    Nor a passive whose agent is named ("kan delas av Google", "can be shared by Google": what
+    another party can do; "av oss"/"by us" is the writer and stays flagged), nor a general
+    description of a technology, whose subject is the kind and not the writer
+    ("Kakor kan sparas permanent på användarens enhet", "Cookies can be stored on the device
+    for years"): it says what such things can do; "Dina uppgifter i kakorna kan sparas" is the
+    reader's data and stays flagged.
 
     Anti-pattern
     ------------
@@ -110,7 +117,11 @@ def may_be_done(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
 
 def _about_data(sentence: Sentence, lang: str) -> bool:
     """Does the sentence speak of data (or of it, them)? "Förslag kan skickas till …" gives the
-    reader a way to send suggestions: nothing is done with their data."""
+    reader a way to send suggestions: nothing is done with their data. A general description of
+    a technology ("Kakor kan sparas permanent på enheten", "Cookies can be stored for years")
+    says what such things can do, not what the writer does with the reader's data."""
+    if describes_technology(sentence, lang):
+        return False
     stems = _DATA_WORDS[lang]
     return any(lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS) for lower in sentence.lowers)
 
@@ -178,6 +189,26 @@ def _possibility_of_data(sentence: Sentence, modal: int, verb: int, lang: str) -
     return _names_data(before, lang, last_is_pronoun=True)
 
 
+_AGENT = {"sv": "av", "en": "by"}
+_NO_AGENT = word_set("misstag mistake email e-mail post default mail telefon phone us oss mig me")
+
+
+def _agent_named(lowers: list[str], verb: int, lang: str) -> bool:
+    """Does "av"/"by" name who does it, right after the verb or its particle ("kan delas av Google",
+    "can be shared by Google")? Then nobody is hidden, and what another party can do is no
+    hedge about the writer's processing. "av oss"/"by us" is the writer, and "av misstag", "by
+    email", "by default" name no agent."""
+    after = verb + 1
+    if lang == "sv" and after < len(lowers) and lowers[after] in verbs.SV_PARTICLES and lowers[after] != "av":
+        after += 1
+    if after + 1 >= len(lowers) or lowers[after] != _AGENT[lang]:
+        return False
+    agent = lowers[after + 1]
+    if agent in ("the", "en", "ett", "a", "an") and after + 2 < len(lowers):
+        agent = lowers[after + 2]
+    return agent not in _NO_AGENT
+
+
 def _names_data(lowers: list[str], lang: str, last_is_pronoun: bool) -> bool:
     """Do the words name data, or refer to it by a pronoun ("de", "it", "them")? A determiner
     before a noun ("Denna metod", "This method") names nothing by itself."""
@@ -209,7 +240,8 @@ def _swedish(sentence: Sentence) -> Iterator[tuple[int, int]]:
                 if lower.startswith(_SV_DATA_STEMS):
                     found = ahead
                 break
-        if found is None or decided_question(lowers, index, "sv") or not _possibility_of_data(sentence, index, found, "sv"):
+        if found is None or decided_question(lowers, index, "sv") \
+                or not _possibility_of_data(sentence, index, found, "sv") or _agent_named(lowers, found, "sv"):
             index += 1
             continue
         yield index, found
@@ -225,6 +257,8 @@ def _english(sentence: Sentence) -> Iterator[tuple[int, int]]:
                 following += 1
             if following + 1 < len(lowers) and lowers[following] == "be" and lowers[following + 1] in _EN_DATA_PARTICIPLES:
                 if decided_question(lowers, index, "en"):  # "determines how data can be processed"
+                    continue
+                if _agent_named(lowers, following + 1, "en"):  # "can be shared by Google"
                     continue
                 if _possibility_of_data(sentence, index, following + 1, "en"):
                     yield index, following + 1

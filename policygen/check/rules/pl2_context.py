@@ -71,6 +71,77 @@ def decided_question(lowers: list[str], first: int, lang: str) -> bool:
     return False
 
 
+# Technologies a cookie notice defines in general ("Kakor är små textfiler", "Web beacons are …").
+_TECHNOLOGY = {"sv": ("kak", "cookie", "webbfyr", "pixel", "pixl", "beacon", "spårningskod"),
+               "en": ("cookie", "beacon", "pixel", "tag", "script")}
+# The reader's equipment, which Swedish names in the definite form in general ("Webbläsaren kan
+# ställas in …"): what browsers do is no act of the writer's either.
+_EQUIPMENT = {"sv": ("webbläsar", "enhet", "dator", "mobiltelefon"), "en": ("browser", "device", "computer")}
+_INDEFINITE = word_set("en ett a an most many all flesta många alla")
+_NOT_GENERIC = word_set(
+    "de dessa denna detta den det våra vår vårt dina din ditt the these those this our your its their"
+)
+_ANAPHORS = word_set("dessa de these they")
+_WRITER_WORDS = word_set("vi oss vår vårt våra jag mig min mitt mina we us our ours")
+
+
+def is_technology(lower: str, lang: str) -> bool:
+    """Is the word a technology a cookie notice describes, as a kind ("kakor", "cookies",
+    "pixeltaggar"; not "kakan", which is one the text has named)?"""
+    stems = _TECHNOLOGY.get(lang, ())
+    if lower.startswith(_EQUIPMENT.get(lang, ())):
+        return True
+    if lang == "sv":  # compounds: "sessionskakor", "tredjepartscookies"; a definite form names ours
+        return any(stem in lower for stem in stems) and not lower.endswith(("na", "n"))
+    return lower.startswith(stems)
+
+
+def _generic_technology_subject(lowers: list[str], lang: str) -> bool:
+    """Does the sentence open with a technology as a kind: a bare plural, an indefinite singular
+    or most of them ("Kakor används …", "En kaka är …", "Cookies are …", "Third-party cookies
+    …", "De flesta webbläsare …", "Most browsers …"), or the reader's equipment in general
+    ("Webbläsaren kan ställas in …")?"""
+    if lowers[:2] == ["de", "flesta"]:  # "De flesta webbläsare …": most of the kind
+        lowers = lowers[1:]
+    start = 1 if lowers and lowers[0] in _INDEFINITE else 0
+    for index in range(start, min(start + 2, len(lowers))):
+        if lowers[index] in _NOT_GENERIC:
+            return False
+        if is_technology(lowers[index], lang):
+            return True
+    return False
+
+
+_THIS = word_set("this denna detta")
+_SITE = ("site", "website", "service", "app", "webbplats", "tjänst", "sajt")
+
+
+def _names_this_site(lowers: list[str]) -> bool:
+    """"Cookies set by this site …", "kakor på denna webbplats …": the writer's own, not the kind."""
+    pairs = zip(lowers, lowers[1:])
+    return any(first in _THIS and second.startswith(_SITE) for first, second in pairs) or any(
+        lowers[i : i + 2] == ["den", "här"] and lowers[i + 2].startswith(_SITE) for i in range(len(lowers) - 2))
+
+
+def describes_technology(sentence: Sentence, lang: str) -> bool:
+    """Is the sentence a general description of a technology, not a statement of what the writer
+    does? Its subject is the technology as a kind ("Kakor används normalt för att …", "Cookies
+    may be stored permanently on the device"), or "Dessa"/"They" in a paragraph that opens so
+    ("Cookies är små textfiler … Dessa används ofta …"), and neither the writer nor the
+    writer's site is in it ("Vi använder kakor …", "Cookies set by this site …" say what the
+    writer does). A definition hedges nothing about the
+    reader's data: it says what such things are and usually do."""
+    lowers = sentence.lowers
+    if not lowers or not _WRITER_WORDS.isdisjoint(lowers) or _names_this_site(lowers):
+        return False
+    if _generic_technology_subject(lowers, lang):
+        return True
+    if lowers[0] in _ANAPHORS:
+        opening = sentence.block.sentences[0] if sentence.block.sentences else sentence
+        return opening is not sentence and _generic_technology_subject(opening.lowers, lang)
+    return False
+
+
 def starts_with_question_word(sentence: Sentence, lang: str) -> bool:
     lowers = sentence.lowers
     return bool(lowers) and lowers[0] in QUESTION_WORDS.get(lang, ())
