@@ -145,8 +145,9 @@ def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
         for match in _QUOTED.finditer(text):
             if len(match.group(1).split()) >= _MIN_QUOTED_WORDS:
                 spans.append((sentence.start + match.start(), sentence.start + match.end()))
-    for match in _LEGAL_TITLE.finditer(text):
-        spans.append((sentence.start + match.end(), sentence.end))
+    if "(" in text and "/" in text:  # both are in every title it matches
+        for match in _LEGAL_TITLE.finditer(text):
+            spans.append((sentence.start + match.end(), sentence.end))
     for match in _STATUTE_NAME.finditer(text):
         spans.append((sentence.start + match.start(), sentence.start + _name_end(text, match.end())))
     for formula in _COOKIE_EXEMPTION:

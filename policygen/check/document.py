@@ -17,9 +17,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Segment:
-    """A run of block text that came from one place in the source.
+    """A run of block text that came from one place in the source. Not changed once made (not
+    declared frozen: a frozen dataclass is about four times slower to make, and a file has one
+    segment per piece of inline text).
 
     When ``width == length`` the run is a 1:1 copy of the source (character ``i`` of the run sits at
     ``column + i``). Otherwise the run stands for ``width`` source characters it was decoded from
@@ -97,29 +99,22 @@ class Word:
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence inside one block: ``block.text[start:end]``, with its words."""
+    """A sentence inside one block: ``block.text[start:end]``, with its words.
+
+    ``text`` and ``lowers`` (the lower-cased words) are made once, when tokenisation makes the
+    sentence with its final end and words, and shared by every rule, which reads them many times
+    (do not modify them)."""
 
     block: "Block"
     start: int
     end: int
     words: list[Word] = field(default_factory=list)
-    _lowers: list[str] | None = None
-    _text: str | None = None
+    text: str = field(init=False, repr=False, compare=False)
+    lowers: list[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        """``block.text[start:end]``, sliced once (rules read it many times); valid after
-        tokenisation, which is the only code that moves ``end``."""
-        if self._text is None:
-            self._text = self.block.text[self.start : self.end]
-        return self._text
-
-    @property
-    def lowers(self) -> list[str]:
-        """The lower-cased words, computed once and shared by every rule (do not modify)."""
-        if self._lowers is None:
-            self._lowers = [word.lower for word in self.words]
-        return self._lowers
+    def __post_init__(self) -> None:
+        self.text = self.block.text[self.start : self.end]
+        self.lowers = [word.lower for word in self.words]
 
 
 @dataclass(slots=True)

@@ -196,19 +196,20 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
     endings, longest = _abbreviation_ends(lang)
     text = block.text
     sentences: list[Sentence] = []
-    current: Sentence | None = None
+    words: list[Word] | None = None  # the words of the sentence being read, from ``first`` on
+    first = 0
     starts: list[int] | None = None  # spaCy's token starts, once a token needs them
     for match in _RUN.finditer(text):
-        start, end = match.span()
         token = match.group()
-        if current is None:
-            current = Sentence(block, start, end)
+        start, end = match.span()
+        if words is None:
+            words, first = [], start
         if token.isalpha():  # the common case, without a call
-            current.words.append(Word(token, token.lower(), start, end, end - start))
+            words.append(Word(token, token.lower(), start, end, end - start))
         else:
             word = make_word(token, start, known)
             if word is not None:
-                current.words.append(word)
+                words.append(word)
         final = token[-1]
         if final not in _SENTENCE_END:
             continue
@@ -221,13 +222,11 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
                 last = starts[bisect_left(starts, end) - 1]
             if is_abbreviation(text[last:end], known):
                 continue
-        if current.words:
-            current.end = end
-            sentences.append(current)
-        current = None
-    if current is not None and current.words:
-        current.end = len(text.rstrip())
-        sentences.append(current)
+        if words:
+            sentences.append(Sentence(block, first, end, words))
+        words = None
+    if words:
+        sentences.append(Sentence(block, first, len(text.rstrip()), words))
     block.sentences = sentences
     return sentences
 
@@ -242,7 +241,11 @@ def _abbreviation_ends(lang: str) -> tuple[frozenset[str], int]:
 def _may_end_with_abbreviation(token: str, known: frozenset[str], longest: int) -> bool:
     """Does ``token`` end with a listed abbreviation (any of its final characters)? Only then can
     the last spaCy token of ``token`` be one."""
-    return any(is_abbreviation(token[index:], known) for index in range(max(len(token) - longest, 0), len(token)))
+    for index in range(max(len(token) - longest, 0), len(token)):
+        tail = token[index:]  # is_abbreviation(tail), inline: this runs for every word before a full stop
+        if tail in known or (tail[0].isupper() and tail[0].lower() + tail[1:] in known):
+            return True
+    return False
 
 
 def words_of(text: str, lang: str) -> list[str]:

@@ -151,12 +151,17 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
         source = _blank_front_matter(source)
     lines = source.split("\n")
     stack: list = []
+    inside = {"list_item_open": 0, "blockquote_open": 0}  # how many of the stack's openers are of these types
     for token in _parser().parse(source):
         if token.nesting == 1:
             stack.append(token)
+            if token.type in inside:
+                inside[token.type] += 1
         elif token.nesting == -1:
             if stack:
-                stack.pop()
+                closed = stack.pop()
+                if closed.type in inside:
+                    inside[closed.type] -= 1
         if token.type == "html_block" and not stack and token.map:
             yield from _html_block(lines, token.map, first_line)
             continue
@@ -173,7 +178,7 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
         elif opener_type == "heading_open":
             kind = "heading"
             level = int(opener.tag[1:])
-        elif any(t.type == "list_item_open" for t in stack):
+        elif inside["list_item_open"]:
             kind = "list_item"
         else:
             kind = "paragraph"
@@ -183,7 +188,7 @@ def extract_markdown(source: str, first_line: int = 1) -> Iterator[Block]:
         _add_inline(builder, token, cursor, kind == "heading")
         block = builder.build()
         if block is not None:
-            block.quote = any(t.type == "blockquote_open" for t in stack)
+            block.quote = inside["blockquote_open"] > 0
             if first_line != 1:
                 _shift(block, first_line - 1)
             yield block

@@ -250,9 +250,10 @@ _OTHERS_OWNERS = {
     "en": word_set("customer customer's customers' customers their its client client's clients'"),
 }
 _INDEFINITE = {
-    "sv": [("en", "besökare"), ("en", "användare"), ("en", "besökares"), ("en", "användares")],
-    "en": [("a", "visitor"), ("a", "visitor's"), ("a", "user"), ("a", "user's"), ("an", "individual")],
+    "sv": frozenset({("en", "besökare"), ("en", "användare"), ("en", "besökares"), ("en", "användares")}),
+    "en": frozenset({("a", "visitor"), ("a", "visitor's"), ("a", "user"), ("a", "user's"), ("an", "individual")}),
 }
+_INDEFINITE_NOUNS = {lang: frozenset(noun for _article, noun in pairs) for lang, pairs in _INDEFINITE.items()}
 _LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
 
 
@@ -412,8 +413,13 @@ _PLURAL_ENDINGS = {"sv": ("are", "arna", "erna", "rade"), "en": ("s",)}
 def _indefinite_person(sentence: Sentence, lang: str) -> bool:
     """"a small file stored on a visitor's computer, which the visitor's browser sends back": a
     definition about any visitor; the definite mentions that follow refer to it."""
-    lowers = [word.replace("’", "'") for word in sentence.lowers]
-    return any(tuple(lowers[i : i + 2]) in _INDEFINITE[lang] for i in range(len(lowers) - 1))
+    lowers = sentence.lowers
+    if "’" in sentence.text:
+        lowers = [word.replace("’", "'") for word in lowers]
+    pairs = _INDEFINITE[lang]
+    if _INDEFINITE_NOUNS[lang].isdisjoint(lowers):
+        return False
+    return any(pair in pairs for pair in zip(lowers, lowers[1:]))
 
 
 _SITES = {
@@ -551,6 +557,7 @@ _EVERYONE = {
     "sv": [("alla", "användare"), ("alla", "besökare"), ("varje", "användare"), ("var", "och", "en"), ("envar",)],
     "en": [("everyone",), ("everybody",), ("all", "users"), ("each", "user"), ("every", "user"), ("all", "visitors")],
 }
+_EVERYONE_FIRST = {lang: frozenset(words[0] for words in starts) for lang, starts in _EVERYONE.items()}
 _EVERYONE_AFTER = {
     "sv": word_set("har är kan ska får måste bör ansvarar äger"),
     "en": word_set("is are has have can may must should will shall"),
@@ -562,7 +569,8 @@ def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int,
     start, and "users can …" right after an opening phrase and its comma ("In the service,
     users can write …")."""
     lowers = sentence.lowers
-    if lang == "sv" and _SV_READER.isdisjoint(lowers):  # beside "du", "man" is someone else
+    # beside "du", "man" is someone else
+    if lang == "sv" and ("man" in lowers or "ens" in lowers) and _SV_READER.isdisjoint(lowers):
         for index, lower in enumerate(lowers):
             previous = lowers[index - 1] if index else ""
             following = lowers[index + 1] if index + 1 < len(lowers) else ""
@@ -571,11 +579,14 @@ def _generic_anywhere(sentence: Sentence, lang: str) -> Iterator[tuple[int, int,
                     yield index, index, "du"
             elif lower == "ens" and previous not in _SV_NOT_ENS_BEFORE:
                 yield index, index, "din, ditt, dina"
-    for words in _EVERYONE.get(lang, ()):
-        end = len(words)
-        if tuple(lowers[:end]) == words and end < len(lowers) and lowers[end] in _EVERYONE_AFTER[lang]:
-            yield 0, end - 1, "du" if lang == "sv" else "you"
-            break
+    if lowers and lowers[0] in _EVERYONE_FIRST.get(lang, ()):
+        for words in _EVERYONE[lang]:
+            end = len(words)
+            if tuple(lowers[:end]) == words and end < len(lowers) and lowers[end] in _EVERYONE_AFTER[lang]:
+                yield 0, end - 1, "du" if lang == "sv" else "you"
+                break
+    if _GENERIC[lang].isdisjoint(lowers):
+        return
     text = sentence.block.text
     for index in range(1, len(lowers) - 1):
         if lowers[index] in _GENERIC[lang] and lowers[index + 1] in _GENERIC_AFTER[lang]:

@@ -178,11 +178,11 @@ def _about_the_text(sentence: Sentence, lang: str) -> bool:
 
 
 def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
-    often = first_match(sentence, _OFTEN[lang]) or first_match(sentence, _FOR_CHANGES[lang])
-    if often is None:
+    look = first_match(sentence, _LOOK[lang])  # first: the rarest of the two, one pattern instead of two
+    if look is None:
         return None
-    look = first_match(sentence, _LOOK[lang])
-    if look is None or not _about_the_text(sentence, lang):
+    often = first_match(sentence, _OFTEN[lang]) or first_match(sentence, _FOR_CHANGES[lang])
+    if often is None or not _about_the_text(sentence, lang):
         return None
     addressed = first_match(sentence, _READER[lang]) is not None
     if not addressed:

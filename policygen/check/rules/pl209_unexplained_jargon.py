@@ -226,7 +226,9 @@ def _about_personal_data(document: Document, lang: str) -> bool:
 
 def _uses(sentence: Sentence, index: dict[str, list[tuple[tuple[str, ...], Term]]]) -> Iterator[tuple[int, int, Term]]:
     """``(first word, last word, term)`` of every term used in ``sentence``, longest form first."""
-    lowers = [word.lower for word in sentence.words]
+    lowers = sentence.lowers
+    if index.keys().isdisjoint(lowers):  # most sentences: no term starts in them (decided in C)
+        return
     position = 0
     while position < len(lowers):
         for words, term in index.get(lowers[position], ()):

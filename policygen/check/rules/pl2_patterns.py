@@ -25,7 +25,13 @@ def sentence_matches(sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[t
 
 def first_match(sentence: Sentence, pattern: re.Pattern[str]) -> tuple[int, int] | None:
     """The first non-empty match of :func:`sentence_matches`, without making a generator."""
-    for match in pattern.finditer(sentence.text):
+    text = sentence.text
+    match = pattern.search(text)  # most often no match at all, or a first one that is not empty
+    if match is None:
+        return None
+    if match.end() > match.start():
+        return sentence.start + match.start(), sentence.start + match.end()
+    for match in pattern.finditer(text):
         start, end = match.span()
         if end > start:
             return sentence.start + start, sentence.start + end
