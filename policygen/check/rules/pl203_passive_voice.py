@@ -350,6 +350,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or lowers[last] in _HEARD["sv"]
         or _explaining_aside(sentence, first, "sv")
         or _displays_no_data(sentence, first, last, "sv")
+        or _generic_statement(sentence, first, last, "sv")
     )
 
 
@@ -407,6 +408,16 @@ def _text_gives(lowers: list[str], first: int, last: int, lang: str) -> bool:
                for this, following in zip(window, window[1:]))
 
 
+_IN_THIS_TEXT = {"sv": word_set("nedan ovan härefter"), "en": word_set("below above hereafter")}
+
+
+def _here_in_text(lowers: list[str], last: int, lang: str) -> bool:
+    """Does the verb end its sentence with a place in this text ("Användarvillkoren fastställs
+    nedan.", "The terms are laid down below.")? Whatever the verb, the text says where it does
+    it; "lagras enligt nedan" still hides who stores."""
+    return lowers[last + 1 :] in ([word] for word in _IN_THIS_TEXT[lang])
+
+
 def _names_a_document(lowers: list[str], last: int, preposition: str, nouns: tuple[str, ...]) -> bool:
     """Does a document follow the verb ("beskrivs i registerbeskrivningen", "are described further
     in the terms of service")? The text refers the reader to another text, which is no act."""
@@ -421,7 +432,7 @@ def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
     """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself, or
     referring to another ("beskrivs i registerbeskrivningen"); "I denna policy ges information
     om …": what the text itself gives."""
-    if _text_gives(lowers, first, last, "sv"):
+    if _text_gives(lowers, first, last, "sv") or _here_in_text(lowers, last, "sv"):
         return True
     window = lowers[max(first - 5, 0) : first]
     if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
@@ -795,11 +806,12 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or lowers[participle] in _HEARD["en"]
         or _explaining_aside(sentence, first, "en")
         or _displays_no_data(sentence, first, participle, "en")
+        or _generic_statement(sentence, first, participle, "en")
     )
 
 
 def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
-    if _text_gives(lowers, first, participle, "en"):
+    if _text_gives(lowers, first, participle, "en") or _here_in_text(lowers, participle, "en"):
         return True
     if lowers[participle] not in _EN_DOCUMENT_VERBS:
         return False
@@ -1492,7 +1504,7 @@ def _displays_no_data(sentence: Sentence, first: int, last: int, lang: str) -> b
     lowers = sentence.lowers
     if not (lowers[last].startswith(_SV_DISPLAY) if lang == "sv" else lowers[last] in _EN_DISPLAY):
         return False
-    if any(word in _READER_POSSESSIVES[lang] for word in lowers[max(first - 4, 0) : first]):
+    if any(word in _READER_POSSESSIVES[lang] for word in lowers[max(first - 8, 0) : first]):
         return False
     return not _about_the_reader(sentence, first, last, lang)
 
@@ -1511,4 +1523,29 @@ def _reader_evidence(sentence: Sentence, first: int, last: int, lang: str) -> bo
     while index >= 0 and lowers[index] in _BETWEEN_SUBJECT_AND_VERB[lang]:
         index -= 1
     return not (index >= 1 and lowers[index] in _READER_SUBJECT[lang] and lowers[index - 1] in _STATUS_CONDITION[lang])
+
+
+_TYPICALLY = {"sv": word_set("normalt vanligen vanligtvis oftast typiskt"),
+              "en": word_set("normally usually typically commonly generally often")}
+
+
+def _generic_statement(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive what a kind of thing is for, in general: a bare plural that is not the
+    reader's data as the whole subject, "used" with "normally" and a purpose ("Kakor används
+    normalt för att …", "Cookies are normally used to …")? It says what such things usually do,
+    as a definition would; "Personuppgifter används normalt för …", "Calls are normally
+    recorded" (the organisation's practice, hedged) are still reported."""
+    lowers = sentence.lowers
+    if first != 1 or not sentence.words[0].text[:1].isupper() or lowers[last] not in _USED[lang]:
+        return False
+    if not {"för", "till", "to", "for"} & set(lowers[last + 1 : last + 3]):
+        return False
+    adverbs = lowers[first + 1 : last] if lang == "en" else lowers[last + 1 : last + 2]
+    if _TYPICALLY[lang].isdisjoint(adverbs):
+        return False
+    subject = lowers[0]
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    data = any(root in subject for root in roots) if lang == "sv" else subject.startswith(roots)
+    plural = subject.endswith(("or", "er", "ar", "en")) if lang == "sv" else subject.endswith("s")
+    return plural and not data and subject not in _READER[lang]
 
