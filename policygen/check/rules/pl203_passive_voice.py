@@ -347,7 +347,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _reader_at_risk(lowers, first, "sv")
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",), skip_adjective=True))
         or _technical(sentence, first, last, "sv")
-        or lowers[last] in _HEARD["sv"]
+        or _heard(lowers, first, last, "sv")
         or _explaining_aside(sentence, first, "sv")
         or _displays_no_data(sentence, first, last, "sv")
         or _generic_statement(sentence, first, last, "sv")
@@ -403,7 +403,7 @@ def _text_gives(lowers: list[str], first: int, last: int, lang: str) -> bool:
     if lowers[last] not in _TEXT_GIVING[lang]:
         return False
     nouns = _SV_DOCUMENT_NOUNS if lang == "sv" else _EN_DOCUMENT_NOUNS
-    window = lowers[max(first - 4, 0) : first]
+    window = lowers[max(first - 8, 0) : first]
     return any(this in _THIS[lang] and any(noun in following for noun in nouns)
                for this, following in zip(window, window[1:]))
 
@@ -803,7 +803,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _used_in_condition(lowers, first, participle, "en")
         or _reader_at_risk(lowers, first, "en")
         or _technical(sentence, first, last=participle, lang="en")
-        or lowers[participle] in _HEARD["en"]
+        or _heard(lowers, first, participle, "en")
         or _explaining_aside(sentence, first, "en")
         or _displays_no_data(sentence, first, participle, "en")
         or _generic_statement(sentence, first, participle, "en")
@@ -1462,7 +1462,23 @@ def _next_content(lowers: list[str], start: int, adverbs: frozenset[str], adverb
 
 
 _HEARD = {"sv": word_set("hörd hört hörda höras"), "en": word_set("heard")}
-""""bli hörd", "rätten att höras", "be heard": to have one's say, an idiom; nobody's act on data."""
+
+
+def _heard(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """"Invånarna kan bli hörda", "rätten att höras", "residents can be heard": to have one's
+    say, an idiom, nobody's act on data. "Your complaint will be heard" (a thing of the
+    reader's, heard by someone) is still reported."""
+    if lowers[last] not in _HEARD[lang]:
+        return False
+    index = first - 1
+    while index >= 0 and (lowers[index] in _BETWEEN_SUBJECT_AND_VERB[lang] or lowers[index] in _SV_ABILITY
+                          or lowers[index] in verbs.SV_MODALS or lowers[index] in _EN_MODALS or lowers[index] in words.SV_BLI):
+        index -= 1
+    if index < 0:
+        return True
+    head = lowers[index]
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    return not (any(root in head for root in roots) if lang == "sv" else head.startswith(roots))
 
 _EXPLAINING = {"sv": (("det", "vill", "säga"), ("dvs.",), ("dvs",), ("d.v.s.",), ("alltså",)),
                "en": (("that", "is"), ("i.e.",), ("i.e",), ("namely",), ("that", "means"))}
