@@ -182,18 +182,25 @@ class PassiveVoice(Rule):
       requires ("guidance that personal data … must be treated …");
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
-      "by us": write it actively); "av misstag", "by email", "by default" name no agent;
+      "by us": write it actively), also after an inverted subject ("Vid kontoret behandlas
+      ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent;
     - a restrictive relative clause that only says which things are meant ("de personuppgifter som
-      behandlas", "det ämne som diskuteras", "information that can be linked to you"); a
-      non-restrictive one after a comma (", which are then reported") is still flagged;
+      behandlas", "det ämne som diskuteras", "information that can be linked to you"), also
+      with its own subject or coordinated passives ("de uppgifter som den sökande ska ges", "som
+      hämtas och lagras"); a non-restrictive one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
-      below", "those purposes which are described in the section above") or referring to another
+      below", "those purposes which are described in the section above", what the text itself gives or
+      where it places something: "I detta avsnitt ges en översikt", "In this section, an
+      overview … is given", "fastställs nedan") or referring to another
       ("beskrivs i registerbeskrivningen", "are described in the terms of service");
     - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
       ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
       delas") is also reported by PL212, whose finding the user sees;
-    - what the reader asks for ("begära att uppgifterna raderas", "request that your data be
-      deleted");
+    - what the reader asks for, wants or declines ("begära att uppgifterna raderas", "request
+      that your data be deleted", "request your records to be corrected", "om du vill att dina
+      uppgifter ska raderas", "if you do not want your address to be shared", "avstå från att bli
+      kontaktad", "opt out of being contacted"); "vi vill att …", the writer's wish, is still
+      reported;
     - headings, and labels: a short list item or table cell without a final full stop that is a
       question or ends with a colon ("Hur länge uppgifterna sparas", "Personuppgifter som samlas
       in:");
@@ -205,10 +212,20 @@ class PassiveVoice(Rule):
       behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
       have control over how your address is used"), or of affecting or showing ("påverkar hur",
       "framgår om", "affect how", "indicate whether"): the clause names what is decided, not an act;
-    - "used" in a condition ("när tjänsten används", "if the form is used"): the reader or a user
-      uses it; a risk to the reader ("risken för att du blir identifierad"); something shown to
-      the reader ("visas korrekt för dig");
-    - the idiom "hållas uppdaterad/informerad" ("kept up to date" is no passive either);
+    - "used" in a condition or of a service ("när tjänsten används", "if the form is used", "hur
+      webbplatsen används", "how the website is used"): the reader or a user uses it; the
+      reader's own situation in a condition ("om du antas till utbildningen", "if you are
+      admitted to the course"); a risk to the reader ("risken för att du blir identifierad"); something shown to
+      the reader ("visas korrekt för dig"), and the display of anything that is not the
+      reader's data ("Väderprognosen visas på startsidan"; "Ditt namn visas" is reported);
+    - an aside that explains an earlier passive of the sentence ("avidentifieras (dvs.
+      IP-adresserna tas bort)", "are anonymised (i.e. IP addresses are removed)"): one act,
+      reported once, at the first verb;
+    - what a kind of thing is normally used for, a bare plural that is not the reader's data
+      ("Kakor används vanligtvis för att …", "Cookies are usually used to …");
+    - the idioms "hållas uppdaterad/informerad" ("kept up to date" is no passive either) and "bli
+      hörd", "be heard" of people (to have one's say; "your complaint will be heard" is
+      reported);
     - a name's genitive at the start of a sentence when the document uses the name ("Mozillas
       sekretesspolicy förklarar …" where "Mozilla" appears);
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
@@ -227,7 +244,9 @@ class PassiveVoice(Rule):
     "jag"/"I" when the document speaks in the first person singular) is proposed only for verbs
     of what an organisation does with data or with its readers (collect, store, share, delete,
     inform …); otherwise the suggestion gives the active verb and asks who acts, without
-    guessing ("the reader, a named company, the law").
+    guessing ("the reader, a named company, the law"). A text of five or more statements that
+    never speaks as "vi"/"we" or "jag"/"I" (it says "denna tjänst", "the service" or a name) gets
+    the active verb with the actor left open ('… lagrar …', '… stores …'), not a guessed "vi".
 
     Anti-pattern
     ------------
