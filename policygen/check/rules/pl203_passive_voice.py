@@ -370,6 +370,8 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _explaining_aside(sentence, first, "sv")
         or _displays_no_data(sentence, first, last, "sv")
         or _generic_statement(sentence, first, last, "sv")
+        or _named_third_partys(sentence, first, last, "sv")
+        or _notation(sentence, last, "sv")
     )
 
 
@@ -826,6 +828,8 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _explaining_aside(sentence, first, "en")
         or _displays_no_data(sentence, first, participle, "en")
         or _generic_statement(sentence, first, participle, "en")
+        or _named_third_partys(sentence, first, participle, "en")
+        or _notation(sentence, participle, "en")
     )
 
 
@@ -1334,9 +1338,19 @@ _BEFORE_BEING = word_set(
 )
 
 
+_EN_CAUSE = word_set("need needs needed expect expects expected allow allows allowed cause causes get gets let lets")
+
+
 def _reduced_relative(lowers: list[str], first: int) -> bool:
     """"the personal data being processed": "being" right after a noun says which data is
-    meant (a relative clause without "that is"); "after being posted" is still an action."""
+    meant (a relative clause without "that is"); "after being posted" is still an action. So
+    does "to be" right after a noun of data ("information to be disclosed under Article 13",
+    "the data to be transferred"): which information, not that it is done; after a verb of
+    wanting, asking or causing ("we want your data to be deleted") it is that verb's object."""
+    if lowers[first] == "be" and first >= 2 and lowers[first - 1] == "to":
+        controlled = lowers[max(first - 6, 0) : first - 2]  # "we want your data to be deleted": a wish
+        return lowers[first - 2].startswith(_EN_DATA_ROOTS) and not any(
+            word in _WISH["en"] or word in _EN_REQUEST or word in _EN_CAUSE for word in controlled)
     return lowers[first] == "being" and first > 0 and lowers[first - 1] not in _BEFORE_BEING
 
 
@@ -1583,4 +1597,57 @@ def _generic_statement(sentence: Sentence, first: int, last: int, lang: str) -> 
     data = any(root in subject for root in roots) if lang == "sv" else subject.startswith(roots)
     plural = subject.endswith(("or", "er", "ar", "en")) if lang == "sv" else subject.endswith("s")
     return plural and not data and subject not in _READER[lang]
+
+
+_THIRD_PARTY = {"sv": ("tredjepart", "tredje parts"), "en": ("third-party", "third party")}
+_THEY = {"sv": word_set("de dessa"), "en": word_set("they these")}
+
+
+def _named_third_partys(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive about a third party's things, with the third party named ("Vid
+    användning av tredjepartsprogram (Youtube, Vimeo) används så kallade tredjepartskakor",
+    "third-party cookies (set by Youtube and Vimeo) are used"), or about them again in the
+    sentences after ("De används för att …", "They are used to …")? The named party uses them,
+    as if named as the agent; "we use" would claim the site's own act. Third-party things with
+    nobody named ("Third-party cookies are not used to identify you") are still reported."""
+    lowers = sentence.lowers
+    if _third_party_named(sentence, range(max(first - 3, 0), min(last + 4, len(lowers)))):
+        return True
+    if first > 1 or lowers[0] not in _THEY[lang]:
+        return False
+    block = sentence.block.sentences
+    at = next((i for i, other in enumerate(block) if other is sentence), 0)
+    for before in range(at - 1, max(at - 4, -1), -1):  # "De används … De används också …"
+        if _third_party_named(block[before], range(len(block[before].words))):
+            return True
+        if block[before].lowers[:1] != [lowers[0]]:
+            return False
+    return False
+
+
+def _third_party_named(sentence: Sentence, near: range) -> bool:
+    """Does a word of ``near`` speak of a third party, and the sentence name one (a word with
+    a capital that does not start it)?"""
+    roots = _THIRD_PARTY["sv"] + _THIRD_PARTY["en"]
+    third = any(sentence.words[i].lower.startswith(roots) for i in near) or any(
+        " ".join(w.lower for w in sentence.words[i : i + 2]) in roots for i in near)
+    if not third:
+        return False
+    return any(word.text[:1].isupper() and "-" not in word.text for word in sentence.words[1:])
+
+
+_MARKED = {"sv": ("märk", "markera"), "en": word_set("marked flagged")}
+
+
+def _notation(sentence: Sentence, last: int, lang: str) -> bool:
+    """"(obligatoriska uppgifter är märkta med *)", "mandatory data are marked with *": the
+    text's own notation, a sign after "med"/"with" that is not a word."""
+    lowers = sentence.lowers
+    verb = lowers[last]
+    if not (verb.startswith(_MARKED[lang]) if lang == "sv" else verb in _MARKED[lang]):
+        return False
+    if lowers[last + 1 : last + 2] not in (["med"], ["with"]):
+        return False
+    rest = sentence.block.text[sentence.words[last + 1].end :].lstrip()
+    return bool(rest) and not rest[0].isalnum()
 
