@@ -183,15 +183,22 @@ class PassiveVoice(Rule):
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
       "by us": write it actively), also after an inverted subject ("Vid kontoret behandlas
-      ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent;
+      ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent; a
+      third party's things with the party named in the sentence ("När du tittar på filmer från
+      Vimeo används så kallade tredjepartskakor", and "De används …", "They are used …" in the
+      sentences after): the named party uses them ("Third-party cookies are used to show
+      adverts", with nobody named, is reported);
     - a restrictive relative clause that only says which things are meant ("de personuppgifter som
       behandlas", "det ämne som diskuteras", "information that can be linked to you"), also
       with its own subject or coordinated passives ("de uppgifter som den sökande ska ges", "som
-      hämtas och lagras"); a non-restrictive one after a comma (", which are then reported") is still flagged;
+      hämtas och lagras"), and "to be" after a noun of data ("the information to be given to
+      you"; not after a verb of wanting: "we want your data to be deleted"); a non-restrictive
+      one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
       below", "those purposes which are described in the section above", what the text itself gives or
       where it places something: "I detta avsnitt ges en översikt", "In this section, an
-      overview … is given", "fastställs nedan") or referring to another
+      overview … is given", "fastställs nedan"), its own notation ("markeras med *", "marked
+      with *") or referring to another
       ("beskrivs i registerbeskrivningen", "are described in the terms of service");
     - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
       ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
@@ -215,8 +222,8 @@ class PassiveVoice(Rule):
     - "used" in a condition or of a service ("när tjänsten används", "if the form is used", "hur
       webbplatsen används", "how the website is used"): the reader or a user uses it; the
       reader's own situation in a condition ("om du antas till utbildningen", "if you are
-      admitted to the course"); a risk to the reader ("risken för att du blir identifierad"); something shown to
-      the reader ("visas korrekt för dig"), and the display of anything that is not the
+      admitted to the course"); a risk to the reader ("risken för att du blir identifierad");
+      something shown to the reader ("visas korrekt för dig"), and the display of anything that is not the
       reader's data ("Väderprognosen visas på startsidan"; "Ditt namn visas" is reported);
     - an aside that explains an earlier passive of the sentence ("avidentifieras (dvs.
       IP-adresserna tas bort)", "are anonymised (i.e. IP addresses are removed)"): one act,
