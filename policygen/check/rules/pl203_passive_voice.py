@@ -35,6 +35,9 @@ SUGGEST_ACTOR_INVERTED = N_("say who does it: '{verb} …'")
 clause, or in a question): ``verb`` holds the verb with the pronoun after it, 'lagrar vi'."""
 SUGGEST_UNKNOWN = N_("say who does it (you, a named company, the law …): '… {verb} …'")
 """Someone else may act (the reader, a named company, the law): the active form, no actor guessed."""
+SUGGEST_OPEN = N_("say who does it: '… {verb} …'")
+"""The organisation plausibly acts, but the document never speaks as "vi"/"we" (it says "denna
+tjänst" or a name): the active form, with the actor left to the writer rather than guessed."""
 SUGGEST_PLAIN = N_("say who does it")
 """No active form is known (a strong participle after "bli")."""
 
@@ -179,18 +182,32 @@ class PassiveVoice(Rule):
       requires ("guidance that personal data … must be treated …");
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
       by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
-      "by us": write it actively); "av misstag", "by email", "by default" name no agent;
+      "by us": write it actively), also after an inverted subject ("Vid kontoret behandlas
+      ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent; a
+      third party's things with the party named in the sentence ("När du tittar på filmer från
+      Vimeo används så kallade tredjepartskakor", and "De används …", "They are used …" in the
+      sentences after): the named party uses them ("Third-party cookies are used to show
+      adverts", with nobody named, is reported);
     - a restrictive relative clause that only says which things are meant ("de personuppgifter som
-      behandlas", "det ämne som diskuteras", "information that can be linked to you"); a
-      non-restrictive one after a comma (", which are then reported") is still flagged;
+      behandlas", "det ämne som diskuteras", "information that can be linked to you"), also
+      with its own subject or coordinated passives ("de uppgifter som den sökande ska ges", "som
+      hämtas och lagras"), and "to be" after a noun of data ("the information to be given to
+      you"; not after a verb of wanting: "we want your data to be deleted"); a non-restrictive
+      one after a comma (", which are then reported") is still flagged;
     - the document about itself ("som beskrivs i detta dokument", "Nedan beskrivs", "described
-      below", "those purposes which are described in the section above") or referring to another
+      below", "those purposes which are described in the section above", what the text itself gives or
+      where it places something: "I detta avsnitt ges en översikt", "In this section, an
+      overview … is given", "fastställs nedan"), its own notation ("markeras med *", "marked
+      with *") or referring to another
       ("beskrivs i registerbeskrivningen", "are described in the terms of service");
     - "kan"/"can" + passive of anything but handling data: ability or the reader's permission
       ("kan laddas ned", "can be found"); the handling of data that only "can" happen ("kan
       delas") is also reported by PL212, whose finding the user sees;
-    - what the reader asks for ("begära att uppgifterna raderas", "request that your data be
-      deleted");
+    - what the reader asks for, wants or declines ("begära att uppgifterna raderas", "request
+      that your data be deleted", "request your records to be corrected", "om du vill att dina
+      uppgifter ska raderas", "if you do not want your address to be shared", "avstå från att bli
+      kontaktad", "opt out of being contacted"); "vi vill att …", the writer's wish, is still
+      reported;
     - headings, and labels: a short list item or table cell without a final full stop that is a
       question or ends with a colon ("Hur länge uppgifterna sparas", "Personuppgifter som samlas
       in:");
@@ -202,10 +219,20 @@ class PassiveVoice(Rule):
       behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
       have control over how your address is used"), or of affecting or showing ("påverkar hur",
       "framgår om", "affect how", "indicate whether"): the clause names what is decided, not an act;
-    - "used" in a condition ("när tjänsten används", "if the form is used"): the reader or a user
-      uses it; a risk to the reader ("risken för att du blir identifierad"); something shown to
-      the reader ("visas korrekt för dig");
-    - the idiom "hållas uppdaterad/informerad" ("kept up to date" is no passive either);
+    - "used" in a condition or of a service ("när tjänsten används", "if the form is used", "hur
+      webbplatsen används", "how the website is used"): the reader or a user uses it; the
+      reader's own situation in a condition ("om du antas till utbildningen", "if you are
+      admitted to the course"); a risk to the reader ("risken för att du blir identifierad");
+      something shown to the reader ("visas korrekt för dig"), and the display of anything that is not the
+      reader's data ("Väderprognosen visas på startsidan"; "Ditt namn visas" is reported);
+    - an aside that explains an earlier passive of the sentence ("avidentifieras (dvs.
+      IP-adresserna tas bort)", "are anonymised (i.e. IP addresses are removed)"): one act,
+      reported once, at the first verb;
+    - what a kind of thing is normally used for, a bare plural that is not the reader's data
+      ("Kakor används vanligtvis för att …", "Cookies are usually used to …");
+    - the idioms "hållas uppdaterad/informerad" ("kept up to date" is no passive either) and "bli
+      hörd", "be heard" of people (to have one's say; "your complaint will be heard" is
+      reported);
     - a name's genitive at the start of a sentence when the document uses the name ("Mozillas
       sekretesspolicy förklarar …" where "Mozilla" appears);
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
@@ -224,7 +251,9 @@ class PassiveVoice(Rule):
     "jag"/"I" when the document speaks in the first person singular) is proposed only for verbs
     of what an organisation does with data or with its readers (collect, store, share, delete,
     inform …); otherwise the suggestion gives the active verb and asks who acts, without
-    guessing ("the reader, a named company, the law").
+    guessing ("the reader, a named company, the law"). A text of five or more statements that
+    never speaks as "vi"/"we" or "jag"/"I" (it says "denna tjänst", "the service" or a name) gets
+    the active verb with the actor left open ('… lagrar …', '… stores …'), not a guessed "vi".
 
     Anti-pattern
     ------------
@@ -282,7 +311,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
                 if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False) \
-                        and (_sv_bli_handles_data(lowers[participle]) or _about_the_reader(sentence, index, participle, "sv")
+                        and (_sv_bli_handles_data(lowers[participle]) or _reader_evidence(sentence, index, participle, "sv")
                              or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)):
                     yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
             continue
@@ -291,7 +320,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
             continue
-        if not (_sv_handles_data(lower) or _about_the_reader(sentence, index, index, "sv")
+        if not (_sv_handles_data(lower) or _reader_evidence(sentence, index, index, "sv")
                 or _writer_agent_follows(lowers, index, "av", _SV_WRITER)):
             continue
         yield Passive(index, index, _sv_suggestion(sentence, lowers, index, context))
@@ -333,7 +362,7 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _restrictive_relative(sentence, lowers, first, "sv")
         or _sv_about_document(lowers, first, last)
         or (ability and _after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
-        or _requested(lowers, first, _SV_REQUEST)
+        or _requested(lowers, first, "sv")
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",)))
         or _named_system_subject(sentence, first)
         or _writer_is_patient(lowers, first, last, "sv")
@@ -344,6 +373,12 @@ def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _reader_at_risk(lowers, first, "sv")
         or (lowers[last].startswith(_SV_DISPLAY) and _followed_by(lowers, last, ("för",), skip_adjective=True))
         or _technical(sentence, first, last, "sv")
+        or _heard(lowers, first, last, "sv")
+        or _explaining_aside(sentence, first, "sv")
+        or _displays_no_data(sentence, first, last, "sv")
+        or _generic_statement(sentence, first, last, "sv")
+        or _named_third_partys(sentence, first, last, "sv")
+        or _notation(sentence, last, "sv")
     )
 
 
@@ -385,6 +420,32 @@ _EN_DOCUMENT_NOUNS = ("description", "terms", "policy", "policies", "notice", "s
                       "agreement", "addendum", "annex", "appendix", "guideline")
 
 
+_TEXT_GIVING = {"sv": word_set("ges gavs lämnas lämnades presenteras"), "en": word_set("given provided presented")}
+_THIS = {"sv": word_set("denna detta dessa här"), "en": word_set("this these")}
+
+
+def _text_gives(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """Is the passive what this text itself gives, named in the adverbial before it ("I denna
+    policy ges information om …", "I den här dataskyddsbeskrivningen lämnas …", "In this notice,
+    information is provided on …")? The document is the giver; no act on data is hidden."""
+    if lowers[last] not in _TEXT_GIVING[lang]:
+        return False
+    nouns = _SV_DOCUMENT_NOUNS if lang == "sv" else _EN_DOCUMENT_NOUNS
+    window = lowers[max(first - 8, 0) : first]
+    return any(this in _THIS[lang] and any(noun in following for noun in nouns)
+               for this, following in zip(window, window[1:]))
+
+
+_IN_THIS_TEXT = {"sv": word_set("nedan ovan härefter"), "en": word_set("below above hereafter")}
+
+
+def _here_in_text(lowers: list[str], last: int, lang: str) -> bool:
+    """Does the verb end its sentence with a place in this text ("Användarvillkoren fastställs
+    nedan.", "The terms are laid down below.")? Whatever the verb, the text says where it does
+    it; "lagras enligt nedan" still hides who stores."""
+    return lowers[last + 1 :] in ([word] for word in _IN_THIS_TEXT[lang])
+
+
 def _names_a_document(lowers: list[str], last: int, preposition: str, nouns: tuple[str, ...]) -> bool:
     """Does a document follow the verb ("beskrivs i registerbeskrivningen", "are described further
     in the terms of service")? The text refers the reader to another text, which is no act."""
@@ -397,7 +458,10 @@ def _names_a_document(lowers: list[str], last: int, preposition: str, nouns: tup
 
 def _sv_about_document(lowers: list[str], first: int, last: int) -> bool:
     """"Nedan beskrivs hur …", "som anges i detta meddelande": the text about itself, or
-    referring to another ("beskrivs i registerbeskrivningen")."""
+    referring to another ("beskrivs i registerbeskrivningen"); "I denna policy ges information
+    om …": what the text itself gives."""
+    if _text_gives(lowers, first, last, "sv") or _here_in_text(lowers, last, "sv"):
+        return True
     window = lowers[max(first - 5, 0) : first]
     if any(a == "hur" and b in ("ofta", "många", "mycket") for a, b in zip(window, window[1:])):
         return True  # "hur ofta sidorna besöks": a measure
@@ -560,6 +624,8 @@ def _sv_message(sentence: Sentence, lowers: list[str], words: list[str], finite:
     active verb with the actor left to the writer."""
     if not organisation:
         return _(SUGGEST_UNKNOWN).format(verb=" ".join(words))
+    if context.third_person:
+        return _(SUGGEST_OPEN).format(verb=" ".join(words))
     if _sv_inverted(sentence, lowers, finite):
         if len(words) > 1 and words[0] in _SV_NEGATIONS:
             words = [words[1], words[0], *words[2:]]  # the finite verb first: 'har vi inte delat'
@@ -692,7 +758,9 @@ def _sv_sker(lowers: list[str], index: int, context: DocumentContext) -> Passive
         if verb is not None:
             if back + 1 < len(lowers) and lowers[back + 1] == "av" and "oss" in lowers[back + 1 : index]:
                 return None
-            return Passive(back, index, _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb), MESSAGE_SKER)
+            suggestion = _(SUGGEST_OPEN).format(verb=verb) if context.third_person \
+                else _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
+            return Passive(back, index, suggestion, MESSAGE_SKER)
         if lowers[back] in ("och", "eller", "men", "där", "när") or lowers[back] in verbs.SV_MODALS:
             return None
     return None
@@ -738,7 +806,7 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
             continue
         if verbs.en_base_form(lowers[participle]) not in _EN_ORGANISATION_VERBS \
-                and not _about_the_reader(sentence, first, participle, "en") \
+                and not _reader_evidence(sentence, first, participle, "en") \
                 and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
             continue
         yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence)))
@@ -753,7 +821,7 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         _restrictive_relative(sentence, lowers, first, "en")
         or _en_about_document(lowers, first, participle)
         or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and not _may_be_done(sentence, participle, "en"))
-        or _requested(lowers, first, _EN_REQUEST)
+        or _requested(lowers, first, "en")
         or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
         or _named_system_subject(sentence, first)
         or _indirect_question(lowers, first)
@@ -763,10 +831,18 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _used_in_condition(lowers, first, participle, "en")
         or _reader_at_risk(lowers, first, "en")
         or _technical(sentence, first, last=participle, lang="en")
+        or _heard(lowers, first, participle, "en")
+        or _explaining_aside(sentence, first, "en")
+        or _displays_no_data(sentence, first, participle, "en")
+        or _generic_statement(sentence, first, participle, "en")
+        or _named_third_partys(sentence, first, participle, "en")
+        or _notation(sentence, participle, "en")
     )
 
 
 def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
+    if _text_gives(lowers, first, participle, "en") or _here_in_text(lowers, participle, "en"):
+        return True
     if lowers[participle] not in _EN_DOCUMENT_VERBS:
         return False
     if _names_a_document(lowers, participle, "in", _EN_DOCUMENT_NOUNS):
@@ -787,6 +863,9 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     base = verbs.en_base_form(form)
     organisation = base in _EN_ORGANISATION_VERBS and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
         or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
+    unknown = SUGGEST_UNKNOWN
+    if organisation and context.third_person:  # the document never says "we": 'the service stores' or a name
+        organisation, unknown = False, SUGGEST_OPEN
     plain = _plain(base, "en")
     if plain:  # "is retained" → 'we keep': the plain verb PL202 asks for
         base, form = plain, verbs.en_participle(plain)
@@ -826,10 +905,10 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
             verb = " ".join([*adverbs, base, particle]).strip()
         if organisation:
             return _(SUGGEST_ACTOR_INVERTED).format(verb=_capital_first(f"{fronted} {context.actor} {verb}", capital))
-        return _(SUGGEST_UNKNOWN).format(verb=f"{fronted} {verb}")
+        return _(unknown).format(verb=f"{fronted} {verb}")
     if organisation:
         return _(SUGGEST_ACTOR).format(actor=context.actor, verb=verb)
-    return _(SUGGEST_UNKNOWN).format(verb=verb)
+    return _(unknown).format(verb=verb)
 
 
 def _en_coordinated(lowers: list[str], after: int) -> list[str]:
@@ -1130,6 +1209,9 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
     sentence should then say "vi"/"we". Coordinated passives share the agent."""
     index = last + 1
     steps = 0
+    if by == "av" and index + 1 < len(lowers) and lowers[index + 1] == "av" and lowers[index].isalpha() \
+            and lowers[index] not in verbs.SV_PARTICLES:
+        index += 1  # an inverted subject first: "Vid Syke behandlas personuppgifter av dem som …"
     while index < len(lowers) and steps < 4:
         word = lowers[index]
         if word == by:
@@ -1184,15 +1266,28 @@ def _writer_agent(agent: list[str], writer: tuple[str, ...]) -> bool:
 def _restrictive_relative(sentence: Sentence, lowers: list[str], first: int, lang: str) -> bool:
     """Is the passive in a relative clause without a comma before it ("de personuppgifter som
     behandlas", "information that can be linked to you"), which only says which things are
-    meant? A non-restrictive clause (", which are then reported") tells what happens."""
+    meant? A non-restrictive clause (", which are then reported") tells what happens. In Swedish
+    the clause may coordinate passives ("de uppgifter som hämtas och visas") or have its own
+    subject ("de uppgifter som den registrerade ska ges", "det som du informeras om")."""
     relatives = _RELATIVE[lang]
-    for back in range(first - 1, max(first - 5, -1), -1):
+
+    def restrictive(at: int) -> bool:
+        if at == 0:
+            return False
+        between = sentence.block.text[sentence.words[at - 1].end : sentence.words[at].start]
+        return "," not in between and "(" not in between
+
+    for back in range(first - 1, max(first - 6, -1), -1):
         word = lowers[back]
         if word in relatives:
-            if back == 0:
-                return False
-            between = sentence.block.text[sentence.words[back - 1].end : sentence.words[back].start]
-            return "," not in between and "(" not in between
+            return restrictive(back)
+        if lang == "sv" and back >= 1 and lowers[back - 1] in relatives and word in _SV_CLAUSE_SUBJECTS:
+            return restrictive(back - 1)  # "som du informeras om"
+        if lang == "sv" and back >= 2 and lowers[back - 2] in relatives and lowers[back - 1] in ("den", "det", "de"):
+            return restrictive(back - 2)  # "som den registrerade ska ges"
+        if lang == "sv" and (word in _SV_COORDINATORS and back >= 1 and _sv_is_passive_word(lowers, back - 1)
+                             or back + 1 < first and lowers[back + 1] in _SV_COORDINATORS and _sv_is_passive_word(lowers, back)):
+            continue  # "som hämtas och visas"
         if lang == "sv" and not (word in verbs.SV_CLAUSE_ADVERBS or word in verbs.SV_MODALS or word in verbs.SV_FUTURE
                                  or word in verbs.SV_PERFECT or word == "att"):
             return False
@@ -1200,6 +1295,9 @@ def _restrictive_relative(sentence: Sentence, lowers: list[str], first: int, lan
                                  or word in ("has", "have", "had")):
             return False
     return False
+
+
+_SV_CLAUSE_SUBJECTS = word_set("du ni man hen han hon")
 
 
 def _may_be_done(sentence: Sentence, last: int, lang: str) -> bool:
@@ -1247,9 +1345,19 @@ _BEFORE_BEING = word_set(
 )
 
 
+_EN_CAUSE = word_set("need needs needed expect expects expected allow allows allowed cause causes get gets let lets")
+
+
 def _reduced_relative(lowers: list[str], first: int) -> bool:
     """"the personal data being processed": "being" right after a noun says which data is
-    meant (a relative clause without "that is"); "after being posted" is still an action."""
+    meant (a relative clause without "that is"); "after being posted" is still an action. So
+    does "to be" right after a noun of data ("information to be disclosed under Article 13",
+    "the data to be transferred"): which information, not that it is done; after a verb of
+    wanting, asking or causing ("we want your data to be deleted") it is that verb's object."""
+    if lowers[first] == "be" and first >= 2 and lowers[first - 1] == "to":
+        controlled = lowers[max(first - 6, 0) : first - 2]  # "we want your data to be deleted": a wish
+        return lowers[first - 2].startswith(_EN_DATA_ROOTS) and not any(
+            word in _WISH["en"] or word in _EN_REQUEST or word in _EN_CAUSE for word in controlled)
     return lowers[first] == "being" and first > 0 and lowers[first - 1] not in _BEFORE_BEING
 
 
@@ -1294,7 +1402,14 @@ def _used_in_condition(lowers: list[str], first: int, last: int, lang: str) -> b
     site is used": in a condition, "used" is what the reader or a user does with a service."""
     if lowers[last] not in _USED[lang]:
         return False
+    if first > 0 and lowers[first - 1].startswith(_SERVICE[lang]) and not _HOW[lang].isdisjoint(lowers[max(first - 5, 0) : first]):
+        return True  # "hur tjänsten eller innehållen används", "how the site is used": by its users
     return not _CONDITION[lang].isdisjoint(lowers[max(first - 5, 0) : first])
+
+
+_SERVICE = {"sv": ("tjänst", "webbplats", "sajt", "app", "innehåll", "material"),
+            "en": ("service", "site", "website", "app", "content", "material")}
+_HOW = {"sv": word_set("hur"), "en": word_set("how")}
 
 
 _RISK = {"sv": ("risk",), "en": ("risk",)}
@@ -1322,16 +1437,45 @@ def _after(lowers: list[str], first: int, heads: frozenset[str], adverbs: frozen
     return index >= 1 and lowers[index] == "be" and lowers[index - 1] in heads
 
 
-def _requested(lowers: list[str], first: int, requests: frozenset[str]) -> bool:
-    """Is the passive what someone asks for ("begära att dina uppgifter raderas", "request that
-    your data be deleted") or what guidance or a law requires ("riktlinjer om att uppgifterna
-    ska …", "guidance that personal data transferred out of the EU must be treated …")? The
-    organisation then acts on the reader's request, or the text describes the law."""
-    window = lowers[max(first - 12, 0) : first]
+_WISH = {"sv": word_set("vill ville önskar önskade föredrar"), "en": word_set("want wants wanted wish wishes like prefer")}
+"""Verbs of wishing: a passive after one is the wish's content, and only the reader's wish is
+left alone ("om du vill att …", "if you want your data …"); "vi vill att …" is the writer's."""
+_OPT_OUT = {"sv": word_set("avstå avstår avböja avböjer"), "en": word_set("opt opts opted opting")}
+"""The reader declining something ("avstå från att bli kontaktad", "opt out of being contacted")."""
+_COMPLEMENT = word_set("att that")
+
+
+def _requested(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the passive the content of a request, a wish or a choice rather than a statement that
+    something is done: what someone asks for ("begära att dina uppgifter raderas", "request that
+    your data be deleted", "request your data to be transferred"), what guidance or a law
+    requires ("riktlinjer om att uppgifterna ska …", "guidance that personal data transferred
+    out of the EU must be treated …"), what the reader wants or does not want ("om du vill att
+    dina uppgifter ska tas bort", "if you do not want cookies to be used"), or what the reader
+    declines ("avstå från att bli kontaktad", "opt out of being contacted")? The organisation
+    then acts on the reader's request, or the text describes the law or the reader's will."""
+    start = max(first - 12, 0)
+    window = lowers[start:first]
+    infinitive = lang == "en" and first > 0 and lowers[first - 1] == "to" and lowers[first] == "be"
+    requests = _SV_REQUEST if lang == "sv" else _EN_REQUEST
     for offset, word in enumerate(window):
-        if word in requests and ("att" in window[offset + 1 :] or "that" in window[offset + 1 :]):
+        complement = not _COMPLEMENT.isdisjoint(window[offset + 1 :]) or infinitive
+        if word in requests and complement:
             return True
+        if word in _WISH[lang] and complement and _reader_wishes(window, offset, lang):
+            return True
+        if word in _OPT_OUT[lang] and first - (start + offset) <= 4:
+            return True  # "opt out of being contacted", "avstå från att bli kontaktad"
     return False
+
+
+def _reader_wishes(window: list[str], at: int, lang: str) -> bool:
+    """Is the reader the one who wishes, at ``at`` in ``window``: "du (inte) vill", "vill du",
+    "you (do not) want", "would you like"?"""
+    reader = _READER_SUBJECT[lang]
+    before = [w for w in window[max(at - 4, 0) : at] if w not in _EN_NEGATIONS and w not in _SV_NEGATIONS
+              and w not in ("do", "does", "would", "don't", "doesn't", "should")]
+    return bool(before) and before[-1] in reader or (at + 1 < len(window) and window[at + 1] in reader)
 
 
 _AFTER_A = frozenset({"few", "lot", "third", "half", "quarter", "little", "bit", "factor"})
@@ -1355,3 +1499,162 @@ def _next_content(lowers: list[str], start: int, adverbs: frozenset[str], adverb
             continue
         break
     return index if index < len(lowers) else None
+
+
+_HEARD = {"sv": word_set("hörd hört hörda höras"), "en": word_set("heard")}
+
+
+def _heard(lowers: list[str], first: int, last: int, lang: str) -> bool:
+    """"Invånarna kan bli hörda", "rätten att höras", "residents can be heard": to have one's
+    say, an idiom, nobody's act on data. "Your complaint will be heard" (a thing of the
+    reader's, heard by someone) is still reported."""
+    if lowers[last] not in _HEARD[lang]:
+        return False
+    index = first - 1
+    while index >= 0 and (lowers[index] in _BETWEEN_SUBJECT_AND_VERB[lang] or lowers[index] in _SV_ABILITY
+                          or lowers[index] in verbs.SV_MODALS or lowers[index] in _EN_MODALS or lowers[index] in words.SV_BLI):
+        index -= 1
+    if index < 0:
+        return True
+    head = lowers[index]
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    return not (any(root in head for root in roots) if lang == "sv" else head.startswith(roots))
+
+_EXPLAINING = {"sv": (("det", "vill", "säga"), ("dvs.",), ("dvs",), ("d.v.s.",), ("alltså",)),
+               "en": (("that", "is"), ("i.e.",), ("i.e",), ("namely",), ("that", "means"))}
+_ASIDE_OPENERS = ("–", "—", "(", " - ")
+
+
+def _explaining_aside(sentence: Sentence, first: int, lang: str) -> bool:
+    """Is the passive inside an aside that explains an earlier passive of the same sentence
+    ("anonymiseras – det vill säga att e-postadresserna raderas –", "is anonymised (i.e. names
+    are deleted)")? The aside restates the one act, which is reported once, at the first verb;
+    a second finding would ask to name the same actor twice."""
+    lowers, text = sentence.lowers, sentence.block.text
+    for marker in _EXPLAINING[lang]:
+        size = len(marker)
+        for start in range(max(first - size - 4, 1), first - size + 1):
+            if tuple(lowers[start : start + size]) != marker:
+                continue
+            gap = text[sentence.words[start - 1].end : sentence.words[start].start]
+            if not any(opener in gap or (opener.strip() and gap.strip() == opener.strip()) for opener in _ASIDE_OPENERS):
+                continue
+            return any(_passive_at(lowers, at, lang) for at in range(start))
+    return False
+
+
+def _passive_at(lowers: list[str], at: int, lang: str) -> bool:
+    if lang == "sv":
+        return _sv_is_passive_word(lowers, at)
+    return words.en_is_participle(lowers[at]) and at > 0 and (lowers[at - 1] in words.EN_BE or lowers[at - 1] in words.EN_ADVERBS)
+
+
+_READER_POSSESSIVES = {"sv": word_set("din ditt dina er ert era"), "en": word_set("your")}
+
+
+def _displays_no_data(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive a display of something that is not the reader's data ("Sökresultaten
+    visas i appen", "the results are shown on the screen")? The software shows it; what the
+    reader would want named is who publishes their own data ("Ditt namn visas", "your name
+    may be displayed"), which is still reported."""
+    lowers = sentence.lowers
+    if not (lowers[last].startswith(_SV_DISPLAY) if lang == "sv" else lowers[last] in _EN_DISPLAY):
+        return False
+    if any(word in _READER_POSSESSIVES[lang] for word in lowers[max(first - 8, 0) : first]):
+        return False
+    return not _about_the_reader(sentence, first, last, lang)
+
+
+_STATUS_CONDITION = {"sv": word_set("om när ifall då"), "en": word_set("if when once whether")}
+
+
+def _reader_evidence(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """:func:`_about_the_reader`, except where the reader is only the subject of a condition
+    about their own situation ("om du blir antagen", "if you are recruited to a course"): that
+    is what happens to the reader, often by a named party, not an act on their data."""
+    if not _about_the_reader(sentence, first, last, lang):
+        return False
+    lowers = sentence.lowers
+    index = first - 1
+    while index >= 0 and lowers[index] in _BETWEEN_SUBJECT_AND_VERB[lang]:
+        index -= 1
+    return not (index >= 1 and lowers[index] in _READER_SUBJECT[lang] and lowers[index - 1] in _STATUS_CONDITION[lang])
+
+
+_TYPICALLY = {"sv": word_set("normalt vanligen vanligtvis oftast typiskt"),
+              "en": word_set("normally usually typically commonly generally often")}
+
+
+def _generic_statement(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive what a kind of thing is for, in general: a bare plural that is not the
+    reader's data as the whole subject, "used" with "normally" and a purpose ("Kakor används
+    normalt för att …", "Cookies are normally used to …")? It says what such things usually do,
+    as a definition would; "Personuppgifter används normalt för …", "Calls are normally
+    recorded" (the organisation's practice, hedged) are still reported."""
+    lowers = sentence.lowers
+    if first != 1 or not sentence.words[0].text[:1].isupper() or lowers[last] not in _USED[lang]:
+        return False
+    if not {"för", "till", "to", "for"} & set(lowers[last + 1 : last + 3]):
+        return False
+    adverbs = lowers[first + 1 : last] if lang == "en" else lowers[last + 1 : last + 2]
+    if _TYPICALLY[lang].isdisjoint(adverbs):
+        return False
+    subject = lowers[0]
+    roots = _SV_DATA_ROOTS if lang == "sv" else _EN_DATA_ROOTS
+    data = any(root in subject for root in roots) if lang == "sv" else subject.startswith(roots)
+    plural = subject.endswith(("or", "er", "ar", "en")) if lang == "sv" else subject.endswith("s")
+    return plural and not data and subject not in _READER[lang]
+
+
+_THIRD_PARTY = {"sv": ("tredjepart", "tredje parts"), "en": ("third-party", "third party")}
+_THEY = {"sv": word_set("de dessa"), "en": word_set("they these")}
+
+
+def _named_third_partys(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive about a third party's things, with the third party named ("Vid
+    användning av tredjepartsprogram (Youtube, Vimeo) används så kallade tredjepartskakor",
+    "third-party cookies (set by Youtube and Vimeo) are used"), or about them again in the
+    sentences after ("De används för att …", "They are used to …")? The named party uses them,
+    as if named as the agent; "we use" would claim the site's own act. Third-party things with
+    nobody named ("Third-party cookies are not used to identify you") are still reported."""
+    lowers = sentence.lowers
+    if _third_party_named(sentence, range(max(first - 3, 0), min(last + 4, len(lowers)))):
+        return True
+    if first > 1 or lowers[0] not in _THEY[lang]:
+        return False
+    block = sentence.block.sentences
+    at = next((i for i, other in enumerate(block) if other is sentence), 0)
+    for before in range(at - 1, max(at - 4, -1), -1):  # "De används … De används också …"
+        if _third_party_named(block[before], range(len(block[before].words))):
+            return True
+        if block[before].lowers[:1] != [lowers[0]]:
+            return False
+    return False
+
+
+def _third_party_named(sentence: Sentence, near: range) -> bool:
+    """Does a word of ``near`` speak of a third party, and the sentence name one (a word with
+    a capital that does not start it)?"""
+    roots = _THIRD_PARTY["sv"] + _THIRD_PARTY["en"]
+    third = any(sentence.words[i].lower.startswith(roots) for i in near) or any(
+        " ".join(w.lower for w in sentence.words[i : i + 2]) in roots for i in near)
+    if not third:
+        return False
+    return any(word.text[:1].isupper() and "-" not in word.text for word in sentence.words[1:])
+
+
+_MARKED = {"sv": ("märk", "markera"), "en": word_set("marked flagged")}
+
+
+def _notation(sentence: Sentence, last: int, lang: str) -> bool:
+    """"(obligatoriska uppgifter är märkta med *)", "mandatory data are marked with *": the
+    text's own notation, a sign after "med"/"with" that is not a word."""
+    lowers = sentence.lowers
+    verb = lowers[last]
+    if not (verb.startswith(_MARKED[lang]) if lang == "sv" else verb in _MARKED[lang]):
+        return False
+    if lowers[last + 1 : last + 2] not in (["med"], ["with"]):
+        return False
+    rest = sentence.block.text[sentence.words[last + 1].end :].lstrip()
+    return bool(rest) and not rest[0].isalnum()
+

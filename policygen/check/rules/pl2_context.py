@@ -22,6 +22,9 @@ stop, question or exclamation mark is a label (a name for what follows), not a s
 _FIRST_SINGULAR = {"sv": word_set("jag mig min mitt mina"), "en": word_set("i me my mine")}
 _FIRST_PLURAL = {"sv": word_set("vi oss vår vårt våra"), "en": word_set("we us our ours")}
 _ACTOR = {"sv": ("vi", "jag"), "en": ("we", "I")}
+THIRD_PERSON_STATEMENTS = 5
+"""How many statements (not headings or questions) a text needs before its never saying
+"vi"/"we" counts as writing in the third person."""
 
 
 def is_heading(block: Block) -> bool:
@@ -164,6 +167,7 @@ class DocumentContext:
             else:
                 intro = block
         self._actor: str | None = None
+        self._third_person = False
         self._names: frozenset[str] | None = None
 
     @property
@@ -202,9 +206,11 @@ class DocumentContext:
         if self._actor is None:
             plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
             counts = [0, 0]
+            statements = 0
             for sentence in self.document.sentences:
                 if is_heading(sentence.block) or sentence.text.rstrip().endswith("?"):
                     continue  # "Varför behandlas mina uppgifter?", "What are my rights?": the reader's voice
+                statements += 1
                 for position, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1
@@ -212,7 +218,18 @@ class DocumentContext:
                         counts[1] += 1
             we, i = _ACTOR.get(self.lang, ("we", "I"))
             self._actor = i if counts[1] > counts[0] else we
+            self._third_person = counts == [0, 0] and statements >= THIRD_PERSON_STATEMENTS
         return self._actor
+
+    @property
+    def third_person(self) -> bool:
+        """Does the document never speak as "vi"/"we" or "jag"/"I", over enough statements to
+        tell ("Inga personuppgifter lagras i denna tjänst", "Tjänsten samlar in …")? A writer
+        who only ever says "tjänsten" or a name is not known to be "vi": rules that propose an
+        actor then leave it open instead of guessing. A shorter text (a snippet, one
+        sentence) says too little, and the usual "vi" stands."""
+        self.actor  # noqa: B018 - computes both
+        return self._third_person
 
 
 def _first_person(text: str, position: int, lang: str) -> bool:
