@@ -56,26 +56,12 @@ class LazyGroup(TranslatedHelp, click.Group):
         if target is None:
             return None
         module_name, _colon, attribute = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            return _not_yet_available(name)
-        return getattr(module, attribute)
+        return getattr(importlib.import_module(module_name), attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, _(_HELP[name]) if name in _HELP else "") for name in self.list_commands(ctx)]
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
-
-
-def _not_yet_available(name: str) -> click.Command:
-    @click.command(name=name, help=_HELP.get(name, ""))
-    def command() -> None:
-        raise click.ClickException(_("'policygen {name}' is not available in this version").format(name=name))
-
-    return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
