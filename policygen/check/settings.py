@@ -96,6 +96,12 @@ class Settings:
             return False
         return not any(matches(rule, selector) for selector in self.ignore)
 
+    def narrow(self, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        """Apply the command line: ``--select`` replaces the configured selection, ``--ignore`` adds."""
+        if select:
+            self.select = tuple(select)
+        self.ignore += tuple(ignore)
+
     def severity(self, rule: "Rule") -> str:
         for key in (rule.code, rule.name, rule.category):
             if key in self.severities:

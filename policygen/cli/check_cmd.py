@@ -56,10 +56,7 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
     settings, rules = load_settings(config)
     check_option_selectors("--select", select, rules)
     check_option_selectors("--ignore", ignore, rules)
-    if select:
-        settings.select = tuple(select)
-    if ignore:
-        settings.ignore = settings.ignore + tuple(ignore)
+    settings.narrow(select, ignore)
     report = run(documents, settings, rules, lang, inline_config=not no_inline_config,
                  workers=workers) if documents else Report(command="check")
     if descriptions:

@@ -92,10 +92,7 @@ def _language_check(select: tuple[str, ...], ignore: tuple[str, ...], config: Pa
 
     settings, rules = load_settings(config)
     _check_selectors(select + ignore, gdpr_rules, rules)
-    if select:
-        settings.select = tuple(select)
-    if ignore:
-        settings.ignore = settings.ignore + tuple(ignore)
+    settings.narrow(select, ignore)
     return settings, rules
 
 

@@ -8,6 +8,7 @@ caller holds the history's lock (:mod:`policygen.history.lock`) from before it r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -97,19 +98,16 @@ def write_atomically(path: Path, content: bytes) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
     try:
         folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
     try:
-        os.fsync(folder)
-    except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.fsync(folder)
     finally:
         os.close(folder)
 
