@@ -202,21 +202,24 @@ class DocumentContext:
         """The pronoun the writer speaks as: "vi"/"we", or "jag"/"I" when the document speaks in
         the first person singular more than in the plural (a personal site's policy). Questions
         and headings are left out (they speak in the reader's voice: "Vilka är mina
-        rättigheter?"), and so are names ("Mina sidor" inside a sentence)."""
+        rättigheter?"), and so are list items that open with "Jag"/"I" (a form's check boxes:
+        "Jag har läst och godkänner villkoren") and names ("Mina sidor" inside a sentence)."""
         if self._actor is None:
             plural, singular = _FIRST_PLURAL.get(self.lang, frozenset()), _FIRST_SINGULAR.get(self.lang, frozenset())
+            we, i = _ACTOR.get(self.lang, ("we", "I"))
             counts = [0, 0]
             statements = 0
             for sentence in self.document.sentences:
                 if is_heading(sentence.block) or sentence.text.rstrip().endswith("?"):
                     continue  # "Varför behandlas mina uppgifter?", "What are my rights?": the reader's voice
+                if sentence.block.kind == "list_item" and sentence.lowers[:1] == [i.lower()]:
+                    continue  # "- Jag godkänner villkoren", "- I agree": a check box in the reader's voice
                 statements += 1
                 for position, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1
                     elif word.lower in singular and _first_person(word.text, position, self.lang):
                         counts[1] += 1
-            we, i = _ACTOR.get(self.lang, ("we", "I"))
             self._actor = i if counts[1] > counts[0] else we
             self._third_person = counts == [0, 0] and statements >= THIRD_PERSON_STATEMENTS
         return self._actor
