@@ -191,9 +191,11 @@ class ReaderThirdPerson(Rule):
     The suggestion is built so that it can be pasted. Swedish: "dig" where the reader is the
     object, after a preposition, a particle, an infinitive or a subject and its verb ("godkänns
     av användaren", "kommer ihåg användaren", "kan informera användaren", "Vi informerar
-    användaren" → 'dig'); "du" as the subject, with a reflexive of the same clause turned to the
-    second person ("kan användaren skriva sin åsikt" → 'du … din åsikt', "hålla sig" → 'du …
-    dig'). English: "you" with the verb that follows made to agree ("the user is" → 'you are',
+    användaren" → 'dig'), or after the verb that opens a table cell ("Identifierar användaren");
+    "du" as the subject, with every reflexive of the same clause turned to the second person,
+    also through an infinitive and joined verbs ("kan användaren skriva sin åsikt" → 'du … din
+    åsikt', "hålla sig" → 'du … dig', "har rätt att granska och rätta sina uppgifter" → 'du …
+    dina uppgifter'). English: "you" with the verb that follows made to agree ("the user is" → 'you are',
     "the user uses" → 'you use', "has" → 'you have'), "themselves" → '… yourself', and "the
     consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
     "din, ditt, dina", "you" or "your".
@@ -273,6 +275,10 @@ _SV_BEFORE_INFINITIVE = word_set(
 _SV_SUBJECTS = word_set("vi jag ni de han hon hen det den man")
 # The reflexive possessives that refer back to the subject, and what they become with "du".
 _SV_REFLEXIVES = {"sin": "din", "sitt": "ditt", "sina": "dina", "sig": "dig"}
+# "att" before an infinitive and "och"/"eller" between verbs keep the subject of the reflexive.
+_SV_JOINING = word_set("att och eller")
+# Auxiliaries that open a yes/no question or an inverted clause, not a verb-first label.
+_SV_AUXILIARIES = word_set("har hade blir")
 # Words that end a clause: a reflexive after one may belong to another subject.
 _SV_CLAUSE_ENDS = word_set("som att men eller och när om eftersom medan där vilket vilken vilka hur innan tills")
 
@@ -311,13 +317,13 @@ def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> s
     lowers = sentence.lowers
     if first and _sv_is_object(lowers, first):
         return "dig"
-    reflexive = _sv_reflexive_after(sentence, last)
-    if reflexive is None:
+    reflexives = _sv_reflexives_after(sentence, last)
+    if not reflexives:
         return "du"
-    index, noun = reflexive
-    if lowers[index] == "sig":
-        return "du … dig"
-    return f"du … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
+    return "du" + "".join(
+        " … dig" if lowers[index] == "sig" else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
+        for index, noun in reflexives
+    )
 
 
 def _sv_is_object(lowers: list[str], first: int) -> bool:
@@ -328,6 +334,8 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     before = lowers[first - 1]
     if before in _SV_PREPOSITIONS or before in _SV_PARTICLES:
         return True
+    if first == 1 and before.endswith(("ar", "er", "ir")) and before not in _SV_AUXILIARIES:
+        return True  # a table cell or label that opens with its verb: "Identifierar användaren"
     two_before = lowers[first - 2] if first >= 2 else ""
     if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE and two_before in _SV_BEFORE_INFINITIVE:
         return True
@@ -338,18 +346,33 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     return two_before in _SV_SUBJECTS or opening_noun
 
 
-def _sv_reflexive_after(sentence: Sentence, last: int) -> tuple[int, str] | None:
-    """The first "sin/sitt/sina" after the phrase in its clause, and the word after it (the noun
-    it goes with), or None."""
+def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]:
+    """Every "sin/sitt/sina/sig" after the phrase that refers back to it, each with the word
+    after it (the noun it goes with). They refer back through an infinitive ("har rätt att
+    granska sina uppgifter") and through verbs joined by "och"/"eller" ("spara och ändra sina
+    uppgifter"), and "när som helst" is an adverb; a comma, a relative or subordinate clause, or
+    "att"/"och" before a new subject ("och tjänsten sparar sina …") ends the search."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
-    for index in range(last + 1, len(lowers)):
+    found: list[tuple[int, str]] = []
+    index = last + 1
+    while index < len(lowers):
         between = text[words[index - 1].end : words[index].start]
-        if "," in between or ";" in between or lowers[index] in _SV_CLAUSE_ENDS:
-            return None
-        if lowers[index] in _SV_REFLEXIVES:
-            noun = words[index + 1].text if index + 1 < len(words) else ""
-            return index, noun
-    return None
+        word = lowers[index]
+        if "," in between or ";" in between:
+            break
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
+        if word == "när" and lowers[index + 1 : index + 3] == ["som", "helst"]:
+            index += 3
+            continue
+        if word in _SV_JOINING and following.endswith(("a", "ar", "er", "ir")) and following not in _SV_SUBJECTS:
+            index += 1  # "att granska", "och korrigera", "eller avsluta": the same subject goes on
+            continue
+        if word in _SV_CLAUSE_ENDS:
+            break
+        if word in _SV_REFLEXIVES:
+            found.append((index, words[index + 1].text if index + 1 < len(words) else ""))
+        index += 1
+    return found
 
 
 def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, int]:
