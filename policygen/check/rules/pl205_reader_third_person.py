@@ -196,8 +196,8 @@ class ReaderThirdPerson(Rule):
     also through an infinitive and joined verbs ("kan användaren skriva sin åsikt" → 'du … din
     åsikt', "hålla sig" → 'du … dig', "har rätt att granska och rätta sina uppgifter" → 'du …
     dina uppgifter'). English: "you" with the verb that follows made to agree ("the user is" → 'you are',
-    "the user uses" → 'you use', "has" → 'you have'), "themselves" → '… yourself', and "the
-    consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
+    "the user uses" → 'you use', "has" → 'you have'), "themselves" → '… yourself' and "their"
+    → '… your' in the same clause, and "the consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
     "din, ditt, dina", "you" or "your".
 
     Anti-pattern
@@ -290,6 +290,8 @@ _EN_ADVERBS = word_set("also only always then still often never usually just fir
 # Words ending in -s after the phrase that are not verbs.
 _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his hers ours yours theirs")
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
+# Words that open another clause, whose "their" may be someone else's.
+_EN_CLAUSE_ENDS = word_set("who whom which that because if when while where although unless whereas but")
 # "Anyone who …", "Everyone that …": the verb after the phrase is the relative clause's.
 _EN_RELATIVES = word_set("who that whoever")
 # "the consent of the user" → 'your consent': a noun with "the" before "of" + the phrase.
@@ -383,9 +385,10 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         return f"your {words[first - 2].text}", first - 3, last
     if lowers[last] in _EN_RELATIVES:
         return "you", first, last  # "Anyone who leaves a comment agrees …": the clause needs rewriting
+    later = "".join(_en_back_references(sentence, last))
     plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
     if plural:
-        return "you", first, last  # "data subjects are", "users have": the verb already agrees with "you"
+        return "you" + later, first, last  # "data subjects are", "users have": the verb already agrees
     index = last + 1
     adverbs = []
     while index < len(lowers) and lowers[index] in _EN_ADVERBS:
@@ -393,11 +396,25 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         index += 1
     verb = _en_plain_verb(lowers[index].replace("’", "'")) if index < len(lowers) else None
     if verb is None:
-        return "you", first, last
-    words_out = ["you", *adverbs, verb]
-    if not _EN_REFLEXIVES.isdisjoint(lowers[index:]):
-        words_out += ["…", "yourself"]  # "Everyone is responsible themselves" → 'you are … yourself'
-    return " ".join(words_out), first, index
+        return "you" + later, first, last
+    return " ".join(["you", *adverbs, verb]) + later, first, index
+
+
+def _en_back_references(sentence: Sentence, last: int) -> Iterator[str]:
+    """What each later word of the clause that refers back to the reader becomes with "you":
+    "their location" → ' … your location', "themselves" → ' … yourself' ("the user can share
+    their location", "Everyone is responsible themselves"). A comma, a semicolon or a
+    subordinate clause ends the search."""
+    lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
+    for index in range(last + 1, len(lowers)):
+        between = text[words[index - 1].end : words[index].start]
+        if "," in between or ";" in between or lowers[index] in _EN_CLAUSE_ENDS:
+            return
+        if lowers[index] in _EN_REFLEXIVES:
+            yield " … yourself"
+        elif lowers[index] == "their":
+            noun = [word.text for word in words[index + 1 : index + 3]]
+            yield " … " + " ".join(["your", *noun[: 2 if noun[:1] == ["own"] else 1]])  # "their own data"
 
 
 def _en_plain_verb(word: str) -> str | None:
