@@ -131,7 +131,7 @@ SWEDISH = [
     ("r-överförts", "Uppgifterna har överförts till USA.", "överförts", vi("har överfört")),
     ("r-ska-överföras", "Uppgifterna ska överföras till USA.", "överföras", vi("ska överföra")),
     # compounds of listed verbs
-    ("c-tillhandahålls", "Tjänsten tillhandahålls dygnet runt.", "tillhandahålls", vi("ger")),
+    ("c-tillhandahålls", "Tjänsten tillhandahålls dygnet runt.", "tillhandahålls", vi("erbjuder")),
     ("c-ersätts", "Kortet ersätts med ett nytt när du ber om det.", "ersätts", who("ersätter")),
     ("c-fastställs", "Avgiften för kunden fastställs varje år.", "fastställs", who("fastställer")),
     # particle verbs: the particle after the verb, also when written in front (insamlas)
