@@ -238,10 +238,10 @@ class PassiveVoice(Rule):
     - states and idioms: deponent and reciprocal verbs ("finns", "hoppas", "lyckas", "trivs",
       "träffas", "behövs", "krävs": a need or a requirement, usually the law's, with no act on
       the reader's data to name), verbs that name or define ("kallas", "avses", "grundas på",
-      "regleras"), genitives ("ärendets", "ett företags") and nouns ending in -s; English
-      adjectival participles ("we are committed", "is based in", "is located", "the data is
-      required", "is limited if", "include, but is not limited to", "is designed to", "is
-      considered", "when the case is closed") unless "by" names an agent.
+      "regleras"), genitives ("ärendets", "ett företags", "den registrerades samtycke") and
+      nouns ending in -s; English adjectival participles ("we are committed", "is based in", "is
+      located", "the data is required", "is limited if", "include, but is not limited to", "is
+      designed to", "is considered", "when the case is closed") unless "by" names an agent.
 
     The suggestion is built from the sentence and can be pasted: the active form in the tense
     written, with its auxiliary, modal and particle ("kan härledas" → 'vi kan härleda …', "har
@@ -318,6 +318,8 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
         previous = lowers[index - 1] if index > 0 else ""
         if not words.sv_is_s_passive(lower, previous) and not _sv_seen_over(lowers, index):
             continue
+        if _sv_genitive_after_article(lowers, index):
+            continue
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
             continue
         if not (_sv_handles_data(lower) or _reader_evidence(sentence, index, index, "sv")
@@ -342,6 +344,28 @@ def _sv_bli_handles_data(participle: str) -> bool:
         return participle.startswith(_SV_ORGANISATION_STEMS)
     _, base, particle = stem
     return any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", participle, particle + base))
+
+
+_SV_ARTICLES = word_set("den de")
+_SV_AFTER_A_VERB = word_set(
+    """
+    av i på för till från med om hos vid under efter genom utan mot enligt inom åt över bland
+    och eller men samt att som när så då där eftersom medan innan tills om
+    den det de dem dig oss er sig honom henne mig du vi jag ni man någon något några alla inga inget ingen
+    """
+)
+
+
+def _sv_genitive_after_article(lowers: list[str], index: int) -> bool:
+    """"den registrerades samtycke", "de registeransvarigas intressen": after "den"/"de" a word
+    in -s with a noun after it is the genitive of an adjective used as a noun, not a verb. A
+    passive after the pronoun "den"/"de" is followed by an adverb, a preposition, a conjunction,
+    a pronoun or nothing ("den sparas i appen", "de används inte", "de lagras.")."""
+    if index == 0 or lowers[index - 1] not in _SV_ARTICLES or index + 1 >= len(lowers):
+        return False
+    following = lowers[index + 1]
+    return following.isalpha() and following not in _SV_AFTER_A_VERB \
+        and following not in verbs.SV_CLAUSE_ADVERBS and following not in words.SV_ADVERBS
 
 
 _SV_SEE = word_set("ses sågs setts")
