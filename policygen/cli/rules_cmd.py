@@ -59,13 +59,14 @@ def rules(code: str | None, config: Path | None) -> None:
 
 
 def _no_such_rule(code: str, keys: list[str]) -> None:
-    import difflib
-
+    """A code or name that is no rule: the one it most likely meant (a code it begins, "PL11" →
+    PL111, or a typo), with the same "did you mean" as every other hint."""
     from policygen.errors import UserError
+    from policygen.lang.suggest import closest
 
-    close = [key for key in keys if key.startswith(code.upper()) or key.startswith(code.lower())]
-    close = close or difflib.get_close_matches(code, keys, n=1) or difflib.get_close_matches(code.upper(), keys, n=1)
-    hint = _("did you mean {code}?").format(code=close[0]) if close else _("run 'policygen rules' to list them")
+    begun = next((key for key in keys if key.startswith((code.upper(), code.lower()))), None)
+    match = begun or closest(code, keys)
+    hint = _("did you mean `{match}`?").format(match=match) if match else _("run 'policygen rules' to list them")
     raise UserError.single(code, _("no such rule"), hint=hint)
 
 

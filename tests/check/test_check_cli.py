@@ -179,7 +179,7 @@ def test_rules_table_and_one_rule(tmp_path: Path) -> None:
     assert run("rules", "sentence.too_long", cwd=tmp_path).stdout == one.stdout
     unknown = run("rules", "PL11", cwd=tmp_path)
     assert unknown.exit_code == 2
-    assert "PL11: no such rule\n  hint: did you mean PL111?" in unknown.stderr
+    assert "PL11: no such rule\n  hint: did you mean `PL111`?" in unknown.stderr
 
 
 def test_select_option_naming_no_rule_is_refused(tmp_path: Path) -> None:
