@@ -224,7 +224,7 @@ def test_rules_explains_a_gdpr_finding_and_the_unused_suppression(tmp_path: Path
     assert unused.stdout.startswith("PL001 suppression.unused   (policygen check)\ncategory: readability")
     assert "--no-inline-config" in unused.stdout
     typo = run("rules", "G40", cwd=tmp_path)
-    assert typo.exit_code == 2 and "G40: no such rule\n  hint: did you mean G401?" in typo.stderr
+    assert typo.exit_code == 2 and "G40: no such rule\n  hint: did you mean `G401`?" in typo.stderr
 
 
 def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
