@@ -347,9 +347,8 @@ def _sv_bli_handles_data(participle: str) -> bool:
 
 
 _SV_ARTICLES = word_set("den de")
-_SV_AFTER_A_VERB = word_set(
+_SV_AFTER_A_VERB = verbs.SV_PREPOSITIONS | word_set(
     """
-    av i på för till från med om hos vid under efter genom utan mot enligt inom åt över bland
     och eller men samt att som när så då där eftersom medan innan tills om
     den det de dem dig oss er sig honom henne mig du vi jag ni man någon något några alla inga inget ingen
     """

@@ -8,6 +8,7 @@ from functools import cache
 
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
+from policygen.check.rules import pl2_verbs as verbs
 from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
@@ -259,11 +260,6 @@ _INDEFINITE_NOUNS = {lang: frozenset(noun for _article, noun in pairs) for lang,
 _LIST_WORDS = {"sv": word_set("och eller samt"), "en": word_set("and or")}
 
 
-# Swedish prepositions (not "om", also "if"): after one, the reader is "dig", not "du" ("godkänns av användaren" →
-# 'av dig', "avtal med den registrerade" → 'med dig').
-_SV_PREPOSITIONS = word_set(
-    "av med för till från hos åt mot på i vid utan genom efter före under över enligt bland kring inför"
-)
 # A verb particle before the phrase makes it the object ("kommer ihåg användaren" → 'dig').
 _SV_PARTICLES = word_set("ihåg")
 # Modals and auxiliaries before an infinitive: "kan informera användaren": the phrase is the object.
@@ -334,7 +330,7 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     registrerade"); after a finite verb with its subject before it ("Vi informerar användaren",
     "Biblioteket påminner användaren")."""
     before = lowers[first - 1]
-    if before in _SV_PREPOSITIONS or before in _SV_PARTICLES:
+    if before in verbs.SV_PREPOSITIONS or before in _SV_PARTICLES:  # "av användaren" → 'av dig'
         return True
     if first == 1 and before.endswith(("ar", "er", "ir")) and before not in _SV_AUXILIARIES:
         return True  # a table cell or label that opens with its verb: "Identifierar användaren"

@@ -63,6 +63,11 @@ SV_MODALS = word_set(
 )
 SV_FUTURE = word_set("kommer kommit komma")  # "kommer att lagras"
 SV_PERFECT = word_set("har hade ha haft")
+SV_PREPOSITIONS = word_set(
+    "av med för till från hos åt mot på i vid utan genom efter före under över enligt bland kring inför inom"
+)
+"""Swedish prepositions, without "om" (also "if"): the reader after one is "dig", not "du"
+("godkänns av användaren" → 'av dig'), and a passive verb is often followed by one."""
 SV_CLAUSE_ADVERBS = word_set(
     """
     inte aldrig ej icke också även endast bara alltid automatiskt direkt sedan då redan nu helt
