@@ -36,7 +36,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261224
+SEED = 20261225
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
