@@ -19,7 +19,9 @@ before anything about them is looked at: ``make_split.py`` with a new ``SEED`` p
 held-out part empty, ``round(HELDOUT_SHARE × all documents)`` is larger than a batch of new documents
 that is under 40 % of its language, so the cut puts the whole batch in the held-out part (round 3,
 seeds 20261218, 20261219 and 20261220: 5 + 1 + 1 of 24 Swedish and 5 of 18 English documents, all
-held out; round 4, seed 20261221: 5 of 29 Swedish and 5 of 23 English, all held out); ``test_realtext.py``
+held out; round 4, seed 20261221: 5 of 29 Swedish and 5 of 23 English, all held out; round 5, seeds 20261222 to
+20261225 for the batches found one after another: 4 + 1 of 34 Swedish and 5 + 1 + 1 of 30 English, all held out);
+``test_realtext.py``
 checks that the draws after the last move held out every document they placed.
 
 Run from the repository root: ``python tests/check/realtext/make_split.py`` (or ``… promote heldout<N>``).
@@ -36,7 +38,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261221
+SEED = 20261225
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
@@ -152,6 +154,11 @@ PROMOTE_NOTES = {
     "heldout4": (
         "held-out round 4 (the documents seed 20261221 put in the held-out part) was run once and its figures were "
         "reported (README, 'Held-out round 4'); it became development after that run, with its labels, so that its "
+        "false alarms could be studied; a new held-out part is drawn from new documents"
+    ),
+    "heldout5": (
+        "held-out round 5 (the documents seeds 20261222 to 20261225 put in the held-out part) was run once and its figures "
+        "were reported (README, 'Held-out round 5'); it became development after that run, with its labels, so that its "
         "false alarms could be studied; a new held-out part is drawn from new documents"
     ),
 }
