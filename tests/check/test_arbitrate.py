@@ -47,9 +47,9 @@ def test_one_finding_per_span(text: str, lang: str, word: str, kept: str, replac
 
 
 def test_the_finding_kept_carries_both_fixes() -> None:
-    assert ("PL203", "inhämtas", "warning", "say who does it: 'vi hämtar in …'") in findings(
+    assert ("PL203", "inhämtas", "info", "say who does it: 'vi hämtar in …'") in findings(
         "Uppgifterna inhämtas från Skatteverket.", "sv")
-    assert ("PL203", "is retained", "warning", "say who does it: 'we keep …'") in findings(
+    assert ("PL203", "is retained", "info", "say who does it: 'we keep …'") in findings(
         "Your data is retained for two years.", "en")
 
 

@@ -100,7 +100,7 @@ def test_validate_reports_a_vague_title_with_advice_in_the_interface_language(tm
     result = CliRunner().invoke(main, ["validate", "--messages", interface, str(path)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    label = {"sv": ("varning", "förslag"), "en": ("warning", "suggestion")}[interface]
+    label = {"sv": ("info", "förslag"), "en": ("info", "suggestion")}[interface]
     sv_at = lines.index(f"{path}:44:42: {label[0]} PL201 purposes[1].title.sv: {message_sv}")
     en_at = lines.index(f"{path}:45:39: {label[0]} PL201 purposes[1].title.en: {message_en}")
     assert lines[sv_at + 1] == lines[en_at + 1] == f"    {label[1]}: {advice}"

@@ -189,14 +189,16 @@ def test_the_human_report_labels_are_swedish(document: str) -> None:
     result = run("check", "--messages", "sv", "--statistics", document)
     lines = result.stdout.splitlines()
     assert lines[0] == f"{document}: LIX 48.9 (9 ord, 2 meningar, 4 långa ord)"
-    assert any(line.startswith(f"{document}:3:13: varning PL203 ") for line in lines)
+    assert any(line.startswith(f"{document}:3:13: info PL203 ") for line in lines)
+    assert any(line.startswith(f"{document}:3:20: varning PL202 ") for line in lines)
     assert any(line.startswith("    förslag: ") for line in lines)
     summary = [line for line in lines if re.fullmatch(r"\d+ fynd i 1 fil", line)]
     assert len(summary) == 1
-    assert re.fullmatch(r"1  PL203  varning  passive\.voice", next(line for line in lines if "PL203  " in line))
+    assert re.fullmatch(r"1  PL203  info +passive\.voice", next(line for line in lines if "PL203  " in line))
     assert re.fullmatch(r"\d+ fynd från \d+ regler?", lines[-1])
     english = run("check", "--statistics", document).stdout.splitlines()
     assert english[0] == f"{document}: LIX 48.9 (9 words, 2 sentences, 4 long words)"
-    assert any(line.startswith(f"{document}:3:13: warning PL203 ") for line in english)
+    assert any(line.startswith(f"{document}:3:13: info PL203 ") for line in english)
+    assert any(line.startswith(f"{document}:3:20: warning PL202 ") for line in english)
     assert any(re.fullmatch(r"\d+ findings in 1 file", line) for line in english)
     assert re.fullmatch(r"\d+ findings from \d+ rules?", english[-1])

@@ -97,7 +97,7 @@ def test_check_statistics_on_stderr_for_sarif(policy: str) -> None:
     rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["PL001"]["name"] == "suppression.unused"
     assert result.stderr.splitlines() == ["1  PL001  warning  suppression.unused",
-                                          "1  PL201  warning  vague.qualifier", "2 findings from 2 rules"]
+                                          "1  PL201  info     vague.qualifier", "2 findings from 2 rules"]
 
 
 def test_check_statistics_on_stdout_for_human(policy: str) -> None:
@@ -111,7 +111,7 @@ def test_check_html_and_github_on_the_real_checker(policy: str) -> None:
     marks = {m.get("data-finding") for m in tinyhtml5.parse(html).iter("{http://www.w3.org/1999/xhtml}mark")}
     assert marks == {"file1-f1", "file1-f2"}
     github = invoke("check", "--lang", "sv", "--format", "github", policy).stdout.splitlines()
-    assert github[0].startswith("::warning file=policy.md,line=3,col=4,endLine=3,endColumn=17,title=PL201::")
+    assert github[0].startswith("::notice file=policy.md,line=3,col=4,endLine=3,endColumn=17,title=PL201::")
 
 
 def test_validate_sarif_statistics_and_exit_zero(gaps: str) -> None:

@@ -269,7 +269,7 @@ class PassiveVoice(Rule):
     code = "PL203"
     name = "passive.voice"
     category = "passive"
-    severity = "warning"
+    severity = "info"
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english

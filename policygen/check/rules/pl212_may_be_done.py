@@ -73,7 +73,7 @@ class MayBeDone(Rule):
     code = "PL212"
     name = "vague.may_be_done"
     category = "vague"
-    severity = "warning"
+    severity = "info"
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english

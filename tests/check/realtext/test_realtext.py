@@ -163,3 +163,23 @@ def test_development_evaluation_computes_every_figure(development) -> None:
     table = report(result)
     assert f"== dev / {result.lang}:" in table and "precision" in table
 
+
+
+def test_the_blind_second_opinion_judged_findings_of_the_development_labels() -> None:
+    """Each item of the agreement sample is a judged development finding, with that finding's verdict
+    as the first opinion, so the agreement figures in the README speak about the real labels."""
+    from agreement import AGREEMENT, groups
+
+    items = corpus.load_yaml(AGREEMENT)["items"]
+    labelled = {}
+    for lang in corpus.LANGS:
+        for entry in corpus.load_labels("dev", lang)["findings"]:
+            labelled[(lang, entry["path"], entry["line"], entry["column"], entry["category"])] = entry["verdict"]
+    for item in items:
+        key = (item["lang"], item["path"], item["line"], item["column"], item["category"])
+        assert labelled.get(key) == item["first"], item["id"]
+        assert item["second"] in VERDICTS and item["second_reason"], item["id"]
+    agreement = groups(items)
+    assert {group: len(found.pairs) for group, found in agreement.items()} == {
+        ("en", "passive"): 50, ("en", "vague"): 25, ("sv", "passive"): 50, ("sv", "vague"): 25}
+    assert all(-1 <= found.kappa <= 1 for found in agreement.values())
