@@ -289,6 +289,8 @@ def _whole_phrases(sentence: Sentence, found: list[_Match], lang: str) -> list[_
     for first, last, suggestion in found:
         if first == last and suggestion in ("du", "din, ditt, dina", "you", "your"):
             first = _modifier_before(sentence, lowers, first, lang)
+        if lang == "en" and first and lowers[first - 1] in _EN_READER_ADJECTIVES:
+            first -= 1  # "to identify individual website visitors" → 'to identify you'
         if suggestion in ("du", "you"):
             last = _service_after(lowers, last, lang)
         grown.append((first, last, suggestion))
@@ -412,6 +414,10 @@ _SV_BEFORE_INFINITIVE = word_set(
 _SV_SUBJECTS = word_set("vi jag ni de han hon hen det den man")
 # The reflexive possessives that refer back to the subject, and what they become with "du".
 _SV_REFLEXIVES = {"sin": "din", "sitt": "ditt", "sina": "dina", "sig": "dig"}
+# Subordinators that open a sentence with a condition or time ("Om användaren …, kan hen …"), and
+# the pronouns that take the reader up again in the main clause.
+_SV_OPENING_SUBORDINATORS = word_set("om när ifall då innan efter sedan")
+_SV_THIRD_PRONOUNS = word_set("hen denne")
 # "att" before an infinitive and "och"/"eller" between verbs keep the subject of the reflexive.
 _SV_JOINING = word_set("att och eller")
 # Auxiliaries that open a yes/no question or an inverted clause, not a verb-first label.
@@ -429,6 +435,11 @@ _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his he
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
 # Words that open another clause, whose "their" may be someone else's.
 _EN_CLAUSE_ENDS = word_set("who whom which that because if when while where although unless whereas but")
+# Subordinators that open a sentence with a condition or time ("If the user …, they …").
+_EN_OPENING_SUBORDINATORS = word_set("if when once unless after before where whenever")
+# Words that start the object of a verb: a verb joined by "and"/"or" is known by one after it
+# ("deletes the account or requests the controller"), not a plural noun ("and cookies").
+_EN_OBJECT_STARTS = word_set("the a an their his her its it them this that these those to any all our us")
 # "Anyone who …", "Everyone that …": the verb after the phrase is the relative clause's.
 _EN_RELATIVES = word_set("who that whoever")
 # "the consent of the user" → 'your consent': a noun with "the" before "of" + the phrase.
@@ -457,12 +468,28 @@ def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> s
     if first and (_sv_is_object(lowers, first) or _sv_about(sentence, first, last)):
         return "dig"
     reflexives = _sv_reflexives_after(sentence, last)
+    seen = {index for index, _noun in reflexives}
+    # "hen" later in the sentence takes the reader up again ("Användaren kan ringa oss om hen vill")
+    reflexives += [(index, "") for index in range(last + 1, len(lowers)) if lowers[index] == "hen" and index not in seen]
     if not reflexives:
         return "du"
     return "du" + "".join(
-        " … dig" if lowers[index] == "sig" else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
-        for index, noun in reflexives
+        " … dig" if lowers[index] == "sig" else f" … {_sv_pronoun(lowers, index)}" if lowers[index] in _SV_THIRD_PRONOUNS
+        else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
+        for index, noun in sorted(reflexives)
     )
+
+
+def _sv_pronoun(lowers: list[str], index: int) -> str:
+    """"hen"/"denne" as "du" before a finite verb ("om hen vill"), or "dig" after a preposition
+    or an infinitive ("till hen", "kan kontakta hen")."""
+    before = lowers[index - 1]
+    after = lowers[index + 1] if index + 1 < len(lowers) else ""
+    if before in verbs.SV_PREPOSITIONS:
+        return "dig"
+    if after in _SV_FINITE_AFTER or (after.endswith("r") and after.isalpha()):
+        return "du"
+    return "dig" if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE else "du"
 
 
 def _sv_is_object(lowers: list[str], first: int) -> bool:
@@ -533,16 +560,24 @@ def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]
     after it (the noun it goes with). They refer back through an infinitive ("har rätt att
     granska sina uppgifter") and through verbs joined by "och"/"eller" ("spara och ändra sina
     uppgifter"), and "när som helst" is an adverb; a comma, a relative or subordinate clause, or
-    "att"/"och" before a new subject ("och tjänsten sparar sina …") ends the search."""
+    "att"/"och" before a new subject ("och tjänsten sparar sina …") ends the search. Past the
+    opening "Om/När användaren …" (and its comma, if any), "hen"/"denne" after the verb of the
+    main clause is the reader too ("Om användaren inte godkänner villkoren, kan hen avsluta sitt
+    konto" → 'du … du … ditt konto'), and the search goes on in that clause."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
     found: list[tuple[int, str]] = []
     index = last + 1
     while index < len(lowers):
         between = text[words[index - 1].end : words[index].start]
         word = lowers[index]
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
+        if following in _SV_THIRD_PRONOUNS and lowers[0] in _SV_OPENING_SUBORDINATORS \
+                and "," not in text[words[0].start : words[index - 1].end] and not between.strip(" ,"):
+            found.append((index + 1, ""))  # "…(,) kan hen …": the main clause's subject is the reader
+            index += 2
+            continue
         if "," in between or ";" in between:
             break
-        following = lowers[index + 1] if index + 1 < len(lowers) else ""
         if word == "när" and lowers[index + 1 : index + 3] == ["som", "helst"]:
             index += 3
             continue
@@ -565,10 +600,9 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         return f"your {words[first - 2].text}", first - 3, last
     if lowers[last] in _EN_RELATIVES:
         return "you", first, last  # "Anyone who leaves a comment agrees …": the clause needs rewriting
-    later = "".join(_en_back_references(sentence, last))
     plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
-    if plural:
-        return "you" + later, first, last  # "data subjects are", "users have": the verb already agrees
+    if plural:  # "data subjects are", "users have": the verb already agrees
+        return "you" + "".join(_en_back_references(sentence, last)), first, last
     index = last + 1
     adverbs = []
     while index < len(lowers) and lowers[index] in _EN_ADVERBS:
@@ -576,20 +610,34 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         index += 1
     verb = _en_plain_verb(lowers[index].replace("’", "'")) if index < len(lowers) else None
     if verb is None:
-        return "you" + later, first, last
+        return "you" + "".join(_en_back_references(sentence, last)), first, last
+    later = "".join(_en_back_references(sentence, index, joined_verbs=True))
     return " ".join(["you", *adverbs, verb]) + later, first, index
 
 
-def _en_back_references(sentence: Sentence, last: int) -> Iterator[str]:
+def _en_back_references(sentence: Sentence, last: int, joined_verbs: bool = False) -> Iterator[str]:
     """What each later word of the clause that refers back to the reader becomes with "you":
     "their location" → ' … your location', "themselves" → ' … yourself' ("the user can share
-    their location", "Everyone is responsible themselves"). A comma, a semicolon or a
-    subordinate clause ends the search."""
+    their location", "Everyone is responsible themselves"); with ``joined_verbs`` (the
+    phrase's own verb was made to agree) a verb joined by "and"/"or" agrees too ("the user
+    deletes the account or requests …" → ' … request'). A semicolon or a subordinate clause
+    ends the search, and so does a comma, except the one that closes an opening "If/When the
+    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …')."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
     for index in range(last + 1, len(lowers)):
         between = text[words[index - 1].end : words[index].start]
+        if "," in between and lowers[index] == "they" and lowers[0] in _EN_OPENING_SUBORDINATORS \
+                and "," not in text[words[0].start : words[index - 1].end]:
+            yield " … you"  # the main clause after the opening condition: its subject is the reader
+            continue
         if "," in between or ";" in between or lowers[index] in _EN_CLAUSE_ENDS:
             return
+        if joined_verbs and lowers[index] in ("and", "or") and index + 2 < len(lowers) \
+                and lowers[index + 2] in _EN_OBJECT_STARTS:
+            verb = _en_plain_verb(lowers[index + 1])
+            if verb is not None:
+                yield f" … {verb}"
+            continue
         if lowers[index] in _EN_REFLEXIVES:
             yield " … yourself"
         elif lowers[index] == "their":
