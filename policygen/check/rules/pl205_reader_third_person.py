@@ -392,8 +392,8 @@ def _plural_possessive(sentence: Sentence, last: int) -> bool:
 
 _POSSESSIVES = word_set("our their its your våra vår vårt deras dess")
 _OTHERS_OWNERS = {
-    "sv": word_set("kundens kundernas deras dess företagets"),
-    "en": word_set("customer customer's customers' customers their its client client's clients'"),
+    "sv": word_set("kundens kundernas deras dess företagets andra"),
+    "en": word_set("customer customer's customers' customers their its client client's clients' other"),
 }
 _INDEFINITE = {
     "sv": frozenset({("en", "besökare"), ("en", "användare"), ("en", "besökares"), ("en", "användares")}),
