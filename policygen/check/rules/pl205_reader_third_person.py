@@ -201,6 +201,17 @@ class ReaderThirdPerson(Rule):
     → '… your' in the same clause, and "the consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
     "din, ditt, dina", "you" or "your".
 
+    The suggestion replaces the whole phrase that names the reader: a determiner and an
+    adjective before it ("den inloggade användaren", "the logged-in user", "individual website
+    visitors" → 'dig', 'you'), the service after it ("Användaren av en e-tjänst", "the user of
+    the service" → 'Du', 'You'), and an English plural possessive with its apostrophe ("the
+    data subjects' consent", "users' data" → 'your'). "om" before the phrase is 'about' ('om
+    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). The
+    reader taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a
+    preposition or an infinitive), English "they" after an opening "If …," ('… you'), and a
+    verb joined by "and"/"or" ("the user deletes the account or requests …" → 'you delete …
+    request').
+
     Anti-pattern
     ------------
     Den registrerade har rätt att begära tillgång till sina personuppgifter.
