@@ -525,6 +525,8 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
 
 # Short infinitives that do not end in -a ("att ge de registrerade fler möjligheter").
 _SV_SHORT_INFINITIVES = word_set("ge se få nå ha be tro")
+# Words in -a that are no infinitive ("andra", "alla", "bara").
+_SV_NOT_INFINITIVES = word_set("andra alla flera många några inga vilka dessa samma hela bara sina dina våra nya")
 # How far back "att" or a modal may stand from its infinitive ("utan att på förhand informera").
 _SV_INFINITIVE_REACH = 3
 
@@ -536,6 +538,8 @@ def _sv_infinitive(lowers: list[str], at: int) -> bool:
     word = lowers[at]
     if word in _SV_BEFORE_INFINITIVE or not (word.endswith("a") or word in _SV_SHORT_INFINITIVES):
         return False
+    if word in verbs.SV_CLAUSE_ADVERBS or word in _SV_NOT_INFINITIVES:
+        return False  # "ska också användaren godkänna": an adverb, and the phrase is the subject
     return not _SV_BEFORE_INFINITIVE.isdisjoint(lowers[max(at - _SV_INFINITIVE_REACH, 0) : at])
 
 
