@@ -293,9 +293,12 @@ class DocumentContext:
         if index > 0 or word.text in self.names:
             return True
         # first in its sentence and never in lower case: a name only before a modal ("Google may
-        # transfer"), not an adjective before a noun that looks like a verb ("Old records are …")
+        # transfer") or a Swedish present tense ("Google samlar in"), not an adjective before a
+        # noun that looks like a verb ("Old records are …")
         following = sentence.lowers[1] if len(sentence.words) > 1 else ""
-        return lower not in self._lower_case_words() and following in _BEFORE_ACTIVE_VERB
+        verb = following in _BEFORE_ACTIVE_VERB or (
+            self.lang == "sv" and following.endswith(("ar", "er", "ir")) and _handles_data(following, "sv"))
+        return verb and lower not in self._lower_case_words() and lower not in _QUANTIFIERS_AND_ADJECTIVES
 
     def _writer_names(self) -> frozenset[str]:
         """The words of the document's first heading and of every sentence that names the
@@ -327,6 +330,8 @@ _BEFORE_ACTIVE_VERB = word_set(
     "may might can could will would shall also then only kan kunna kunde får ska skall kommer komma att också även"
 )
 _WRITER_SUBJECTS = word_set("vi jag we i")
+# Words that open a sentence before a plural noun ("Nya delar läggs till"), never a party's name.
+_QUANTIFIERS_AND_ADJECTIVES = word_set("alla andra flera många några inga vissa dessa samma hela egna nya gamla äldre övriga")
 _PREPOSITIONS = SV_PREPOSITIONS | word_set("via om through with to from in on via of for about at into onto")
 _CONTROLLER_WORDS = {"sv": ("personuppgiftsansvarig", "registeransvarig"), "en": ("controller",)}
 _PRONOUNS = word_set("vi jag du ni de han hon hen den det we i you they he she it this these")
