@@ -179,9 +179,9 @@ def vague_in_context(match: Match) -> str | None:
     if _required_for_access(lowers, match.last + 1, lang):
         return None  # "Ibland krävs personuppgifter för att få tillgång till …": a condition for the reader
     if phrase[0] in _EN_HEDGES and lang == "en":
-        return _english_hedge(match, lowers, context.actor)
+        return _english_hedge(match, lowers, context.actor, _named_party(match))
     if "komma" in phrase and lang == "sv":
-        return _swedish_hedge(match, lowers, context.actor)
+        return _swedish_hedge(match, lowers, context.actor, _named_party(match))
     if not _QUANTIFIERS.get(lang, frozenset()).isdisjoint(phrase):
         if context.introduces_list(match.sentence) or _examples_follow(lowers, match.last + 1, lang):
             return None
@@ -544,9 +544,18 @@ def _about_the_reader(lowers: list[str], lang: str) -> bool:
     return bool(words_here & _READER[lang]) and not words_here & _WRITER[lang]
 
 
-def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
-    """"we may share" → 'we share'; "your name may be displayed" → 'we display'; other
-    subjects (the reader, a company, a thing) → not a hedge about the writer."""
+def _named_party(match: Match) -> bool:
+    """Does a named party handle the data in the sentence or the one before ("Google kan komma
+    att överföra …", "kan komma att överföras av Google", "Data collected by Google Analytics may
+    be transferred")? Then the hedge is about that party's act, and "vi"/"we" is no actor to
+    propose unless the sentence says it."""
+    return context_of(match.document).named_party_acts(match.sentence, len(match.sentence.words))
+
+
+def _english_hedge(match: Match, lowers: list[str], actor: str, named: bool = False) -> str | None:
+    """"we may share" → 'we share'; "your name may be displayed" → 'we display' ('… displays'
+    where a named party handles the data: ``named``); other subjects (the reader, a company, a
+    thing) → not a hedge about the writer."""
     first = match.first
     if _context_introduces_list(match):
         return None
@@ -577,6 +586,8 @@ def _english_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
         if after + 2 < len(lowers) and lowers[after + 2] == "by":
             return None  # "may be used by those companies": the actor is named
         base = verbs.en_base_form(participle)
+        if base in _EN_ORGANISATION_VERBS and named:
+            return _(SUGGEST_HAPPENS).format(clause=f"… {verbs.en_third_person(base)}")
         if base in _EN_ORGANISATION_VERBS:
             return _(SUGGEST_DO).format(clause=f"{actor} {base}")
     return None
@@ -586,10 +597,12 @@ def _context_introduces_list(match: Match) -> bool:
     return context_of(match.document).introduces_list(match.sentence)
 
 
-def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
+def _swedish_hedge(match: Match, lowers: list[str], actor: str, named: bool = False) -> str | None:
     """"vi kan komma att använda" → 'vi använder'; "kan du komma att få" → 'du får'; "kan komma
     att visas" → 'vi visar'; a middle verb, whose present cannot be built by rule, is stated as
-    what will happen ("kan komma att ändras" → '… kommer att ändras', not 'vi ändrasr')."""
+    what will happen ("kan komma att ändras" → '… kommer att ändras', not 'vi ändrasr'). Where a
+    named party handles the data (``named``: "Google kan komma att överföra", "kan komma att
+    överföras av Google") and the writer is not the subject, the actor is left open ('… överför')."""
     if _context_introduces_list(match):
         return None
     phrase = lowers[match.first : match.last + 1]
@@ -607,7 +620,7 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     particle = lowers[after + 1] if after + 1 < len(lowers) and lowers[after + 1] in verbs.SV_PARTICLES else ""
     if words.sv_is_s_passive(verb, lowers[after - 1]):
         active = f"{verbs.sv_present_of_infinitive(verbs.sv_active(verb, 'infinitive'))} {particle}".strip()
-        if verb.startswith(_SV_ORGANISATION_STEMS):
+        if verb.startswith(_SV_ORGANISATION_STEMS) and not (named and subject not in ("vi", "jag")):
             return _(SUGGEST_DO).format(clause=f"{actor} {active}")
         return _(SUGGEST_HAPPENS).format(clause=f"… {active}")
     if verb.endswith("s"):  # "kan komma att ändras": a middle verb, something changes, no actor to add
@@ -615,4 +628,6 @@ def _swedish_hedge(match: Match, lowers: list[str], actor: str) -> str | None:
     present = f"{verbs.sv_present_of_infinitive(verb)} {particle}".strip()
     if subject in ("du", "ni"):
         return _(SUGGEST_HAPPENS).format(clause=f"{subject} {present}")
+    if named and subject not in ("vi", "jag"):  # "Google kan komma att överföra": Google's act
+        return _(SUGGEST_HAPPENS).format(clause=f"… {present}")
     return _(SUGGEST_DO).format(clause=f"{actor} {present}")

@@ -624,6 +624,7 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
     organisation = (lower.startswith(_SV_ORGANISATION_STEMS) or _sv_compound_stem(lower)) and not (
         particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
         or _reader_gives(lowers, index, index, lower.startswith(_SV_GIVING))
+        or (not context.third_person and context.named_party_acts(sentence, index))  # "Google kan … De lagras …"
     ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
     return _sv_message(sentence, lowers, words, finite, organisation, context)
 
@@ -819,7 +820,9 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
                 and not _reader_evidence(sentence, first, participle, "en") \
                 and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
             continue
-        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence)))
+        yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence),
+                                                        named=not context.third_person
+                                                        and context.named_party_acts(sentence, first)))
 
 
 def _en_is_participle_at(lowers: list[str], index: int) -> bool:
@@ -873,13 +876,17 @@ def _by_us(lowers: list[str], participle: int) -> bool:
     return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
 
 
-def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext, capital: bool = False) -> str:
+def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext, capital: bool = False,
+                   named: bool = False) -> str:
     """The active form in the tense and mood written: "is stored" → 'we store', "will not be
     given" → 'we will not give', "was sent" → 'we sent', "has been shared" → 'we have shared',
-    "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'."""
+    "is not kept" → 'we do not keep', "is being reviewed" → 'we are reviewing'. ``named``: a named
+    party handles the data in the sentence or the one before ("Google may transfer …"), so the
+    actor is left open."""
     form = lowers[participle]
     base = verbs.en_base_form(form)
-    organisation = base in _EN_ORGANISATION_VERBS and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
+    organisation = base in _EN_ORGANISATION_VERBS and not named \
+        and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
         or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
     unknown = SUGGEST_UNKNOWN
     if organisation and context.third_person:  # the document never says "we": 'the service stores' or a name

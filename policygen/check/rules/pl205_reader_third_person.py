@@ -201,6 +201,17 @@ class ReaderThirdPerson(Rule):
     → '… your' in the same clause, and "the consent of the user" → 'your consent'; a modal or a past tense stays ('you'). Otherwise
     "din, ditt, dina", "you" or "your".
 
+    The suggestion replaces the whole phrase that names the reader: a determiner and an
+    adjective before it ("den inloggade användaren", "the logged-in user", "individual website
+    visitors" → 'dig', 'you'), the service after it ("Användaren av en e-tjänst", "the user of
+    the service" → 'Du', 'You'), and an English plural possessive with its apostrophe ("the
+    data subjects' consent", "users' data" → 'your'). "om" before the phrase is 'about' ('om
+    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). The
+    reader taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a
+    preposition or an infinitive), English "they" after an opening "If …," ('… you'), and a
+    verb joined by "and"/"or" ("the user deletes the account or requests …" → 'you delete …
+    request').
+
     Anti-pattern
     ------------
     Den registrerade har rätt att begära tillgång till sina personuppgifter.
@@ -224,7 +235,7 @@ class ReaderThirdPerson(Rule):
         always, unless = _index(lang, "always"), _index(lang, "unless")
         owned = _owned_terms(document)
         for sentence in document.sentences:
-            found = list(_matches(sentence, lang, always, unless))
+            found = _whole_phrases(sentence, list(_matches(sentence, lang, always, unless)), lang)
             taken = {index for first, last, _ in found for index in range(first, last + 1)}
             found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
             generic = _indefinite_person(sentence, lang)
@@ -238,19 +249,162 @@ class ReaderThirdPerson(Rule):
                 matched = sentence.block.text[sentence.words[first].start : sentence.words[last].end]
                 message = _("'{matched}' talks about the reader in the third person: address them directly.").format(
                     matched=matched)
-                text, begin, until = _in_case(suggestion, sentence, first, last, lang)
+                end = sentence.words[last].end
+                if lang == "en" and _plural_possessive(sentence, last):  # "the data subjects' consent"
+                    text, begin, until, end = "your", first, last, end + 1
+                else:
+                    text, begin, until = _in_case(suggestion, sentence, first, last, lang)
+                    end = sentence.words[until].end
                 if begin == 0 and sentence.words[0].text[:1].isupper():
                     text = capfirst(text)  # "The user is …" → 'You are'
-                yield self.finding(sentence.block, sentence.words[begin].start, sentence.words[until].end, message, text)
+                yield self.finding(sentence.block, sentence.words[begin].start, end, message, text)
 
 
 _Index = dict[str, list[tuple[tuple[str, ...], str]]]
+_Match = tuple[int, int, str]
+
+
+# --- the whole phrase: what the suggestion replaces --------------------------------------------
+# A suggestion replaces every word that names the reader, so that pasting it leaves nothing
+# dangling: a determiner and its adjective before the noun ("den inloggade användaren", "the
+# logged-in user" → 'du'/'you', not 'den inloggade du'), and the service the reader uses after it
+# ("Användaren av en X-tjänst kan …", "the user of the service" → 'Du kan …', not 'Du av en
+# X-tjänst').
+
+# The nouns that name the reader by themselves (the one-word phrases of _ALWAYS and "the user").
+_READER_NOUNS = {
+    "sv": {phrase: suggestion for phrase, suggestion in _ALWAYS["sv"] if " " not in phrase},
+    "en": {"user": "you", "user's": "your", "visitor": "you", "visitor's": "your", "member": "you",
+           "member's": "your", "subscriber": "you", "subscriber's": "your", "account holder": "you",
+           "applicant": "you", "applicant's": "your", "end user": "you", "consumer": "you"},
+}
+_DETERMINERS = {"sv": word_set("den denna"), "en": word_set("the this each every")}
+# Adjectives of the reader in English that neither end in -ed nor join with a hyphen
+# ("the logged-in user", "the registered user", "the current user").
+_EN_READER_ADJECTIVES = word_set("current relevant individual active new same particular given respective")
+# What a service is called, alone or as the end of a compound ("Finna-söktjänsten", "e-tjänsten").
+_SERVICES = {
+    "sv": ("tjänst", "webbplats", "webbsida", "sajt", "app", "portal", "plattform", "system", "program"),
+    "en": ("service", "website", "site", "app", "application", "platform", "portal", "system", "program"),
+}
+_OF = {"sv": "av", "en": "of"}
+_SERVICE_DETERMINERS = word_set("en ett den det denna detta vår vårt the a an this our these")
+
+
+def _whole_phrases(sentence: Sentence, found: list[_Match], lang: str) -> list[_Match]:
+    """The matches grown to the whole phrase that names the reader: a determiner and adjective
+    before the noun, the service after it ("the user of the service"); the English plural
+    possessive "users’" ("the users’ device" → 'your device') is added here too."""
+    lowers = [word.lower.replace("’", "'") for word in sentence.words]
+    grown: list[_Match] = []
+    for first, last, suggestion in found:
+        if first == last and suggestion in ("du", "din, ditt, dina", "you", "your"):
+            first = _modifier_before(sentence, lowers, first, lang)
+        if lang == "en" and first and lowers[first - 1] in _EN_READER_ADJECTIVES:
+            first -= 1  # "to identify individual website visitors" → 'to identify you'
+        if suggestion in ("du", "you"):
+            last = _service_after(lowers, last, lang)
+        grown.append((first, last, suggestion))
+    grown += _modified_readers(sentence, lowers, grown, lang)
+    if lang == "en":
+        grown += _possessive_users(sentence, lowers, grown)
+    return grown
+
+
+def _modifier_before(sentence: Sentence, lowers: list[str], at: int, lang: str) -> int:
+    """Where the phrase of the reader noun at ``at`` starts: at "den"/"the" when a determiner
+    and one adjective stand before it ("den inloggade användaren", "den registrerade
+    användaren"); else at ``at``."""
+    if at < 2 or lowers[at - 2] not in _DETERMINERS[lang] or not _adjective(lowers, at - 1, lang):
+        return at
+    if lang == "sv" and at >= 3 and lowers[at - 3] in _SV_BEFORE_INFINITIVE:
+        return at  # "kan den skydda användaren": "den" is a subject and "skydda" its verb
+    return at - 2
+
+
+def _adjective(lowers: list[str], at: int, lang: str) -> bool:
+    """Is the word at ``at`` an adjective or participle before a reader noun? Swedish: the
+    weak form in -e or -a ("inloggade", "registrerade", "enskilda", "nya"); English: a participle
+    in -ed, a word joined with a hyphen ("logged-in"), or a few others ("current")."""
+    word = lowers[at]
+    if lang == "sv":
+        return word.endswith(("e", "a")) and len(word) > 2 and word.isalpha()
+    return word.endswith("ed") or ("-" in word and word.replace("-", "").isalpha()) or word in _EN_READER_ADJECTIVES
+
+
+def _service_after(lowers: list[str], last: int, lang: str) -> int:
+    """Where the phrase ending at ``last`` ends when "av"/"of" and a service follow ("användaren
+    av en Finna-söktjänst", "the user of our online service"): at the service; else ``last``."""
+    at = last + 1
+    if at >= len(lowers) or lowers[at] != _OF[lang]:
+        return last
+    at += 1
+    while at < len(lowers) and lowers[at] in _SERVICE_DETERMINERS:
+        at += 1
+    for end in (at, at + 1):  # the service, or one word before it ("the Finna service")
+        if end < len(lowers) and _is_service(lowers[end], lang):
+            return end
+    return last
+
+
+def _is_service(word: str, lang: str) -> bool:
+    word = word.rstrip(".,;:")
+    if lang == "sv":  # compounds: "söktjänsten", "e-tjänst"
+        return any(stem in word for stem in _SERVICES["sv"])
+    return word.rstrip("s") in _SERVICES["en"] or word in _SERVICES["en"]
+
+
+def _modified_readers(sentence: Sentence, lowers: list[str], found: list[_Match], lang: str) -> list[_Match]:
+    """"the logged-in user", "the registered user": a reader noun after a determiner and an
+    adjective that no phrase of _ALWAYS covers (English "user" alone is no phrase). Swedish
+    nouns are all phrases of their own and grow in ``_modifier_before``."""
+    if lang != "en":
+        return []
+    taken = {index for first, last, _ in found for index in range(first, last + 1)}
+    nouns = _READER_NOUNS["en"]
+    added: list[_Match] = []
+    for index in range(2, len(lowers)):
+        word = lowers[index].rstrip(".,;:")
+        if word not in nouns or index in taken or _noun_follows(lowers, index + 1, lang):
+            continue
+        first = _modifier_before(sentence, lowers, index, lang)
+        if first < index and not taken.intersection(range(first, index)):
+            suggestion = nouns[word]
+            added.append((first, _service_after(lowers, index, lang) if suggestion == "you" else index, suggestion))
+    return added
+
+
+_EN_PLURAL_READERS = word_set("users visitors subscribers members")
+
+
+def _possessive_users(sentence: Sentence, lowers: list[str], found: list[_Match]) -> list[_Match]:
+    """"users' data", "the users’ device": the plural possessive of a reader noun, written with
+    the apostrophe after the word; with "the" before it the whole phrase is replaced by "your"."""
+    taken = {index for first, last, _ in found for index in range(first, last + 1)}
+    added: list[_Match] = []
+    for index, word in enumerate(lowers):
+        if word in _EN_PLURAL_READERS and index not in taken and _plural_possessive(sentence, index):
+            first = index - 1 if index and lowers[index - 1] == "the" else index
+            added.append((first, index, "your"))
+    return added
+
+
+def _plural_possessive(sentence: Sentence, last: int) -> bool:
+    """Does an apostrophe close the plural word at ``last`` ("data subjects’ consent", "users'
+    data"), making the phrase a possessive ('your')?"""
+    word = sentence.words[last]
+    text = sentence.block.text
+    if not word.lower.endswith("s") or word.end >= len(text) or text[word.end] not in "'’":
+        return False
+    return word.end + 1 == len(text) or not text[word.end + 1].isalnum()
+
+
 
 
 _POSSESSIVES = word_set("our their its your våra vår vårt deras dess")
 _OTHERS_OWNERS = {
-    "sv": word_set("kundens kundernas deras dess företagets"),
-    "en": word_set("customer customer's customers' customers their its client client's clients'"),
+    "sv": word_set("kundens kundernas deras dess företagets andra"),
+    "en": word_set("customer customer's customers' customers their its client client's clients' other"),
 }
 _INDEFINITE = {
     "sv": frozenset({("en", "besökare"), ("en", "användare"), ("en", "besökares"), ("en", "användares")}),
@@ -271,6 +425,10 @@ _SV_BEFORE_INFINITIVE = word_set(
 _SV_SUBJECTS = word_set("vi jag ni de han hon hen det den man")
 # The reflexive possessives that refer back to the subject, and what they become with "du".
 _SV_REFLEXIVES = {"sin": "din", "sitt": "ditt", "sina": "dina", "sig": "dig"}
+# Subordinators that open a sentence with a condition or time ("Om användaren …, kan hen …"), and
+# the pronouns that take the reader up again in the main clause.
+_SV_OPENING_SUBORDINATORS = word_set("om när ifall då innan efter sedan")
+_SV_THIRD_PRONOUNS = word_set("hen denne")
 # "att" before an infinitive and "och"/"eller" between verbs keep the subject of the reflexive.
 _SV_JOINING = word_set("att och eller")
 # Auxiliaries that open a yes/no question or an inverted clause, not a verb-first label.
@@ -288,6 +446,11 @@ _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his he
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
 # Words that open another clause, whose "their" may be someone else's.
 _EN_CLAUSE_ENDS = word_set("who whom which that because if when while where although unless whereas but")
+# Subordinators that open a sentence with a condition or time ("If the user …, they …").
+_EN_OPENING_SUBORDINATORS = word_set("if when once unless after before where whenever")
+# Words that start the object of a verb: a verb joined by "and"/"or" is known by one after it
+# ("deletes the account or requests the controller"), not a plural noun ("and cookies").
+_EN_OBJECT_STARTS = word_set("the a an their his her its it them this that these those to any all our us")
 # "Anyone who …", "Everyone that …": the verb after the phrase is the relative clause's.
 _EN_RELATIVES = word_set("who that whoever")
 # "the consent of the user" → 'your consent': a noun with "the" before "of" + the phrase.
@@ -313,15 +476,31 @@ def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> s
     if suggestion != "du":
         return suggestion
     lowers = sentence.lowers
-    if first and _sv_is_object(lowers, first):
+    if first and (_sv_is_object(lowers, first) or _sv_about(sentence, first, last)):
         return "dig"
     reflexives = _sv_reflexives_after(sentence, last)
+    seen = {index for index, _noun in reflexives}
+    # "hen" later in the sentence takes the reader up again ("Användaren kan ringa oss om hen vill")
+    reflexives += [(index, "") for index in range(last + 1, len(lowers)) if lowers[index] == "hen" and index not in seen]
     if not reflexives:
         return "du"
     return "du" + "".join(
-        " … dig" if lowers[index] == "sig" else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
-        for index, noun in reflexives
+        " … dig" if lowers[index] == "sig" else f" … {_sv_pronoun(lowers, index)}" if lowers[index] in _SV_THIRD_PRONOUNS
+        else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
+        for index, noun in sorted(reflexives)
     )
+
+
+def _sv_pronoun(lowers: list[str], index: int) -> str:
+    """"hen"/"denne" as "du" before a finite verb ("om hen vill"), or "dig" after a preposition
+    or an infinitive ("till hen", "kan kontakta hen")."""
+    before = lowers[index - 1]
+    after = lowers[index + 1] if index + 1 < len(lowers) else ""
+    if before in verbs.SV_PREPOSITIONS:
+        return "dig"
+    if after in _SV_FINITE_AFTER or (after.endswith("r") and after.isalpha()):
+        return "du"
+    return "dig" if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE else "du"
 
 
 def _sv_is_object(lowers: list[str], first: int) -> bool:
@@ -335,7 +514,7 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     if first == 1 and before.endswith(("ar", "er", "ir")) and before not in _SV_AUXILIARIES:
         return True  # a table cell or label that opens with its verb: "Identifierar användaren"
     two_before = lowers[first - 2] if first >= 2 else ""
-    if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE and two_before in _SV_BEFORE_INFINITIVE:
+    if _sv_infinitive(lowers, first - 1):  # "kan informera användaren", "utan att på förhand informera"
         return True
     if not before.endswith(("ar", "er", "ir")) or first < 2:
         return False
@@ -344,29 +523,84 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     return two_before in _SV_SUBJECTS or opening_noun
 
 
+# Short infinitives that do not end in -a ("att ge de registrerade fler möjligheter").
+_SV_SHORT_INFINITIVES = word_set("ge se få nå ha be tro")
+# Words in -a that are no infinitive ("andra", "alla", "bara").
+_SV_NOT_INFINITIVES = word_set("andra alla flera många några inga vilka dessa samma hela bara sina dina våra nya")
+# How far back "att" or a modal may stand from its infinitive ("utan att på förhand informera").
+_SV_INFINITIVE_REACH = 3
+
+
+def _sv_infinitive(lowers: list[str], at: int) -> bool:
+    """Is the word at ``at`` an infinitive, after "att" or a modal up to three words before it
+    ("kan informera", "att ge", "utan att på förhand informera")? Then a reader phrase after
+    it is its object."""
+    word = lowers[at]
+    if word in _SV_BEFORE_INFINITIVE or not (word.endswith("a") or word in _SV_SHORT_INFINITIVES):
+        return False
+    if word in verbs.SV_CLAUSE_ADVERBS or word in _SV_NOT_INFINITIVES:
+        return False  # "ska också användaren godkänna": an adverb, and the phrase is the subject
+    return not _SV_BEFORE_INFINITIVE.isdisjoint(lowers[max(at - _SV_INFINITIVE_REACH, 0) : at])
+
+
+# Words before "om" that make it "if": a conjunction or focus adverb ("och om", "även om", "bara om").
+_SV_IF_OPENERS = word_set("och men eller samt även också bara endast utom särskilt som så")
+_SV_FINITE_AFTER = _SV_VERBS_AFTER | verbs.SV_CLAUSE_ADVERBS
+
+
+def _sv_about(sentence: Sentence, first: int, last: int) -> bool:
+    """Is "om" before the phrase the preposition 'about' ("uppgifter om användaren" → 'om
+    dig'), not the conjunction 'if' ("Om användaren vill …", "och om användaren har …" → 'om
+    du')? "om" opens a clause at the start of a sentence, after a comma or a conjunction, or
+    when a finite verb follows the phrase (the phrase is then its subject)."""
+    if sentence.lowers[first - 1] != "om":
+        return False
+    return not _sv_om_opens_clause(sentence, first - 1, last)
+
+
+def _sv_om_opens_clause(sentence: Sentence, at: int, subject_end: int) -> bool:
+    """Does "om" at ``at`` open a clause ('if', 'whether') whose subject ends at
+    ``subject_end``, rather than being the preposition 'about'?"""
+    lowers, words = sentence.lowers, sentence.words
+    if at == 0 or lowers[at - 1] in _SV_IF_OPENERS:
+        return True
+    if any(mark in sentence.block.text[words[at - 1].end : words[at].start] for mark in ",;:("):
+        return True
+    following = lowers[subject_end + 1] if subject_end + 1 < len(lowers) else ""
+    return following in _SV_FINITE_AFTER or (following.endswith(("ar", "er", "ir")) and following.isalpha())
+
+
 def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]:
     """Every "sin/sitt/sina/sig" after the phrase that refers back to it, each with the word
     after it (the noun it goes with). They refer back through an infinitive ("har rätt att
     granska sina uppgifter") and through verbs joined by "och"/"eller" ("spara och ändra sina
     uppgifter"), and "när som helst" is an adverb; a comma, a relative or subordinate clause, or
-    "att"/"och" before a new subject ("och tjänsten sparar sina …") ends the search."""
+    "att"/"och" before a new subject ("och tjänsten sparar sina …") ends the search. Past the
+    opening "Om/När användaren …" (and its comma, if any), "hen"/"denne" after the verb of the
+    main clause is the reader too ("Om användaren inte godkänner villkoren, kan hen avsluta sitt
+    konto" → 'du … du … ditt konto'), and the search goes on in that clause."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
     found: list[tuple[int, str]] = []
     index = last + 1
     while index < len(lowers):
         between = text[words[index - 1].end : words[index].start]
         word = lowers[index]
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
+        if following in _SV_THIRD_PRONOUNS and lowers[0] in _SV_OPENING_SUBORDINATORS \
+                and "," not in text[words[0].start : words[index - 1].end] and not between.strip(" ,"):
+            found.append((index + 1, ""))  # "…(,) kan hen …": the main clause's subject is the reader
+            index += 2
+            continue
         if "," in between or ";" in between:
             break
-        following = lowers[index + 1] if index + 1 < len(lowers) else ""
         if word == "när" and lowers[index + 1 : index + 3] == ["som", "helst"]:
             index += 3
             continue
         if word in _SV_JOINING and following.endswith(("a", "ar", "er", "ir")) and following not in _SV_SUBJECTS:
             index += 1  # "att granska", "och korrigera", "eller avsluta": the same subject goes on
             continue
-        if word in _SV_CLAUSE_ENDS:
-            break
+        if word in _SV_CLAUSE_ENDS and not (word == "om" and not _sv_om_opens_clause(sentence, index, index + 1)):
+            break  # "information om behandlingen av sina uppgifter": "om" is 'about', the clause goes on
         if word in _SV_REFLEXIVES:
             found.append((index, words[index + 1].text if index + 1 < len(words) else ""))
         index += 1
@@ -381,10 +615,9 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         return f"your {words[first - 2].text}", first - 3, last
     if lowers[last] in _EN_RELATIVES:
         return "you", first, last  # "Anyone who leaves a comment agrees …": the clause needs rewriting
-    later = "".join(_en_back_references(sentence, last))
     plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
-    if plural:
-        return "you" + later, first, last  # "data subjects are", "users have": the verb already agrees
+    if plural:  # "data subjects are", "users have": the verb already agrees
+        return "you" + "".join(_en_back_references(sentence, last)), first, last
     index = last + 1
     adverbs = []
     while index < len(lowers) and lowers[index] in _EN_ADVERBS:
@@ -392,20 +625,34 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
         index += 1
     verb = _en_plain_verb(lowers[index].replace("’", "'")) if index < len(lowers) else None
     if verb is None:
-        return "you" + later, first, last
+        return "you" + "".join(_en_back_references(sentence, last)), first, last
+    later = "".join(_en_back_references(sentence, index, joined_verbs=True))
     return " ".join(["you", *adverbs, verb]) + later, first, index
 
 
-def _en_back_references(sentence: Sentence, last: int) -> Iterator[str]:
+def _en_back_references(sentence: Sentence, last: int, joined_verbs: bool = False) -> Iterator[str]:
     """What each later word of the clause that refers back to the reader becomes with "you":
     "their location" → ' … your location', "themselves" → ' … yourself' ("the user can share
-    their location", "Everyone is responsible themselves"). A comma, a semicolon or a
-    subordinate clause ends the search."""
+    their location", "Everyone is responsible themselves"); with ``joined_verbs`` (the
+    phrase's own verb was made to agree) a verb joined by "and"/"or" agrees too ("the user
+    deletes the account or requests …" → ' … request'). A semicolon or a subordinate clause
+    ends the search, and so does a comma, except the one that closes an opening "If/When the
+    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …')."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
     for index in range(last + 1, len(lowers)):
         between = text[words[index - 1].end : words[index].start]
+        if "," in between and lowers[index] == "they" and lowers[0] in _EN_OPENING_SUBORDINATORS \
+                and "," not in text[words[0].start : words[index - 1].end]:
+            yield " … you"  # the main clause after the opening condition: its subject is the reader
+            continue
         if "," in between or ";" in between or lowers[index] in _EN_CLAUSE_ENDS:
             return
+        if joined_verbs and lowers[index] in ("and", "or") and index + 2 < len(lowers) \
+                and lowers[index + 2] in _EN_OBJECT_STARTS:
+            verb = _en_plain_verb(lowers[index + 1])
+            if verb is not None:
+                yield f" … {verb}"
+            continue
         if lowers[index] in _EN_REFLEXIVES:
             yield " … yourself"
         elif lowers[index] == "their":
@@ -555,7 +802,7 @@ def _index(lang: str, kind: str) -> _Index:
 
 
 def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> Iterator[tuple[int, int, str]]:
-    lowers = [word.lower.rstrip(".,;:") for word in sentence.words]
+    lowers = [word.lower.rstrip(".,;:").replace("’", "'") for word in sentence.words]  # "the user’s"
     if always.keys().isdisjoint(lowers) and unless.keys().isdisjoint(lowers):  # the common case
         generic = _generic_subject(lowers, lang)
         if generic:

@@ -77,7 +77,7 @@ class MayBeDone(Rule):
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english
-        actor = context_of(document).actor
+        context = context_of(document)
         for sentence in document.sentences:
             if not _about_data(sentence, document.lang):
                 continue
@@ -85,6 +85,8 @@ class MayBeDone(Rule):
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
                 message = _(MESSAGE).format(matched=matched)
+                # "Google kan komma att överföra uppgifterna. De kan också lagras …": Google, not us
+                actor = None if context.named_party_acts(sentence, first) else context.actor
                 yield self.finding(sentence.block, start, end, message,
                                    _suggestion(sentence, first, last, actor, document.lang))
 
@@ -126,11 +128,15 @@ def _about_data(sentence: Sentence, lang: str) -> bool:
     return any(lower.startswith(stems) or (lang == "sv" and lower in _SV_PRONOUNS) for lower in sentence.lowers)
 
 
-def _suggestion(sentence: Sentence, first: int, last: int, actor: str, lang: str) -> str:
+def _suggestion(sentence: Sentence, first: int, last: int, actor: str | None, lang: str) -> str:
     """'kan delas' → 'vi delar …', 'can be shared' → 'we share …': the verb of the sentence;
     'överlåter vi …' where the modal came before its subject ("Om vi säljer verksamheten kan
-    dina uppgifter överlåtas")."""
+    dina uppgifter överlåtas"). No ``actor`` (a named party acts): '… delar …', '… shares …'."""
     lower = sentence.lowers[last]
+    if actor is None:
+        verb = verbs.sv_present_of_infinitive(verbs.sv_active(lower, "infinitive")) if lang == "sv" \
+            else verbs.en_third_person(verbs.en_base_form(lower))
+        return _(SUGGESTION).format(actor="…", verb=verb)
     if lang == "sv":
         verb = verbs.sv_present_of_infinitive(verbs.sv_active(lower, "infinitive"))  # "användas" → "använder"
         following = sentence.lowers[last + 1] if last + 1 < len(sentence.lowers) else ""

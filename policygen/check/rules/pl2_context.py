@@ -9,6 +9,8 @@ or introduces what follows ("in the limited circumstances spelled out below:" + 
 from __future__ import annotations
 
 from policygen.check.document import Block, Document, Sentence
+from policygen.check.rules import pl2_passive_words as passive_words
+from policygen.check.rules.pl2_verbs import SV_PARTICLES, SV_PREPOSITIONS
 from policygen.check.rules.pl2_patterns import word_set
 
 QUESTION_WORDS = {
@@ -169,6 +171,9 @@ class DocumentContext:
         self._actor: str | None = None
         self._third_person = False
         self._names: frozenset[str] | None = None
+        self._previous: dict[int, Sentence] | None = None
+        self._writer: frozenset[str] | None = None
+        self._lower_case: frozenset[str] | None = None
 
     @property
     def names(self) -> frozenset[str]:
@@ -233,6 +238,142 @@ class DocumentContext:
         sentence) says too little, and the usual "vi" stands."""
         self.actor  # noqa: B018 - computes both
         return self._third_person
+
+
+    def named_party_acts(self, sentence: Sentence, at: int) -> bool:
+        """Does a named party other than the writer handle the data in this sentence before word
+        ``at``, or in the sentence before: a name as the subject of an active verb of handling
+        data ("Google kan komma att överföra uppgifterna …", "Google may transfer …") or as the
+        agent of a passive ("Data collected by Google Analytics …", "som samlas in av Google")?
+        A passive about the same data then hides that party, not the writer: a suggestion must
+        not put "vi"/"we" in its place. A name in the document's title is the writer's own
+        ("Mozillas sekretesspolicy", "GitHub Privacy Statement"); "vi"/"we" before the passive
+        in its own sentence makes the sentence before irrelevant."""
+        if self._names_acting(sentence, at):
+            return True
+        before = self._previous_sentence(sentence)
+        if before is None or not _WRITER_SUBJECTS.isdisjoint(sentence.lowers[:at]):
+            return False
+        return self._names_acting(before, len(before.words))
+
+    def _names_acting(self, sentence: Sentence, until: int) -> bool:
+        words, lowers = sentence.words, sentence.lowers
+        for index in range(min(until, len(words))):
+            if not self._party_name(sentence, index):
+                continue
+            if _agent_of_a_passive(lowers, index, self.lang):  # "collected by Google", "samlas in av Google"
+                return True
+            if index and lowers[index - 1] in _PREPOSITIONS:
+                continue  # "through EUSurvey", "med Google": not the subject
+            after = index + 1
+            while after < until and self._party_name(sentence, after):
+                after += 1  # "Google Analytics", "Google Ireland Limited"
+            while after < until and lowers[after] in _BEFORE_ACTIVE_VERB:
+                after += 1  # "Google may also transfer", "Google kan komma att överföra"
+            if after < until and _handles_data(lowers[after], self.lang) \
+                    and "," not in sentence.block.text[words[index].end : words[after].start]:
+                return True
+        return False
+
+    def _party_name(self, sentence: Sentence, index: int) -> bool:
+        """Is the word at ``index`` a name of a party other than the writer: written with a
+        capital inside a sentence, or first in it and never in lower case in the document
+        ("Google …", not "Uppgifterna …"), not a pronoun? The writer's own names are left out:
+        those in the title or in a sentence that names the controller ("Finlands miljöcentral
+        (Syke) är personuppgiftsansvarig", "Data Controller: The European Commission"), and
+        definite descriptions, which name the writer's institution far more often than another
+        party ("the Commission", "Kommissionen", "Nationalbiblioteket")."""
+        word = sentence.words[index]
+        lower = word.lower
+        if not word.text[:1].isupper() or lower in _PRONOUNS or lower in self._writer_names():
+            return False
+        if (self.lang == "en" and index and sentence.lowers[index - 1] == "the") or \
+                (self.lang == "sv" and lower.endswith(("en", "et")) and len(lower) > 5):
+            return False
+        if index > 0 or word.text in self.names:
+            return True
+        # first in its sentence and never in lower case: a name only before a modal ("Google may
+        # transfer") or a Swedish present tense ("Google samlar in"), not an adjective before a
+        # noun that looks like a verb ("Old records are …")
+        following = sentence.lowers[1] if len(sentence.words) > 1 else ""
+        verb = following in _BEFORE_ACTIVE_VERB or (
+            self.lang == "sv" and following.endswith(("ar", "er", "ir")) and _handles_data(following, "sv"))
+        return verb and lower not in self._lower_case_words() and lower not in _QUANTIFIERS_AND_ADJECTIVES
+
+    def _writer_names(self) -> frozenset[str]:
+        """The words of the document's first heading and of every sentence that names the
+        controller, also without a genitive -s ("Mozillas")."""
+        if self._writer is None:
+            heading = next((b for b in self.document.blocks if is_heading(b) and b.sentences), None)
+            sentences = list(heading.sentences) if heading else []
+            roles = _CONTROLLER_WORDS.get(self.lang, ())
+            sentences += [s for s in self.document.sentences if any(w.startswith(roles) for w in s.lowers)]
+            lowers = [word.lower for sentence in sentences for word in sentence.words]
+            self._writer = frozenset(lowers) | frozenset(lower.removesuffix("s") for lower in lowers)
+        return self._writer
+
+    def _lower_case_words(self) -> frozenset[str]:
+        if self._lower_case is None:
+            self._lower_case = frozenset(
+                word.text for sentence in self.document.sentences for word in sentence.words if word.text.islower())
+        return self._lower_case
+
+    def _previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        if self._previous is None:
+            sentences = self.document.sentences
+            self._previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
+        return self._previous.get(id(sentence))
+
+
+# Words between a party's name and its verb: modals, auxiliaries of the future, adverbs.
+_BEFORE_ACTIVE_VERB = word_set(
+    "may might can could will would shall also then only kan kunna kunde får ska skall kommer komma att också även"
+)
+_WRITER_SUBJECTS = word_set("vi jag we i")
+# Words that open a sentence before a plural noun ("Nya delar läggs till"), never a party's name.
+_QUANTIFIERS_AND_ADJECTIVES = word_set("alla andra flera många några inga vissa dessa samma hela egna nya gamla äldre övriga")
+_PREPOSITIONS = SV_PREPOSITIONS | word_set("via om through with to from in on via of for about at into onto")
+_CONTROLLER_WORDS = {"sv": ("personuppgiftsansvarig", "registeransvarig"), "en": ("controller",)}
+_PRONOUNS = word_set("vi jag du ni de han hon hen den det we i you they he she it this these")
+_EN_HANDLING = word_set(
+    """
+    share disclose transfer sell use process collect store keep retain combine send pass publish
+    provide give release exchange analyse analyze link match profile record monitor track receive
+    access host read set place save handle
+    """
+)
+_SV_HANDLING = (
+    "del", "lämna", "utlämna", "överlåt", "överför", "använd", "behandl", "saml", "spar", "lagr", "sälj",
+    "skick", "kombiner", "samkör", "analyser", "registrer", "publicer", "flytt", "vidarebefordr", "hämta",
+    "inhämta", "kopier", "bevar", "profiler", "hanter", "placer", "läser",
+)
+
+
+def _agent_of_a_passive(lowers: list[str], name: int, lang: str) -> bool:
+    """Is the name at ``name`` the agent of a passive right before it ("collected by Google",
+    "samlas in av Google", "som lagras av Google")? Not "en del av EU" or "by email"."""
+    marker = name - 1
+    if marker < 1 or lowers[marker] != ("av" if lang == "sv" else "by"):
+        return False
+    verb = marker - 1
+    if lang == "en":
+        return passive_words.en_is_participle(lowers[verb])
+    if lowers[verb] in SV_PARTICLES and verb:
+        verb -= 1  # "samlas in av Google"
+    return passive_words.sv_is_s_passive(lowers[verb], lowers[verb - 1] if verb else "") \
+        or passive_words.sv_is_participle(lowers[verb])
+
+
+def _handles_data(lower: str, lang: str) -> bool:
+    """Is the word an active verb of handling data ("överför", "överföra", "transfers",
+    "collect")? Swedish s-forms are passives, not this."""
+    if lang == "sv":
+        return lower.startswith(_SV_HANDLING) and not lower.endswith("s")
+    if lower in _EN_HANDLING:
+        return True
+    if lower.endswith("ies"):
+        return lower[:-3] + "y" in _EN_HANDLING
+    return lower.endswith("s") and (lower[:-1] in _EN_HANDLING or lower[:-2] in _EN_HANDLING)
 
 
 def _first_person(text: str, position: int, lang: str) -> bool:
