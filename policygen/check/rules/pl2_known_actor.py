@@ -127,13 +127,24 @@ def _actor_clauses(previous: Sentence, lang: str, names: frozenset[str]) -> list
     found: list[tuple[int, list[str]]] = []
     for verb_at in range(1, min(5, len(lowers))):
         if _finite_active(lowers, verb_at, lang) and _noun_subject(lowers[:verb_at], texts[:verb_at], lang, names):
-            found.append((verb_at, _objects(previous, verb_at, lang)))
+            if _stated(lowers, verb_at):
+                found.append((verb_at, _objects(previous, verb_at, lang)))
             break
     for at, lower in enumerate(lowers[:-2]):
         if lower in _RELATIVE_ACTOR[lang] and at > 0 and texts[at - 1][:1].isupper() \
-                and _finite_active(lowers, at + 1, lang):
+                and _finite_active(lowers, at + 1, lang) and _stated(lowers, at + 1):
             found.append((at + 1, _objects(previous, at + 1, lang)))  # "… Service who will retain …"
     return found
+
+
+_NOT_STATED = word_set("inte aldrig ej icke kan kunde kanske not never no may might could can cannot")
+
+
+def _stated(lowers: list[str], verb_at: int) -> bool:
+    """Does the verb state the act: not negated and not a mere possibility ("Appen samlar inte in
+    uppgifter", "The website may also use cookies")? Then the next sentence's passive is the
+    first statement of what is done, and its actor is not yet given."""
+    return _NOT_STATED.isdisjoint(lowers[verb_at : verb_at + 4])
 
 
 def _finite_active(lowers: list[str], at: int, lang: str) -> bool:
@@ -314,7 +325,7 @@ def needed_in_readers_condition(sentence: Sentence, first: int, lang: str) -> bo
     window = lowers[max(first - 5, 0) : first]
     if _NEED[lang].isdisjoint(window):
         return False
-    start = max(first - 14, 0)
+    start = max(first - 20, 0)
     if _IF[lang].isdisjoint(lowers[start:first]):
         return False
     for at in range(first + 1, len(lowers)):
