@@ -873,6 +873,8 @@ def _actor_known(sentence: Sentence, first: int, last: int, lang: str, context: 
         or known.reader_sends(sentence, first, last, lang)
         or known.account_event(sentence, first, last, lang)
         or known.needed_in_readers_condition(sentence, first, lang)
+        or known.readers_act_done(sentence, first, last, lang)
+        or known.names_a_right(sentence.lowers, first, lang)
         or known.actor_established(sentence, first, lang, context.names, handles)
     )
 

@@ -178,7 +178,7 @@ def _noun_subject(subject: list[str], texts: list[str], lang: str, names: frozen
         named = any(text in names for text in texts)
         genitive = len(subject) > 1 and subject[0].endswith("s")
         return named or genitive or head.endswith(_SV_DEFINITE[:-2])
-    if head in _EN_READER_OR_WRITER:
+    if head in _EN_READER_OR_WRITER or head in ("the", "a", "an"):
         return False
     return subject[0] == "the" and len(subject) > 1 or all(text[:1].isupper() for text in texts)
 
@@ -336,3 +336,39 @@ def needed_in_readers_condition(sentence: Sentence, first: int, lang: str) -> bo
         if any(mark in gap for mark in ";:"):
             return False
     return False
+
+
+_DONE = {"sv": word_set("göras görs gjordes gjorts"), "en": word_set("done")}
+_PRO_SUBJECT = {"sv": word_set("det detta"), "en": word_set("it this that")}
+_READER_SUBJECTS = {"sv": ("du", "ni", "användaren", "kunden", "besökaren"), "en": ("you", "user", "customer", "visitor")}
+
+
+def readers_act_done(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """Is the passive "göras"/"be done" of an act the reader wants, named in a condition of the
+    same sentence ("Om du vill radera kommentarerna, ska det göras innan …", "If you want to
+    delete your comments, it must be done before …")? "det"/"it" stands for the reader's own
+    act, and the reader does it."""
+    lowers = sentence.lowers
+    if lowers[last] not in _DONE[lang]:
+        return False
+    around = {*lowers[max(first - 3, 0) : first], *lowers[last - 1 : last + 2]}
+    if _PRO_SUBJECT[lang].isdisjoint(around):
+        return False
+    for at, word in enumerate(lowers[:first]):
+        if word in _IF[lang] or word in ("när", "when"):
+            subject = lowers[at + 1 : at + 3]
+            if any(w.startswith(_READER_SUBJECTS[lang]) for w in subject):
+                return True
+    return False
+
+
+_RIGHT = {"sv": word_set("rätt rätten rättigheten"), "en": word_set("right")}
+
+
+def names_a_right(lowers: list[str], first: int, lang: str) -> bool:
+    """Is the passive the content of a right the reader has ("rätten att bli informerad", "the
+    right to be informed", "the right to be forgotten")? It names what the reader may have; no
+    act is stated."""
+    if lang == "sv":
+        return first >= 2 and lowers[first - 1] == "att" and lowers[first - 2] in _RIGHT["sv"]
+    return first >= 2 and lowers[first - 1] == "to" and lowers[first - 2] in _RIGHT["en"] and lowers[first] == "be"
