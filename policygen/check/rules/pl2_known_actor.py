@@ -184,21 +184,34 @@ def _noun_subject(subject: list[str], texts: list[str], lang: str, names: frozen
 
 
 def _objects(previous: Sentence, verb_at: int, lang: str) -> list[str]:
-    """The nouns after the verb in its clause that no preposition governs: "hanterar uppgifter
-    som …" → ["uppgifter"], "förbehåller sig rätten att göra ändringar i …" → [… "ändringar"],
-    "processes information that …" → ["information"]. The clause ends at a comma or a
-    relative word."""
+    """The words of the verb's object, up to the first preposition, relative word or comma:
+    "hanterar uppgifter som …" → ["uppgifter"], "förbehåller sig rätten att göra ändringar i …"
+    → [… "ändringar"], "processes information that …" → ["information"]; "följer god sed i
+    hanteringen av personuppgifter" → ["god", "sed"], not what a preposition governs. One
+    infinitive marker ("rätten att göra", "the right to make") and the verb's particle ("samlar
+    in") are read through."""
     lowers, text = previous.lowers, previous.block.text
     prepositions = verbs.SV_PREPOSITIONS if lang == "sv" else _EN_SUBJECT_FUNCTION
     found: list[str] = []
-    for at in range(verb_at + 1, min(verb_at + 9, len(lowers))):
+    infinitive = False
+    for at in range(verb_at + 1, min(verb_at + 10, len(lowers))):
         gap = text[previous.words[at - 1].end : previous.words[at].start]
-        if any(mark in gap for mark in ",;:(") or lowers[at] in _RELATIVE_ACTOR[lang]:
+        word = lowers[at]
+        if any(mark in gap for mark in ",;:(") or word in _RELATIVE_ACTOR[lang]:
             break
-        governed = any(word in prepositions for word in lowers[max(at - 3, verb_at + 1) : at])
-        if not governed and lowers[at].isalpha():
-            found.append(lowers[at])
+        if word in ("att", "to") and not infinitive:
+            infinitive = True
+            continue
+        if not found and (word in verbs.SV_PARTICLES or word in verbs.SV_CLAUSE_ADVERBS or word == "sig"):
+            continue  # "samlar in uppgifter", "förbehåller sig rätten"
+        if word in prepositions:
+            break
+        found.append(word)
     return found
+
+
+_DETERMINERS = verbs.SV_POSSESSIVES | word_set("den det de en ett denna detta dessa the a an this these those your our "
+                                               "their its his her")
 
 
 def _same_noun(head: str, noun: str, lang: str) -> bool:
@@ -311,6 +324,16 @@ def account_event(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     return ending and perfect
 
 
+def _reader_subject_of_main(main: list[str], lang: str) -> bool:
+    """Does the main clause after a condition have the reader (or the reader's request) as its
+    subject: "kan du", "kan användaren kontakta", "kan begäran lämnas", "you can", "the user
+    should"? Swedish puts the subject after the finite verb there; "gör vi det", "we will tell
+    you" have the writer."""
+    if lang == "sv":
+        return len(main) > 1 and main[1].startswith(_READER_MAIN["sv"])
+    return bool(main) and (main[0] == "you" or main[0] in ("the", "a") and len(main) > 1 and main[1].startswith("user"))
+
+
 _NEED = {"sv": word_set("behöver behövs"), "en": word_set("need needs")}
 _IF = {"sv": word_set("om ifall"), "en": word_set("if")}
 _READER_MAIN = {"sv": ("du", "ni", "användar", "begäran", "kund"), "en": ("you", "user", "users", "the user")}
@@ -331,8 +354,7 @@ def needed_in_readers_condition(sentence: Sentence, first: int, lang: str) -> bo
     for at in range(first + 1, len(lowers)):
         gap = text[sentence.words[at - 1].end : sentence.words[at].start]
         if "," in gap:
-            main = lowers[at : at + 4]
-            return any(word.startswith(_READER_MAIN[lang]) for word in main)
+            return _reader_subject_of_main(lowers[at : at + 3], lang)
         if any(mark in gap for mark in ";:"):
             return False
     return False
