@@ -671,8 +671,8 @@ def _reader_gives(lowers: list[str], first: int, last: int, giving: bool) -> boo
     """Is the passive something the reader gives or sends: consent or a request given ("Ditt
     samtycke ges när du klickar", "your request is sent"), or anything sent to the writer ("skickas
     till oss", "is sent to us")? Then "vi"/"we" would be the wrong actor."""
-    if not giving:
-        return False
+    if not giving or not known.ONWARD.isdisjoint(lowers[last + 1 : last + 3]):
+        return False  # "Din begäran skickas vidare": we pass it on
     after = lowers[last + 1 : last + 5]
     for position, word in enumerate(after[:-1]):
         if word in ("till", "to") and after[position + 1] in _WRITER_PRONOUNS:

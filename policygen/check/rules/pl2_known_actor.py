@@ -269,7 +269,8 @@ _SV_READER_GIVES = ("begäran", "förfrågan", "förfrågning", "ansökan", "ans
 _EN_READER_GIVES = ("request", "enquir", "inquir", "application", "complaint", "consent")
 _SV_SENDING = ("skick", "lämna", "sänd", "ges", "gavs", "getts", "riktas", "ställas", "ställs")
 _EN_SENDING = word_set("sent submitted made given directed addressed lodged filed placed")
-_ONWARD = word_set("vidare on onward onwards forwarded vidarebefordras")
+ONWARD = word_set("vidare on onward onwards forwarded vidarebefordras")
+"""Passing something on: "skickas vidare", "is passed on" (the organisation's act)."""
 
 
 def reader_sends(sentence: Sentence, first: int, last: int, lang: str) -> bool:
@@ -281,7 +282,7 @@ def reader_sends(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     lowers = sentence.lowers
     verb = lowers[last]
     sending = verb.startswith(_SV_SENDING) if lang == "sv" else verb in _EN_SENDING
-    if not sending or any(word in _ONWARD for word in lowers[last + 1 : last + 3]):
+    if not sending or any(word in ONWARD for word in lowers[last + 1 : last + 3]):
         return False
     gives = _SV_READER_GIVES if lang == "sv" else _EN_READER_GIVES
     subject = _passive_subject(sentence, first, lang)
