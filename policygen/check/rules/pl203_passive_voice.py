@@ -244,6 +244,23 @@ class PassiveVoice(Rule):
       located", "the data is required", "is limited if", "include, but is not limited to", "is
       designed to", "is considered", "when the case is closed") unless "by" names an agent.
 
+    Nor is a passive whose actor the reader already knows, which is what a passive is for
+    (:mod:`pl2_known_actor`): the sentence before, in the same paragraph, states the act with a
+    named party or a noun as subject and the passive takes up its topic ("Kommunen hanterar de
+    uppgifter som skolan skickar. Uppgifterna behandlas …", "The bank keeps statements … These
+    are stored …", "… förbehåller sig rätten att göra ändringar … Ändringar meddelas …"), but
+    not after the writer ("Vi samlar in ditt namn. Namnet sparas …"), a negated or possible act
+    ("Appen samlar inte in …", "The website may use …"), a quantifier ("Alla uppgifter") or a
+    noun only inside a prepositional phrase; a named organisation as the place of the act
+    ("hanteras vid Försäkringskassan", "handled at the Pensions Agency"; "hos oss", "at our
+    offices" are reported); the reader's own act: a request, application or complaint sent
+    ("Ansökningar ska skickas till …"; "skickas vidare", "is forwarded" are reported), an
+    account created or closed in a clause of time ("när kontot skapades", "after your account
+    has been closed"; "Ditt konto raderas efter två år" is reported), a need in a condition
+    whose main clause has the reader as subject ("Om en uppgift behöver rättas, kan du …"),
+    the reader's wanted act done ("Om du vill ta bort bilderna, ska det göras …"), and the
+    name of a right ("rätten att bli informerad", "the right to be informed").
+
     The suggestion is built from the sentence and can be pasted: the active form in the tense
     written, with its auxiliary, modal and particle ("kan härledas" → 'vi kan härleda …', "har
     samlats in" → 'vi har samlat in …', "samlats" → 'vi har samlat …', "förs över" → 'vi för
