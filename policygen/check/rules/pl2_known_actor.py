@@ -80,7 +80,7 @@ def actor_established(sentence: Sentence, first: int, lang: str, names: frozense
     if not acts:
         return False
     demonstrative = subject[0] in _DEMONSTRATIVES[lang]
-    head = subject[-1]
+    head = _head(subject, lang)
     for verb_at, objects in acts:
         handling = any(handles_data(word) for word in previous.lowers[verb_at : verb_at + 4])
         if demonstrative and handling:
@@ -109,6 +109,16 @@ def _passive_subject(sentence: Sentence, first: int, lang: str) -> list[str]:
     if subject[0] not in _DEMONSTRATIVES[lang] and not subject[-1].isalpha():
         return []
     return subject
+
+
+def _head(subject: list[str], lang: str) -> str:
+    """The head noun of a short subject: its last word before a preposition ("Uppgifterna i din
+    ansökan" → "uppgifterna", "These records" → "records")."""
+    prepositions = verbs.SV_PREPOSITIONS if lang == "sv" else _EN_SUBJECT_FUNCTION
+    for at, word in enumerate(subject[1:], start=1):
+        if word in prepositions:
+            return subject[at - 1]
+    return subject[-1]
 
 
 def _previous_sentence(sentence: Sentence) -> Sentence | None:
@@ -286,9 +296,9 @@ def reader_sends(sentence: Sentence, first: int, last: int, lang: str) -> bool:
         return False
     gives = _SV_READER_GIVES if lang == "sv" else _EN_READER_GIVES
     subject = _passive_subject(sentence, first, lang)
-    if subject and subject[-1].startswith(gives):
+    if subject and _head(subject, lang).startswith(gives):
         return True
-    before = lowers[max(first - 2, 0) : first]  # "som begäran skickades från", "kan begäran lämnas"
+    before = lowers[first - 1 : first] if first else []  # "som begäran skickades från", "kan begäran lämnas"
     inverted = lowers[last + 1 : last + 2] if lang == "sv" else []
     return any(word.startswith(gives) for word in (*before, *inverted))
 
