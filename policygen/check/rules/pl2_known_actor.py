@@ -43,7 +43,7 @@ _EN_SUBJECT_FUNCTION = word_set(
     in on at by for from to of with without about under over into through during
     """
 )
-_SV_READER_OR_WRITER = ("användar", "besökar", "kund", "registrerad", "den registrerade")
+_SV_READER_OR_WRITER = ("användar", "besökar", "kund", "registrerad")
 _EN_READER_OR_WRITER = word_set("user users visitor visitors customer customers member members individual")
 _EN_FINITE_MODALS = word_set("will would can could may might must should shall")
 _SV_FINITE_AUX = verbs.SV_MODALS | verbs.SV_FUTURE | verbs.SV_PERFECT
@@ -218,10 +218,6 @@ def _objects(previous: Sentence, verb_at: int, lang: str) -> list[str]:
             break
         found.append(word)
     return found
-
-
-_DETERMINERS = verbs.SV_POSSESSIVES | word_set("den det de en ett denna detta dessa the a an this these those your our "
-                                               "their its his her")
 
 
 def _same_noun(head: str, noun: str, lang: str) -> bool:
