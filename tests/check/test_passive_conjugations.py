@@ -179,10 +179,11 @@ SWEDISH = [
     ("v2-ses-över", "Varje år ses uppgifterna över.", "ses", we("ser vi över")),
     ("v2-question", "Lagras uppgifterna i Sverige?", "Lagras", we("Lagrar vi")),
     ("v2-straight-object", "Du ges möjligheten att svara.", "ges", vi("ger")),
-    # the reader's own action: no "vi" guessed
-    ("reader-submits", "Ansökan lämnas in via webben.", "lämnas", who("lämnar in")),
-    ("reader-consents", "Ditt samtycke ges när du klickar på knappen.", "ges", who("ger")),
-    ("reader-sends-to-us", "Din begäran skickas till oss.", "skickas", who("skickar")),
+    # the reader's own action: no "vi" guessed (a request or consent the reader sends or gives as
+    # the subject is not reported at all: see test_the_reader_sending_what_is_theirs_is_not_reported)
+    ("reader-submits", "Formuläret lämnas in via webben.", "lämnas", who("lämnar in")),
+    ("reader-consents", "Svar på frågorna ges i ansökan.", "ges", who("ger")),
+    ("reader-sends-to-us", "Svaret skickas till oss.", "skickas", who("skickar")),
     ("org-processes-request", "Ansökan behandlas inom en vecka.", "behandlas", vi("behandlar")),
     # the writer named as agent is the actor, whatever the verb
     ("agent-oss", "Uppgifterna läses av en handläggare.", "läses", vi("läser")),
@@ -326,8 +327,8 @@ ENGLISH = [
     ("Your data is handed over to the police.", "is handed", we("we hand over")),
     ("Your data is read by our staff.", "is read", we("we read")),
     ("Your password must be changed every year.", "be changed", who("must change")),
-    ("Your consent is given when you tick the box.", "is given", who("gives")),
-    ("Your request is sent to us.", "is sent", who("sends")),
+    ("The answer is given to us by phone.", "is given", who("gives")),
+    ("The answer is sent to us.", "is sent", who("sends")),
     ("Your request is processed within a week.", "is processed", we("we process")),
 ]
 
@@ -335,6 +336,20 @@ ENGLISH = [
 @pytest.mark.parametrize(("text", "matched", "suggestion"), ENGLISH, ids=[case[0] for case in ENGLISH])
 def test_english_passive_of_every_form(text: str, matched: str, suggestion: str) -> None:
     assert passives(text, "en") == [(matched, suggestion)]
+
+
+READER_SENDS = [
+    ("sv", "Ansökan lämnas in via webben."), ("sv", "Ditt samtycke ges när du klickar på knappen."),
+    ("sv", "Din begäran skickas till oss."), ("en", "Your consent is given when you tick the box."),
+    ("en", "Your request is sent to us."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), READER_SENDS)
+def test_the_reader_sending_what_is_theirs_is_not_reported(lang: str, text: str) -> None:
+    """A request, application or consent the reader sends or gives, as the passive's subject:
+    the reader acts, and nothing is hidden (PL203's known-actor classes)."""
+    assert passives(text, lang) == []
 
 
 def may_be_done(text: str, lang: str) -> list[tuple[str, str]]:

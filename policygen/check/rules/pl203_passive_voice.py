@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from policygen.check.document import Document, Sentence
 from policygen.check.glossary_rules import shipped_entry
 from policygen.check.rule import Rule
+from policygen.check.rules import pl2_known_actor as known
 from policygen.check.rules import pl2_passive_words as words
 from policygen.check.rules import pl2_verbs as verbs
 from policygen.check.rules.pl2_context import (
@@ -243,6 +244,23 @@ class PassiveVoice(Rule):
       located", "the data is required", "is limited if", "include, but is not limited to", "is
       designed to", "is considered", "when the case is closed") unless "by" names an agent.
 
+    Nor is a passive whose actor the reader already knows, which is what a passive is for
+    (:mod:`pl2_known_actor`): the sentence before, in the same paragraph, states the act with a
+    named party or a noun as subject and the passive takes up its topic ("Kommunen hanterar de
+    uppgifter som skolan skickar. Uppgifterna behandlas …", "The bank keeps statements … These
+    are stored …", "… förbehåller sig rätten att göra ändringar … Ändringar meddelas …"), but
+    not after the writer ("Vi samlar in ditt namn. Namnet sparas …"), a negated or possible act
+    ("Appen samlar inte in …", "The website may use …"), a quantifier ("Alla uppgifter") or a
+    noun only inside a prepositional phrase; a named organisation as the place of the act
+    ("hanteras vid Försäkringskassan", "handled at the Pensions Agency"; "hos oss", "at our
+    offices" are reported); the reader's own act: a request, application or complaint sent
+    ("Ansökningar ska skickas till …"; "skickas vidare", "is forwarded" are reported), an
+    account created or closed in a clause of time ("när kontot skapades", "after your account
+    has been closed"; "Ditt konto raderas efter två år" is reported), a need in a condition
+    whose main clause has the reader as subject ("Om en uppgift behöver rättas, kan du …"),
+    the reader's wanted act done ("Om du vill ta bort bilderna, ska det göras …"), and the
+    name of a right ("rätten att bli informerad", "the right to be informed").
+
     The suggestion is built from the sentence and can be pasted: the active form in the tense
     written, with its auxiliary, modal and particle ("kan härledas" → 'vi kan härleda …', "har
     samlats in" → 'vi har samlat in …', "samlats" → 'vi har samlat …', "förs över" → 'vi för
@@ -311,6 +329,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             if participle is not None and words.sv_is_participle(lowers[participle]):
                 skip_until = participle
                 if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False) \
+                        and not _actor_known(sentence, index, participle, "sv", context) \
                         and (_sv_bli_handles_data(lowers[participle]) or _reader_evidence(sentence, index, participle, "sv")
                              or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)):
                     yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
@@ -320,7 +339,8 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue
         if _sv_genitive_after_article(lowers, index):
             continue
-        if label or _sv_hidden_actor_excluded(sentence, lowers, index, index):
+        if label or _sv_hidden_actor_excluded(sentence, lowers, index, index) \
+                or _actor_known(sentence, index, index, "sv", context):
             continue
         if not (_sv_handles_data(lower) or _reader_evidence(sentence, index, index, "sv")
                 or _writer_agent_follows(lowers, index, "av", _SV_WRITER)):
@@ -669,8 +689,8 @@ def _reader_gives(lowers: list[str], first: int, last: int, giving: bool) -> boo
     """Is the passive something the reader gives or sends: consent or a request given ("Ditt
     samtycke ges när du klickar", "your request is sent"), or anything sent to the writer ("skickas
     till oss", "is sent to us")? Then "vi"/"we" would be the wrong actor."""
-    if not giving:
-        return False
+    if not giving or not known.ONWARD.isdisjoint(lowers[last + 1 : last + 3]):
+        return False  # "Din begäran skickas vidare": we pass it on
     after = lowers[last + 1 : last + 5]
     for position, word in enumerate(after[:-1]):
         if word in ("till", "to") and after[position + 1] in _WRITER_PRONOUNS:
@@ -814,7 +834,8 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
         if lowers[participle] in words.EN_ADJECTIVAL and not agent and not _by_us(lowers, participle):
             if not (lowers[participle] in _ATTITUDES and after not in ("to", "that")):
                 continue  # "we are determined to …" is an attitude; "will be determined" is not
-        if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle):
+        if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle) \
+                or _actor_known(sentence, first, participle, "en", context):
             continue
         if verbs.en_base_form(lowers[participle]) not in _EN_ORGANISATION_VERBS \
                 and not _reader_evidence(sentence, first, participle, "en") \
@@ -859,6 +880,36 @@ def _no_actor_hidden(sentence: Sentence, lowers: list[str], first: int, last: in
         or _named_third_partys(sentence, first, last, lang)
         or _notation(sentence, last, lang)
     )
+
+
+def _actor_known(sentence: Sentence, first: int, last: int, lang: str, context: DocumentContext) -> bool:
+    """Is the actor of the passive already known to the reader (:mod:`pl2_known_actor`): given
+    in the sentence before for the same topic, named as the organisation where the act is done,
+    or the reader, who sends a request, creates or closes an account, or is told what to do
+    about a need?"""
+    handles = _sv_active_handles_data if lang == "sv" else _en_active_handles_data
+    return (
+        known.at_named_organisation(sentence, last, lang)
+        or known.reader_sends(sentence, first, last, lang)
+        or known.account_event(sentence, first, last, lang)
+        or known.needed_in_readers_condition(sentence, first, lang)
+        or known.readers_act_done(sentence, first, last, lang)
+        or known.names_a_right(sentence.lowers, first, lang)
+        or known.actor_established(sentence, first, lang, context.names, handles)
+    )
+
+
+def _sv_active_handles_data(word: str) -> bool:
+    """An active Swedish verb form of handling data ("hanterar", "sparade", "raderas" aside)."""
+    return not word.endswith("s") and _sv_handles_data(word) and len(word) > 3
+
+
+def _en_active_handles_data(word: str) -> bool:
+    """An active English verb form of handling data ("processes", "retain", "stored")."""
+    for base in (word, word[:-2] if word.endswith("es") else "", word[:-1] if word.endswith("s") else ""):
+        if base and base in _EN_ORGANISATION_VERBS:
+            return True
+    return word.endswith("ed") and verbs.en_base_form(word) in _EN_ORGANISATION_VERBS
 
 
 def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
