@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from policygen.check.sources import SourceFile, discover, read_source
+from policygen.check.sources import BadInput, SourceFile, discover, read_source
 from policygen.cli.main import main
 from policygen.errors import Problem
 
@@ -181,7 +181,7 @@ def test_a_file_that_became_a_folder_or_a_pipe_is_not_read(tmp_path: Path) -> No
     os.mkfifo(tmp_path / "b.md")  # no writer: reading it would wait for ever
     said = []
     for file in files:
-        with pytest.raises(Exception) as caught:
+        with pytest.raises(BadInput) as caught:
             read_source(file)
         said.append(caught.value.problem)
     hint = "check .md, .html or .txt files"
@@ -192,7 +192,7 @@ def test_a_file_that_became_a_folder_or_a_pipe_is_not_read(tmp_path: Path) -> No
 def test_a_file_that_cannot_be_opened_is_bad_input(tmp_path: Path) -> None:
     """Works as root too: no permission check is involved, the name is too long to open."""
     _, policy = _deep(tmp_path)
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(BadInput) as caught:
         read_source(SourceFile(str(policy), policy, "md"))
     assert caught.value.problem == Problem(str(policy),
                                            "cannot read the file: File name too long")
