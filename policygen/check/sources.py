@@ -74,20 +74,36 @@ def discover(paths: list[str], skipped: list[Skipped] | None = None
     skipped = skipped if skipped is not None else []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            kind = _named_kind(path)
+        except OSError as error:  # a path too long, or a folder on the way this user may not open
+            problems.append(Problem(given, _("cannot read it ({error})").format(error=os_reason(error)),
+                                    hint=_("check the path, and that you may open each folder on the way")))
+            continue
+        if kind == "folder":
             found = _walk(path, skipped)
             if not found:
                 problems.append(Problem(given, _("no .md, .html or .txt file in this folder")))
             files.extend(found)
-        elif path.is_file():
+        elif kind == "file":
             fmt = SUFFIXES.get(path.suffix.lower(), "txt")
             files.append(SourceFile(given, path, fmt))
-        elif path.exists():
+        elif kind == "other":
             problems.append(Problem(given, _("{kind}, not a regular file or folder").format(kind=_kind(path)),
                                     hint=_("check .md, .html or .txt files, or a folder of them")))
         else:
             problems.append(Problem(given, _("no such file or folder"), hint=_("check the path")))
     return files, problems
+
+
+def _named_kind(path: Path) -> str:
+    """"folder", "file", "other" or "missing"; raises ``OSError`` when the path cannot be looked at
+    (``Path.is_dir`` says False only for a missing path or a link loop, and raises otherwise)."""
+    if path.is_dir():
+        return "folder"
+    if path.is_file():
+        return "file"
+    return "other" if path.exists() else "missing"
 
 
 def _kind(path: Path) -> str:
@@ -193,8 +209,8 @@ def read_source(file: SourceFile) -> str:
         data = _read_regular_file(file.fs_path)
     except OSError as error:
         raise BadInput(Problem(file.path, _("cannot read the file: {error}").format(error=os_reason(error)))) from None
-    if data is None:
-        raise BadInput(Problem(file.path, _("not a regular file (a device, pipe or socket)"),
+    if data is None:  # it was a file when the folder was walked
+        raise BadInput(Problem(file.path, _("{kind}, not a regular file").format(kind=_kind(file.fs_path)),
                                hint=_("check .md, .html or .txt files")))
     if b"\x00" in data[:65536]:
         raise BadInput(Problem(file.path, _("binary file (contains NUL bytes), not text"),

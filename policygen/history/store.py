@@ -39,8 +39,10 @@ from pydantic import ValidationError
 from policygen.errors import UserError
 from policygen.history.jsonpos import json_locations
 from policygen.lang.datafile import read_bytes
+from policygen.lang.locations import join_key, offset_positions
 from policygen.lang.messages import N_, _
 from policygen.lang.parser_reasons import json_reason
+from policygen.lang.validation import validation_problems
 from policygen.model.description import Description
 from policygen.render.consent import canonical_json, consent_records, consent_text, text_version
 
@@ -51,6 +53,9 @@ EDITED = N_("the history was edited by hand; restore it from version control")
 NOT_OURS = N_("this is not a history policygen wrote")
 """Hints shared by many of the history's checks (catalogue keys)."""
 _VERSION_ID = re.compile(r"^sha256:[0-9a-f]{64}$")
+_DEPTH = 100  # a history policygen wrote nests about ten levels deep
+_DIGITS = 100  # a history policygen wrote holds small counts; Python converts at most 4,300 digits
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _VERSION_KEYS = ("effective", "policy_version", "previous", "consents", "description")
 _RECORD_KEYS = ("purpose", "lang", "statement", "data", "withdraw", "text", "version",
                 "policy_version", "effective")
@@ -138,17 +143,33 @@ def read_history(path: Path, description_name: str) -> History:
     return history
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(_("the key `{key}` appears twice in one object").format(key=key))
-        result[key] = value
-    return result
+class _Repeated(dict):
+    """An object in which the key ``repeated`` appears twice (refused once parsing is done, when
+    its place in the file can be found)."""
+
+    repeated = ""
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(_("`{name}` is not a JSON number").format(name=name))
+class _NotJson(str):
+    """A value Python's reader accepts and a history cannot hold: ``NaN`` or ``Infinity`` (not
+    JSON), or a number so long that Python refuses to convert it (refused like
+    :class:`_Repeated`, saying ``reason``)."""
+
+    reason = ""
+
+
+def _too_deep(text: str) -> int:
+    """The offset where the text's lists and objects first nest more than ``_DEPTH`` deep."""
+    depth = 0
+    for match in _NESTING.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > _DEPTH:
+                return match.start()
+        elif bracket in "]}":
+            depth -= 1
+    return 0
 
 
 class _Reader:
@@ -162,18 +183,68 @@ class _Reader:
             line = raw[:error.start].count(b"\n") + 1
             raise UserError.single(str(path), _("the history is not UTF-8 text"), line=line,
                                    column=1, hint=_(NOT_OURS)) from None
+        self._odd = False
         try:
-            self.data = json.loads(self.text, object_pairs_hook=_no_duplicates,
-                                   parse_constant=_no_constant)
+            self.data = json.loads(self.text, object_pairs_hook=self._object,
+                                   parse_constant=self._constant, parse_int=self._integer)
         except json.JSONDecodeError as error:
             raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=json_reason(error.msg)),
                                    line=error.lineno, column=error.colno,
                                    hint=_("it was edited by hand or cut short; restore it from "
                                           "version control")) from None
-        except (ValueError, RecursionError) as error:
-            raise UserError.single(str(path), _("the history is not valid JSON: {reason}").format(reason=error),
-                                   hint=_("restore it from version control")) from None
+        except RecursionError:
+            line, column = offset_positions(self.text)(_too_deep(self.text))
+            raise UserError.single(str(path), _("the history nests lists or objects more than {levels} "
+                                                "levels deep").format(levels=_DEPTH),
+                                   line=line, column=column, hint=_(NOT_OURS)) from None
         self._locations = None
+        if self._odd:
+            self._refuse_what_json_does_not_allow()
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result and not isinstance(result, _Repeated):
+                self._odd = True
+                result = _Repeated(result)
+                result.repeated = key
+            result[key] = value
+        return result
+
+    def _constant(self, name: str) -> _NotJson:
+        return self._not_json(name, _("the history is not valid JSON: {reason}").format(
+            reason=_("`{name}` is not a JSON number").format(name=name)))
+
+    def _integer(self, digits: str) -> int | _NotJson:
+        count = len(digits.lstrip("-"))
+        if count <= _DIGITS:
+            return int(digits)
+        return self._not_json(digits, _("a number {count} digits long, which no history policygen "
+                                        "wrote holds").format(count=count))
+
+    def _not_json(self, text: str, reason: str) -> _NotJson:
+        self._odd = True
+        value = _NotJson(text)
+        value.reason = reason
+        return value
+
+    def _refuse_what_json_does_not_allow(self) -> None:
+        """Find the first repeated key or value JSON does not allow, by key path."""
+        stack: list[tuple[str, Any]] = [("", self.data)]
+        while stack:
+            where, value = stack.pop()
+            if isinstance(value, _NotJson):
+                reason = value.reason
+            elif isinstance(value, _Repeated):
+                where = join_key(where, value.repeated)  # located at its second appearance
+                reason = _("the history is not valid JSON: {reason}").format(
+                    reason=_("the key `{key}` appears twice in one object").format(key=value.repeated))
+            else:
+                items = value.items() if isinstance(value, dict) else (
+                    enumerate(value) if isinstance(value, list) else ())
+                stack.extend(reversed([(join_key(where, key), inner) for key, inner in items]))
+                continue
+            raise self.fail(where, reason, _("restore it from version control"))
 
     def fail(self, key: str, message: str, hint: str) -> UserError:
         if self._locations is None:
@@ -242,13 +313,14 @@ class _Reader:
         try:
             return Description.model_validate(normal, context={"languages": languages})
         except ValidationError as error:
-            first = error.errors()[0]
-            key = ".".join(str(part) for part in first.get("loc", ()))
-            raise self.fail(f"{where}.description.{key}" if key else f"{where}.description",
-                            _("this policygen cannot read the stored description: {reason}").format(
-                                reason=first.get("msg", "invalid")),
-                            _("the history was written by a newer policygen, or edited by hand")
-                            ) from None
+            if self._locations is None:
+                self._locations = json_locations(self.text)
+            first = validation_problems(error, str(self.path), normal, Description, self._locations,
+                                        prefix=f"{where}.description", syntax="json")[0]
+            raise UserError.single(
+                str(self.path), _("this policygen cannot read the stored description: {reason}").format(
+                    reason=first.message), key=first.key, line=first.line, column=first.column,
+                hint=_("the history was written by a newer policygen, or edited by hand")) from None
 
     def _consents(self, where: str, records: Any, description: Description,
                   earlier: list[PublishedVersion]) -> tuple[dict[str, Any], ...]:

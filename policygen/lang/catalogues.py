@@ -30,8 +30,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
+from policygen.lang.errors import UserError
 from policygen.lang.glossary import shipped_rule_files
 from policygen.lang.messages import CATALOGUES
 
@@ -68,8 +69,17 @@ def po_files(language: str) -> list[Path]:
 
 
 def read_catalogue(path: Path) -> Catalog:
+    """The catalogue in the ``.po`` file ``path``; a line Babel cannot read is a located
+    :class:`UserError`. (Babel's default only prints a warning and drops the entry, so a
+    translation would silently vanish from the compiled ``.mo``.)"""
     with path.open("rb") as handle:
-        return read_po(handle, locale=path.parent.parent.name)
+        try:
+            return read_po(handle, locale=path.parent.parent.name, abort_invalid=True)
+        except PoFileError as error:
+            reason = str(error).rsplit(" on ", 1)[0]  # Babel appends its 0-based line number
+            raise UserError.single(str(path), f"{reason}: {error.line.strip()!r}",
+                                   line=error.lineno + 1, column=1,
+                                   hint="write each entry as msgid \"…\" then msgstr \"…\"") from None
 
 
 def translations(language: str) -> dict[str, str]:
@@ -151,6 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--under", help="only texts marked in this folder of policygen (e.g. cli), or 'glossary' "
                                      "for the glossaries' advice")
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except UserError as error:
+        print(error.render(), file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "compile":
         for path in compile_all():
             print(f"compiled {path.relative_to(PACKAGE.parent)}")

@@ -40,7 +40,8 @@ _EXPECTED = {
     "string_pattern_mismatch": N_("{found} is not of the expected form"),
 }
 _MAPPING = {"yaml": N_("expected a mapping (indented `key: value` lines), found {found}"),
-            "toml": N_("expected a table, found {found}")}
+            "toml": N_("expected a table, found {found}"),
+            "json": N_("expected an object, found {found}")}
 
 
 def invalid(code: str, message: str, hint: str = "") -> PydanticCustomError:
@@ -54,7 +55,7 @@ def validation_problems(error: ValidationError, file: str, data: Any, root: Any,
     """Pydantic's errors about ``data`` (validated as ``root``, a model or a type) as located problems.
 
     ``locations`` knows where each key is written (by its full key path); ``prefix`` is the key path
-    of ``data`` within the file (``tool.policygen.check``); ``syntax`` (``yaml``, ``toml``) words
+    of ``data`` within the file (``tool.policygen.check``); ``syntax`` (``yaml``, ``toml``, ``json``) words
     what a mapping is; ``hints`` maps a key path or an error type to the caller's hint, ahead of
     ours; ``explain`` gives a caller's own message for a value only it knows how to judge.
     """

@@ -226,13 +226,13 @@ class ChangesView:
 
 @dataclass(frozen=True)
 class ObjectionView:
+    """:class:`policygen.model.facts.Objection` with each purpose as a link; ``applies`` is the
+    fact's own answer (whether the policy has a section on the right to object), not worked out
+    again here."""
+
     purposes: tuple[PurposeRef, ...]  # Art. 21(1): legitimate interests or public task
     direct_marketing: tuple[PurposeRef, ...]  # Art. 21(2)-(3): marked direct marketing, any basis
-
-    @property
-    def applies(self) -> bool:
-        """Whether the policy has a section on the right to object (Art. 21(4))."""
-        return bool(self.purposes or self.direct_marketing)
+    applies: bool
 
 
 @dataclass(frozen=True)
@@ -301,6 +301,7 @@ def document_context(description: Description, lang: str) -> dict[str, Any]:
         "objection": ObjectionView(
             purposes=tuple(refs[p.id] for p in objecting.purposes),
             direct_marketing=tuple(refs[p.id] for p in objecting.direct_marketing),
+            applies=objecting.applies,
         ),
         "rights_table": RightsTableView(
             always=tuple(right.value for right in ALWAYS),

@@ -19,7 +19,9 @@ named pipe, and never more than :data:`policygen.lang.datafile.MAX_BYTES` (read,
 user hands us, by :func:`policygen.lang.datafile.read_bytes`).
 
 Every other refusal is a :class:`~jinja2.exceptions.SecurityError` (a ``TemplateError``), so the
-build reports it like any template error: exit 2, with the template's file and line.
+build reports it like any template error: exit 2, with the template's file and line. (A stylesheet
+is not run but checked as CSS, by :mod:`policygen.render.stylesheet`, which locates its own
+refusals.)
 """
 
 from __future__ import annotations

@@ -10,17 +10,21 @@ that pages are self-contained and load nothing. So before a stylesheet is inline
 - ``@import`` is refused;
 - ``url(…)`` and ``src(…)`` may name only a file of policygen's own assets (``templates/shared/``,
   a plain file name), and functions that take URLs of their own (``image-set`` …) are refused.
+
+A refusal is the user's to fix, so it is a :class:`~policygen.errors.UserError` (exit 2) located at
+the stylesheet's file, line and column, in the interface language, with a hint.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import tinycss2
-from jinja2.exceptions import SecurityError
 
+from policygen.errors import Problem, UserError
+from policygen.lang.messages import _
 from policygen.resources import templates_dir
 
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -29,16 +33,22 @@ _REFUSED_FUNCTIONS = {"image-set", "-webkit-image-set", "image", "cross-fade", "
                       "expression"}
 
 
-class UnsafeStylesheet(SecurityError):
+class UnsafeStylesheet(UserError):
     """A stylesheet that could escape its ``<style>`` element or load something from elsewhere."""
+
+
+def _refuse(filename: str, line: int, column: int, message: str) -> UnsafeStylesheet:
+    return UnsafeStylesheet([Problem(
+        file=filename, line=line, column=column, message=message,
+        hint=_("keep the stylesheet to plain CSS that refers only to files in templates/shared/"))])
 
 
 def check_stylesheet(css: str, filename: str) -> str:
     """Return ``css`` unchanged if it is safe to inline; raise :class:`UnsafeStylesheet` if not."""
     if "<" in css:
-        line = css.count("\n", 0, css.index("<")) + 1
-        raise UnsafeStylesheet(f"{filename}:{line}: a stylesheet may not contain `<` (it could "
-                               f"close the <style> element)")
+        offset = css.index("<")
+        raise _refuse(filename, css.count("\n", 0, offset) + 1, offset - (css.rfind("\n", 0, offset) + 1) + 1,
+                      _("a stylesheet may not contain `<` (it could close the <style> element)"))
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     for node in _walk(rules):
         _check_node(node, filename)
@@ -59,29 +69,30 @@ def _walk(nodes: Iterable[Any]) -> Iterable[Any]:
 
 
 def _check_node(node: Any, filename: str) -> None:
-    line = getattr(node, "source_line", 0)
-    where = f"{filename}:{line}"
+    def refuse(message: str) -> UnsafeStylesheet:
+        return _refuse(filename, node.source_line, node.source_column, message)
+
     if node.type == "error":
-        raise UnsafeStylesheet(f"{where}: not valid CSS ({node.message})")
+        raise refuse(_("not valid CSS ({reason})").format(reason=node.message))
     if node.type == "at-rule" and node.lower_at_keyword == "import":
-        raise UnsafeStylesheet(f"{where}: @import is not allowed: pages load nothing from elsewhere")
+        raise refuse(_("@import is not allowed: pages load nothing from elsewhere"))
     if node.type == "url":
-        _check_url(node.value, where)
+        _check_url(node.value, refuse)
     if node.type == "function":
         if node.lower_name in _REFUSED_FUNCTIONS:
-            raise UnsafeStylesheet(f"{where}: {node.lower_name}() is not allowed in a stylesheet")
+            raise refuse(_("{function}() is not allowed in a stylesheet").format(function=node.lower_name))
         if node.lower_name in _URL_FUNCTIONS:
             values = [arg for arg in node.arguments if arg.type not in ("whitespace", "comment")]
             if not values or values[0].type != "string":
-                raise UnsafeStylesheet(f"{where}: {node.lower_name}() must name a file in quotes")
-            _check_url(values[0].value, where)
+                raise refuse(_("{function}() must name a file in quotes").format(function=node.lower_name))
+            _check_url(values[0].value, refuse)
 
 
-def _check_url(url: str, where: str) -> None:
+def _check_url(url: str, refuse: Callable[[str], UnsafeStylesheet]) -> None:
     name = url.strip()
     if _ASSET_NAME.match(name) and not name.endswith(".j2"):
         asset = templates_dir() / "shared" / name
         if asset.is_file() and not asset.is_symlink():
             return
-    raise UnsafeStylesheet(f"{where}: url({url[:100]!r}) is not one of policygen's own assets; "
-                           f"a stylesheet may refer only to files in templates/shared/")
+    raise refuse(_("url({url}) is not one of policygen's own assets; a stylesheet may refer only "
+                   "to files in templates/shared/").format(url=repr(url[:100])))
