@@ -9,19 +9,20 @@
   and e-mail addresses are not words. A long word has more than 6 letters, counting letters only.
 
 The tokenizer of spaCy's blank pipeline for the language, with the listed abbreviations added as
-special cases (:func:`nlp`, built once per language), cuts every block. Sentence ends are decided on its
-tokens, and a word is a run of spaCy tokens with no white space between them, so ``e-post``,
-``don't`` and ``t.ex.`` stay one word however spaCy cuts them. Blocks are tokenised one by one (a
-very long block in pieces cut at white space), never as one giant string.
+special cases (:func:`nlp`, built once per language), decides where a sentence ends. A word is a run
+of spaCy tokens with no white space between them, so ``e-post``, ``don't`` and ``t.ex.`` stay one
+word however spaCy cuts them. spaCy cuts a text at white space before anything else and tokenises
+each white-space token on its own, so it is asked about single white-space tokens, and only about
+those whose ending could be an abbreviation (:func:`_ends_with_abbreviation`), never about a whole
+block.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from policygen.check.document import Block, Sentence, Word
 from policygen.lang import capfirst
@@ -91,78 +92,17 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
     return Word(text, lower, offset + start, offset + end, letters)
 
 
-_PIECE_CHARS = 100_000
-"""Longest text handed to spaCy's tokenizer at once. A longer block is cut at white space, which
-never changes a word or a sentence end, so no tokenizer call sees a giant string (nor comes near
-``nlp.max_length``)."""
-
-
-def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """``text`` as ``(offset, piece)`` parts of about ``_PIECE_CHARS`` at most, cut after white space."""
-    if len(text) <= _PIECE_CHARS:
-        yield 0, text
-        return
-    start = 0
-    while start < len(text):
-        end = min(start + _PIECE_CHARS, len(text))
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            if space > start:
-                end = space + 1
-            else:  # no plain space in the window: cut after the next white space, if any
-                following = _SPACE.search(text, end)
-                end = following.end() if following else len(text)
-        yield start, text[start:end]
-        start = end
-
-
-_LONG_RUN = re.compile(r"(?<!\S)\S{64,}")
-"""A run of 64 characters or more without white space is no word of prose (a URL, a path, a pasted
-blob). It is not handed to spaCy, whose prefix and suffix loop takes quadratic time on a long run
-of punctuation (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md
-says, and it ends a sentence when it ends with ``.``, ``!`` or ``?``."""
+_LONG_RUN = 64
+"""A white-space token of 64 characters or more is no word of prose (a URL, a path, a pasted blob).
+It is not handed to spaCy, whose prefix and suffix loop takes quadratic time on a long run of
+punctuation (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md says,
+and its final character counts as its final spaCy token."""
 
 
 _RUN = re.compile(r"\S+")
 """A white-space token. spaCy cuts a text at the same white space (``str.isspace``, which ``\\s``
 follows) before it cuts anything else, so a run of its tokens with no white space between them is
 exactly one such match (``tests/check/test_tokens.py`` checks this on random text)."""
-
-
-def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
-    """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
-    token of the run starts (for a run of 64 characters or more: its final character)."""
-    starts = _token_starts(text, lang)
-    spans = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
-        last = end - 1 if end - start >= 64 else starts[bisect_left(starts, end) - 1]
-        spans.append((start, end, last))
-    return spans
-
-
-def _token_starts(text: str, lang: str) -> list[int]:
-    """Where each of spaCy's tokens of ``text`` starts, in order (white space tokens too); a run of
-    64 characters or more is not handed to spaCy and counts as a token at its final character."""
-    starts: list[int] = []
-    start = 0
-    if len(text) >= 64:
-        for match in _LONG_RUN.finditer(text):
-            _spacy_starts(text, start, match.start(), lang, starts)
-            starts.append(match.end() - 1)
-            start = match.end()
-    _spacy_starts(text, start, len(text), lang, starts)
-    return starts
-
-
-def _spacy_starts(text: str, begin: int, stop: int, lang: str, starts: list[int]) -> None:
-    """Append where the tokens of ``text[begin:stop]``, cut by spaCy's tokenizer (with our
-    abbreviations as special cases), start. Read as one array: no Python object per spaCy token."""
-    if begin >= stop:
-        return
-    tokenizer = _tokenizer(lang)
-    for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
-        starts.extend((tokenizer(piece).to_array("IDX") + (offset + begin)).tolist())
 
 
 _VOCAB_LIMIT = 200_000
@@ -180,25 +120,45 @@ def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no ann
     return tokenizer
 
 
+def _last_start(token: str, lang: str) -> int:
+    """Where the final spaCy token of the white-space token ``token`` starts, as an offset into it
+    (for a token of ``_LONG_RUN`` characters or more: its final character).
+
+    spaCy tokenises each white-space token of a text on its own (its cache is keyed by that token),
+    so the token alone is cut exactly as it is inside its block."""
+    if len(token) >= _LONG_RUN:
+        return len(token) - 1
+    return _tokenizer(lang)(token)[-1].idx
+
+
+@lru_cache(maxsize=1 << 14)
+def _ends_with_abbreviation(token: str, lang: str) -> bool:
+    """Is the final spaCy token of the white-space token ``token`` a listed abbreviation?
+
+    Only when one of the listed abbreviations ends ``token`` (``t.ex.``, ``(e.g.``, ``Art.``, but
+    also ``oss.``, which ends like ``s.``) can it be, so only then is spaCy asked. Remembered per
+    token: the same words end sentences again and again (``oss.``, ``data.``), and each distinct
+    token spaCy sees stays in its vocabulary."""
+    known = abbreviations(lang)
+    if not _may_end_with_abbreviation(token, known, _abbreviation_ends(lang)[1]):
+        return False
+    return is_abbreviation(token[_last_start(token, lang) :], known)
+
+
 def split_block(block: Block, lang: str) -> list[Sentence]:
     """Split ``block.text`` into sentences holding their words; fills ``block.sentences``.
 
     A sentence ends after a white-space token whose last spaCy token ends with ``.``, ``!`` or ``?``
     (so the full stop is followed by white space or the block's end), unless that spaCy token is a
-    listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``).
-
-    Only where the final spaCy token could be an abbreviation, because one of the listed
-    abbreviations ends the white-space token (``t.ex.``, ``(e.g.``, ``Art.``, but also ``oss.``,
-    which ends like ``s.``), does spaCy's answer decide anything. spaCy tokenises the block (once)
-    only when it has such a token; otherwise the white-space tokens are all that is needed.
+    listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``): see
+    :func:`_ends_with_abbreviation`, the only place spaCy's answer decides anything.
     """
     known = abbreviations(lang)
-    endings, longest = _abbreviation_ends(lang)
+    endings = _abbreviation_ends(lang)[0]
     text = block.text
     sentences: list[Sentence] = []
     words: list[Word] | None = None  # the words of the sentence being read, from ``first`` on
     first = 0
-    starts: list[int] | None = None  # spaCy's token starts, once a token needs them
     for match in _RUN.finditer(text):
         token = match.group()
         start, end = match.span()
@@ -213,15 +173,8 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
         final = token[-1]
         if final not in _SENTENCE_END:
             continue
-        if final in endings and _may_end_with_abbreviation(token, known, longest):
-            if end - start >= 64:
-                last = end - 1
-            else:
-                if starts is None:
-                    starts = _token_starts(text, lang)
-                last = starts[bisect_left(starts, end) - 1]
-            if is_abbreviation(text[last:end], known):
-                continue
+        if final in endings and _ends_with_abbreviation(token, lang):
+            continue
         if words:
             sentences.append(Sentence(block, first, end, words))
         words = None

@@ -137,26 +137,30 @@ def test_spacy_runs_are_exactly_the_white_space_tokens(text: str, lang: str) -> 
     """Merging spaCy tokens not separated by white space gives back DESIGN.md's white-space tokens,
     and the final spaCy token of each is found where it decides a sentence end (runs are shorter
     than 64 characters here: a longer one is not handed to spaCy at all)."""
-    from policygen.check.tokens import _spans
-
     assume(all(len(run) < 64 for run in text.split()))
     assert [(start, end) for start, end, _last in _spacy_runs(text, lang)] == [
         (match.start(), match.end()) for match in re.finditer(r"\S+", text)
     ]
-    assert _spans(text, lang) == _spacy_runs(text, lang)
+    assert _spans(text, lang) == _spacy_runs(text, lang)  # each token alone is cut as in the text
     for block in analyse(text, lang, "txt").blocks:  # a block's text: its lines joined
         assert [sentence.text for sentence in block.sentences] == _reference_sentences(block.text, lang)
 
 
-def test_a_block_longer_than_one_tokenizer_call_is_cut_at_white_space(monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygen.check import tokens
+def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
+    """``(start, end, last)`` of every white-space token of ``text``, ``last`` found by the checker,
+    which asks spaCy about the token alone (:func:`policygen.check.tokens._last_start`)."""
+    from policygen.check.tokens import _last_start
 
+    return [(match.start(), match.end(), match.start() + _last_start(match.group(), lang))
+            for match in re.finditer(r"\S+", text)]
+
+
+def test_a_long_block_is_split_like_its_parts() -> None:
     text = "Vi sparar e-post t.ex. i tre år. Du kan fråga oss! " * 40
     whole = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
-    monkeypatch.setattr(tokens, "_PIECE_CHARS", 37)
-    assert max(len(piece) for _, piece in tokens._pieces(text)) <= 37
-    assert [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences] == whole
-    assert len(whole) == 80
+    assert whole[:2] == [("Vi sparar e-post t.ex. i tre år.", ["Vi", "sparar", "e-post", "t.ex.", "i", "tre", "år"]),
+                         ("Du kan fråga oss!", ["Du", "kan", "fråga", "oss"])]
+    assert whole == whole[:2] * 40
 
 
 def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() -> None:
@@ -169,8 +173,6 @@ def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() ->
 
 def test_a_long_run_without_space_skips_spacy_but_keeps_the_definition() -> None:
     """spaCy's affix loop is quadratic on a giant run; such a run stays one white-space token."""
-    from policygen.check.tokens import _spans
-
     text = "Se " + "(" * 200_000 + "x. Hej. " + "a" * 1500 + " slut https://example.com/" + "a/" * 40 + "."
     document = analyse(text, "sv", "txt")
     assert [sentence.text[:4] for sentence in document.sentences] == ["Se (", "Hej.", "aaaa"]
@@ -194,7 +196,7 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch
     assert [(s.text, [w.text for w in s.words]) for s in analyse(text.upper(), "sv", "txt").sentences] == [
         (sentence.upper(), [word.upper() for word in words]) for sentence, words in expected
     ]
-    # checked before each block spaCy tokenises (one with a token that may end with an abbreviation)
+    # checked before each token spaCy tokenises (one that may end with an abbreviation)
     assert analyse("Nästa block, t.ex. detta.", "sv", "txt").sentences[0].text == "Nästa block, t.ex. detta."
     assert tokens.nlp("sv") is not first
     assert len(tokens.nlp("sv").vocab) <= len(first.vocab)
