@@ -13,16 +13,16 @@ special cases (:func:`nlp`, built once per language), decides where a sentence e
 of spaCy tokens with no white space between them, so ``e-post``, ``don't`` and ``t.ex.`` stay one
 word however spaCy cuts them. spaCy cuts a text at white space before anything else and tokenises
 each white-space token on its own, so it is asked about single white-space tokens, and only about
-those whose ending could be an abbreviation (:func:`_ends_with_abbreviation`), never about a whole
-block.
+those whose ending could be an abbreviation (:func:`_decide`), all of a block's in one call.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
 from policygen.lang import capfirst
@@ -120,29 +120,71 @@ def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no ann
     return tokenizer
 
 
-def _last_start(token: str, lang: str) -> int:
-    """Where the final spaCy token of the white-space token ``token`` starts, as an offset into it
-    (for a token of ``_LONG_RUN`` characters or more: its final character).
+_BATCH_CHARS = 100_000
+"""Longest text handed to spaCy's tokenizer at once: so no call sees a giant string (nor comes
+near ``nlp.max_length``), however many tokens a giant block asks about."""
+
+
+def _last_starts(tokens: list[str], lang: str) -> list[int]:
+    """Where the final spaCy token of each white-space token in ``tokens`` (each shorter than
+    ``_LONG_RUN``) starts, as an offset into it.
 
     spaCy tokenises each white-space token of a text on its own (its cache is keyed by that token),
-    so the token alone is cut exactly as it is inside its block."""
-    if len(token) >= _LONG_RUN:
-        return len(token) - 1
-    return _tokenizer(lang)(token)[-1].idx
+    so a token is cut as it is in its block. One call per batch of tokens, not per token (a call
+    costs about as much as tokenising three words); a line break between them is a token of its own,
+    so no special case of spaCy's can join two of them."""
+    lasts: list[int] = []
+    first = 0
+    while first < len(tokens):
+        stop, size = first + 1, len(tokens[first])
+        while stop < len(tokens) and size + len(tokens[stop]) < _BATCH_CHARS:
+            size += len(tokens[stop]) + 1
+            stop += 1
+        batch = tokens[first:stop]
+        starts = _tokenizer(lang)("\n".join(batch)).to_array("IDX").tolist()
+        offset = 0
+        for token in batch:
+            end = offset + len(token)
+            lasts.append(starts[bisect_left(starts, end) - 1] - offset)
+            offset = end + 1
+        first = stop
+    return lasts
 
 
-@lru_cache(maxsize=1 << 14)
-def _ends_with_abbreviation(token: str, lang: str) -> bool:
-    """Is the final spaCy token of the white-space token ``token`` a listed abbreviation?
+_decided: dict[str, dict[str, bool]] = {}
+"""Language → white-space token → does its final spaCy token end with a listed abbreviation?
+Asked once per token: the same words end sentences again and again (``oss.``, ``data.``)."""
+_DECIDED_LIMIT = 1 << 16
+"""Decisions kept per language; a file of countless distinct tokens starts afresh past this."""
 
-    Only when one of the listed abbreviations ends ``token`` (``t.ex.``, ``(e.g.``, ``Art.``, but
-    also ``oss.``, which ends like ``s.``) can it be, so only then is spaCy asked. Remembered per
-    token: the same words end sentences again and again (``oss.``, ``data.``), and each distinct
-    token spaCy sees stays in its vocabulary."""
+
+def _decide(text: str, begin: int, lang: str) -> dict[str, bool]:
+    """Decide, for every white-space token of ``text`` from ``begin`` on that ends with ``.``,
+    ``!`` or ``?`` and has no decision yet, whether its final spaCy token is a listed abbreviation;
+    the decisions of ``lang``.
+
+    Only a token that one of the listed abbreviations ends (``t.ex.``, ``(e.g.``, ``Art.``, but
+    also ``oss.``, which ends like ``s.``) can end with one, so only such tokens are handed to
+    spaCy, all of the block's at once."""
+    decided = _decided.setdefault(lang, {})
+    if len(decided) > _DECIDED_LIMIT:
+        decided.clear()
     known = abbreviations(lang)
-    if not _may_end_with_abbreviation(token, known, _abbreviation_ends(lang)[1]):
-        return False
-    return is_abbreviation(token[_last_start(token, lang) :], known)
+    endings, longest = _abbreviation_ends(lang)
+    asked: dict[str, None] = {}
+    for match in _RUN.finditer(text, begin):
+        token = match.group()
+        if token[-1] not in _SENTENCE_END or token in decided or token in asked:
+            continue
+        if token[-1] not in endings or not _may_end_with_abbreviation(token, known, longest):
+            decided[token] = False
+        elif len(token) >= _LONG_RUN:
+            decided[token] = is_abbreviation(token[-1:], known)
+        else:
+            asked[token] = None
+    for token, last in zip(asked, _last_starts(list(asked), lang)):
+        decided[token] = last >= 0 and is_abbreviation(token[last:], known)
+    return decided
 
 
 def split_block(block: Block, lang: str) -> list[Sentence]:
@@ -151,10 +193,11 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
     A sentence ends after a white-space token whose last spaCy token ends with ``.``, ``!`` or ``?``
     (so the full stop is followed by white space or the block's end), unless that spaCy token is a
     listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``): see
-    :func:`_ends_with_abbreviation`, the only place spaCy's answer decides anything.
+    :func:`_decide`, the only place spaCy's answer decides anything.
     """
     known = abbreviations(lang)
     endings = _abbreviation_ends(lang)[0]
+    decided = _decided.get(lang, {})
     text = block.text
     sentences: list[Sentence] = []
     words: list[Word] | None = None  # the words of the sentence being read, from ``first`` on
@@ -173,8 +216,13 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
         final = token[-1]
         if final not in _SENTENCE_END:
             continue
-        if final in endings and _ends_with_abbreviation(token, lang):
-            continue
+        if final in endings:
+            abbreviated = decided.get(token)
+            if abbreviated is None:
+                decided = _decide(text, start, lang)
+                abbreviated = decided[token]
+            if abbreviated:
+                continue
         if words:
             sentences.append(Sentence(block, first, end, words))
         words = None

@@ -147,11 +147,14 @@ def test_spacy_runs_are_exactly_the_white_space_tokens(text: str, lang: str) -> 
 
 
 def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
-    """``(start, end, last)`` of every white-space token of ``text``, ``last`` found by the checker,
-    which asks spaCy about the token alone (:func:`policygen.check.tokens._last_start`)."""
-    from policygen.check.tokens import _last_start
+    """``(start, end, last)`` of every white-space token of ``text``, ``last`` found as the checker
+    finds it: spaCy is given the tokens alone, one per line (:func:`policygen.check.tokens._last_starts`),
+    and a token of ``_LONG_RUN`` characters or more ends with its final character."""
+    from policygen.check.tokens import _LONG_RUN, _last_starts
 
-    return [(match.start(), match.end(), match.start() + _last_start(match.group(), lang))
+    short = [match for match in re.finditer(r"\S+", text) if len(match.group()) < _LONG_RUN]
+    lasts = dict(zip((match.start() for match in short), _last_starts([match.group() for match in short], lang)))
+    return [(match.start(), match.end(), match.start() + lasts.get(match.start(), len(match.group()) - 1))
             for match in re.finditer(r"\S+", text)]
 
 
@@ -188,7 +191,8 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch
     """spaCy's vocabulary keeps every new token string; memory stays bounded on huge varied files."""
     from policygen.check import tokens
 
-    # each word ends like the abbreviation "s.", so spaCy has to tokenise the block
+    monkeypatch.setattr(tokens, "_decided", {})  # nothing decided yet: spaCy is asked about each new token
+    # each word ends like the abbreviation "s.", so spaCy has to tokenise it
     text = " ".join(f"ord{chr(0x61 + i % 26)}{chr(0x61 + i // 26 % 26)}{chr(0x61 + i // 676)}s." for i in range(3000))
     expected = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
     first = tokens.nlp("sv")
@@ -196,7 +200,7 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch
     assert [(s.text, [w.text for w in s.words]) for s in analyse(text.upper(), "sv", "txt").sentences] == [
         (sentence.upper(), [word.upper() for word in words]) for sentence, words in expected
     ]
-    # checked before each token spaCy tokenises (one that may end with an abbreviation)
+    # checked before each call to spaCy (a block with tokens that may end with an abbreviation)
     assert analyse("Nästa block, t.ex. detta.", "sv", "txt").sentences[0].text == "Nästa block, t.ex. detta."
     assert tokens.nlp("sv") is not first
     assert len(tokens.nlp("sv").vocab) <= len(first.vocab)
