@@ -21,13 +21,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
 from policygen.lang import capfirst
 
-_SPACE = re.compile(r"\s+")
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"  # a URL with a scheme, or www.
     r"|^[^\s@]+@[^\s@]+\.[^\s@]+$"  # an e-mail address
@@ -179,9 +177,7 @@ def _decide(text: str, begin: int, lang: str) -> dict[str, bool]:
             continue
         if token[-1] not in endings or not _may_end_with_abbreviation(token, known, longest):
             decided[token] = False
-        elif len(token) >= _LONG_RUN:
-            decided[token] = is_abbreviation(token[-1:], known)
-        else:
+        elif len(token) < _LONG_RUN:  # a longer one is decided where it is read, and not kept
             asked[token] = None
     for token, last in zip(asked, _last_starts(list(asked), lang)):
         decided[token] = last >= 0 and is_abbreviation(token[last:], known)
@@ -218,10 +214,13 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
         if final not in _SENTENCE_END:
             continue
         if final in endings:
-            abbreviated = decided.get(token)
-            if abbreviated is None:
-                decided = _decide(text, start, lang)
-                abbreviated = decided[token]
+            if len(token) >= _LONG_RUN:  # not handed to spaCy: its final character is its final token
+                abbreviated = is_abbreviation(final, known)
+            else:
+                abbreviated = decided.get(token)
+                if abbreviated is None:
+                    decided = _decide(text, start, lang)
+                    abbreviated = decided[token]
             if abbreviated:
                 continue
         if words:
