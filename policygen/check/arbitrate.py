@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 
-from policygen.check.document import Document, Sentence
+from policygen.check.document import Block, Document, Sentence
 from policygen.output import Finding
 
 SUPERSEDES: dict[str, frozenset[str]] = {
@@ -170,14 +171,27 @@ def _name_end(text: str, start: int) -> int:
     return end
 
 
+def _lines(block: Block) -> tuple[int, int]:
+    """The first and last source line of ``block``'s text."""
+    lines = [segment.line for segment in block.positions.segments] or [1]
+    return min(lines), max(lines)
+
+
 def _whole_block_quoted(text: str) -> bool:
     stripped = text.strip(" *_\u00a0\t\n")
     return len(stripped) > 2 and stripped[0] in _QUOTES and stripped.rstrip(".")[-1] in _QUOTES
 
 
 def _quoted_law(document: Document, findings: list[Finding], choice: str) -> list[Finding]:
+    # Only a block where a finding it could hold starts is searched for quoted law: a region lies
+    # within the lines of its block, and most blocks have no finding at all.
+    lines = sorted({finding.line for finding in findings if finding.category not in _UNCHANGED})
     regions: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for block in document.blocks:
+        first, last = _lines(block)
+        index = bisect_left(lines, first)
+        if index == len(lines) or lines[index] > last:
+            continue
         for sentence in block.sentences:
             for start, end in quoted_spans(sentence):
                 line, column, end_line, end_column = block.span(start, end)

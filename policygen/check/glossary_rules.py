@@ -110,6 +110,7 @@ def phrase_words(phrase: str, lang: str) -> tuple[str, ...]:
 
 
 _Candidate = tuple[tuple[str, ...], Any, "list[str] | None"]
+_Ordered = tuple[tuple[str, ...], Any, "list[str] | None", int]
 
 
 @dataclass
@@ -118,10 +119,12 @@ class PhraseIndex:
 
     by_first: dict[str, list[_Candidate]] = field(default_factory=dict)
     wildcard_first: list[_Candidate] = field(default_factory=list)
-    _longest_first: dict[str | None, list[tuple[tuple[str, ...], Any, list[str] | None, int]]] = field(
+    _longest_first: dict[str | None, tuple[dict[str, list[_Ordered]], list[_Ordered]]] = field(
         default_factory=dict, repr=False, compare=False)
     """First word (``None``: any other word) → the phrases that can start there, wildcards
-    included, longest first (a stable sort, so equal lengths keep their order); made on first use."""
+    included, longest first (a stable sort, so equal lengths keep their order), made on first use:
+    by the second word of the sentence, and for any other second word. A phrase whose second word is
+    another cannot match, so it is not tried ("in" starts 28 wordy phrases, and "in the" a few)."""
 
     def add(self, words: tuple[str, ...], value: Any) -> None:
         if not words:
@@ -136,15 +139,18 @@ class PhraseIndex:
     def __bool__(self) -> bool:
         return bool(self.by_first or self.wildcard_first)
 
-    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], Any, list[str] | None, int]]:
+    def _candidates(self, word: str) -> tuple[dict[str, list[_Ordered]], list[_Ordered]]:
         key = word if word in self.by_first else None
-        ordered = self._longest_first.get(key)
-        if ordered is None:
+        found = self._longest_first.get(key)
+        if found is None:
             phrases = self.by_first.get(word, []) + self.wildcard_first if key is not None else self.wildcard_first
             ordered = sorted(((phrase, value, plain, len(phrase)) for phrase, value, plain in phrases),
                              key=lambda candidate: candidate[3], reverse=True)
-            self._longest_first[key] = ordered
-        return ordered
+            seconds = {phrase[1] for phrase, *_ in ordered if len(phrase) > 1 and phrase[1] != WILDCARD}
+            by_second = {second: [candidate for candidate in ordered if _may_follow(candidate[0], second)]
+                         for second in seconds}
+            found = self._longest_first[key] = (by_second, [c for c in ordered if _may_follow(c[0], None)])
+        return found
 
     def matches(self, sentence: "Sentence") -> list[tuple[int, int, Any]]:
         """``(first word index, end word index, value)`` of every phrase found, longest first per word."""
@@ -161,7 +167,8 @@ class PhraseIndex:
         longest_first = self._longest_first
         for index in starts:
             word = lowers[index]
-            candidates = longest_first.get(word if word in by_first else None) or self._candidates(word)
+            by_second, others = longest_first.get(word if word in by_first else None) or self._candidates(word)
+            candidates = by_second.get(lowers[index + 1], others) if index + 1 < count else others
             for phrase, value, plain, length in candidates:
                 end = index + length
                 if end > count:
@@ -172,6 +179,12 @@ class PhraseIndex:
                 elif all(p == w or p == WILDCARD for p, w in zip(phrase, lowers[index:end])):
                     found.append((index, end, value))
         return found
+
+
+def _may_follow(phrase: tuple[str, ...], second: str | None) -> bool:
+    """Can ``phrase`` match where its first word is followed by ``second`` (``None``: a word that
+    is no phrase's second word, or none)?"""
+    return len(phrase) == 1 or phrase[1] == WILDCARD or phrase[1] == second
 
 
 class GlossaryRule(Rule):

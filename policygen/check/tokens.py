@@ -9,10 +9,11 @@
   and e-mail addresses are not words. A long word has more than 6 letters, counting letters only.
 
 The tokenizer of spaCy's blank pipeline for the language, with the listed abbreviations added as
-special cases (:func:`nlp`, built once per language), cuts every block. Sentence ends are decided on its
-tokens, and a word is a run of spaCy tokens with no white space between them, so ``e-post``,
-``don't`` and ``t.ex.`` stay one word however spaCy cuts them. Blocks are tokenised one by one (a
-very long block in pieces cut at white space), never as one giant string.
+special cases (:func:`nlp`, built once per language), decides where a sentence ends. A word is a run
+of spaCy tokens with no white space between them, so ``e-post``, ``don't`` and ``t.ex.`` stay one
+word however spaCy cuts them. spaCy cuts a text at white space before anything else and tokenises
+each white-space token on its own, so it is asked about single white-space tokens, and only about
+those whose ending could be an abbreviation (:func:`_decide`), all of a block's in one call.
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import cache
 
 from policygen.check.document import Block, Sentence, Word
 from policygen.lang import capfirst
 
-_SPACE = re.compile(r"\s+")
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"  # a URL with a scheme, or www.
     r"|^[^\s@]+@[^\s@]+\.[^\s@]+$"  # an e-mail address
@@ -91,78 +90,18 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
     return Word(text, lower, offset + start, offset + end, letters)
 
 
-_PIECE_CHARS = 100_000
-"""Longest text handed to spaCy's tokenizer at once. A longer block is cut at white space, which
-never changes a word or a sentence end, so no tokenizer call sees a giant string (nor comes near
-``nlp.max_length``)."""
-
-
-def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """``text`` as ``(offset, piece)`` parts of about ``_PIECE_CHARS`` at most, cut after white space."""
-    if len(text) <= _PIECE_CHARS:
-        yield 0, text
-        return
-    start = 0
-    while start < len(text):
-        end = min(start + _PIECE_CHARS, len(text))
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            if space > start:
-                end = space + 1
-            else:  # no plain space in the window: cut after the next white space, if any
-                following = _SPACE.search(text, end)
-                end = following.end() if following else len(text)
-        yield start, text[start:end]
-        start = end
-
-
-_LONG_RUN = re.compile(r"(?<!\S)\S{64,}")
-"""A run of 64 characters or more without white space is no word of prose (a URL, a path, a pasted
-blob). It is not handed to spaCy, whose prefix and suffix loop takes quadratic time on a long run
-of punctuation (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md
-says, and it ends a sentence when it ends with ``.``, ``!`` or ``?``."""
+_LONG_RUN = 64
+"""A white-space token of 64 characters or more is no word of prose (a URL, a path, a pasted blob).
+It is not handed to spaCy, whose prefix and suffix loop takes quadratic time on a long run of
+punctuation (a million ``(`` would take hours); it stays one white-space token, as DESIGN.md says,
+and its final character counts as its final spaCy token."""
 
 
 _RUN = re.compile(r"\S+")
-"""A white-space token. spaCy cuts a text at the same white space (``str.isspace``, which ``\\s``
-follows) before it cuts anything else, so a run of its tokens with no white space between them is
+"""A white-space token (``str.split()`` gives the same tokens, faster: :func:`split_block`).
+spaCy cuts a text at the same white space (``str.isspace``, which ``\\s`` and ``str.split``
+follow) before it cuts anything else, so a run of its tokens with no white space between them is
 exactly one such match (``tests/check/test_tokens.py`` checks this on random text)."""
-
-
-def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
-    """The white-space tokens of ``text`` as ``(start, end, last)``: ``last`` is where the final spaCy
-    token of the run starts (for a run of 64 characters or more: its final character)."""
-    starts = _token_starts(text, lang)
-    spans = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
-        last = end - 1 if end - start >= 64 else starts[bisect_left(starts, end) - 1]
-        spans.append((start, end, last))
-    return spans
-
-
-def _token_starts(text: str, lang: str) -> list[int]:
-    """Where each of spaCy's tokens of ``text`` starts, in order (white space tokens too); a run of
-    64 characters or more is not handed to spaCy and counts as a token at its final character."""
-    starts: list[int] = []
-    start = 0
-    if len(text) >= 64:
-        for match in _LONG_RUN.finditer(text):
-            _spacy_starts(text, start, match.start(), lang, starts)
-            starts.append(match.end() - 1)
-            start = match.end()
-    _spacy_starts(text, start, len(text), lang, starts)
-    return starts
-
-
-def _spacy_starts(text: str, begin: int, stop: int, lang: str, starts: list[int]) -> None:
-    """Append where the tokens of ``text[begin:stop]``, cut by spaCy's tokenizer (with our
-    abbreviations as special cases), start. Read as one array: no Python object per spaCy token."""
-    if begin >= stop:
-        return
-    tokenizer = _tokenizer(lang)
-    for offset, piece in _pieces(text[begin:stop] if begin or stop < len(text) else text):
-        starts.extend((tokenizer(piece).to_array("IDX") + (offset + begin)).tolist())
 
 
 _VOCAB_LIMIT = 200_000
@@ -180,28 +119,89 @@ def _tokenizer(lang: str):  # noqa: ANN202 - spacy is imported lazily, so no ann
     return tokenizer
 
 
+_BATCH_CHARS = 100_000
+"""Longest text handed to spaCy's tokenizer at once: so no call sees a giant string (nor comes
+near ``nlp.max_length``), however many tokens a giant block asks about."""
+
+
+def _last_starts(tokens: list[str], lang: str) -> list[int]:
+    """Where the final spaCy token of each white-space token in ``tokens`` (each shorter than
+    ``_LONG_RUN``) starts, as an offset into it.
+
+    spaCy tokenises each white-space token of a text on its own (its cache is keyed by that token),
+    so a token is cut as it is in its block. One call per batch of tokens, not per token (a call
+    costs about as much as tokenising three words); a line break between them is a token of its own,
+    so no special case of spaCy's can join two of them."""
+    lasts: list[int] = []
+    first = 0
+    while first < len(tokens):
+        stop, size = first + 1, len(tokens[first])
+        while stop < len(tokens) and size + len(tokens[stop]) < _BATCH_CHARS:
+            size += len(tokens[stop]) + 1
+            stop += 1
+        batch = tokens[first:stop]
+        starts = _tokenizer(lang)("\n".join(batch)).to_array("IDX").tolist()
+        offset = 0
+        for token in batch:
+            end = offset + len(token)
+            lasts.append(starts[bisect_left(starts, end) - 1] - offset)
+            offset = end + 1
+        first = stop
+    return lasts
+
+
+_decided: dict[str, dict[str, bool]] = {}
+"""Language → white-space token → does its final spaCy token end with a listed abbreviation?
+Asked once per token: the same words end sentences again and again (``oss.``, ``data.``)."""
+_DECIDED_LIMIT = 1 << 16
+"""Decisions kept per language; a file of countless distinct tokens starts afresh past this."""
+
+
+def _decide(text: str, begin: int, lang: str) -> dict[str, bool]:
+    """Decide, for every white-space token of ``text`` from ``begin`` on that ends with ``.``,
+    ``!`` or ``?`` and has no decision yet, whether its final spaCy token is a listed abbreviation;
+    the decisions of ``lang``.
+
+    Only a token that one of the listed abbreviations ends (``t.ex.``, ``(e.g.``, ``Art.``, but
+    also ``oss.``, which ends like ``s.``) can end with one, so only such tokens are handed to
+    spaCy, all of the block's at once."""
+    decided = _decided.setdefault(lang, {})
+    if len(decided) > _DECIDED_LIMIT:
+        decided.clear()
+    known = abbreviations(lang)
+    endings, longest = _abbreviation_ends(lang)
+    asked: dict[str, None] = {}
+    for match in _RUN.finditer(text, begin):
+        token = match.group()
+        if token[-1] not in _SENTENCE_END or token in decided or token in asked:
+            continue
+        if token[-1] not in endings or not _may_end_with_abbreviation(token, known, longest):
+            decided[token] = False
+        elif len(token) < _LONG_RUN:  # a longer one is decided where it is read, and not kept
+            asked[token] = None
+    for token, last in zip(asked, _last_starts(list(asked), lang)):
+        decided[token] = last >= 0 and is_abbreviation(token[last:], known)
+    return decided
+
+
 def split_block(block: Block, lang: str) -> list[Sentence]:
     """Split ``block.text`` into sentences holding their words; fills ``block.sentences``.
 
     A sentence ends after a white-space token whose last spaCy token ends with ``.``, ``!`` or ``?``
     (so the full stop is followed by white space or the block's end), unless that spaCy token is a
-    listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``).
-
-    Only where the final spaCy token could be an abbreviation, because one of the listed
-    abbreviations ends the white-space token (``t.ex.``, ``(e.g.``, ``Art.``, but also ``oss.``,
-    which ends like ``s.``), does spaCy's answer decide anything. spaCy tokenises the block (once)
-    only when it has such a token; otherwise the white-space tokens are all that is needed.
+    listed abbreviation, which the special cases keep whole (``t.ex.``, ``(e.g.``): see
+    :func:`_decide`, the only place spaCy's answer decides anything.
     """
     known = abbreviations(lang)
-    endings, longest = _abbreviation_ends(lang)
+    endings = _abbreviation_ends(lang)[0]
+    decided = _decided.get(lang, {})
     text = block.text
     sentences: list[Sentence] = []
     words: list[Word] | None = None  # the words of the sentence being read, from ``first`` on
-    first = 0
-    starts: list[int] | None = None  # spaCy's token starts, once a token needs them
-    for match in _RUN.finditer(text):
-        token = match.group()
-        start, end = match.span()
+    first = end = 0
+    for token in text.split():  # the white-space tokens (``_RUN``), found in place below
+        start = text.find(token, end)  # only white space lies before it: this is where it is
+        end = start + len(token)
         if words is None:
             words, first = [], start
         if token.isalpha():  # the common case, without a call
@@ -213,14 +213,15 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
         final = token[-1]
         if final not in _SENTENCE_END:
             continue
-        if final in endings and _may_end_with_abbreviation(token, known, longest):
-            if end - start >= 64:
-                last = end - 1
+        if final in endings:
+            if len(token) >= _LONG_RUN:  # not handed to spaCy: its final character is its final token
+                abbreviated = is_abbreviation(final, known)
             else:
-                if starts is None:
-                    starts = _token_starts(text, lang)
-                last = starts[bisect_left(starts, end) - 1]
-            if is_abbreviation(text[last:end], known):
+                abbreviated = decided.get(token)
+                if abbreviated is None:
+                    decided = _decide(text, start, lang)
+                    abbreviated = decided[token]
+            if abbreviated:
                 continue
         if words:
             sentences.append(Sentence(block, first, end, words))

@@ -137,26 +137,33 @@ def test_spacy_runs_are_exactly_the_white_space_tokens(text: str, lang: str) -> 
     """Merging spaCy tokens not separated by white space gives back DESIGN.md's white-space tokens,
     and the final spaCy token of each is found where it decides a sentence end (runs are shorter
     than 64 characters here: a longer one is not handed to spaCy at all)."""
-    from policygen.check.tokens import _spans
-
     assume(all(len(run) < 64 for run in text.split()))
     assert [(start, end) for start, end, _last in _spacy_runs(text, lang)] == [
         (match.start(), match.end()) for match in re.finditer(r"\S+", text)
     ]
-    assert _spans(text, lang) == _spacy_runs(text, lang)
+    assert _spans(text, lang) == _spacy_runs(text, lang)  # each token alone is cut as in the text
     for block in analyse(text, lang, "txt").blocks:  # a block's text: its lines joined
         assert [sentence.text for sentence in block.sentences] == _reference_sentences(block.text, lang)
 
 
-def test_a_block_longer_than_one_tokenizer_call_is_cut_at_white_space(monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygen.check import tokens
+def _spans(text: str, lang: str) -> list[tuple[int, int, int]]:
+    """``(start, end, last)`` of every white-space token of ``text``, ``last`` found as the checker
+    finds it: spaCy is given the tokens alone, one per line (:func:`policygen.check.tokens._last_starts`),
+    and a token of ``_LONG_RUN`` characters or more ends with its final character."""
+    from policygen.check.tokens import _LONG_RUN, _last_starts
 
+    short = [match for match in re.finditer(r"\S+", text) if len(match.group()) < _LONG_RUN]
+    lasts = dict(zip((match.start() for match in short), _last_starts([match.group() for match in short], lang)))
+    return [(match.start(), match.end(), match.start() + lasts.get(match.start(), len(match.group()) - 1))
+            for match in re.finditer(r"\S+", text)]
+
+
+def test_a_long_block_is_split_like_its_parts() -> None:
     text = "Vi sparar e-post t.ex. i tre år. Du kan fråga oss! " * 40
     whole = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
-    monkeypatch.setattr(tokens, "_PIECE_CHARS", 37)
-    assert max(len(piece) for _, piece in tokens._pieces(text)) <= 37
-    assert [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences] == whole
-    assert len(whole) == 80
+    assert whole[:2] == [("Vi sparar e-post t.ex. i tre år.", ["Vi", "sparar", "e-post", "t.ex.", "i", "tre", "år"]),
+                         ("Du kan fråga oss!", ["Du", "kan", "fråga", "oss"])]
+    assert whole == whole[:2] * 40
 
 
 def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() -> None:
@@ -169,8 +176,6 @@ def test_an_abbreviation_after_an_opening_bracket_does_not_end_the_sentence() ->
 
 def test_a_long_run_without_space_skips_spacy_but_keeps_the_definition() -> None:
     """spaCy's affix loop is quadratic on a giant run; such a run stays one white-space token."""
-    from policygen.check.tokens import _spans
-
     text = "Se " + "(" * 200_000 + "x. Hej. " + "a" * 1500 + " slut https://example.com/" + "a/" * 40 + "."
     document = analyse(text, "sv", "txt")
     assert [sentence.text[:4] for sentence in document.sentences] == ["Se (", "Hej.", "aaaa"]
@@ -186,7 +191,8 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch
     """spaCy's vocabulary keeps every new token string; memory stays bounded on huge varied files."""
     from policygen.check import tokens
 
-    # each word ends like the abbreviation "s.", so spaCy has to tokenise the block
+    monkeypatch.setattr(tokens, "_decided", {})  # nothing decided yet: spaCy is asked about each new token
+    # each word ends like the abbreviation "s.", so spaCy has to tokenise it
     text = " ".join(f"ord{chr(0x61 + i % 26)}{chr(0x61 + i // 26 % 26)}{chr(0x61 + i // 676)}s." for i in range(3000))
     expected = [(s.text, [w.text for w in s.words]) for s in analyse(text, "sv", "txt").sentences]
     first = tokens.nlp("sv")
@@ -194,7 +200,7 @@ def test_the_pipeline_is_rebuilt_when_its_vocabulary_grows_too_large(monkeypatch
     assert [(s.text, [w.text for w in s.words]) for s in analyse(text.upper(), "sv", "txt").sentences] == [
         (sentence.upper(), [word.upper() for word in words]) for sentence, words in expected
     ]
-    # checked before each block spaCy tokenises (one with a token that may end with an abbreviation)
+    # checked before each call to spaCy (a block with tokens that may end with an abbreviation)
     assert analyse("Nästa block, t.ex. detta.", "sv", "txt").sentences[0].text == "Nästa block, t.ex. detta."
     assert tokens.nlp("sv") is not first
     assert len(tokens.nlp("sv").vocab) <= len(first.vocab)
