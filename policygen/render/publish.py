@@ -102,12 +102,13 @@ def publish_folder(out: Path, write_into_staging: Callable[[Path], T], *, marker
 def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: Marker,
                     inputs: list[Path], before_swap: Callable[[Path, Path], None] | None,
                     replacing: bool) -> Published[T]:
+    staging: Path | None = None
     try:
-        staging = make_staging(out)
+        # An interrupt that arrives while the staging folder is made waits until the folder has
+        # its name here, so the ``except`` clauses below always know what to remove.
+        with _ending_signals_deferred():
+            staging = make_staging(out)
         staging.chmod(folder_mode(out))
-    except OSError as error:
-        raise cannot_write(out, error) from None
-    try:
         value = write_into_staging(staging)
         (staging / marker.name).write_bytes(marker.text)
         check_replaceable(out, inputs, marker=marker.name)  # again, just before the swap
@@ -116,10 +117,10 @@ def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: 
         with _ending_signals_deferred():
             swapped = swap_into_place(staging, out, replacing=replacing)
     except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging)
         raise cannot_write(out, error) from None
     except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging)
         stop = _stop_behind(error)
         if stop is not None and stop is not error:
             raise stop from None
@@ -131,6 +132,11 @@ def _publish_locked(out: Path, write_into_staging: Callable[[Path], T], marker: 
               "completely ({reason}): it is left in {left}; the next build or handbook into {name} "
               "removes it").format(out=out, reason=swapped.error, left=swapped.left_behind, name=out.name))
     return published
+
+
+def _remove_staging(staging: Path | None) -> None:
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _stop_behind(error: BaseException) -> BaseException | None:
