@@ -175,3 +175,14 @@ def test_html_implied_end_tags() -> None:
         ("list_item", "Ett"), ("list_item", "Två"), ("paragraph", "Efter"), ("paragraph", "Sist"),
         ("table_cell", "A"), ("table_cell", "B"),
     ]  # fmt: skip
+
+
+def test_a_marked_section_is_a_bogus_comment_as_in_a_browser() -> None:
+    """Python's parser raised AssertionError on "<![0" (found by the property test above); HTML5
+    reads every "<![" in HTML content as a comment that ends at the first ">"."""
+    assert located("<![0", "html") == []
+    source = "<p>Före <![CDATA[a > b]]> efter.</p>\n<p>Vi <![0 sparar uppgifter.</p>\n<p>Sist.</p>"
+    words = located(source, "html")
+    assert [word for _, word, _ in words] == ["Före", "b", "efter", "Vi", "Sist"]
+    for _, word, span in words:
+        assert source_slice(source, span) == word

@@ -36,6 +36,10 @@ _CLOSED_BY = {"ul": ("li", "p"), "ol": ("li", "p"), "tr": ("td", "th", "p"), "ta
 _HAS_MAIN = re.compile(r"<main[\s>/]", re.IGNORECASE)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _SLICE = 1 << 18
+# Python's parser (3.11, 3.12) raises AssertionError on a marked section whose name is no name
+# ("<![0"). HTML5 reads every "<![" in HTML content as a bogus comment that ends at the first ">",
+# so each is fed as one: "<!?" has the same length, and every position stays where it was.
+_MARKED_SECTION = re.compile(r"<!\[")
 
 
 def detect_html_lang(source: str) -> str | None:
@@ -188,8 +192,9 @@ def extract_html(source: str, first_line: int = 1) -> Iterator[Block]:
     parser = _ProseParser(source.split("\n"), root, first_line)
     if source_root_open:
         parser.root_depth = 1  # a fragment without <body>: all of it is prose
-    for start in range(0, len(source), _SLICE):
-        parser.feed(source[start : start + _SLICE])
+    fed = _MARKED_SECTION.sub("<!?", source)
+    for start in range(0, len(fed), _SLICE):
+        parser.feed(fed[start : start + _SLICE])
         yield from parser.blocks
         parser.blocks.clear()
     parser.close()
