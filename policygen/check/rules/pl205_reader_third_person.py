@@ -480,15 +480,43 @@ def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> s
         return "dig"
     reflexives = _sv_reflexives_after(sentence, last)
     seen = {index for index, _noun in reflexives}
-    # "hen" later in the sentence takes the reader up again ("Användaren kan ringa oss om hen vill")
-    reflexives += [(index, "") for index in range(last + 1, len(lowers)) if lowers[index] == "hen" and index not in seen]
+    # "hen"/"hens" later in the sentence take the reader up again ("Användaren kan ringa oss om hen
+    # vill", "… begära att hens uppgifter raderas" → 'dina uppgifter')
+    words = sentence.words
+    reflexives += [(index, words[index + 1].text if lowers[index] == "hens" and index + 1 < len(words) else "")
+                   for index in range(last + 1, len(lowers)) if lowers[index] in ("hen", "hens") and index not in seen]
     if not reflexives:
         return "du"
     return "du" + "".join(
         " … dig" if lowers[index] == "sig" else f" … {_sv_pronoun(lowers, index)}" if lowers[index] in _SV_THIRD_PRONOUNS
+        else f" … {_sv_your(noun)}" if lowers[index] == "hens"
         else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
         for index, noun in sorted(reflexives)
     )
+
+
+# Endings of Swedish nouns in the plural ("uppgifter", "rättigheter", "kakor"), of common-gender
+# nouns ("ansökan", "adress" cannot be told; "-ning", "-het", "-tion" can) and of neuter nouns
+# ("-ande", "-um"), for "din"/"ditt"/"dina" before them.
+_SV_PLURAL_ENDINGS = ("er", "ar", "or", "na")
+_SV_COMMON_ENDINGS = ("ning", "ing", "het", "tion", "else", "an", "ad", "lek")
+_SV_NEUTER_ENDINGS = ("ande", "ende", "um", "eri", "konto", "nummer", "namn")
+
+
+def _sv_your(noun: str) -> str:
+    """"din"/"ditt"/"dina" + the noun after "hens", agreeing with it where its ending tells
+    ("hens uppgifter" → 'dina uppgifter', "hens ansökan" → 'din ansökan', "hens konto" → 'ditt
+    konto'); 'din/ditt' where it does not."""
+    lower = noun.lower()
+    if not noun:
+        return "din, ditt, dina"
+    if lower.endswith(_SV_NEUTER_ENDINGS):
+        return f"ditt {noun}"
+    if lower.endswith(_SV_PLURAL_ENDINGS):
+        return f"dina {noun}"
+    if lower.endswith(_SV_COMMON_ENDINGS):
+        return f"din {noun}"
+    return f"din/ditt {noun}"
 
 
 def _sv_pronoun(lowers: list[str], index: int) -> str:
@@ -496,8 +524,8 @@ def _sv_pronoun(lowers: list[str], index: int) -> str:
     or an infinitive ("till hen", "kan kontakta hen")."""
     before = lowers[index - 1]
     after = lowers[index + 1] if index + 1 < len(lowers) else ""
-    if before in verbs.SV_PREPOSITIONS:
-        return "dig"
+    if before in verbs.SV_PREPOSITIONS or _sv_relative_verb(lowers, index - 1):
+        return "dig"  # "till hen", "uppgifter som berör hen"
     if after in _SV_FINITE_AFTER or (after.endswith("r") and after.isalpha()):
         return "du"
     return "dig" if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE else "du"
@@ -514,6 +542,8 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     if first == 1 and before.endswith(("ar", "er", "ir")) and before not in _SV_AUXILIARIES:
         return True  # a table cell or label that opens with its verb: "Identifierar användaren"
     two_before = lowers[first - 2] if first >= 2 else ""
+    if _sv_relative_verb(lowers, first - 1):  # "uppgifter som berör den registrerade" → 'som berör dig'
+        return True
     if _sv_infinitive(lowers, first - 1):  # "kan informera användaren", "utan att på förhand informera"
         return True
     if not before.endswith(("ar", "er", "ir")) or first < 2:
@@ -521,6 +551,21 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     # "Biblioteket påminner användaren": a definite noun opening the sentence is its subject
     opening_noun = first == 2 and two_before.endswith(("et", "en", "na")) and len(two_before) > 4
     return two_before in _SV_SUBJECTS or opening_noun
+
+
+# Verbs after "som" that take no object: the word after them is a complement or a participle.
+_SV_NO_OBJECT_VERBS = word_set("är var blir blev har hade")
+
+
+def _sv_relative_verb(lowers: list[str], at: int) -> bool:
+    """Is the word at ``at`` the finite verb of a relative clause whose subject is "som"
+    ("uppgifter som berör hen", "det som gäller användaren")? Then "som" is the subject and the
+    reader after the verb is its object ('dig'). Swedish present tense ends in -r ("gäller",
+    "berör", "rör"); "är", "har", "blir" take no object."""
+    if at < 1 or lowers[at - 1] != "som":
+        return False
+    word = lowers[at]
+    return word.endswith("r") and word.isalpha() and len(word) > 2 and word not in _SV_NO_OBJECT_VERBS
 
 
 # Short infinitives that do not end in -a ("att ge de registrerade fler möjligheter").
@@ -591,13 +636,14 @@ def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]
             found.append((index + 1, ""))  # "…(,) kan hen …": the main clause's subject is the reader
             index += 2
             continue
-        if "," in between or ";" in between:
-            break
+        if ("," in between and not _sv_same_subject_goes_on(word, following)) or ";" in between:
+            break  # a comma ends the clause, but not before "och har …" with no new subject
         if word == "när" and lowers[index + 1 : index + 3] == ["som", "helst"]:
             index += 3
             continue
-        if word in _SV_JOINING and following.endswith(("a", "ar", "er", "ir")) and following not in _SV_SUBJECTS:
-            index += 1  # "att granska", "och korrigera", "eller avsluta": the same subject goes on
+        if word in _SV_JOINING and (following.endswith(("a", "ar", "er", "ir")) or following in _SV_SHORT_INFINITIVES) \
+                and following not in _SV_SUBJECTS:
+            index += 1  # "att granska", "att få", "och korrigera", "eller avsluta": the same subject goes on
             continue
         if word in _SV_CLAUSE_ENDS and not (word == "om" and not _sv_om_opens_clause(sentence, index, index + 1)):
             break  # "information om behandlingen av sina uppgifter": "om" is 'about', the clause goes on
@@ -605,6 +651,14 @@ def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]
             found.append((index, words[index + 1].text if index + 1 < len(words) else ""))
         index += 1
     return found
+
+
+def _sv_same_subject_goes_on(word: str, following: str) -> bool:
+    """", och har inte rätt att få sina uppgifter": "och"/"eller"/"men" straight before a finite
+    verb joins a second clause with the same subject, so its reflexives are the reader's too."""
+    if word not in ("och", "eller", "men") or following in _SV_SUBJECTS or not following.isalpha():
+        return False
+    return following in _SV_FINITE_AFTER or following.endswith(("ar", "er", "ir"))
 
 
 def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, int]:
