@@ -473,21 +473,29 @@ def _in_case(suggestion: str, sentence: Sentence, first: int, last: int, lang: s
 
 
 def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> str:
+    lowers, words = sentence.lowers, sentence.words
+    if suggestion == "din, ditt, dina":  # "Den registrerades uppgifter" → 'Dina', where the noun tells
+        noun = words[last + 1].text if last + 1 < len(words) else ""
+        own = _sv_your(noun).split(" ")[0] if noun else suggestion
+        return (suggestion if "/" in own else own) + _sv_later(sentence, last, [])
     if suggestion != "du":
         return suggestion
-    lowers = sentence.lowers
     if first and (_sv_is_object(lowers, first) or _sv_about(sentence, first, last)):
         return "dig"
-    reflexives = _sv_reflexives_after(sentence, last)
+    return "du" + _sv_later(sentence, last, _sv_reflexives_after(sentence, last))
+
+
+def _sv_later(sentence: Sentence, last: int, reflexives: list[tuple[int, str]]) -> str:
+    """The words after the phrase that change with it, each after "…": the reflexives, and
+    "hen"/"hens" that take the reader up again later in the sentence ("Användaren kan ringa oss
+    om hen vill" → 'du … du', "… begära att hens uppgifter raderas" → 'dina uppgifter')."""
+    lowers, words = sentence.lowers, sentence.words
     seen = {index for index, _noun in reflexives}
-    # "hen"/"hens" later in the sentence take the reader up again ("Användaren kan ringa oss om hen
-    # vill", "… begära att hens uppgifter raderas" → 'dina uppgifter')
-    words = sentence.words
-    reflexives += [(index, words[index + 1].text if lowers[index] == "hens" and index + 1 < len(words) else "")
-                   for index in range(last + 1, len(lowers)) if lowers[index] in ("hen", "hens") and index not in seen]
-    if not reflexives:
-        return "du"
-    return "du" + "".join(
+    reflexives = reflexives + [
+        (index, words[index + 1].text if lowers[index] == "hens" and index + 1 < len(words) else "")
+        for index in range(last + 1, len(lowers)) if lowers[index] in ("hen", "hens") and index not in seen
+    ]
+    return "".join(
         " … dig" if lowers[index] == "sig" else f" … {_sv_pronoun(lowers, index)}" if lowers[index] in _SV_THIRD_PRONOUNS
         else f" … {_sv_your(noun)}" if lowers[index] == "hens"
         else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
@@ -495,18 +503,19 @@ def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> s
     )
 
 
-# Endings of Swedish nouns in the plural ("uppgifter", "rättigheter", "kakor"), of common-gender
-# nouns ("ansökan", "adress" cannot be told; "-ning", "-het", "-tion" can) and of neuter nouns
-# ("-ande", "-um"), for "din"/"ditt"/"dina" before them.
-_SV_PLURAL_ENDINGS = ("er", "ar", "or", "na")
-_SV_COMMON_ENDINGS = ("ning", "ing", "het", "tion", "else", "an", "ad", "lek")
-_SV_NEUTER_ENDINGS = ("ande", "ende", "um", "eri", "konto", "nummer", "namn")
+# Endings of Swedish nouns that tell their number or gender, for "din"/"ditt"/"dina" before them:
+# plurals ("uppgifter", "inställningar", "personer", "kakor"; not any -er/-ar/-or, which "ålder",
+# "svar", "dator" also have), common gender ("ansökan", "inloggning", "identitet") and neuter
+# ("konto", "samtycke", "namn"). Other nouns get 'din/ditt'.
+_SV_PLURAL_ENDINGS = ("ter", "ngar", "oner", "kor")
+_SV_COMMON_ENDINGS = ("ning", "het", "tet", "tion", "else", "kan", "ran", "lan", "adress", "ålder", "dator")
+_SV_NEUTER_ENDINGS = ("ande", "ende", "um", "eri", "konto", "nummer", "namn", "samtycke", "lösenord", "register", "svar")
 
 
 def _sv_your(noun: str) -> str:
     """"din"/"ditt"/"dina" + the noun after "hens", agreeing with it where its ending tells
     ("hens uppgifter" → 'dina uppgifter', "hens ansökan" → 'din ansökan', "hens konto" → 'ditt
-    konto'); 'din/ditt' where it does not."""
+    konto'); 'din/ditt' where it does not; all three with no noun."""
     lower = noun.lower()
     if not noun:
         return "din, ditt, dina"
