@@ -206,9 +206,13 @@ class ReaderThirdPerson(Rule):
     visitors" → 'dig', 'you'), the service after it ("Användaren av en e-tjänst", "the user of
     the service" → 'Du', 'You'), and an English plural possessive with its apostrophe ("the
     data subjects' consent", "users' data" → 'your'). "om" before the phrase is 'about' ('om
-    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). The
-    reader taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a
-    preposition or an infinitive), English "they" after an opening "If …," ('… you'), and a
+    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). After
+    the verb of a "som" clause the phrase is its object ("uppgifter som berör användaren" →
+    'dig'). A Swedish genitive agrees with the noun after it where the noun's ending tells
+    ("användarens samtycke" → 'ditt', "Den registrerades rättigheter" → 'Dina'). The reader
+    taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a preposition, an
+    infinitive or the verb of a "som" clause), "hens" ('… dina uppgifter'), reflexives after ",
+    och" + a verb with no new subject, English "they" after an opening "If …," ('… you'), and a
     verb joined by "and"/"or" ("the user deletes the account or requests …" → 'you delete …
     request').
 
