@@ -447,6 +447,7 @@ _EN_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't":
 _EN_ADVERBS = word_set("also only always then still often never usually just first thereby")
 # Words ending in -s after the phrase that are not verbs.
 _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his hers ours yours theirs")
+_EN_MODALS = word_set("can may must will should could would might")
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
 # Words that open another clause, whose "their" may be someone else's.
 _EN_CLAUSE_ENDS = word_set("who whom which that because if when while where although unless whereas but")
@@ -704,10 +705,21 @@ def _en_back_references(sentence: Sentence, last: int, joined_verbs: bool = Fals
     phrase's own verb was made to agree) a verb joined by "and"/"or" agrees too ("the user
     deletes the account or requests …" → ' … request'). A semicolon or a subordinate clause
     ends the search, and so does a comma, except the one that closes an opening "If/When the
-    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …')."""
+    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …'),
+    and the one before "and"/"or" + "is"/"has"/a modal with no new subject ("…, and has the
+    right to move their files" → ' … have … your files')."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
+    joined = -1
     for index in range(last + 1, len(lowers)):
         between = text[words[index - 1].end : words[index].start]
+        if index == joined:
+            continue
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
+        if "," in between and lowers[index] in ("and", "or") and (following in _EN_BE_HAVE or following in _EN_MODALS):
+            joined = index + 1  # the same subject goes on in a second clause
+            if following in _EN_BE_HAVE:
+                yield f" … {_EN_BE_HAVE[following]}"
+            continue
         if "," in between and lowers[index] == "they" and lowers[0] in _EN_OPENING_SUBORDINATORS \
                 and "," not in text[words[0].start : words[index - 1].end]:
             yield " … you"  # the main clause after the opening condition: its subject is the reader
