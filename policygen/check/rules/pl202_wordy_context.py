@@ -79,7 +79,8 @@ _NOT_ACTIVE = {"en": ("ment",), "sv": ("s", "ande", "andet")}
 _CLAUSE_MARKS = {
     "en": frozenset(
         "that you we they it he she i there is are was were has have will can may must remains remain stays "
-        "stay works work gets get does do".split()
+        "stay works work gets get does do it's it’s they're they’re you're you’re we're we’re there's there’s "
+        "that's that’s he's he’s she's she’s".split()
     ),
     "sv": frozenset("att du vi de den det man jag hen är blir har kan ska får fungerar sker finns".split()),
 }

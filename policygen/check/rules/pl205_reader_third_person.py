@@ -206,9 +206,13 @@ class ReaderThirdPerson(Rule):
     visitors" → 'dig', 'you'), the service after it ("Användaren av en e-tjänst", "the user of
     the service" → 'Du', 'You'), and an English plural possessive with its apostrophe ("the
     data subjects' consent", "users' data" → 'your'). "om" before the phrase is 'about' ('om
-    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). The
-    reader taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a
-    preposition or an infinitive), English "they" after an opening "If …," ('… you'), and a
+    dig') unless it opens the clause or a verb follows ("Om användaren vill …" → 'om du'). After
+    the verb of a "som" clause the phrase is its object ("uppgifter som berör användaren" →
+    'dig'). A Swedish genitive agrees with the noun after it where the noun's ending tells
+    ("användarens samtycke" → 'ditt', "Den registrerades rättigheter" → 'Dina'). The reader
+    taken up again later changes too: Swedish "hen" ('… du', or '… dig' after a preposition, an
+    infinitive or the verb of a "som" clause), "hens" ('… dina uppgifter'), reflexives after ",
+    och" + a verb with no new subject, English "they" after an opening "If …," ('… you'), and a
     verb joined by "and"/"or" ("the user deletes the account or requests …" → 'you delete …
     request').
 
@@ -443,6 +447,7 @@ _EN_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't":
 _EN_ADVERBS = word_set("also only always then still often never usually just first thereby")
 # Words ending in -s after the phrase that are not verbs.
 _EN_NOT_VERBS = word_set("this thus always perhaps as was has is does its his hers ours yours theirs")
+_EN_MODALS = word_set("can may must will should could would might")
 _EN_REFLEXIVES = word_set("themselves themself himself herself")
 # Words that open another clause, whose "their" may be someone else's.
 _EN_CLAUSE_ENDS = word_set("who whom which that because if when while where although unless whereas but")
@@ -473,22 +478,59 @@ def _in_case(suggestion: str, sentence: Sentence, first: int, last: int, lang: s
 
 
 def _sv_in_case(suggestion: str, sentence: Sentence, first: int, last: int) -> str:
+    lowers, words = sentence.lowers, sentence.words
+    if suggestion == "din, ditt, dina":  # "Den registrerades uppgifter" → 'Dina', where the noun tells
+        noun = words[last + 1].text if last + 1 < len(words) else ""
+        own = _sv_your(noun).split(" ")[0] if noun else suggestion
+        return (suggestion if "/" in own else own) + _sv_later(sentence, last, [])
     if suggestion != "du":
         return suggestion
-    lowers = sentence.lowers
     if first and (_sv_is_object(lowers, first) or _sv_about(sentence, first, last)):
         return "dig"
-    reflexives = _sv_reflexives_after(sentence, last)
+    return "du" + _sv_later(sentence, last, _sv_reflexives_after(sentence, last))
+
+
+def _sv_later(sentence: Sentence, last: int, reflexives: list[tuple[int, str]]) -> str:
+    """The words after the phrase that change with it, each after "…": the reflexives, and
+    "hen"/"hens" that take the reader up again later in the sentence ("Användaren kan ringa oss
+    om hen vill" → 'du … du', "… begära att hens uppgifter raderas" → 'dina uppgifter')."""
+    lowers, words = sentence.lowers, sentence.words
     seen = {index for index, _noun in reflexives}
-    # "hen" later in the sentence takes the reader up again ("Användaren kan ringa oss om hen vill")
-    reflexives += [(index, "") for index in range(last + 1, len(lowers)) if lowers[index] == "hen" and index not in seen]
-    if not reflexives:
-        return "du"
-    return "du" + "".join(
+    reflexives = reflexives + [
+        (index, words[index + 1].text if lowers[index] == "hens" and index + 1 < len(words) else "")
+        for index in range(last + 1, len(lowers)) if lowers[index] in ("hen", "hens") and index not in seen
+    ]
+    return "".join(
         " … dig" if lowers[index] == "sig" else f" … {_sv_pronoun(lowers, index)}" if lowers[index] in _SV_THIRD_PRONOUNS
+        else f" … {_sv_your(noun)}" if lowers[index] == "hens"
         else f" … {_SV_REFLEXIVES[lowers[index]]}" + (f" {noun}" if noun else "")
         for index, noun in sorted(reflexives)
     )
+
+
+# Endings of Swedish nouns that tell their number or gender, for "din"/"ditt"/"dina" before them:
+# plurals ("uppgifter", "inställningar", "personer", "kakor"; not any -er/-ar/-or, which "ålder",
+# "svar", "dator" also have), common gender ("ansökan", "inloggning", "identitet") and neuter
+# ("konto", "samtycke", "namn"). Other nouns get 'din/ditt'.
+_SV_PLURAL_ENDINGS = ("ter", "ngar", "oner", "kor")
+_SV_COMMON_ENDINGS = ("ning", "het", "tet", "tion", "else", "kan", "ran", "lan", "adress", "ålder", "dator")
+_SV_NEUTER_ENDINGS = ("ande", "ende", "um", "eri", "konto", "nummer", "namn", "samtycke", "lösenord", "register", "svar")
+
+
+def _sv_your(noun: str) -> str:
+    """"din"/"ditt"/"dina" + the noun after "hens", agreeing with it where its ending tells
+    ("hens uppgifter" → 'dina uppgifter', "hens ansökan" → 'din ansökan', "hens konto" → 'ditt
+    konto'); 'din/ditt' where it does not; all three with no noun."""
+    lower = noun.lower()
+    if not noun:
+        return "din, ditt, dina"
+    if lower.endswith(_SV_NEUTER_ENDINGS):
+        return f"ditt {noun}"
+    if lower.endswith(_SV_PLURAL_ENDINGS):
+        return f"dina {noun}"
+    if lower.endswith(_SV_COMMON_ENDINGS):
+        return f"din {noun}"
+    return f"din/ditt {noun}"
 
 
 def _sv_pronoun(lowers: list[str], index: int) -> str:
@@ -496,8 +538,8 @@ def _sv_pronoun(lowers: list[str], index: int) -> str:
     or an infinitive ("till hen", "kan kontakta hen")."""
     before = lowers[index - 1]
     after = lowers[index + 1] if index + 1 < len(lowers) else ""
-    if before in verbs.SV_PREPOSITIONS:
-        return "dig"
+    if before in verbs.SV_PREPOSITIONS or _sv_relative_verb(lowers, index - 1):
+        return "dig"  # "till hen", "uppgifter som berör hen"
     if after in _SV_FINITE_AFTER or (after.endswith("r") and after.isalpha()):
         return "du"
     return "dig" if before.endswith("a") and before not in _SV_BEFORE_INFINITIVE else "du"
@@ -514,6 +556,8 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     if first == 1 and before.endswith(("ar", "er", "ir")) and before not in _SV_AUXILIARIES:
         return True  # a table cell or label that opens with its verb: "Identifierar användaren"
     two_before = lowers[first - 2] if first >= 2 else ""
+    if _sv_relative_verb(lowers, first - 1):  # "uppgifter som berör den registrerade" → 'som berör dig'
+        return True
     if _sv_infinitive(lowers, first - 1):  # "kan informera användaren", "utan att på förhand informera"
         return True
     if not before.endswith(("ar", "er", "ir")) or first < 2:
@@ -521,6 +565,21 @@ def _sv_is_object(lowers: list[str], first: int) -> bool:
     # "Biblioteket påminner användaren": a definite noun opening the sentence is its subject
     opening_noun = first == 2 and two_before.endswith(("et", "en", "na")) and len(two_before) > 4
     return two_before in _SV_SUBJECTS or opening_noun
+
+
+# Verbs after "som" that take no object: the word after them is a complement or a participle.
+_SV_NO_OBJECT_VERBS = word_set("är var blir blev har hade")
+
+
+def _sv_relative_verb(lowers: list[str], at: int) -> bool:
+    """Is the word at ``at`` the finite verb of a relative clause whose subject is "som"
+    ("uppgifter som berör hen", "det som gäller användaren")? Then "som" is the subject and the
+    reader after the verb is its object ('dig'). Swedish present tense ends in -r ("gäller",
+    "berör", "rör"); "är", "har", "blir" take no object."""
+    if at < 1 or lowers[at - 1] != "som":
+        return False
+    word = lowers[at]
+    return word.endswith("r") and word.isalpha() and len(word) > 2 and word not in _SV_NO_OBJECT_VERBS
 
 
 # Short infinitives that do not end in -a ("att ge de registrerade fler möjligheter").
@@ -591,13 +650,14 @@ def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]
             found.append((index + 1, ""))  # "…(,) kan hen …": the main clause's subject is the reader
             index += 2
             continue
-        if "," in between or ";" in between:
-            break
+        if ("," in between and not _sv_same_subject_goes_on(word, following)) or ";" in between:
+            break  # a comma ends the clause, but not before "och har …" with no new subject
         if word == "när" and lowers[index + 1 : index + 3] == ["som", "helst"]:
             index += 3
             continue
-        if word in _SV_JOINING and following.endswith(("a", "ar", "er", "ir")) and following not in _SV_SUBJECTS:
-            index += 1  # "att granska", "och korrigera", "eller avsluta": the same subject goes on
+        if word in _SV_JOINING and (following.endswith(("a", "ar", "er", "ir")) or following in _SV_SHORT_INFINITIVES) \
+                and following not in _SV_SUBJECTS:
+            index += 1  # "att granska", "att få", "och korrigera", "eller avsluta": the same subject goes on
             continue
         if word in _SV_CLAUSE_ENDS and not (word == "om" and not _sv_om_opens_clause(sentence, index, index + 1)):
             break  # "information om behandlingen av sina uppgifter": "om" is 'about', the clause goes on
@@ -605,6 +665,14 @@ def _sv_reflexives_after(sentence: Sentence, last: int) -> list[tuple[int, str]]
             found.append((index, words[index + 1].text if index + 1 < len(words) else ""))
         index += 1
     return found
+
+
+def _sv_same_subject_goes_on(word: str, following: str) -> bool:
+    """", och har inte rätt att få sina uppgifter": "och"/"eller"/"men" straight before a finite
+    verb joins a second clause with the same subject, so its reflexives are the reader's too."""
+    if word not in ("och", "eller", "men") or following in _SV_SUBJECTS or not following.isalpha():
+        return False
+    return following in _SV_FINITE_AFTER or following.endswith(("ar", "er", "ir"))
 
 
 def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, int]:
@@ -637,10 +705,21 @@ def _en_back_references(sentence: Sentence, last: int, joined_verbs: bool = Fals
     phrase's own verb was made to agree) a verb joined by "and"/"or" agrees too ("the user
     deletes the account or requests …" → ' … request'). A semicolon or a subordinate clause
     ends the search, and so does a comma, except the one that closes an opening "If/When the
-    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …')."""
+    user …," before "they" ("If the user does not agree, they may stop …" → ' … you … your …'),
+    and the one before "and"/"or" + "is"/"has"/a modal with no new subject ("…, and has the
+    right to move their files" → ' … have … your files')."""
     lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
+    joined = -1
     for index in range(last + 1, len(lowers)):
         between = text[words[index - 1].end : words[index].start]
+        if index == joined:
+            continue
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
+        if "," in between and lowers[index] in ("and", "or") and (following in _EN_BE_HAVE or following in _EN_MODALS):
+            joined = index + 1  # the same subject goes on in a second clause
+            if following in _EN_BE_HAVE:
+                yield f" … {_EN_BE_HAVE[following]}"
+            continue
         if "," in between and lowers[index] == "they" and lowers[0] in _EN_OPENING_SUBORDINATORS \
                 and "," not in text[words[0].start : words[index - 1].end]:
             yield " … you"  # the main clause after the opening condition: its subject is the reader
