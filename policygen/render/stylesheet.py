@@ -24,6 +24,7 @@ from typing import Any
 import tinycss2
 
 from policygen.errors import Problem, UserError
+from policygen.lang.locations import offset_positions
 from policygen.lang.messages import _
 from policygen.resources import templates_dir
 
@@ -46,8 +47,8 @@ def _refuse(filename: str, line: int, column: int, message: str) -> UnsafeStyles
 def check_stylesheet(css: str, filename: str) -> str:
     """Return ``css`` unchanged if it is safe to inline; raise :class:`UnsafeStylesheet` if not."""
     if "<" in css:
-        offset = css.index("<")
-        raise _refuse(filename, css.count("\n", 0, offset) + 1, offset - (css.rfind("\n", 0, offset) + 1) + 1,
+        line, column = offset_positions(css)(css.index("<"))
+        raise _refuse(filename, line, column,
                       _("a stylesheet may not contain `<` (it could close the <style> element)"))
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     for node in _walk(rules):
