@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from policygen.check.rules.pl001_unused_suppression import UnusedSuppression
 from policygen.output import Finding
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 
 CODE = UnusedSuppression.code
 SEVERITY = UnusedSuppression.severity
@@ -175,7 +175,7 @@ def scan_directives(source: str, fmt: str = "md", skip: Collection[tuple[Positio
         if named > MAX_NAMED:
             directive.problem = _("The policygen comments of this file name more than {limit} rules: "
                                   "this comment and the {after} after it are ignored.").format(
-                limit=f"{MAX_NAMED:,}", after=f"{len(comments) - index - 1:,}")
+                limit=number(MAX_NAMED), after=number(len(comments) - index - 1))
             directives.append(directive)
             break
         directives.append(directive)

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from policygen.cli.common import Command, argument, messages_option, option, use_color, user_errors_exit_2
-from policygen.lang.messages import N_, _, ngettext
+from policygen.lang.messages import N_, _, ngettext, number
 from policygen.output import FAIL_LEVELS, FORMATS
 
 
@@ -71,11 +71,11 @@ def check(paths: tuple[str, ...], lang: str | None, fmt: str, config: Path | Non
         count = len(report.skipped)
         click.echo(ngettext("skipped {count} entry that is not a regular file (links are never followed)",
                             "skipped {count} entries that are not regular files (links are never followed)",
-                            count).format(count=count), err=True)
+                            count).format(count=number(count)), err=True)
     for file in report.files:
         if file.omitted:
             click.echo(_("{path}: {count} more findings not shown (the per-file limit is the max-findings "
-                         "setting)").format(path=file.path, count=file.omitted), err=True)
+                         "setting)").format(path=file.path, count=number(file.omitted)), err=True)
     click.echo(render(fmt, report), nl=False)
     if statistics:
         click.echo(format_statistics(report), nl=False, err=fmt in MACHINE_FORMATS)

@@ -20,7 +20,7 @@ import click
 
 from policygen.cli.common import Command, argument, messages_option, option, use_color, user_errors_exit_2
 from policygen.errors import Problem, UserError
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, number
 from policygen.output import (DEFAULT_FAIL_LEVEL, FAIL_LEVELS, FORMATS, MACHINE_FORMATS, FileReport, Report,
                               RuleInfo, exit_code, format_malformed, format_statistics, render, used_rules)
 
@@ -68,7 +68,7 @@ def validate(descriptions: tuple[str, ...], output_format: str, fail_level: str,
     for file in files:
         if file.omitted:
             click.echo(_("{path}: {count} more language findings not shown (the per-file limit is the "
-                         "max-findings setting)").format(path=file.path, count=file.omitted), err=True)
+                         "max-findings setting)").format(path=file.path, count=number(file.omitted)), err=True)
     if output_format == "human":
         click.echo(format_malformed(report), nl=False, err=True)
         readable = report.without_malformed()

@@ -26,7 +26,7 @@ from typing import Any
 
 from policygen.lang.errors import Problem, UserError
 from policygen.lang.locations import Locations, Position, parent_key
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 from policygen.lang.parser_reasons import os_reason
 from policygen.lang.yaml_tree import parse_yaml
 
@@ -68,7 +68,7 @@ def read_bytes(path: Path | str, *, limit: int = MAX_BYTES, hint: str = "", foll
                                    hint=hint)
         if status.st_size > limit:
             raise UserError.single(file, _("file is too large ({size} bytes; the limit is {limit})").format(
-                size=f"{status.st_size:,}", limit=f"{limit:,}"), hint=hint)
+                size=number(status.st_size), limit=number(limit)), hint=hint)
         with os.fdopen(os.dup(descriptor), "rb") as stream:
             raw = stream.read(limit + 1)
     except OSError as error:
@@ -76,7 +76,7 @@ def read_bytes(path: Path | str, *, limit: int = MAX_BYTES, hint: str = "", foll
     finally:
         os.close(descriptor)
     if len(raw) > limit:  # it grew after the check, or reports no size (a /proc file)
-        raise UserError.single(file, _("file is too large (over {limit} bytes)").format(limit=f"{limit:,}"), hint=hint)
+        raise UserError.single(file, _("file is too large (over {limit} bytes)").format(limit=number(limit)), hint=hint)
     return raw
 
 

@@ -46,6 +46,8 @@ DEFAULT = "en"
 CATALOGUES = Path(__file__).resolve().parent.parent / "locale"
 """``<lang>/LC_MESSAGES/<part>.po`` (the source, edited by translators) and ``<part>.mo`` (compiled)."""
 
+_BABEL_LOCALES = {"en": "en", "sv": "sv_SE"}
+"""The CLDR locale whose number patterns each interface language uses."""
 _ACTIVE: ContextVar[str] = ContextVar("interface_language", default=DEFAULT)
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 _LOCALE_NAME = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)?(?:\.[^@]*)?(?:@.*)?$")
@@ -125,6 +127,19 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction l
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of ``singular``/``plural`` for ``count``, in the interface language."""
     return catalogue(_ACTIVE.get()).ngettext(singular, plural, count)
+
+
+def number(value: float, decimals: int | None = 0) -> str:
+    """``value`` written as the interface language writes numbers: "1,048,576" and "52.3" in
+    English, "1 048 576" and "52,3" in Swedish (CLDR's patterns, through Babel).
+
+    ``decimals`` is the fixed number of decimals shown; ``None`` shows as many as the value has
+    (up to three), for limits a user wrote ("45.5", "50").
+    """
+    from babel.numbers import format_decimal  # only where a message shows a number
+
+    pattern = "#,##0.###" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_BABEL_LOCALES[_ACTIVE.get()])
 
 
 def paragraphs(text: str) -> str:

@@ -30,7 +30,7 @@ from ruamel.yaml.reader import ReaderError
 
 from policygen.lang.errors import Problem, UserError
 from policygen.lang.locations import Locations, Position, join_key, offset_positions
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, number
 from policygen.lang.parser_reasons import yaml_context, yaml_reason
 
 MAX_DEPTH = 32
@@ -126,7 +126,7 @@ class _Builder:
         if isinstance(event, ev.NodeEvent):
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                self._fail(event, _("the file holds more than {count} values").format(count=f"{MAX_NODES:,}"),
+                self._fail(event, _("the file holds more than {count} values").format(count=number(MAX_NODES)),
                            _("check that this is the right file"))
         if isinstance(event, ev.ScalarEvent):
             event.value = self._unicode(event)

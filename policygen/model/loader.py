@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from policygen.errors import Problem, UserError
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 from policygen.model.description import Description
 from policygen.model.hygiene import hygiene_problems
 from policygen.lang.locations import Locations
@@ -108,7 +108,7 @@ def _first(problems: list[Problem], path: str) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return problems[:MAX_PROBLEMS] + [Problem(file=path, message=_("… and {count} more problems").format(count=f"{more:,}"),
+    return problems[:MAX_PROBLEMS] + [Problem(file=path, message=_("… and {count} more problems").format(count=number(more)),
                                               hint=_("fix the problems above first, then run again"))]
 
 

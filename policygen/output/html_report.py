@@ -18,7 +18,7 @@ from typing import Any
 
 from policygen import __version__
 from policygen.lang.articles import article_number
-from policygen.lang.messages import N_, _, interface_language, ngettext
+from policygen.lang.messages import N_, _, interface_language, ngettext, number
 from policygen.output.common import ORIGIN_LABEL, display_path, span_of
 from policygen.output.html_highlight import Mark, highlight_lines
 from policygen.output.html_style import CATEGORY_COLOURS, OTHER_COLOUR, category_class, stylesheet
@@ -52,7 +52,7 @@ def _page(title: str, subtitle: str, body: str) -> str:
 
 
 def _findings(count: int) -> str:
-    return ngettext("{count} finding", "{count} findings", count).format(count=count)
+    return ngettext("{count} finding", "{count} findings", count).format(count=number(count))
 
 
 def format_html(report: Report) -> str:
@@ -88,7 +88,7 @@ def _metrics_table(metrics: Metrics) -> str:
         value = getattr(metrics, key)
         if value is None:
             continue
-        shown = f"{value:.1f}" if isinstance(value, float) else str(value)
+        shown = number(value, 1 if isinstance(value, float) else 0)
         rows.append(f"<tr><th>{escape(_(label))}</th><td>{escape(shown)}</td></tr>")
     return f'<table class="metrics">{"".join(rows)}</table>'
 
@@ -111,7 +111,7 @@ def _legend(findings: list[Finding]) -> str:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else escape(str(value))
+    return "" if value is None else escape(number(value) if isinstance(value, int) else str(value))
 
 
 def _sections_table(sections: list[Section], file_id: str) -> str:
@@ -130,7 +130,7 @@ def _sections_table(sections: list[Section], file_id: str) -> str:
         else:
             colour = _BAND_COLOURS.get(key, OTHER_COLOUR)
             width = min(max(lix, 0.0), 80.0) * 1.2
-            score = f'{lix:.1f} <span class="bar" style="width:{width:.0f}px;background:{colour}"></span>'
+            score = f'{number(lix, 1)} <span class="bar" style="width:{width:.0f}px;background:{colour}"></span>'
         rows.append(
             f"<tr><td>{link}</td><td>{line}</td><td>{_cell(metrics.words)}</td>"
             f"<td>{_cell(metrics.sentences)}</td><td>{_cell(metrics.long_words)}</td>"
@@ -208,7 +208,7 @@ def _check_file(index: int, file: FileReport, rules: dict[str, RuleInfo]) -> str
     return (
         f'<section class="file" id="{file_id}"><h2>{escape(path)} <small>({lang})</small></h2>\n'
         f'<div class="summary"><div class="lix">{lix_gauge_svg(lix)}'
-        f'<div class="band-label">LIX {escape(_(_NA)) if lix is None else f"{lix:.1f}"} — {escape(band)}</div></div>'
+        f'<div class="band-label">LIX {escape(_(_NA)) if lix is None else number(lix, 1)} — {escape(band)}</div></div>'
         f"{_metrics_table(metrics)}</div>\n{_legend(findings)}\n"
         f"{_sections_table(file.sections, file_id)}\n"
         f'<div class="layout">{text_html}{side}</div>\n</section>\n'

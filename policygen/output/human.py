@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from policygen.errors import Problem
 from policygen.lang.articles import cited_article
-from policygen.lang.messages import _, ngettext
+from policygen.lang.messages import _, ngettext, number
 from policygen.output.common import ORIGIN_LABEL, display_path
 from policygen.output.levels import severity_label
 from policygen.output.report import Report, description_origin
@@ -26,12 +26,12 @@ def format_human(report: Report) -> str:
         path = display_path(file.path)
         metrics = file.metrics
         if metrics is not None:
-            lix = _("n/a") if metrics.lix is None else f"{metrics.lix:.1f}"
-            counts = (ngettext("{count} word", "{count} words", metrics.words).format(count=metrics.words),
+            lix = _("n/a") if metrics.lix is None else number(metrics.lix, 1)
+            counts = (ngettext("{count} word", "{count} words", metrics.words).format(count=number(metrics.words)),
                       ngettext("{count} sentence", "{count} sentences", metrics.sentences).format(
-                          count=metrics.sentences),
+                          count=number(metrics.sentences)),
                       ngettext("{count} long word", "{count} long words", metrics.long_words).format(
-                          count=metrics.long_words))
+                          count=number(metrics.long_words)))
             lines.append(_("{path}: LIX {lix} ({counts})").format(path=path, lix=lix, counts=", ".join(counts)))
         for finding in file.findings:
             total += 1
@@ -50,7 +50,7 @@ def format_human(report: Report) -> str:
             if finding.hint:
                 lines.append("    " + _("hint: {hint}").format(hint=finding.hint))
     files = len(report.files)
-    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=total) + " "
+    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=number(total)) + " "
                  + ngettext("in {files} file", "in {files} files", files).format(files=files))
     return "\n".join(lines) + "\n"
 

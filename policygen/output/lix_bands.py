@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from policygen.lang.messages import N_, _
+from policygen.lang.messages import N_, _, number
 
 # (lower bound, key, label, colour); the upper bound is the next band's lower bound. Labels are
 # catalogue keys: lix_band gives them in the interface language.
@@ -39,7 +39,7 @@ def lix_gauge_svg(lix: float | None, width: int = 320) -> str:
     bar_top, bar_height, left = 18, 14, 10
     scale = (width - 2 * left) / GAUGE_MAX
     key, label = lix_band(lix)
-    score = _("n/a") if lix is None else f"{lix:.1f}"
+    score = _("n/a") if lix is None else number(lix, 1)
     caption = f"LIX {score}: {label}"
     parts = [
         f'<svg class="gauge" role="img" aria-label="{escape(caption)}" width="{width}" height="56" '

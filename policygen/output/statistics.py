@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policygen.lang.messages import _, ngettext
+from policygen.lang.messages import _, ngettext, number
 from policygen.output.levels import severity_label, severity_rank
 from policygen.output.report import Report
 
@@ -42,6 +42,6 @@ def format_statistics(report: Report) -> str:
         name = info.name if info else ""
         lines.append(f"{count:>{width}}  {code:<{code_width}}  {severity_label(severity):<7}  {name}".rstrip())
     total = sum(count for _code, _severity, count in rows)
-    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=total) + " "
+    lines.append(ngettext("{count} finding", "{count} findings", total).format(count=number(total)) + " "
                  + ngettext("from {rules} rule", "from {rules} rules", len(rows)).format(rules=len(rows)))
     return "\n".join(lines) + "\n"

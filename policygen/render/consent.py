@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from policygen.lang.datafile import file_kind
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 from policygen.lang.parser_reasons import os_reason
 from policygen.model.description import ConsentChannel, Description, LegalBasis, Purpose
 from policygen.model.facts import (
@@ -328,7 +328,7 @@ def _read_regular(name: str, folder: int, reading: ArchiveReading) -> bytes | No
         return None
     if status.st_size > MAX_ARCHIVE_FILE:
         reading.skipped.append(_("{path}: {size} bytes, too large to be a consent record").format(
-            path=shown, size=f"{status.st_size:,}"))
+            path=shown, size=number(status.st_size)))
         return None
     descriptor = os.open(name, _FILE_FLAGS, dir_fd=folder)
     try:

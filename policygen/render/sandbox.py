@@ -42,7 +42,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from policygen.lang.datafile import decode_text, read_bytes
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 
 MAX_OUTPUT_CHARS = 20_000_000  # one rendered template, macro or captured block
 MAX_RANGE = 10_000  # one range(); a policy lists tens of items
@@ -71,7 +71,7 @@ def _capped_join(parts: Iterable[str]) -> str:
         total += len(part)
         if total > MAX_OUTPUT_CHARS:
             raise TemplateLimit(_("the template makes more than {limit} characters of text; a loop or a "
-                                  "repetition runs away").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
+                                  "repetition runs away").format(limit=number(MAX_OUTPUT_CHARS)))
         pieces.append(part)
     return "".join(pieces)
 
@@ -85,7 +85,7 @@ def _sized(value: Any) -> int | None:
 def _check_width(name: str, value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WIDTH:
         raise TemplateLimit(_("{name}: a width or count of {value} is more than the limit of {limit}").format(
-            name=name, value=f"{value:,}", limit=f"{MAX_WIDTH:,}"))
+            name=name, value=number(value), limit=number(MAX_WIDTH)))
 
 
 def check_percent_format(text: str) -> None:
@@ -115,7 +115,7 @@ class BoundedNamespace(Namespace):
         size = _sized(value)
         if size is not None and size > MAX_OUTPUT_CHARS:
             raise TemplateLimit(_("namespace value `{name}` is longer than {limit}").format(
-                name=name, limit=f"{MAX_OUTPUT_CHARS:,}"))
+                name=name, limit=number(MAX_OUTPUT_CHARS)))
         super().__setitem__(name, value)
 
 
@@ -124,7 +124,7 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         count = text.count(old) if old else len(text) + 1
         if len(text) + count * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(_("replace() would make more than {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
+            raise TemplateLimit(_("replace() would make more than {limit} characters").format(limit=number(MAX_OUTPUT_CHARS)))
 
 
 def _check_join(items: Any, separator: Any = "") -> None:
@@ -133,7 +133,7 @@ def _check_join(items: Any, separator: Any = "") -> None:
         total = sum(len(item) for item in items if isinstance(item, str))
         total += len(separator) * len(items) if isinstance(separator, str) else 0
         if total > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(_("join() would make more than {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
+            raise TemplateLimit(_("join() would make more than {limit} characters").format(limit=number(MAX_OUTPUT_CHARS)))
 
 
 def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
@@ -145,7 +145,7 @@ def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., An
         for option in options:
             _check_width(name, option)
             if name == "indent" and isinstance(option, str) and len(option) > MAX_WIDTH:
-                raise TemplateLimit(_("indent: an indentation of {count} characters").format(count=f"{len(option):,}"))
+                raise TemplateLimit(_("indent: an indentation of {count} characters").format(count=number(len(option))))
         if name == "format" and isinstance(value, str):
             check_percent_format(value)
         if name == "replace" and len(options) >= 2:
@@ -186,11 +186,11 @@ class TemplateSandbox(SandboxedEnvironment):
         span = range(*args)
         if len(span) > MAX_RANGE:
             raise TemplateLimit(_("range() of {count} items; the limit is {limit}").format(
-                count=f"{len(span):,}", limit=f"{MAX_RANGE:,}"))
+                count=number(len(span)), limit=number(MAX_RANGE)))
         self._range_left -= len(span)
         if self._range_left < 0:
             raise TemplateLimit(_("the templates asked for more than {limit} range() items in all; nested "
-                                  "loops run away").format(limit=f"{MAX_RANGE_TOTAL:,}"))
+                                  "loops run away").format(limit=number(MAX_RANGE_TOTAL)))
         return span
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -213,7 +213,7 @@ class TemplateSandbox(SandboxedEnvironment):
         elif operator == "+":
             sizes = (_sized(left), _sized(right))
             if None not in sizes and sum(sizes) > MAX_OUTPUT_CHARS:  # type: ignore[arg-type]
-                raise TemplateLimit(_("joining makes more than {limit} items").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
+                raise TemplateLimit(_("joining makes more than {limit} items").format(limit=number(MAX_OUTPUT_CHARS)))
         elif operator == "%" and isinstance(left, str):
             check_percent_format(left)
         return super().call_binop(context, operator, left, right)
@@ -222,13 +222,13 @@ class TemplateSandbox(SandboxedEnvironment):
     def _check_repeat(sequence: Any, times: Any) -> None:
         size = _sized(sequence)
         if size is not None and _is_int(times) and size * max(times, 0) > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(_("repeating makes more than {limit} items").format(limit=f"{MAX_OUTPUT_CHARS:,}"))
+            raise TemplateLimit(_("repeating makes more than {limit} items").format(limit=number(MAX_OUTPUT_CHARS)))
 
     @staticmethod
     def _check_bits(bits: int) -> None:
         if bits > MAX_NUMBER_BITS:
             raise TemplateLimit(_("a number of about {bits} bits is more than the limit of {limit}").format(
-                bits=f"{bits:,}", limit=f"{MAX_NUMBER_BITS:,}"))
+                bits=number(bits), limit=number(MAX_NUMBER_BITS)))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)

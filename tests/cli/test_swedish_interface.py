@@ -188,7 +188,7 @@ def test_the_html_report_is_swedish(document: str) -> None:
 def test_the_human_report_labels_are_swedish(document: str) -> None:
     result = run("check", "--messages", "sv", "--statistics", document)
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{document}: LIX 48.9 (9 ord, 2 meningar, 4 långa ord)"
+    assert lines[0] == f"{document}: LIX 48,9 (9 ord, 2 meningar, 4 långa ord)"
     assert any(line.startswith(f"{document}:3:13: info PL203 ") for line in lines)
     assert any(line.startswith(f"{document}:3:20: varning PL202 ") for line in lines)
     assert any(line.startswith("    förslag: ") for line in lines)

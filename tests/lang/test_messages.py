@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from policygen.errors import UserError
 from policygen.lang import catalogues
+from policygen.lang.datafile import read_bytes
+from policygen.lang.messages import INTERFACE_LANGUAGES
 from policygen.lang.messages import (
     _,
     choose_language,
     interface_language,
     language_from_environment,
+    number,
     paragraph_keys,
     paragraphs,
     speaking,
@@ -52,6 +56,34 @@ def test_speaking_is_scoped():
 def test_english_is_the_text_itself():
     with speaking("en"):
         assert _("A text nobody translated.") == "A text nobody translated."
+
+
+@pytest.mark.parametrize(("language", "value", "decimals", "expected"), [
+    ("en", 1_048_576, 0, "1,048,576"),
+    ("sv", 1_048_576, 0, "1\u00a0048\u00a0576"),  # CLDR's Swedish group separator: a no-break space
+    ("en", 52.345, 1, "52.3"),
+    ("sv", 52.345, 1, "52,3"),
+    ("sv", 45.5, None, "45,5"),
+    ("sv", 50.0, None, "50"),
+    ("en", 999, 0, "999"),
+])
+def test_numbers_are_written_as_the_interface_language_writes_them(language, value, decimals, expected):
+    with speaking(language):
+        assert number(value, decimals) == expected
+
+
+def test_every_interface_language_has_a_number_locale():
+    for language in INTERFACE_LANGUAGES:
+        with speaking(language):
+            assert number(1234.5, 1)  # a language without a CLDR locale would raise KeyError
+
+
+def test_a_swedish_message_writes_its_numbers_the_swedish_way(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a" * 2000)
+    with speaking("sv"), pytest.raises(UserError) as raised:
+        read_bytes(big, limit=1500)
+    assert raised.value.problems[0].message == "filen är för stor (2\u00a0000 byte, gränsen är 1\u00a0500)"
 
 
 def test_paragraph_keys_join_lines_and_keep_paragraphs_apart():

@@ -8,7 +8,7 @@ from policygen.check.measures import Measured
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Score, Settings, WordCount
 from policygen.output import Finding
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 
 
 class DocumentReadability(Rule):
@@ -65,8 +65,8 @@ class DocumentReadability(Rule):
                 *where,
                 _("Document LIX is {lix} (limit {limit}): {words} words, {sentences} sentences, "
                   "{long_words} long words.").format(
-                    lix=f"{metrics.lix:.1f}", limit=f"{limit:g}", words=metrics.words,
-                    sentences=metrics.sentences, long_words=metrics.long_words),
+                    lix=number(metrics.lix, 1), limit=number(limit, None), words=number(metrics.words),
+                    sentences=number(metrics.sentences), long_words=number(metrics.long_words)),
                 _("Use shorter sentences and shorter, everyday words."),
             )
             return  # one readability finding per document: LIX first, Flesch only when LIX passes
@@ -77,7 +77,7 @@ class DocumentReadability(Rule):
                 *where,
                 _("Document Flesch Reading Ease is {ease} (at least {floor} expected): {words} words, "
                   "{sentences} sentences, {syllables} syllables.").format(
-                    ease=f"{ease:.1f}", floor=f"{floor:g}", words=metrics.words,
-                    sentences=metrics.sentences, syllables=metrics.syllables),
+                    ease=number(ease, 1), floor=number(floor, None), words=number(metrics.words),
+                    sentences=number(metrics.sentences), syllables=number(metrics.syllables)),
                 _("Use shorter sentences and words with fewer syllables."),
             )

@@ -8,7 +8,7 @@ from policygen.check.measures import Measured
 from policygen.check.rule import Rule
 from policygen.check.settings import Option, Score, Settings
 from policygen.output import Finding
-from policygen.lang.messages import _
+from policygen.lang.messages import _, number
 
 
 class SectionReadability(Rule):
@@ -63,8 +63,8 @@ class SectionReadability(Rule):
                     section.end_column,
                     _("Section '{heading}' has LIX {lix} (limit {limit}): {words} words, "
                       "{sentences} sentences, {long_words} long words.").format(
-                        heading=section.heading, lix=f"{metrics.lix:.1f}", limit=f"{limit:g}",
-                        words=metrics.words, sentences=metrics.sentences, long_words=metrics.long_words),
+                        heading=section.heading, lix=number(metrics.lix, 1), limit=number(limit, None),
+                        words=number(metrics.words), sentences=number(metrics.sentences), long_words=number(metrics.long_words)),
                     _("Split long sentences and replace long words in this section."),
                 )
 
