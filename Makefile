@@ -27,7 +27,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 # Compile the Swedish interface catalogues (policygen/locale/sv/LC_MESSAGES/*.po → .mo) with Babel;
-# `$(BIN)/python -m policygen.lang.catalogues missing` lists texts that still need a translation.
+# `$(BIN)/python -m policygen.lang.catalogues missing` lists texts that still need a translation and exits 1 when there are any.
 messages: $(STAMP)
 	$(BIN)/python -m policygen.lang.catalogues compile
 

@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m policygen.lang.catalogues")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("compile", help="compile every .po file into its .mo file")
-    commands.add_parser("missing", help="list the marked texts with no Swedish translation")
+    commands.add_parser("missing", help="list the marked texts with no Swedish translation; exit 1 if there are any")
     add = commands.add_parser("add", help="append the missing texts of the code to PART.po")
     add.add_argument("part")
     add.add_argument("--under", help="only texts marked in this folder of policygen (e.g. cli), or 'glossary' "
@@ -175,9 +175,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     found = {**glossary_advice(), **code_messages()}
     if args.command == "missing":
-        for message in missing(found, "sv"):
+        lacking = missing(found, "sv")
+        for message in lacking:
             print(f"{found[message]}: {message!r}")
-        return 0
+        return 1 if lacking else 0  # a gate a script or CI can use, like the suite's own test
     wanted = [m for m, where in found.items() if not args.under or where.startswith(args.under.rstrip("/") + "/")]
     print(f"added {add_missing(args.part, wanted)} texts to {args.part}.po")
     return 0

@@ -59,7 +59,7 @@ def test_missing_names_each_untranslated_text_where_the_code_marks_it(copy: Path
     _drop_entry(copy / "check.po", "check .md, .html or .txt files")
     _set_translation(copy / "check.po", "cannot read this folder ({error})",
                      "kan inte läsa mappen ({fel})")  # a placeholder renamed would raise
-    assert catalogues.main(["missing"]) == 0
+    assert catalogues.main(["missing"]) == 1  # untranslated texts: a gate that fails
     said = capsys.readouterr().out.splitlines()
     assert sorted(said) == sorted([
         f"check/sources.py:{_line_of('check/sources.py', 'check .md, .html or .txt files')}: "
@@ -95,7 +95,7 @@ def test_add_appends_the_missing_texts_of_one_folder_untranslated(copy: Path, ca
     assert "give --out the real folder" not in catalogues.read_catalogue(copy / "check.po")
     assert catalogues.main(["add", "check", "--under", "check"]) == 0
     assert capsys.readouterr().out == "added 0 texts to check.po\n"  # already there, untranslated
-    assert catalogues.main(["missing"]) == 0
+    assert catalogues.main(["missing"]) == 1
     assert sorted(line.split(": ", 1)[1] for line in capsys.readouterr().out.splitlines()) == [
         "'check .md, .html or .txt files'", "'give --out the real folder'"]
 
