@@ -312,7 +312,7 @@ def _open_folder(path: Path, parent: int | None, reading: ArchiveReading, shown:
     except OSError as error:
         if parent is None:
             raise
-        reading.skipped.append(_("{path}: not a folder ({reason})").format(path=shown, reason=os_reason(error)))
+        reading.skipped.append(_("{path}: cannot be opened as a folder ({reason})").format(path=shown, reason=os_reason(error)))
         return None
 
 

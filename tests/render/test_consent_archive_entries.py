@@ -81,7 +81,7 @@ PLANTED: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "link": (_link, "a symbolic link, not a regular file", "en symbolisk länk, ingen vanlig fil"),
     "socket": (_socket, "a socket, not a regular file", "en socket, ingen vanlig fil"),
     "too large": (_too_large, "16,777,217 bytes, too large to be a consent record",
-                  "16,777,217 byte, för stor för att vara en post om samtycke"),
+                  "16\u00a0777\u00a0217 byte, för stor för att vara en post om samtycke"),
 }
 
 
@@ -108,8 +108,8 @@ def test_an_archive_that_is_a_file_is_reported_and_the_records_come_back(publish
     found in the archive's place."""
     kept = records(published)
     description = published.parent / "policy.yaml"
-    for messages, why in (("en", "archive: not a folder (Not a directory)"),
-                          ("sv", "archive: ingen mapp (det är ingen mapp)")):
+    for messages, why in (("en", "archive: cannot be opened as a folder (Not a directory)"),
+                          ("sv", "archive: går inte att öppna som mapp (det är ingen mapp)")):
         for path in (published / "archive" / "consent").iterdir():
             path.unlink()
         (published / "archive" / "consent").rmdir()
