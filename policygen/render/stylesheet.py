@@ -25,7 +25,7 @@ import tinycss2
 
 from policygen.errors import Problem, UserError
 from policygen.lang.locations import offset_positions
-from policygen.lang.messages import _
+from policygen.lang.messages import N_, _
 from policygen.resources import templates_dir
 
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -74,7 +74,7 @@ def _check_node(node: Any, filename: str) -> None:
         return _refuse(filename, node.source_line, node.source_column, message)
 
     if node.type == "error":
-        raise refuse(_("not valid CSS ({reason})").format(reason=node.message))
+        raise refuse(_("not valid CSS ({reason})").format(reason=_parse_error(node.kind)))
     if node.type == "at-rule" and node.lower_at_keyword == "import":
         raise refuse(_("@import is not allowed: pages load nothing from elsewhere"))
     if node.type == "url":
@@ -87,6 +87,24 @@ def _check_node(node: Any, filename: str) -> None:
             if not values or values[0].type != "string":
                 raise refuse(_("{function}() must name a file in quotes").format(function=node.lower_name))
             _check_url(values[0].value, refuse)
+
+
+_PARSE_ERRORS = {
+    "bad-string": N_("a string in quotes runs past the end of its line"),
+    "eof-in-string": N_("a string in quotes is never closed"),
+    "eof-in-url": N_("url( is never closed"),
+    "bad-url": N_("url( holds a space, a quote or a bracket; put the file name in quotes"),
+    "invalid": N_("a selector or at-rule has no block in braces after it"),
+}
+"""What tinycss2's error kinds mean, said in the interface language (its own messages are English)."""
+
+
+def _parse_error(kind: str) -> str:
+    if kind in _PARSE_ERRORS:
+        return _(_PARSE_ERRORS[kind])
+    if kind in (")", "]", "}"):
+        return _("a '{bracket}' that closes nothing").format(bracket=kind)
+    return _("the CSS cannot be read here")
 
 
 def _check_url(url: str, refuse: Callable[[str], UnsafeStylesheet]) -> None:

@@ -60,8 +60,16 @@ CASES = {
         "src() måste ange en fil inom citattecken"),
     "not CSS": (
         'p { content: "never closed\n}\n', (1, 14),
-        "not valid CSS (Bad string token)",
-        "inte giltig CSS (Bad string token)"),
+        "not valid CSS (a string in quotes runs past the end of its line)",
+        "inte giltig CSS (en sträng inom citattecken fortsätter förbi radens slut)"),
+    "an unmatched bracket": (
+        "p { color: red); }\n", (1, 15),
+        "not valid CSS (a ')' that closes nothing)",
+        "inte giltig CSS (ett ')' som inte stänger något)"),
+    "a selector without its block": (
+        "p { color: red; }\nh1\n", (2, 3),  # tinycss2 places it where the block was due
+        "not valid CSS (a selector or at-rule has no block in braces after it)",
+        "inte giltig CSS (en selektor eller @-regel saknar ett block inom klammerparenteser efter sig)"),
 }
 
 
