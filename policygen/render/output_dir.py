@@ -72,8 +72,14 @@ def check_replaceable(out: Path, inputs: Iterable[Path] = (), *, marker: str = M
         _check_replaceable(out, list(inputs), marker)
     except OSError as error:  # a folder on the way that this user may not read
         raise UserError.single(str(out), _("cannot read the output folder: {reason}").format(
-                                   reason=os_reason(error)),
-                               hint=_("check the permissions of the folder and of its parents")) from None
+                                   reason=os_reason(error)), hint=_unreadable_hint(error)) from None
+
+
+def _unreadable_hint(error: OSError) -> str:
+    """What to do about an output path that cannot be read, by why it cannot."""
+    if error.errno == errno.ENAMETOOLONG:
+        return _("give --out a shorter path: a folder's name may have at most 255 bytes")
+    return _("check the permissions of the folder and of its parents")
 
 
 def _refuse_other_kind(out: Path, marker: str) -> None:

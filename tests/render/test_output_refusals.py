@@ -151,9 +151,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], Callable[[Path], tuple[str, str, 
         "ge --out en egen mapp, till exempel --out site")),
     "a path too long to look at": (_too_long, lambda work: (
         "cannot read the output folder: File name too long",
-        "check the permissions of the folder and of its parents",
+        "give --out a shorter path: a folder's name may have at most 255 bytes",
         "kan inte läsa resultatmappen: filnamnet är för långt",
-        "kontrollera behörigheterna för mappen och mapparna ovanför")),
+        "ge --out en kortare sökväg: en mapps namn får vara högst 255 byte långt")),
 }
 
 
