@@ -38,7 +38,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261227
+SEED = 20261228
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
