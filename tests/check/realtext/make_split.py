@@ -38,7 +38,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
-SEED = 20261228
+SEED = 20261229
 HELDOUT_SHARE = 0.4
 LANGS = ("sv", "en")
 
