@@ -17,12 +17,13 @@ sentences from all the part's findings and sentences that carry no label yet, wi
 documents. Within each stratum and category every finding has the same chance to be labelled, so
 ``evaluate.py`` weights precision by stratum and category and scales misses per stratum.
 
-A held-out round (``draw heldout <lang>``, now round 5: seed ``HELDOUT_SEED``, stratum
-``round-5-heldout``) draws ``HELDOUT_SIZES`` findings and sentences per language from its one run,
+A held-out round (``draw heldout <lang>``, now round 6: seed ``HELDOUT_SEED``, stratum
+``round-6-heldout``) draws ``HELDOUT_SIZES`` findings and sentences per language from its one run,
 records its round and stratum, and keeps the baseline from that same run. Round 2 used seed
 ``20261216-heldout-<lang>`` and stratum ``round-2-heldout`` (now ``heldout2-round-2-heldout`` in the
 development label files), round 3 seed ``20261218-heldout-<lang>`` (now ``heldout3-…``), round 4 seed
-``20261221-heldout-<lang>`` (now ``heldout4-…``); each new round sets its own seed here before its one run.
+``20261221-heldout-<lang>`` (now ``heldout4-…``), round 5 seed ``20261222-heldout-<lang>`` (now
+``heldout5-…``); each new round sets its own seed here before its one run.
 
 ``draw`` refuses to overwrite a label file: the sample is drawn once, with the fixed seed below,
 from the findings of the checker as it was then (its commit is recorded in the file). The finding
@@ -63,12 +64,12 @@ SIZES = {"dev": 150, "heldout": 100}
 SEED2 = 20261208
 FLOOR2 = 3
 SENTENCE_SIZES = {"dev": 100, "heldout": 75}
-HELDOUT_ROUND = 5
-HELDOUT_SEED = 20261222
+HELDOUT_ROUND = 6
+HELDOUT_SEED = 20261226
 HELDOUT_SIZES = (50, 25)
-"""Held-out round 5 (the new documents drawn after round 4 became development, seeds 20261222 to
-20261225 of ``make_split.py``; the sample seed is the first of them): findings and sentences sampled per
-language from its one run, at least ``FLOOR2`` findings per category, as in rounds 2 to 4. Drawn once by
+"""Held-out round 6 (the new documents drawn after round 5 became development, seeds 20261226 to
+20261229 of ``make_split.py``; the sample seed is the first of them): findings and sentences sampled per
+language from its one run, at least ``FLOOR2`` findings per category, as in rounds 2 to 5. Drawn once by
 the lead, after the rule changes it measures."""
 MIN_DRAW = 30
 MIN_WORDS = 4

@@ -37,7 +37,7 @@ def test_sources_files_and_split_agree() -> None:
         assert len(dev) >= 8
         # a held-out round (new documents only, drawn after the previous round became
         # development) has at least 3 documents and 2,000 words per language (round 3 had 7 + 5,
-        # round 4 had 5 + 5, round 5 has 5 + 7);
+        # round 4 had 5 + 5, round 5 had 5 + 7, round 6 has 4 + 4);
         # between rounds, after a round was run and moved, the part is empty
         if heldout:
             assert len(heldout) >= 3, lang
