@@ -1379,13 +1379,13 @@ _TOPIC_GOVERNORS = {
         """
         information informationen upplysning upplysningar upplysningarna bekräftelse bekräftelsen
         fråga frågor frågorna frågan klagomål klagomålet invändning invändningar invända invänder
-        veta insyn
+        veta insyn informerad informerade informeras informeradas
         """
     ),
     "en": word_set(
         """
         information info confirmation question questions complaint complaints objection objections
-        object know knowing insight
+        object know knowing insight informed
         """
     ),
 }
