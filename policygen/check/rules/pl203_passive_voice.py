@@ -218,10 +218,11 @@ class PassiveVoice(Rule):
     - a content clause governed by a word of information, confirmation, question, objection or
       knowing: an indirect question ("information om hur dina uppgifter behandlas", "frågor om
       hur uppgifterna används", "the right to know how your data is processed", "object to how
-      your data is used") or "att"/"that" after a word of confirmation ("bekräftelse på att
-      uppgifter om dig behandlas", "confirmation that your data is being processed"): it names
-      what the information or the right is about and asserts no act ("Information om dig sparas",
-      "information when your data is deleted" are reported);
+      your data is used") or "att"/"that" after a word of confirmation that a right asks for
+      ("rätt till bekräftelse på att uppgifter om dig behandlas", "obtain confirmation that your
+      data is being processed"): it names what the information or the right is about and
+      asserts no act ("Information om dig sparas", "information when your data is deleted", "en
+      bekräftelse att dina uppgifter har raderats" are reported);
     - "used" in a condition or of a service ("när tjänsten används", "if the form is used", "hur
       webbplatsen används", "how the website is used"): the reader or a user uses it; the
       reader's own situation in a condition ("om du antas till utbildningen", "if you are
@@ -1393,6 +1394,8 @@ _TOPIC_PREPOSITIONS = {"sv": word_set("om på kring angående i över mot"),
                        "en": word_set("about on of regarding concerning to into as")}
 _TOPIC_QUESTIONS = {"sv": word_set("hur huruvida varför"), "en": word_set("how whether why")}
 _CONFIRMATION = {"sv": ("bekräftelse",), "en": ("confirmation",)}
+_ASKING_RIGHT = {"sv": word_set("rätt rätten begära begär kräva kräver"),
+                 "en": word_set("right entitled obtain request ask")}
 _THAT = {"sv": "att", "en": "that"}
 _CLAUSE_SUBJECTS = {"sv": word_set("vi jag"), "en": word_set("we i")}
 
@@ -1401,11 +1404,13 @@ def _indirect_question(sentence: Sentence, first: int, lang: str) -> bool:
     """Is the passive in a clause that only names a topic, not an act: a question about kinds of
     things or a measure ("which browsers are used", "what data is collected", "how often snippets
     are clicked"), or, like :func:`decided_question` after a verb of deciding, an indirect question
-    or a confirmation's "att"/"that" governed by a word of information, confirmation, question,
-    objection or knowing ("information om hur dina uppgifter behandlas", "bekräftelse på att
-    uppgifter om dig behandlas", "frågor om hur uppgifterna används", "the right to know how your
-    data is processed", "object to how your data is used", "confirmation that your data is being
-    processed")? The clause says what the information or the right is about; it asserts no act.
+    governed by a word of information, confirmation, question, objection or knowing
+    ("information om hur dina uppgifter behandlas", "frågor om hur uppgifterna används", "the
+    right to know how your data is processed", "object to how your data is used"), or the
+    "att"/"that" of a confirmation that a right asks for ("rätt att få bekräftelse på att
+    uppgifter om dig behandlas", "obtain confirmation that your data is being processed"; not a
+    receipt: "en bekräftelse att uppgifterna har raderats")? The clause says what the
+    information or the right is about; it asserts no act.
     The governor must come right before the question word (at most two prepositions between), and
     no clause with the writer as subject ("information om hur vi arbetar och …"), no semicolon,
     colon or full comma clause may come between it and the passive."""
@@ -1432,8 +1437,9 @@ def _indirect_question(sentence: Sentence, first: int, lang: str) -> bool:
             governor -= 1  # "information om hur", "confirmation as to whether"
         if governor < 0:
             return False
-        if that:
-            return lowers[governor].startswith(_CONFIRMATION[lang])
+        if that:  # the confirmation a right asks for, not a receipt of a done act
+            return lowers[governor].startswith(_CONFIRMATION[lang]) \
+                and not _ASKING_RIGHT[lang].isdisjoint(lowers[max(governor - 6, 0) : governor])
         return lowers[governor] in _TOPIC_GOVERNORS[lang]
     return False
 
