@@ -185,8 +185,6 @@ SWEDISH = [
     ("reader-consents", "Svar på frågorna ges i ansökan.", "ges", who("ger")),
     ("reader-sends-to-us", "Svaret skickas till oss.", "skickas", who("skickar")),
     ("org-processes-request", "Ansökan behandlas inom en vecka.", "behandlas", vi("behandlar")),
-    # the writer named as agent is the actor, whatever the verb
-    ("agent-oss", "Uppgifterna läses av en handläggare.", "läses", vi("läser")),
     # bli-passives in every tense, weak and strong participles
     ("bli-present", "Uppgifterna blir raderade efter ett år.", "blir raderade", vi("raderar")),
     ("bli-past", "Uppgifterna blev skickade till banken.", "blev skickade", vi("skickade")),
@@ -325,7 +323,6 @@ ENGLISH = [
     ("Your data may have been shared.", "been shared", we("we may have shared")),
     ("Your data may not have been shared.", "been shared", we("we may not have shared")),
     ("Your data is handed over to the police.", "is handed", we("we hand over")),
-    ("Your data is read by our staff.", "is read", we("we read")),
     ("Your password must be changed every year.", "be changed", who("must change")),
     ("The answer is given to us by phone.", "is given", who("gives")),
     ("The answer is sent to us.", "is sent", who("sends")),

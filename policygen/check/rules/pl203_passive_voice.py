@@ -125,13 +125,7 @@ _EN_PARTICLE_VERBS = {
 }
 _SV_SKER = word_set("sker")
 _ATTITUDES = word_set("determined prepared")
-_SV_WRITER = ("oss", "mig", "vår", "vårt", "våra", "min", "mitt", "mina")
-_EN_WRITER = ("us", "me", "our", "my")
 _WRITER_PRONOUNS = ("oss", "mig", "us", "me")
-_THIRD_PARTIES = ("leverantör", "partner", "samarbetspartner", "underleverantör", "biträde", "personuppgiftsbiträde",
-                  "kund", "supplier", "vendor", "processor", "provider", "subcontractor", "customer", "affiliate")
-_STAFF = ("handläggare", "medarbetare", "anställd", "kollega", "agent", "employee", "staff", "member",
-          "colleague", "specialist", "handler", "representative")
 _SV_DISPLAY = ("visa", "visas")
 _EN_DISPLAY = word_set("displayed shown visible presented")
 
@@ -182,9 +176,10 @@ class PassiveVoice(Rule):
       measures protect against ("skyddar mot att uppgifterna raderas"); what guidance or a law
       requires ("guidance that personal data … must be treated …");
     - the agent is named ("lagras av webbläsaren", "stored by both HEY and Google", "is prohibited
-      by law", "raderas och redigeras av administratören"), unless it is the writer ("av oss",
-      "by us": write it actively), also after an inverted subject ("Vid kontoret behandlas
-      ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent; a
+      by law", "raderas och redigeras av administratören"), also when it is the writer or the
+      writer's own people ("lagras av oss", "is stored by us", "av en handläggare": the actor is
+      named, and an active rewrite is style advice, not a hidden actor), also after an inverted
+      subject ("Vid kontoret behandlas ansökningarna av dem som …"); "av misstag", "by email", "by default" name no agent; a
       third party's things with the party named in the sentence ("När du tittar på filmer från
       Vimeo används så kallade tredjepartskakor", and "De används …", "They are used …" in the
       sentences after): the named party uses them ("Third-party cookies are used to show
@@ -220,6 +215,14 @@ class PassiveVoice(Rule):
       behandlas", "beror på var de förvaras", "determines how and why data is processed", "you
       have control over how your address is used"), or of affecting or showing ("påverkar hur",
       "framgår om", "affect how", "indicate whether"): the clause names what is decided, not an act;
+    - a content clause governed by a word of information, confirmation, question, objection or
+      knowing: an indirect question ("information om hur dina uppgifter behandlas", "frågor om
+      hur uppgifterna används", "the right to know how your data is processed", "object to how
+      your data is used") or "att"/"that" after a word of confirmation that a right asks for
+      ("rätt till bekräftelse på att uppgifter om dig behandlas", "obtain confirmation that your
+      data is being processed"): it names what the information or the right is about and
+      asserts no act ("Information om dig sparas", "information when your data is deleted", "en
+      bekräftelse att dina uppgifter har raderats" are reported);
     - "used" in a condition or of a service ("när tjänsten används", "if the form is used", "hur
       webbplatsen används", "how the website is used"): the reader or a user uses it; the
       reader's own situation in a condition ("om du antas till utbildningen", "if you are
@@ -258,8 +261,11 @@ class PassiveVoice(Rule):
     account created or closed in a clause of time ("när kontot skapades", "after your account
     has been closed"; "Ditt konto raderas efter två år" is reported), a need in a condition
     whose main clause has the reader as subject ("Om en uppgift behöver rättas, kan du …"),
-    the reader's wanted act done ("Om du vill ta bort bilderna, ska det göras …"), and the
-    name of a right ("rätten att bli informerad", "the right to be informed").
+    the reader's wanted act done ("Om du vill ta bort bilderna, ska det göras …"), a condition
+    whose main clause grants the reader a right ("om uppgifterna behandlas, har du rätt att få
+    tillgång till dem", "if your data is processed, you have the right to a copy"; "om
+    uppgifterna lämnas ut, får du ett meddelande" is reported), and the name of a right
+    ("rätten att bli informerad", "the right to be informed").
 
     The suggestion is built from the sentence and can be pasted: the active form in the tense
     written, with its auxiliary, modal and particle ("kan härledas" → 'vi kan härleda …', "har
@@ -330,8 +336,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
                 skip_until = participle
                 if not label and not _sv_hidden_actor_excluded(sentence, lowers, index, participle, ability=False) \
                         and not _actor_known(sentence, index, participle, "sv", context) \
-                        and (_sv_bli_handles_data(lowers[participle]) or _reader_evidence(sentence, index, participle, "sv")
-                             or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)):
+                        and (_sv_bli_handles_data(lowers[participle]) or _reader_evidence(sentence, index, participle, "sv")):
                     yield Passive(index, participle, _sv_bli_suggestion(sentence, lowers, index, participle, context))
             continue
         previous = lowers[index - 1] if index > 0 else ""
@@ -342,8 +347,7 @@ def _swedish(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
         if label or _sv_hidden_actor_excluded(sentence, lowers, index, index) \
                 or _actor_known(sentence, index, index, "sv", context):
             continue
-        if not (_sv_handles_data(lower) or _reader_evidence(sentence, index, index, "sv")
-                or _writer_agent_follows(lowers, index, "av", _SV_WRITER)):
+        if not (_sv_handles_data(lower) or _reader_evidence(sentence, index, index, "sv")):
             continue
         yield Passive(index, index, _sv_suggestion(sentence, lowers, index, context))
 
@@ -401,7 +405,7 @@ def _sv_seen_over(lowers: list[str], index: int) -> bool:
 def _sv_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int, last: int, ability: bool = True) -> bool:
     """Is the passive at ``first``..``last`` one that hides no actor (see the rule's docs)?"""
     return (
-        _agent_named(lowers, last, "av", _SV_NOT_AGENT, _SV_WRITER, _sv_is_passive_word, sentence)
+        _agent_named(lowers, last, "av", _SV_NOT_AGENT, _sv_is_passive_word, sentence)
         or _restrictive_relative(sentence, lowers, first, "sv")
         or _sv_about_document(lowers, first, last)
         or (ability and _after(lowers, first, _SV_ABILITY, verbs.SV_CLAUSE_ADVERBS) and not _may_be_done(sentence, last, "sv"))
@@ -645,7 +649,7 @@ def _sv_suggestion(sentence: Sentence, lowers: list[str], index: int, context: D
         particle.endswith("in") and lower.startswith(_SV_SUBMIT)  # "när formuläret skickas in": the reader sends it
         or _reader_gives(lowers, index, index, lower.startswith(_SV_GIVING))
         or (not context.third_person and context.named_party_acts(sentence, index))  # "Google kan … De lagras …"
-    ) or _writer_agent_follows(lowers, index, "av", _SV_WRITER)
+    )
     return _sv_message(sentence, lowers, words, finite, organisation, context)
 
 
@@ -699,18 +703,6 @@ def _reader_gives(lowers: list[str], first: int, last: int, giving: bool) -> boo
     return any(word.startswith(_READER_GIVES) for word in nearby)
 
 
-def _writer_agent_follows(lowers: list[str], last: int, by: str, writer: tuple[str, ...]) -> bool:
-    """Is the writer named as the agent right after the passive ("lämnas av oss", "raderas av
-    våra handläggare", "read by our staff")? Then the writer is the actor for certain."""
-    for index in range(last + 1, min(last + 4, len(lowers))):
-        if lowers[index] == by:
-            return _writer_agent(lowers[index + 1 : index + 5], writer)
-        if lowers[index] not in verbs.SV_PARTICLES and lowers[index] not in words.EN_ADVERBS \
-                and lowers[index] not in verbs.SV_CLAUSE_ADVERBS:
-            return False
-    return False
-
-
 def _sv_compound_stem(lower: str) -> bool:
     """Particle compounds of a verb of handling data ("vidareutlämnas", "återanvänds")."""
     for prefix in ("åter", "vidare", "om", "för", "efter"):
@@ -748,8 +740,7 @@ def _sv_bli_suggestion(sentence: Sentence, lowers: list[str], bli: int, particip
             }[t]
     particle = particle or _sv_particle(lowers, participle)
     verb_words, finite = _sv_verb_words(lowers[:bli], tense, active_of, particle)
-    organisation = any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", form, particle + base)) \
-        or _writer_agent_follows(lowers, participle, "av", _SV_WRITER)
+    organisation = any(word.startswith(_SV_ORGANISATION_STEMS) for word in (base + "a", form, particle + base))
     return _sv_message(sentence, lowers, verb_words, finite if finite >= 0 else bli, organisation, context)
 
 
@@ -830,16 +821,15 @@ def _english(sentence: Sentence, context: DocumentContext, label: bool) -> Itera
             continue  # "you are logged in": a state
         if (lowers[participle], after) in _WRITTEN_DOWN:
             continue  # "are set out in the lease": where something is written, not who acts
-        agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, _EN_WRITER, _en_is_participle_at, sentence)
-        if lowers[participle] in words.EN_ADJECTIVAL and not agent and not _by_us(lowers, participle):
+        agent = _agent_named(lowers, participle, _BY, _EN_NOT_AGENT, _en_is_participle_at, sentence)
+        if lowers[participle] in words.EN_ADJECTIVAL and not agent:
             if not (lowers[participle] in _ATTITUDES and after not in ("to", "that")):
                 continue  # "we are determined to …" is an attitude; "will be determined" is not
         if label or agent or _en_hidden_actor_excluded(sentence, lowers, first, participle) \
                 or _actor_known(sentence, first, participle, "en", context):
             continue
         if verbs.en_base_form(lowers[participle]) not in _EN_ORGANISATION_VERBS \
-                and not _reader_evidence(sentence, first, participle, "en") \
-                and not _writer_agent_follows(lowers, participle, _BY, _EN_WRITER):
+                and not _reader_evidence(sentence, first, participle, "en"):
             continue
         yield Passive(first, participle, _en_suggestion(lowers, first, participle, context, _capitalised(sentence),
                                                         named=not context.third_person
@@ -856,7 +846,6 @@ def _en_hidden_actor_excluded(sentence: Sentence, lowers: list[str], first: int,
         or _en_about_document(lowers, first, participle)
         or (_after(lowers, first, _EN_ABILITY, _EN_PRE_ADVERBS) and not _may_be_done(sentence, participle, "en"))
         or (lowers[participle] in _EN_DISPLAY and _followed_by(lowers, participle, ("to",)))
-        or _indirect_question(lowers, first)
         or _reduced_relative(lowers, first)
         or _no_actor_hidden(sentence, lowers, first, participle, "en")
     )
@@ -870,6 +859,7 @@ def _no_actor_hidden(sentence: Sentence, lowers: list[str], first: int, last: in
         or _named_system_subject(sentence, first)
         or _writer_is_patient(lowers, first, last, lang)
         or decided_question(lowers, first, lang)
+        or _indirect_question(sentence, first, lang)
         or _used_in_condition(lowers, first, last, lang)
         or _reader_at_risk(lowers, first, lang)
         or _technical(sentence, first, last, lang)
@@ -893,6 +883,7 @@ def _actor_known(sentence: Sentence, first: int, last: int, lang: str, context: 
         or known.reader_sends(sentence, first, last, lang)
         or known.account_event(sentence, first, last, lang)
         or known.needed_in_readers_condition(sentence, first, lang)
+        or known.condition_of_readers_right(sentence, first, lang)
         or known.readers_act_done(sentence, first, last, lang)
         or known.names_a_right(sentence.lowers, first, lang)
         or known.actor_established(sentence, first, lang, context.names, handles)
@@ -923,10 +914,6 @@ def _en_about_document(lowers: list[str], first: int, participle: int) -> bool:
     return any(word in _EN_DOCUMENT_PLACES for word in window)
 
 
-def _by_us(lowers: list[str], participle: int) -> bool:
-    return participle + 2 < len(lowers) and lowers[participle + 1] == _BY and lowers[participle + 2] in _EN_WRITER
-
-
 def _en_suggestion(lowers: list[str], first: int, participle: int, context: DocumentContext, capital: bool = False,
                    named: bool = False) -> str:
     """The active form in the tense and mood written: "is stored" → 'we store', "will not be
@@ -937,8 +924,7 @@ def _en_suggestion(lowers: list[str], first: int, participle: int, context: Docu
     form = lowers[participle]
     base = verbs.en_base_form(form)
     organisation = base in _EN_ORGANISATION_VERBS and not named \
-        and not _reader_gives(lowers, first, participle, base in _EN_GIVING) \
-        or _writer_agent_follows(lowers, participle, _BY, _EN_WRITER)
+        and not _reader_gives(lowers, first, participle, base in _EN_GIVING)
     unknown = SUGGEST_UNKNOWN
     if organisation and context.third_person:  # the document never says "we": 'the service stores' or a name
         organisation, unknown = False, SUGGEST_OPEN
@@ -1278,11 +1264,11 @@ def _about_the_reader(sentence: Sentence, first: int, last: int, lang: str) -> b
     return False
 
 
-def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str], writer: tuple[str, ...],
+def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str],
                  is_passive, sentence: Sentence) -> bool:  # noqa: ANN001 - a predicate
     """Does an agent follow the passive ending at ``last`` ("lagras av webbläsaren", "deleted and
-    edited by the administrator")? The writer as agent ("av oss", "by us") does not count: the
-    sentence should then say "vi"/"we". Coordinated passives share the agent."""
+    edited by the administrator", "lagras av oss", "is stored by us")? Then the reader is told who
+    acts. Coordinated passives share the agent."""
     index = last + 1
     steps = 0
     if by == "av" and index + 1 < len(lowers) and lowers[index + 1] == "av" and lowers[index].isalpha() \
@@ -1294,8 +1280,8 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             following = lowers[index + 1 : index + 3]
             if not following:
                 return False
-            if following[0] in not_agent or _writer_agent(lowers[index + 1 : index + 5], writer):
-                return False  # "av oss", "av våra handläggare", "by our staff": the writer acts
+            if following[0] in not_agent:
+                return False  # "av misstag", "by email": no agent
             if by == _BY:
                 if following[0] in ("a", "an") and len(following) > 1 and following[1] not in _UNITS \
                         and following[1] not in _AFTER_A and not following[1].isdigit():
@@ -1319,23 +1305,6 @@ def _agent_named(lowers: list[str], last: int, by: str, not_agent: frozenset[str
             steps += 1
             continue
         return False
-    return False
-
-
-def _writer_agent(agent: list[str], writer: tuple[str, ...]) -> bool:
-    """Is the agent the writer: "oss"/"us", one of ours ("våra handläggare", "our web server",
-    "en handläggare", "a member of staff") but not a company we name ("vår leverantör Exempel
-    AB", "our partner")?"""
-    if not agent or agent[0] in ("both", "både", "båda", "either", "antingen"):
-        return False  # "by both the bank and the courier": named agents
-    if agent[0] in _WRITER_PRONOUNS:
-        return True
-    if agent[0] in ("en", "ett", "an", "a") and len(agent) > 1 and agent[1].startswith(_STAFF):
-        return True
-    for offset, word in enumerate(agent[:3]):
-        if word in writer:
-            noun = next((w for w in agent[offset + 1 : offset + 3] if w not in ("own", "egna", "eget")), "")
-            return not noun.startswith(_THIRD_PARTIES)
     return False
 
 
@@ -1406,14 +1375,81 @@ def _named_system_subject(sentence: Sentence, first: int) -> bool:
     return any(char.isupper() for char in text[1:]) and any(char.islower() for char in text)
 
 
-def _indirect_question(lowers: list[str], first: int) -> bool:
-    """"which browsers are used", "what data is collected", "how often snippets are clicked"
-    inside a sentence: a question about kinds of things or a measure, not a statement that
-    hides an actor."""
-    if first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0:
-        return True
-    window = lowers[max(first - 5, 0) : first]
-    return any(a == "how" and b in ("often", "many", "much") for a, b in zip(window, window[1:]))
+_TOPIC_GOVERNORS = {
+    "sv": word_set(
+        """
+        information informationen upplysning upplysningar upplysningarna bekräftelse bekräftelsen
+        fråga frågor frågorna frågan klagomål klagomålet invändning invändningar invända invänder
+        veta insyn informerad informerade informeras informeradas
+        """
+    ),
+    "en": word_set(
+        """
+        information info confirmation question questions complaint complaints objection objections
+        object know knowing insight informed
+        """
+    ),
+}
+_TOPIC_PREPOSITIONS = {"sv": word_set("om på kring angående i över mot"),
+                       "en": word_set("about on of regarding concerning to into as")}
+_TOPIC_QUESTIONS = {"sv": word_set("hur huruvida varför"), "en": word_set("how whether why")}
+_CONFIRMATION = {"sv": ("bekräftelse",), "en": ("confirmation",)}
+_ASKING_RIGHT = {"sv": word_set("rätt rätten begära begär kräva kräver"),
+                 "en": word_set("right entitled obtain request ask")}
+_THAT = {"sv": "att", "en": "that"}
+_CLAUSE_SUBJECTS = {"sv": word_set("vi jag"), "en": word_set("we i")}
+
+
+def _indirect_question(sentence: Sentence, first: int, lang: str) -> bool:
+    """Is the passive in a clause that only names a topic, not an act: a question about kinds of
+    things or a measure ("which browsers are used", "what data is collected", "how often snippets
+    are clicked"), or, like :func:`decided_question` after a verb of deciding, an indirect question
+    governed by a word of information, confirmation, question, objection or knowing
+    ("information om hur dina uppgifter behandlas", "frågor om hur uppgifterna används", "the
+    right to know how your data is processed", "object to how your data is used"), or the
+    "att"/"that" of a confirmation that a right asks for ("rätt att få bekräftelse på att
+    uppgifter om dig behandlas", "obtain confirmation that your data is being processed"; not a
+    receipt: "en bekräftelse att uppgifterna har raderats")? The clause says what the
+    information or the right is about; it asserts no act.
+    The governor must come right before the question word (at most two prepositions between), and
+    no clause with the writer as subject ("information om hur vi arbetar och …"), no semicolon,
+    colon or full comma clause may come between it and the passive."""
+    lowers = sentence.lowers
+    if lang == "en":
+        if first >= 2 and lowers[first - 2] in ("which", "what") and first - 2 > 0:
+            return True
+        window = lowers[max(first - 5, 0) : first]
+        if any(a == "how" and b in ("often", "many", "much") for a, b in zip(window, window[1:])):
+            return True
+    text = sentence.block.text
+    for at in range(first - 1, max(first - 9, -1), -1):
+        gap = text[sentence.words[at].end : sentence.words[at + 1].start]
+        if any(mark in gap for mark in ";:") or ("," in gap and not _is_passive_word(lowers, at + 1, lang)):
+            return False
+        word = lowers[at]
+        if word in _CLAUSE_SUBJECTS[lang]:
+            return False
+        that = word == _THAT[lang] and at + 1 < first  # "that" right before the verb is a relative pronoun
+        if word not in _TOPIC_QUESTIONS[lang] and not that:
+            continue
+        governor = at - 1
+        while governor >= 0 and at - governor <= 2 and lowers[governor] in _TOPIC_PREPOSITIONS[lang]:
+            governor -= 1  # "information om hur", "confirmation as to whether"
+        if governor < 0:
+            return False
+        if that:  # the confirmation a right asks for, not a receipt of a done act
+            return lowers[governor].startswith(_CONFIRMATION[lang]) \
+                and not _ASKING_RIGHT[lang].isdisjoint(lowers[max(governor - 6, 0) : governor])
+        return lowers[governor] in _TOPIC_GOVERNORS[lang]
+    return False
+
+
+def _is_passive_word(lowers: list[str], index: int, lang: str) -> bool:
+    """A passive verb at ``index`` (coordinated passives after a comma: "hur uppgifterna samlas,
+    används och delas")."""
+    if lang == "sv":
+        return _sv_is_passive_word(lowers, index)
+    return words.en_is_participle(lowers[index]) or lowers[index] in words.EN_BE
 
 
 _BEFORE_BEING = word_set(

@@ -358,13 +358,56 @@ def needed_in_readers_condition(sentence: Sentence, first: int, lang: str) -> bo
     start = max(first - 20, 0)
     if _IF[lang].isdisjoint(lowers[start:first]):
         return False
+    main = _main_clause_after(sentence, first)
+    return main is not None and _reader_subject_of_main(main[:3], lang)
+
+
+def _main_clause_after(sentence: Sentence, first: int) -> list[str] | None:
+    """The words after the comma that ends the subordinate clause holding the word at
+    ``first``, or None if a semicolon or colon comes first (or no comma)."""
+    lowers, text = sentence.lowers, sentence.block.text
     for at in range(first + 1, len(lowers)):
         gap = text[sentence.words[at - 1].end : sentence.words[at].start]
         if "," in gap:
-            return _reader_subject_of_main(lowers[at : at + 3], lang)
+            return lowers[at:]
         if any(mark in gap for mark in ";:"):
-            return False
-    return False
+            return None
+    return None
+
+
+_RIGHT_HOLDERS = {"sv": word_set("du ni hen han hon användaren kunden registrerade"),
+                  "en": word_set("you user customer subject individual")}
+_HAVE = {"sv": word_set("har får äger"), "en": word_set("have has are is")}
+_RIGHT_WORDS = {"sv": word_set("rätt rätten tillgång tillträde"), "en": word_set("right rights entitled")}
+
+
+def condition_of_readers_right(sentence: Sentence, first: int, lang: str) -> bool:
+    """Is the passive in a condition whose main clause grants the reader a right ("och om dessa
+    uppgifter behandlas, har du rätt att få tillgång till dem", "if your data is processed, you
+    have the right to a copy")? The condition names when the right applies; the right's main
+    clause is about the reader, and who processes is not what the sentence tells. A main clause
+    with the writer ("har vi rätt att …") or without a right ("får du ett meddelande") is left
+    to the rule."""
+    lowers, text = sentence.lowers, sentence.block.text
+    opening = None
+    for at in range(first - 1, max(first - 7, -1), -1):
+        if any(mark in text[sentence.words[at].end : sentence.words[at + 1].start] for mark in ",;:"):
+            return False  # the passive is not in the clause the condition opens
+        if lowers[at] in _IF[lang]:
+            opening = at
+            break
+    if opening is None:
+        return False
+    main = _main_clause_after(sentence, first)
+    if not main:
+        return False
+    if lang == "sv":  # the finite verb first, then its subject: "har hen rätt", "får den registrerade tillgång"
+        holder = main[1:3]
+        return main[0] in _HAVE["sv"] and any(w in _RIGHT_HOLDERS["sv"] for w in holder) \
+            and not _RIGHT_WORDS["sv"].isdisjoint(main[2:5])
+    holder = main[:3]
+    return any(w in _RIGHT_HOLDERS["en"] for w in holder) and not _HAVE["en"].isdisjoint(main[1:4]) \
+        and not _RIGHT_WORDS["en"].isdisjoint(main[2:6])
 
 
 _DONE = {"sv": word_set("göras görs gjordes gjorts"), "en": word_set("done")}

@@ -59,8 +59,11 @@ ACCEPTED_DROPS: dict[str, dict[str, int]] = {
     # Issue 11 (precision): passives whose agent is named, a clause about the reader, or the law
     # as agent are no longer flagged. H1 then misses 3 of 17 Swedish and 1 of 12 English passives
     # it found before (sv 17 → 14, en 11 → 10); rules were not changed after this run.
+    # Round 20 (passive6): an agent that names the writer or the writer's own people or supplier
+    # ("by us", "by our payment provider") counts as a named agent too, so "Payment details are
+    # handled by our payment provider" is no longer flagged (en 10 → 9).
     "heldout/h1-sv": {"passive": 14},
-    "heldout/h1-en": {"passive": 10},
+    "heldout/h1-en": {"passive": 9},
 }
 
 
