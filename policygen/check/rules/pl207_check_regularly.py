@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import Guarded, first_match, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang.messages import _
@@ -86,16 +86,16 @@ _IMPERATIVE = {
 # An imperative after "so", "and" or a comma still speaks to the reader ("…, so check back").
 _BEFORE_IMPERATIVE = re.compile(r"(?:\bso|\bså|\band|\boch|\bthen|\bsedan|[,;:])\s+$", re.IGNORECASE)
 # "It is your responsibility to review …": the burden put on the reader, with or without "often".
-_BURDEN = {
-    "sv": words_pattern(
+_BURDEN = {  # every match holds one of the words after it
+    "sv": Guarded(words_pattern(
         r"(?:det är|det åligger|det blir) (?:ditt|ert|användarens|besökarens|kundens) (?:eget )?ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
         r"granska|besöka|se över|gå igenom|bevaka)",
         r"det åligger (?:dig|er|användaren|användarna|besökaren|besökarna|kunden|kunderna) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
         r"gå igenom|bevaka)",
         r"du (?:själv )?(?:ansvarar|har ansvar)(?: själv)? för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
         r"besöka|se över|gå igenom|bevaka)",
-    ),
-    "en": words_pattern(
+    ), "ansvar", "åligger"),
+    "en": Guarded(words_pattern(
         r"(?:it is|it's|it remains) (?:your|the user's|the visitor's|the customer's|each user's) (?:own |sole )?"
         r"responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
         r"stay|keep|monitor|consult|be aware)",
@@ -103,7 +103,7 @@ _BURDEN = {
         r"stay|keep|monitor|consult)",
         r"you are (?:solely )?responsible for (?:\S+ ){0,3}?(?:reviewing|checking|reading|visiting|"
         r"staying|keeping|monitoring)",
-    ),
+    ), "responsib", "up to you", "incumbent"),
 }
 
 
