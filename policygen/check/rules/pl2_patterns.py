@@ -40,16 +40,22 @@ class Guarded:
 
     def may_match(self, text: str) -> bool:
         """False when no match can be in ``text``."""
-        if "İ" in text or "ı" in text or "ſ" in text:
-            return True
-        lowered = text.lower()
-        return any(needle in lowered for needle in self.needles)
+        return may_hold(text, self.needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.may_match(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+
+def may_hold(text: str, needles: tuple[str, ...]) -> bool:
+    """May ``text`` hold one of ``needles`` (lower case) as a case-insensitive pattern reads it?
+    False only when it surely does not (see :class:`Guarded`)."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        return True
+    lowered = text.lower()
+    return any(needle in lowered for needle in needles)
 
 
 def sentence_matches(sentence: Sentence, pattern: re.Pattern[str] | Guarded) -> Iterator[tuple[int, int]]:

@@ -79,3 +79,47 @@ def test_letters_that_lower_casing_folds_differently_are_scanned() -> None:
 def test_the_words_must_be_lower_case() -> None:
     with pytest.raises(ValueError):
         Guarded(re.compile("If", re.IGNORECASE), "If")
+
+
+
+# One sentence for each pattern of PL206's _AGREE, in order, beside the texts of the cases.
+AGREEING = {
+    "sv": [
+        "Genom att använda tjänsten godkänner du villkoren.",
+        "Du som använder tjänsten samtycker därmed till behandlingen.",
+        "Genom att besöka sidan ger du oss ditt medgivande.",
+        "När du använder appen har du godkänt villkoren.",
+        "Om du använder tjänsten anses du ha godtagit villkoren.",
+        "Vid användning av tjänsten samtycker användaren till behandlingen.",
+        "Besökaren som använder sidan godtar villkoren.",
+        "Den som använder tjänsten anses ha lämnat sitt samtycke.",
+        "Vid besök lämnas samtycke till kakor.",
+        "Samtycke anses ha getts när du använder tjänsten.",
+        "Genom att använda appen blir du bunden av villkoren.",
+        "Din fortsatta användning innebär att du godkänner villkoren.",
+    ],
+    "en": [
+        "By using this site you acknowledge the terms.",
+        "By using the service you hereby give us your authorization.",
+        "Your continued use constitutes acceptance of these terms.",
+        "By using the site users are deemed to accept the policy.",
+        "Visitors who use the site shall be deemed to have consented.",
+        "By visiting the site the user thereby accepts the terms.",
+        "When you use the app, consent is given to the processing.",
+        "By using the site we assume that you agree.",
+        "By using the website you are bound by these terms.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_agreement_of_pl206_holds_one_of_its_words(lang: str) -> None:
+    """PL206 runs its long pattern of use only on a sentence that may agree to something."""
+    from policygen.check.rules.pl206_consent_by_use import _AGREE, _AGREE_WORDS
+
+    assert len(AGREEING[lang]) == len(_AGREE[lang])
+    for pattern, example in zip(_AGREE[lang], AGREEING[lang]):
+        assert pattern.search(example), (pattern.pattern, example)
+        guarded = Guarded(pattern, *_AGREE_WORDS[lang])
+        matched = [text for text in [*TEXTS, example] if pattern.search(text)]
+        assert all(guarded.may_match(text) for text in matched), pattern.pattern
