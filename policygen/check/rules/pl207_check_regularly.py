@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import Guarded, first_match, sentence_matches, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import Guarded, first_match, may_hold, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang.messages import _
@@ -36,6 +36,14 @@ _FOR_CHANGES = {
         r"to keep up with|to stay aware of|to be informed of|to learn of)(?: \S+){0,3}? (?:changes?|updates?|"
         r"amendments?|modifications?|revisions?|latest version)",
     ),
+}
+# Every match of _OFTEN or _FOR_CHANGES holds one of these words.
+_WHEN_WORDS = {
+    "sv": ("regelbundet", "jämna", "då och då", "ibland", "periodvis", "löpande", "återkommande", "emellanåt",
+           "kontinuerligt", "ofta", "varje gång du", "ändring", "uppdatering"),
+    "en": ("regular", "periodically", "from time to time", "frequently", "often", "occasionally", "every time you",
+           "each time you", "back", "routinely", "now and then", "change", "update", "amendment", "modification",
+           "revision", "latest version"),
 }
 # Reading, visiting or checking the policy or the page.
 _LOOK = {
@@ -178,6 +186,8 @@ def _about_the_text(sentence: Sentence, lang: str) -> bool:
 
 
 def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
+    if not may_hold(sentence.text, _WHEN_WORDS[lang]):
+        return None  # neither how often nor changes: nothing is asked (most sentences)
     look = first_match(sentence, _LOOK[lang])  # first: the rarest of the two, one pattern instead of two
     if look is None:
         return None

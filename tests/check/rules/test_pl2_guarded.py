@@ -123,3 +123,32 @@ def test_every_agreement_of_pl206_holds_one_of_its_words(lang: str) -> None:
         guarded = Guarded(pattern, *_AGREE_WORDS[lang])
         matched = [text for text in [*TEXTS, example] if pattern.search(text)]
         assert all(guarded.may_match(text) for text in matched), pattern.pattern
+
+
+WHEN = {
+    "sv": ["Läs policyn regelbundet.", "Titta in med jämna mellanrum.", "Besök sidan då och då.",
+           "Läs texten ibland.", "Granska villkoren periodvis.", "Följ sidan löpande.", "Läs den fortlöpande.",
+           "Kontrollera sidan återkommande.", "Läs den emellanåt.", "Bevaka sidan kontinuerligt.",
+           "Läs policyn ofta.", "Läs policyn varje gång du besöker sidan.",
+           "Läs sidan för att se eventuella ändringar.", "Besök sidan för uppdateringar."],
+    "en": ["Review this policy regularly.", "Check the page periodically.", "Visit from time to time.",
+           "Read it frequently.", "Check back often.", "Review it occasionally.", "Check on a regular basis.",
+           "Review at regular intervals.", "Read it every time you visit.", "Read it each time you use the app.",
+           "Please check back.", "Review it routinely.", "Read it now and then.", "Check the page for changes.",
+           "Visit to learn about updates.", "Check for amendments.", "Read it to see modifications.",
+           "Look at it for revisions.", "Read it for the latest version."],
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_frequency_or_change_of_pl207_holds_one_of_its_words(lang: str) -> None:
+    """PL207 looks for a request to read only in a sentence that may say how often or name changes."""
+    from policygen.check.rules.pl207_check_regularly import _FOR_CHANGES, _OFTEN, _WHEN_WORDS
+
+    patterns = (_OFTEN[lang], _FOR_CHANGES[lang])
+    for example in WHEN[lang]:
+        assert any(pattern.search(example) for pattern in patterns), example
+    for pattern in patterns:
+        guarded = Guarded(pattern, *_WHEN_WORDS[lang])
+        matched = [text for text in [*TEXTS, *WHEN[lang]] if pattern.search(text)]
+        assert matched and all(guarded.may_match(text) for text in matched), pattern.pattern
