@@ -246,6 +246,8 @@ class ReaderThirdPerson(Rule):
             found = _whole_phrases(sentence, lowers, stripped, list(_matches(stripped, lang, always, unless)), lang)
             taken = {index for first, last, _ in found for index in range(first, last + 1)}
             found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
+            if not found:
+                continue  # no reader named (most sentences)
             generic = _indefinite_person(sentence, lang)
             for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
