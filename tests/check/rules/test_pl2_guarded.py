@@ -16,8 +16,8 @@ import pytest
 from ruamel.yaml import YAML
 
 import policygen.check.rules as rules_package
+from case_files import all_cases
 from policygen.check.rules.pl2_patterns import Guarded
-from tests.check.rules.case_files import all_cases
 
 EVAL_DEV = Path(__file__).parents[1] / "eval" / "dev"
 
