@@ -121,7 +121,10 @@ class Workers:
                               hint=_("it may have run out of memory or been killed; try again with --jobs 1"))
 
     def close(self) -> None:
-        """Stop the pool's processes; files not yet started are not checked."""
+        """Stop the pool's processes and wait for them; files not yet started are not checked.
+
+        It waits: Python 3.11 wakes the pool's thread at exit without its lock, and a thread
+        still closing its pipe then prints "Bad file descriptor" (``shutdown(wait=False)`` did)."""
         if self._starting is not None:
             self._starting.join()
         if self._executor is not None:

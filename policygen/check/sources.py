@@ -23,7 +23,6 @@ from pathlib import Path
 
 from policygen.errors import Problem
 from policygen.lang import LANGUAGES
-from policygen.lang.datafile import file_kind
 from policygen.lang.messages import _
 from policygen.lang.parser_reasons import os_reason
 
@@ -107,6 +106,8 @@ def _named_kind(path: Path) -> str:
 
 
 def _kind(path: Path) -> str:
+    from policygen.lang.datafile import file_kind  # only for a path that is no file: it brings the YAML reader
+
     try:
         return file_kind(path.stat().st_mode)
     except OSError:

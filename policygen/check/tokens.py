@@ -74,6 +74,8 @@ def make_word(token: str, offset: int, known: frozenset[str]) -> Word | None:
         return Word(token, token.lower(), offset, offset + len(token), len(token))
     if token[0].isalnum() and token[-1].isalnum():
         start, end = 0, len(token)
+    elif token[-1] in ".,;:!?" and token[:-1].isalpha():  # "data." or "oss,": what strip_token gives
+        start, end = 0, len(token) - 1
     else:
         start, end = strip_token(token)
     if end < len(token) and token[end] == "." and known and is_abbreviation(token[start : end + 1], known):
@@ -196,16 +198,18 @@ def split_block(block: Block, lang: str) -> list[Sentence]:
     endings = _abbreviation_ends(lang)[0]
     decided = _decided.get(lang, {})
     text = block.text
+    find = text.find
     sentences: list[Sentence] = []
     words: list[Word] | None = None  # the words of the sentence being read, from ``first`` on
     first = end = 0
     for token in text.split():  # the white-space tokens (``_RUN``), found in place below
-        start = text.find(token, end)  # only white space lies before it: this is where it is
-        end = start + len(token)
+        start = find(token, end)  # only white space lies before it: this is where it is
+        length = len(token)
+        end = start + length
         if words is None:
             words, first = [], start
         if token.isalpha():  # the common case, without a call
-            words.append(Word(token, token.lower(), start, end, end - start))
+            words.append(Word(token, token.lower(), start, end, length))
         else:
             word = make_word(token, start, known)
             if word is not None:

@@ -239,9 +239,15 @@ class ReaderThirdPerson(Rule):
         always, unless = _index(lang, "always"), _index(lang, "unless")
         owned = _owned_terms(document)
         for sentence in document.sentences:
-            found = _whole_phrases(sentence, list(_matches(sentence, lang, always, unless)), lang)
+            lowers = sentence.lowers  # "the user’s" is read as "the user's"
+            if "’" in sentence.text:
+                lowers = [lower.replace("’", "'") for lower in lowers]
+            stripped = [lower.rstrip(".,;:") for lower in lowers]  # an abbreviation keeps its full stop
+            found = _whole_phrases(sentence, lowers, stripped, list(_matches(stripped, lang, always, unless)), lang)
             taken = {index for first, last, _ in found for index in range(first, last + 1)}
             found += [m for m in _generic_anywhere(sentence, lang) if m[0] not in taken]
+            if not found:
+                continue  # no reader named (most sentences)
             generic = _indefinite_person(sentence, lang)
             for first, last, suggestion in sorted(found):
                 if owned and _defined_party(sentence, first, last, owned):
@@ -295,11 +301,13 @@ _OF = {"sv": "av", "en": "of"}
 _SERVICE_DETERMINERS = word_set("en ett den det denna detta vår vårt the a an this our these")
 
 
-def _whole_phrases(sentence: Sentence, found: list[_Match], lang: str) -> list[_Match]:
+def _whole_phrases(sentence: Sentence, lowers: list[str], stripped: list[str], found: list[_Match],
+                   lang: str) -> list[_Match]:
     """The matches grown to the whole phrase that names the reader: a determiner and adjective
     before the noun, the service after it ("the user of the service"); the English plural
-    possessive "users’" ("the users’ device" → 'your device') is added here too."""
-    lowers = [word.lower.replace("’", "'") for word in sentence.words]
+    possessive "users’" ("the users’ device" → 'your device') is added here too. ``lowers`` are
+    the sentence's words with "’" read as "'", ``stripped`` the same without a final full stop,
+    comma, semicolon or colon."""
     grown: list[_Match] = []
     for first, last, suggestion in found:
         if first == last and suggestion in ("du", "din, ditt, dina", "you", "your"):
@@ -309,8 +317,9 @@ def _whole_phrases(sentence: Sentence, found: list[_Match], lang: str) -> list[_
         if suggestion in ("du", "you"):
             last = _service_after(lowers, last, lang)
         grown.append((first, last, suggestion))
-    grown += _modified_readers(sentence, lowers, grown, lang)
-    if lang == "en":
+    if not _READER_NOUNS["en"].keys().isdisjoint(stripped[2:]):  # else no reader noun to grow
+        grown += _modified_readers(sentence, lowers, grown, lang)
+    if lang == "en" and not _EN_PLURAL_READERS.isdisjoint(lowers):
         grown += _possessive_users(sentence, lowers, grown)
     return grown
 
@@ -880,8 +889,9 @@ def _index(lang: str, kind: str) -> _Index:
     return index
 
 
-def _matches(sentence: Sentence, lang: str, always: _Index, unless: _Index) -> Iterator[tuple[int, int, str]]:
-    lowers = [word.lower.rstrip(".,;:").replace("’", "'") for word in sentence.words]  # "the user’s"
+def _matches(lowers: list[str], lang: str, always: _Index, unless: _Index) -> Iterator[tuple[int, int, str]]:
+    """The phrases of ``always`` and ``unless`` in a sentence of ``lowers`` (its words read as
+    ``check`` reads them), and a generic subject at its start: ``(first, last, suggestion)``."""
     if always.keys().isdisjoint(lowers) and unless.keys().isdisjoint(lowers):  # the common case
         generic = _generic_subject(lowers, lang)
         if generic:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Block, Document
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import Guarded, first_match, may_hold, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang.messages import _
@@ -114,21 +114,28 @@ _AGREE = {
         words_pattern(r"(?:are|be|become) bound by"),
     ],
 }
+# Every pattern of _AGREE holds one of these words: a sentence without any of them agrees to nothing.
+_AGREE_WORDS = {
+    "sv": ("godkän", "samtyck", "accept", "medge", "medgiv", "bekräft", "intyg", "godta", "tillåtelse", "tillstånd",
+           "bunden"),
+    "en": ("agree", "consent", "accept", "acknowledg", "signify", "indicate", "confirm", "authoris", "authoriz",
+           "permission", "approval", "assent", "deemed to", "considered to", "taken to", "bound by"),
+}
 _CONDITION = re.compile(r"(?:\bom|\bif|\bunless|\bwhether|\butan att|\bhuruvida)\s+$", re.IGNORECASE)
 # "If you do not agree, do not use the site": refusal is left to not using, so use counts as consent.
-_REFUSE = {
-    "sv": words_pattern(
+_REFUSE = {  # every match opens with "om du inte" or "if you"
+    "sv": Guarded(words_pattern(
         r"om du inte (?:\S+ )?(?:godkänner|godkänna|accepterar|acceptera|samtycker|samtycka|godtar|godta|"
         r"går med på|gå med på)(?: \S+){0,8}? (?:ska|bör|får|kan|ombeds|ber vi) "
         r"(?:du |dig )?(?:att )?(?:inte|avstå)(?: från)?(?: att)? (?:använda|besöka|nyttja|surfa)",
         r"om du inte (?:\S+ )?(?:godkänner|godkänna|accepterar|acceptera|samtycker|samtycka|godtar|godta)"
         r"(?: \S+){0,8}? (?:använd|besök) inte",
-    ),
-    "en": words_pattern(
+    ), "om du inte"),
+    "en": Guarded(words_pattern(
         r"if you (?:do not|don't|cannot|can't|are unable to|do not wish to|don't wish to|are unwilling to) "
         r"(?:agree|accept|consent)(?: \S+){0,8}? (?:please )?(?:do not|don't|should not|"
         r"must not|may not|cannot|refrain from) (?:use|using|access|accessing|visit|visiting|continue)",
-    ),
+    ), "if you"),
 }
 # Agreeing to licence terms or to a waiver of liability: terms of use, not consent to processing.
 _NOT_PERSONAL_DATA = {
@@ -194,6 +201,8 @@ class ConsentByUse(Rule):
                 start, end = trim_to_words(sentence, *refuse)
                 yield self._consent_finding(sentence.block, start, end, lang)
                 continue
+            if not may_hold(sentence.text, _AGREE_WORDS[lang]):
+                continue  # no agreement, so no finding: the long pattern of use is not run
             use = first_match(sentence, _USE[lang])
             if use is None:
                 continue

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import first_match, sentence_matches, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import Guarded, first_match, may_hold, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang.messages import _
@@ -36,6 +36,14 @@ _FOR_CHANGES = {
         r"to keep up with|to stay aware of|to be informed of|to learn of)(?: \S+){0,3}? (?:changes?|updates?|"
         r"amendments?|modifications?|revisions?|latest version)",
     ),
+}
+# Every match of _OFTEN or _FOR_CHANGES holds one of these words.
+_WHEN_WORDS = {
+    "sv": ("regelbundet", "jämna", "då och då", "ibland", "periodvis", "löpande", "återkommande", "emellanåt",
+           "kontinuerligt", "ofta", "varje gång du", "ändring", "uppdatering"),
+    "en": ("regular", "periodically", "from time to time", "frequently", "often", "occasionally", "every time you",
+           "each time you", "back", "routinely", "now and then", "change", "update", "amendment", "modification",
+           "revision", "latest version"),
 }
 # Reading, visiting or checking the policy or the page.
 _LOOK = {
@@ -86,16 +94,16 @@ _IMPERATIVE = {
 # An imperative after "so", "and" or a comma still speaks to the reader ("…, so check back").
 _BEFORE_IMPERATIVE = re.compile(r"(?:\bso|\bså|\band|\boch|\bthen|\bsedan|[,;:])\s+$", re.IGNORECASE)
 # "It is your responsibility to review …": the burden put on the reader, with or without "often".
-_BURDEN = {
-    "sv": words_pattern(
+_BURDEN = {  # every match holds one of the words after it
+    "sv": Guarded(words_pattern(
         r"(?:det är|det åligger|det blir) (?:ditt|ert|användarens|besökarens|kundens) (?:eget )?ansvar att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|"
         r"granska|besöka|se över|gå igenom|bevaka)",
         r"det åligger (?:dig|er|användaren|användarna|besökaren|besökarna|kunden|kunderna) att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla|ta del|granska|besöka|se över|"
         r"gå igenom|bevaka)",
         r"du (?:själv )?(?:ansvarar|har ansvar)(?: själv)? för att (?:\S+ ){0,3}?(?:läsa|kontrollera|hålla dig|ta del|granska|"
         r"besöka|se över|gå igenom|bevaka)",
-    ),
-    "en": words_pattern(
+    ), "ansvar", "åligger"),
+    "en": Guarded(words_pattern(
         r"(?:it is|it's|it remains) (?:your|the user's|the visitor's|the customer's|each user's) (?:own |sole )?"
         r"responsibility to (?:\S+ ){0,3}?(?:review|check|read|visit|"
         r"stay|keep|monitor|consult|be aware)",
@@ -103,7 +111,7 @@ _BURDEN = {
         r"stay|keep|monitor|consult)",
         r"you are (?:solely )?responsible for (?:\S+ ){0,3}?(?:reviewing|checking|reading|visiting|"
         r"staying|keeping|monitoring)",
-    ),
+    ), "responsib", "up to you", "incumbent"),
 }
 
 
@@ -178,6 +186,8 @@ def _about_the_text(sentence: Sentence, lang: str) -> bool:
 
 
 def _asked_to_look(sentence: Sentence, lang: str) -> tuple[int, int] | None:
+    if not may_hold(sentence.text, _WHEN_WORDS[lang]):
+        return None  # neither how often nor changes: nothing is asked (most sentences)
     look = first_match(sentence, _LOOK[lang])  # first: the rarest of the two, one pattern instead of two
     if look is None:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from policygen.check.document import Document, Sentence
 from policygen.check.rule import Rule
-from policygen.check.rules.pl2_patterns import sentence_matches, trim_to_words, words_pattern
+from policygen.check.rules.pl2_patterns import Guarded, sentence_matches, trim_to_words, words_pattern
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang.messages import _
@@ -25,19 +25,21 @@ _EN_OBJECTS = (
     r"processes|activities|organi[sz]ation|systems?|routines|tools?|it|them)"
 )
 # A verb of improving (infinitive, or a noun of it) and, within three words, what is improved.
-_IMPROVING = {
-    "sv": words_pattern(
+_IMPROVING = {  # every match holds one of its verbs
+    "sv": Guarded(words_pattern(
         r"(?:förbättra|utveckla|vidareutveckla|optimera|anpassa|personifiera|personalisera|effektivisera|"
         r"skräddarsy|individanpassa|målrikta|"
         r"förbättring av|förbättringar av|utveckling av|anpassning av)(?: \S+){0,3}? " + _SV_OBJECTS,
-    ),
-    "en": words_pattern(
+    ), "förbättr", "utveckl", "optimera", "anpass", "personifiera", "personalisera", "effektivisera",
+        "skräddarsy", "målrikta"),
+    "en": Guarded(words_pattern(
         r"(?:improv(?:e|ing|ement of)|enhanc(?:e|ing|ement of)|optimi[sz](?:e|ing|ation of)|"
         r"personali[sz](?:e|ing|ation of)|tailor(?:ing)?|customi[sz](?:e|ing)|develop(?:ing|ment of)?|"
         r"streamlin(?:e|ing)|refin(?:e|ing)|grow(?:ing)?|expand(?:ing)?)"
         r"(?: \S+){0,3}? " + _EN_OBJECTS,
         r"(?:improv(?:e|ing)|enhanc(?:e|ing)|develop(?:ing)?|optimi[sz](?:e|ing))(?: our| the)? (?-i:[A-Z][\w-]+)",
-    ),
+    ), "improv", "enhanc", "optimis", "optimiz", "personalis", "personaliz", "tailor", "customis",
+        "customiz", "develop", "streamlin", "refin", "grow", "expand"),
 }
 # ... counts as a purpose after one of these anywhere before it in the sentence ("för att
 # förbättra", "to improve", "help us develop"); "we improved our site" is news, not a purpose.
@@ -50,8 +52,8 @@ _MARKERS = {
     ),
 }
 # Vague purposes written as a promised result.
-_RESULTS = {
-    "sv": words_pattern(
+_RESULTS = {  # every match holds one of the words after it
+    "sv": Guarded(words_pattern(
         r"(?:en |ge dig en |ge dig )?(?:(?:bättre|personlig|personligare|skräddarsydd|relevant|mer relevant|"
         r"smidigare|effektivare|anpassad|optimal|bästa möjliga|bästa)(?:,? och |, | )){1,4}"
         r"(?:upplevelse|service|tjänst|kundupplevelse|användarupplevelse)",
@@ -62,8 +64,9 @@ _RESULTS = {
         r"(?:bättre förstå|förstå bättre)",
         r"(?:som )?(?:kan|skulle kunna|kanske|bedöms|antas|tros) (?:vara av intresse|intressera dig)",
         r"som (?:vi tror|vi bedömer|vi tror att) (?:att )?(?:du|dig) (?:\S+ ){0,2}?(?:intresse\w*|gilla\w*|uppskatta\w*)",
-    ),
-    "en": words_pattern(
+    ), "bättre", "personlig", "skräddarsydd", "relevant", "smidigare", "effektivare", "anpassa", "optimal",
+        "bästa", "riktad", "upplevelse", "intresse", "gilla", "uppskatta"),
+    "en": Guarded(words_pattern(
         r"(?:a |an |the )?(?:(?:better|improved|enhanced|personali[sz]ed|customi[sz]ed|tailored|more relevant|"
         r"smooth(?:er)?|seamless|efficient|optimal|relevant|personal|best possible|best)(?:,? and |, | )){1,4}"
         r"(?:user |customer |online |shopping |browsing )?(?:experience|service)",
@@ -73,7 +76,8 @@ _RESULTS = {
         r"better understand",
         r"(?:that|which) (?:may|might|could|would|we think|we believe)(?: \S+){0,2}? (?:be of interest|interest you)",
         r"of (?:possible |potential )?interest to you",
-    ),
+    ), "experience", "service", "relevant", "tailored", "personalised", "personalized", "customised",
+        "customized", "targeted", "interest", "better understand"),
 }
 
 

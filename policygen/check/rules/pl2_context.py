@@ -220,6 +220,8 @@ class DocumentContext:
                 if sentence.block.kind == "list_item" and sentence.lowers[:1] == [i.lower()]:
                     continue  # "- Jag godkänner villkoren", "- I agree": a check box in the reader's voice
                 statements += 1
+                if plural.isdisjoint(sentence.lowers) and singular.isdisjoint(sentence.lowers):
+                    continue  # no pronoun of the writer (most sentences, decided in C)
                 for position, word in enumerate(sentence.words):
                     if word.lower in plural:
                         counts[0] += 1
@@ -307,7 +309,7 @@ class DocumentContext:
             heading = next((b for b in self.document.blocks if is_heading(b) and b.sentences), None)
             sentences = list(heading.sentences) if heading else []
             roles = _CONTROLLER_WORDS.get(self.lang, ())
-            sentences += [s for s in self.document.sentences if any(w.startswith(roles) for w in s.lowers)]
+            sentences += [s for s in self.document.sentences if _names_a_role(s, roles)]
             lowers = [word.lower for sentence in sentences for word in sentence.words]
             self._writer = frozenset(lowers) | frozenset(lower.removesuffix("s") for lower in lowers)
         return self._writer
@@ -374,6 +376,13 @@ def _handles_data(lower: str, lang: str) -> bool:
     if lower.endswith("ies"):
         return lower[:-3] + "y" in _EN_HANDLING
     return lower.endswith("s") and (lower[:-1] in _EN_HANDLING or lower[:-2] in _EN_HANDLING)
+
+
+def _names_a_role(sentence: Sentence, roles: tuple[str, ...]) -> bool:
+    """Does a word of ``sentence`` start with one of ``roles``? Only where a role's name is in its
+    words at all (one search of their joined text, in C) are the words tried one by one."""
+    joined = " ".join(sentence.lowers)
+    return any(role in joined for role in roles) and any(word.startswith(roles) for word in sentence.lowers)
 
 
 def _first_person(text: str, position: int, lang: str) -> bool:
