@@ -113,19 +113,36 @@ def _en_plural(word: str) -> bool:
 
 def _no_paste(match: Match, lang: str) -> str | None:
     """Advice instead of a replacement where every paste would change what the sentence says
-    (held-out round 6): "samt" that joins a higher level of a list already joined with "och"
-    ("registrera datum och tid när du loggar in och skickar data samt den IP-adress …": 'och'
-    would make the reader send the IP address), and "Additionally" in a sentence that says
+    (held-out round 6): "samt" that joins a higher level than an "och" just before it
+    (:func:`_joins_above_och`), and "Additionally" in a sentence that says
     "also" as well (the word is only doubled: leave it out)."""
     lowers, first = match.sentence.lowers, match.first
     phrase = match.entry.phrase.lower()
-    if lang == "sv" and phrase == "samt" and "och" in lowers[:first]:
+    if lang == "sv" and phrase == "samt" and _joins_above_och(match):
         return _(SUGGEST_LIST_LEVEL)
     if lang == "en" and phrase == "additional" and lowers[first] == "additionally" and "also" in lowers[first + 1 :]:
         return _(SUGGEST_LEAVE_OUT)
     return None
 
 
+def _joins_above_och(match: Match) -> bool:
+    """Does "samt" join a noun phrase with its own determiner to words already joined by "och",
+    with no comma between ("när du loggar in och skickar data samt den IP-adress …")? 'och' there
+    would attach the new phrase to the nearer "och" part (the reader would send the IP address).
+    A list of bare nouns ("knappar och menyer samt sessionslängd") or a comma before "samt" keeps
+    'och'."""
+    lowers, first = match.sentence.lowers, match.first
+    if first + 1 >= len(lowers) or lowers[first + 1] not in _SV_DETERMINERS or "," in _between(match, first):
+        return False
+    for index in range(first - 1, max(-1, first - 5), -1):
+        if "," in _between(match, index + 1):
+            return False
+        if lowers[index] == "och":
+            return True
+    return False
+
+
+_SV_DETERMINERS = frozenset("den det de denna detta dessa".split())
 SUGGEST_LIST_LEVEL = N_("split the list or the sentence: 'och' here would join the wrong words")
 SUGGEST_LEAVE_OUT = N_("leave the word out: the sentence says 'also'")
 
