@@ -262,8 +262,8 @@ class ReaderThirdPerson(Rule):
                 if begin == 0 and sentence.words[0].text[:1].isupper():
                     text = capfirst(text)  # "The user is …" → 'You are'
                 word = _leaves_third_person(sentence, begin, until, text, lang)
-                if word is not None:  # advice on the phrase that names the reader, not the words a paste replaced
-                    text, begin, end = _(SUGGEST_WHOLE_SENTENCE).format(word=word), first, sentence.words[last].end
+                if word is not None:  # advice over the same words, so that the finding keeps its place
+                    text = _(SUGGEST_WHOLE_SENTENCE).format(word=word)
                 yield self.finding(sentence.block, sentence.words[begin].start, end, message, text)
 
 
