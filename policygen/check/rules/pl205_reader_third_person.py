@@ -757,7 +757,7 @@ def _en_of_phrase_start(sentence: Sentence, of: int) -> int | None:
             return index if index < of - 1 else None
         if lowers[index] in ("and", "or"):
             return index + 1 if index + 1 < of else None
-        if not lowers[index].isalpha() and "-" not in lowers[index] or lowers[index] in _EN_OF_STOPS:
+        if (not lowers[index].isalpha() and "-" not in lowers[index]) or lowers[index] in _EN_OF_STOPS:
             return None
         if index and "," in text[words[index - 1].end : words[index].start]:
             return index
