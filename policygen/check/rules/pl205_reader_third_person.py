@@ -13,7 +13,7 @@ from policygen.check.rules.pl2_patterns import word_set
 from policygen.check.settings import Settings
 from policygen.output import Finding
 from policygen.lang import capfirst
-from policygen.lang.messages import _
+from policygen.lang.messages import N_, _
 
 # Phrases that always mean the reader: (words, suggestion). Longest first at each position.
 _ALWAYS = {
@@ -267,6 +267,9 @@ class ReaderThirdPerson(Rule):
                     end = sentence.words[until].end
                 if begin == 0 and sentence.words[0].text[:1].isupper():
                     text = capfirst(text)  # "The user is …" → 'You are'
+                word = _leaves_third_person(sentence, begin, until, text, lang)
+                if word is not None:  # advice over the same words, so that the finding keeps its place
+                    text = _(SUGGEST_WHOLE_SENTENCE).format(word=word)
                 yield self.finding(sentence.block, sentence.words[begin].start, end, message, text)
 
 
@@ -688,8 +691,11 @@ def _en_in_case(sentence: Sentence, first: int, last: int) -> tuple[str, int, in
     """"you" with the verb that follows made to agree, over the phrase and the verb; or "your X"
     over "the X of the user"."""
     lowers, words = sentence.lowers, sentence.words
-    if first >= 3 and lowers[first - 1] == "of" and lowers[first - 3] in _EN_OF_DETERMINERS:
-        return f"your {words[first - 2].text}", first - 3, last
+    if first >= 2 and lowers[first - 1] == "of":
+        start = _en_of_phrase_start(sentence, first - 1)
+        if start is not None:  # "the IP address of the user" → 'your IP address'
+            begin = start + 1 if lowers[start] in _EN_OF_DETERMINERS else start
+            return "your " + sentence.block.text[words[begin].start : words[first - 2].end], start, last
     if lowers[last] in _EN_RELATIVES:
         return "you", first, last  # "Anyone who leaves a comment agrees …": the clause needs rewriting
     plural = sentence.lowers[last].endswith("s") and not sentence.lowers[last].endswith("'s")
@@ -746,6 +752,55 @@ def _en_back_references(sentence: Sentence, last: int, joined_verbs: bool = Fals
         elif lowers[index] == "their":
             noun = [word.text for word in words[index + 1 : index + 3]]
             yield " … " + " ".join(["your", *noun[: 2 if noun[:1] == ["own"] else 1]])  # "their own data"
+
+
+def _en_of_phrase_start(sentence: Sentence, of: int) -> int | None:
+    """Where the noun phrase before "of the user" starts, so that the whole of it becomes "your
+    …" ("the IP address of the user" → 'your IP address', not 'the IP address of you'): at its
+    "the", or at the first word after "and"/"or" or a comma of a list ("the time, duration and
+    truncated telephone number of the user" → 'your truncated telephone number'). ``None`` when
+    no such phrase of at most four words stands there ("on behalf of the user")."""
+    lowers, words, text = sentence.lowers, sentence.words, sentence.block.text
+    for index in range(of - 1, max(-1, of - 6), -1):
+        if lowers[index] in _EN_OF_DETERMINERS:
+            return index if index < of - 1 else None
+        if lowers[index] in ("and", "or"):
+            return index + 1 if index + 1 < of else None
+        if (not lowers[index].isalpha() and "-" not in lowers[index]) or lowers[index] in _EN_OF_STOPS:
+            return None
+        if index and "," in text[words[index - 1].end : words[index].start]:
+            return index
+    return None
+
+
+# Words that show the words before "of the user" are no noun phrase of its own ("on behalf of",
+# "a copy of", "all of", "is part of").
+_EN_OF_STOPS = word_set(
+    "a an on in at to for by with from about behalf all some any each none one most part is are was were be "
+    "been this that these those our your its his her we you they it consists instead because"
+)
+
+
+def _leaves_third_person(sentence: Sentence, begin: int, until: int, text: str, lang: str) -> str | None:
+    """A pronoun of the third person the paste would leave for the same reader in the sentence
+    ("the user is informed that if they wish …", "Om användaren lämnar …, förlitar vi oss på deras
+    samtycke"): pasting only "you"/"du" would mix the persons. Returns the first such word when
+    more of them stand outside the span than the suggestion turns (its "… your …" parts), else
+    ``None``. Swedish "de" counts before a finite verb only ("de har", not "de första")."""
+    lowers = sentence.lowers
+    if lang == "en":
+        left = [i for i, word in enumerate(lowers) if word in _EN_THIRD and not begin <= i <= until]
+        turned = sum(1 for part in text.split(" … ")[1:] if part.split(" ")[0] in ("you", "your", "yourself"))
+    else:
+        left = [i for i, word in enumerate(lowers) if not begin <= i <= until and (
+            word in _SV_THIRD or word == "de" and i + 1 < len(lowers) and lowers[i + 1] in _SV_VERBS_AFTER)]
+        turned = 0  # the Swedish suggestion turns reflexives and "hen", never "de"/"deras"/"dem"
+    return sentence.words[left[0]].text if len(left) > turned else None
+
+
+_EN_THIRD = word_set("they them their theirs themselves themself")
+_SV_THIRD = word_set("deras")  # "dem" mostly takes up things ("uppgifter … se dem")
+SUGGEST_WHOLE_SENTENCE = N_("address the reader in the whole sentence: it also says '{word}'")
 
 
 def _en_plain_verb(word: str) -> str | None:
