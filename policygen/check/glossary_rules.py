@@ -42,6 +42,7 @@ from policygen.check.findings import CATEGORIES
 from policygen.check.rule import DOC_SECTIONS, Rule, RuleDefinitionError, interface_doc, validate_identity
 from policygen.check.tokens import abbreviations, make_word
 from policygen.errors import Problem, UserError
+from policygen.lang import capfirst
 from policygen.lang.datafile import YamlData
 from policygen.lang.glossary import EntrySpec, RuleFile, RuleSpec, read_rule_file, shipped_rule_files
 from policygen.lang.messages import _
@@ -64,6 +65,11 @@ class Match:
     first: int
     last: int
     entry: EntrySpec
+
+
+class Advice(str):
+    """A refiner's suggestion that is advice, not words to paste ("split the list …"): it is
+    shown as written, never capitalised to start a sentence as a paste is."""
 
 
 Refiner = Callable[[Match], "str | None"]
@@ -313,6 +319,9 @@ class GlossaryRule(Rule):
                 first, last = words[start], words[end - 1]
                 block = sentence.block
                 matched = block.text[first.start : last.end]
+                if start == 0 and entry.replacement and not isinstance(suggestion, Advice) \
+                        and matched[:1].isupper() and entry.phrase[:1].islower():
+                    suggestion = capfirst(suggestion)  # the paste starts the sentence, as the words it replaces did
                 text = entry.message or template or "'{match}'"
                 quoted = "'{replacement}'" in text  # "write '…'" quotes the words, not the advice
                 values = {"match": matched, "phrase": entry.phrase,

@@ -27,7 +27,7 @@ would change what the sentence says (:func:`_no_paste`).
 from __future__ import annotations
 
 from policygen.check.document import Sentence
-from policygen.check.glossary_rules import Match, refiner
+from policygen.check.glossary_rules import Advice, Match, refiner
 from policygen.check.rules import pl2_verbs as verbs
 from policygen.lang.messages import N_, _
 
@@ -127,9 +127,9 @@ def _no_paste(match: Match, lang: str) -> str | None:
     lowers, first = match.sentence.lowers, match.first
     phrase = match.entry.phrase.lower()
     if lang == "sv" and phrase == "samt" and _joins_above_och(match):
-        return _(SUGGEST_LIST_LEVEL)
+        return Advice(_(SUGGEST_LIST_LEVEL))
     if lang == "en" and phrase == "additional" and lowers[first] == "additionally" and "also" in lowers[first + 1 :]:
-        return _(SUGGEST_LEAVE_OUT)
+        return Advice(_(SUGGEST_LEAVE_OUT))
     return None
 
 
