@@ -77,11 +77,10 @@ class MayBeDone(Rule):
 
     def check(self, document: Document, settings: Settings) -> Iterable[Finding]:
         find = _swedish if document.lang == "sv" else _english
-        modals = _SV_MODALS if document.lang == "sv" else _EN_MODALS
         context = context_of(document)
         for sentence in document.sentences:
-            if modals.isdisjoint(sentence.lowers) or not _about_data(sentence, document.lang):
-                continue  # no "kan"/"can": nothing to find (most sentences, decided in C)
+            if not _may_hedge_data(sentence, document.lang):
+                continue
             for first, last in find(sentence):
                 start, end = sentence.words[first].start, sentence.words[last].end
                 matched = sentence.block.text[start:end]
@@ -113,9 +112,16 @@ _SV_PRONOUNS = ("de", "den", "det", "dessa", "detta", "dem", "sådana", "sådan"
 def may_be_done(sentence: Sentence, lang: str) -> list[tuple[int, int]]:
     """``(first, last)`` word spans this rule reports in ``sentence`` (PL203 asks it: a passive
     after "kan"/"can" is ability or permission unless it is the handling of data found here)."""
-    if (_SV_MODALS if lang == "sv" else _EN_MODALS).isdisjoint(sentence.lowers) or not _about_data(sentence, lang):
+    if not _may_hedge_data(sentence, lang):
         return []
     return list((_swedish if lang == "sv" else _english)(sentence))
+
+
+def _may_hedge_data(sentence: Sentence, lang: str) -> bool:
+    """Can the sentence hold a finding: a "kan"/"can" (absent from most sentences, decided in C
+    first) in a sentence about data?"""
+    modals = _SV_MODALS if lang == "sv" else _EN_MODALS
+    return not modals.isdisjoint(sentence.lowers) and _about_data(sentence, lang)
 
 
 def _about_data(sentence: Sentence, lang: str) -> bool:
